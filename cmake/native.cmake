@@ -1,0 +1,22 @@
+# Native build: the `carta` tool (shot, validate, view) on GLFW / EGL with OpenGL ES 3.
+find_package(PkgConfig REQUIRED)
+pkg_check_modules(GLFW REQUIRED IMPORTED_TARGET glfw3)
+pkg_check_modules(EGL REQUIRED IMPORTED_TARGET egl)
+pkg_check_modules(GLES REQUIRED IMPORTED_TARGET glesv2)
+
+target_link_libraries(carta_imgui PUBLIC PkgConfig::GLES)
+
+add_executable(carta
+  src/platform/native/main.cpp
+  src/platform/native/window.cpp
+  src/platform/native/headless_gl.cpp
+  src/platform/native/native_assets.cpp
+  src/platform/native/stb_impl.cpp)
+target_link_libraries(carta PRIVATE carta_app PkgConfig::GLFW PkgConfig::EGL PkgConfig::GLES)
+target_compile_options(carta PRIVATE ${CARTA_WARNINGS})
+set_source_files_properties(src/platform/native/stb_impl.cpp PROPERTIES COMPILE_OPTIONS "-w")
+
+# The golden and smoke tests of the tool itself.
+add_test(NAME shot-demo
+         COMMAND carta shot "${CMAKE_SOURCE_DIR}/assets/feeds/demo.json" -o "${CMAKE_BINARY_DIR}/shot-demo.png")
+add_test(NAME validate-demo COMMAND carta validate "${CMAKE_SOURCE_DIR}/assets/feeds/demo.json")

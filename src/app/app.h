@@ -1,0 +1,93 @@
+// One carousel instance: the feed, the fonts, the images, the current card, and a frame
+// function both platforms call (requestAnimationFrame on the web, a loop or a single shot
+// natively). The platform owns the GL context and makes it current before calling in.
+#pragma once
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+
+#include "core/feed.h"
+#include "core/layout.h"
+#include "core/theme.h"
+#include "draw/card_painter.h"
+#include "draw/fonts.h"
+
+struct ImGuiContext;
+
+namespace carta {
+
+struct AppDesc {
+  float width = 800;   // CSS px
+  float height = 420;  // CSS px
+  float dpr = 1;
+  bool dark = false;
+  std::optional<Color> accent;
+  std::string locale;     // empty: the feed's language
+  int start_index = 0;
+};
+
+struct AppHooks {
+  // Asked once per image URL; answer with App::image_loaded or App::image_failed.
+  std::function<void(const std::string& url)> request_image;
+};
+
+struct FrameResult {
+  bool drew = false;               // something was painted (fonts were ready)
+  bool headline_visible = false;   // the current card's headline is on screen
+  bool wants_next_frame = false;   // an animation is running
+};
+
+enum class ImageState { requested, loaded, failed };
+
+class App {
+ public:
+  App(const AppDesc& desc, AppHooks hooks);
+  ~App();
+  App(const App&) = delete;
+  App& operator=(const App&) = delete;
+
+  void set_font(Face face, std::vector<unsigned char> ttf);
+  void set_feed(std::string_view bytes, std::string_view location, const FeedLimits& limits = {});
+  void set_feed_failure(std::string message);
+  void resize(float width, float height, float dpr);
+  void image_loaded(const std::string& url, Texture texture);
+  void image_failed(const std::string& url);
+  void set_now(std::int64_t unix_seconds) { now_unix_ = unix_seconds; }
+
+  // Builds and renders one frame into the current framebuffer (device pixels).
+  FrameResult frame(double seconds);
+
+  const FeedResult& feed() const { return feed_; }
+  FeedStatus status() const { return status_; }
+  int current() const { return current_; }
+  int framebuffer_width() const;
+  int framebuffer_height() const;
+
+ private:
+  void ensure_fonts();
+  SceneInput scene_input() const;
+
+  AppDesc desc_;
+  AppHooks hooks_;
+  Theme theme_;
+  ImGuiContext* imgui_ = nullptr;
+  FontFiles font_files_;
+  FontSet fonts_;
+  bool fonts_dirty_ = true;
+  bool renderer_ready_ = false;
+  bool device_objects_ = false;  // the GL backend has made its shaders and font texture
+  FeedResult feed_;
+  FeedStatus status_ = FeedStatus::loading;
+  std::string failure_;
+  int current_ = 0;
+  std::int64_t now_unix_ = 0;
+  double last_frame_ = -1;
+  std::unordered_map<std::string, ImageState> image_states_;
+  std::unordered_map<std::string, Texture> textures_;
+};
+
+}  // namespace carta

@@ -1,0 +1,26 @@
+// Diagnostics: what the feed reader tells a publisher about their feed. Each names where
+// the problem is (a JSON pointer, and line:column for syntax errors) in plain words.
+#pragma once
+#include <string>
+#include <vector>
+
+namespace carta {
+
+enum class Severity { warning, error };
+
+struct Diagnostic {
+  Severity severity = Severity::warning;
+  std::string pointer;  // RFC 6901 JSON pointer, "" for the whole document
+  std::string message;
+  int line = 0;    // 1-based; 0 when not a syntax error
+  int column = 0;  // 1-based; 0 when not a syntax error
+};
+
+using Diagnostics = std::vector<Diagnostic>;
+
+bool has_errors(const Diagnostics& diagnostics);
+const char* severity_name(Severity severity);
+// "error /items/3/date_published: ..." or "error line 3, column 7: ..." for syntax errors.
+std::string format_diagnostic(const Diagnostic& diagnostic);
+
+}  // namespace carta

@@ -1,0 +1,410 @@
+// Builds the feed model from the parsed JSON document, applying JSON Feed 1.1's rules the
+// way real publishing tools bend them, and saying what was wrong and where.
+#include "core/feed.h"
+
+#include <algorithm>
+#include <cmath>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "core/datetime.h"
+#include "core/html_text.h"
+#include "core/json_reader.h"
+#include "core/url.h"
+
+namespace carta {
+
+bool has_errors(const Diagnostics& diagnostics) {
+  return std::any_of(diagnostics.begin(), diagnostics.end(),
+                     [](const Diagnostic& d) { return d.severity == Severity::error; });
+}
+
+const char* severity_name(Severity severity) { return severity == Severity::error ? "error" : "warning"; }
+
+std::string format_diagnostic(const Diagnostic& d) {
+  std::string where;
+  if (d.line > 0) where = "line " + std::to_string(d.line) + ", column " + std::to_string(d.column);
+  else where = d.pointer.empty() ? "/" : d.pointer;
+  return std::string(severity_name(d.severity)) + " " + where + ": " + d.message;
+}
+
+bool is_right_to_left_language(std::string_view tag) {
+  std::string primary;
+  for (char c : tag) {
+    if (c == '-' || c == '_') break;
+    primary += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  }
+  return primary == "ar" || primary == "he" || primary == "fa" || primary == "ur" ||
+         primary == "iw" || primary == "ps" || primary == "sd" || primary == "yi" || primary == "ckb";
+}
+
+namespace {
+
+const char* type_name(const Json& v) {
+  switch (v.type()) {
+    case Json::value_t::null: return "null";
+    case Json::value_t::object: return "an object";
+    case Json::value_t::array: return "an array";
+    case Json::value_t::string: return "a string";
+    case Json::value_t::boolean: return "true/false";
+    case Json::value_t::number_integer:
+    case Json::value_t::number_unsigned:
+    case Json::value_t::number_float: return "a number";
+    default: return "an unsupported value";
+  }
+}
+
+// Keeps a valid UTF-8 prefix of at most `max` bytes (never splitting a character).
+std::string cut_utf8(const std::string& s, std::size_t max) {
+  if (s.size() <= max) return s;
+  std::size_t end = max;
+  while (end > 0 && (static_cast<unsigned char>(s[end]) & 0xC0) == 0x80) --end;
+  return s.substr(0, end);
+}
+
+class ModelBuilder {
+ public:
+  ModelBuilder(std::string_view location, const FeedLimits& limits, Diagnostics& diagnostics)
+      : location_(location), limits_(limits), diagnostics_(diagnostics) {}
+
+  void warn(const std::string& pointer, std::string message) {
+    diagnostics_.push_back({Severity::warning, pointer, std::move(message), 0, 0});
+  }
+  void error(const std::string& pointer, std::string message) {
+    diagnostics_.push_back({Severity::error, pointer, std::move(message), 0, 0});
+  }
+
+  // A string member; absent or null gives nullopt quietly, another type warns.
+  std::optional<std::string> string_at(const Json& object, const char* key, const std::string& base) {
+    auto it = object.find(key);
+    if (it == object.end() || it->is_null()) return std::nullopt;
+    std::string pointer = pointer_append(base, key);
+    if (!it->is_string()) {
+      warn(pointer, std::string("expected a string but found ") + type_name(*it) + "; ignored");
+      return std::nullopt;
+    }
+    const std::string& s = it->get_ref<const std::string&>();
+    if (s.size() > limits_.max_string_bytes) {
+      warn(pointer, "text longer than " + std::to_string(limits_.max_string_bytes / 1024) +
+                        " KiB was cut");
+      return cut_utf8(s, limits_.max_string_bytes);
+    }
+    return s;
+  }
+
+  std::string text_at(const Json& object, const char* key, const std::string& base) {
+    auto s = string_at(object, key, base);
+    return s ? collapse_whitespace(decode_entities(*s)) : std::string();
+  }
+
+  std::string url_at(const Json& object, const char* key, const std::string& base) {
+    auto s = string_at(object, key, base);
+    if (!s) return {};
+    SafeUrl safe = make_safe_url(*s, location_);
+    std::string pointer = pointer_append(base, key);
+    switch (safe.verdict) {
+      case UrlVerdict::ok: return safe.url;
+      case UrlVerdict::empty: return {};
+      case UrlVerdict::unsafe_scheme:
+        warn(pointer, "removed a \"" + safe.scheme + ":\" URL; only http and https links are allowed");
+        return {};
+      case UrlVerdict::malformed:
+        warn(pointer, "removed a URL that is not a valid http(s) address");
+        return {};
+    }
+    return {};
+  }
+
+  std::optional<Timestamp> date_at(const Json& object, const char* key, const std::string& base) {
+    auto s = string_at(object, key, base);
+    if (!s || s->empty()) return std::nullopt;
+    if (auto t = parse_rfc3339(*s)) return t;
+    std::string pointer = pointer_append(base, key);
+    if (auto t = parse_rfc2822(*s)) {
+      warn(pointer, "date is in RFC 2822 form; JSON Feed asks for RFC 3339 (2025-07-31T14:00:00+03:00)");
+      return t;
+    }
+    warn(pointer, "could not read the date \"" + cut_utf8(*s, 64) +
+                      "\"; expected RFC 3339 such as 2025-07-31T14:00:00+03:00");
+    return std::nullopt;
+  }
+
+  std::vector<Author> authors_at(const Json& object, const std::string& base) {
+    std::vector<Author> out;
+    auto read_one = [&](const Json& a, const std::string& pointer) {
+      if (!a.is_object()) {
+        warn(pointer, std::string("expected an author object but found ") + type_name(a) + "; ignored");
+        return;
+      }
+      Author author;
+      author.name = text_at(a, "name", pointer);
+      author.url = url_at(a, "url", pointer);
+      author.avatar = url_at(a, "avatar", pointer);
+      if (!author.name.empty()) out.push_back(std::move(author));
+    };
+    auto it = object.find("authors");
+    if (it != object.end() && !it->is_null()) {
+      std::string pointer = pointer_append(base, "authors");
+      if (!it->is_array()) {
+        warn(pointer, std::string("expected an array of authors but found ") + type_name(*it) + "; ignored");
+      } else {
+        for (std::size_t i = 0; i < it->size(); ++i) read_one((*it)[i], pointer_append(pointer, i));
+      }
+    }
+    if (out.empty()) {  // JSON Feed 1.0's single `author`
+      auto one = object.find("author");
+      if (one != object.end() && !one->is_null()) read_one(*one, pointer_append(base, "author"));
+    }
+    return out;
+  }
+
+  Item item_at(const Json& v, const std::string& pointer, const Feed& feed, bool& keep) {
+    Item item;
+    keep = false;
+    if (!v.is_object()) {
+      warn(pointer, std::string("expected an item object but found ") + type_name(v) + "; item dropped");
+      return item;
+    }
+    auto id_it = v.find("id");
+    if (id_it != v.end() && id_it->is_string()) {
+      item.id = cut_utf8(id_it->get_ref<const std::string&>(), limits_.max_string_bytes);
+    } else if (id_it != v.end() && id_it->is_number_integer()) {
+      item.id = id_it->dump();  // numeric ids are read as their decimal text
+    } else if (id_it != v.end() && id_it->is_number_float()) {
+      double d = id_it->get<double>();
+      item.id = std::isfinite(d) && d == std::floor(d) && std::fabs(d) < 1e15
+                    ? std::to_string(static_cast<long long>(d))
+                    : id_it->dump();
+    } else if (id_it != v.end() && !id_it->is_null()) {
+      warn(pointer_append(pointer, "id"), std::string("expected a string id but found ") + type_name(*id_it));
+    }
+    item.url = url_at(v, "url", pointer);
+    std::string external = url_at(v, "external_url", pointer);
+    if (item.url.empty()) item.url = external;
+    if (item.id.empty()) {
+      if (item.url.empty()) {
+        warn(pointer, "item has neither \"id\" nor \"url\"; item dropped");
+        return item;
+      }
+      item.id = item.url;
+      warn(pointer_append(pointer, "id"), "item has no \"id\"; its url is used instead");
+    }
+    item.title = html_to_text(string_at(v, "title", pointer).value_or(""));
+    if (auto text = string_at(v, "content_text", pointer)) item.text = collapse_whitespace(*text);
+    if (auto html = string_at(v, "content_html", pointer); html && item.text.empty())
+      item.text = html_to_text(*html);
+    item.summary = html_to_text(string_at(v, "summary", pointer).value_or(""));
+    if (item.summary.empty() && !item.text.empty()) item.summary = cut_utf8(item.text, 600);
+    if (item.title.empty() && item.summary.empty())
+      warn(pointer, "item has no title, summary or text; its card will be bare");
+    item.image = url_at(v, "image", pointer);
+    if (item.image.empty()) item.image = url_at(v, "banner_image", pointer);
+    item.published = date_at(v, "date_published", pointer);
+    item.modified = date_at(v, "date_modified", pointer);
+    item.authors = authors_at(v, pointer);
+    if (item.authors.empty()) item.authors = feed_authors_;
+    if (auto tags = v.find("tags"); tags != v.end() && !tags->is_null()) {
+      std::string tp = pointer_append(pointer, "tags");
+      if (!tags->is_array()) {
+        warn(tp, std::string("expected an array of strings but found ") + type_name(*tags) + "; ignored");
+      } else {
+        for (std::size_t i = 0; i < tags->size(); ++i) {
+          const Json& t = (*tags)[i];
+          if (t.is_string()) item.tags.push_back(collapse_whitespace(cut_utf8(t.get_ref<const std::string&>(), 256)));
+          else warn(pointer_append(tp, i), std::string("expected a string tag but found ") + type_name(t));
+        }
+      }
+    }
+    item.language = text_at(v, "language", pointer);
+    if (item.language.empty()) item.language = feed.language;
+    item.right_to_left = is_right_to_left_language(item.language);
+
+    int read_time = 0;
+    if (auto ext = v.find("_carta"); ext != v.end() && !ext->is_null()) {
+      std::string ep = pointer_append(pointer, "_carta");
+      if (!ext->is_object()) {
+        warn(ep, std::string("expected an object but found ") + type_name(*ext) + "; ignored");
+      } else {
+        item.image_caption = text_at(*ext, "image_caption", ep);
+        item.image_credit = text_at(*ext, "image_credit", ep);
+        item.image_alt = text_at(*ext, "image_alt", ep);
+        item.category = text_at(*ext, "category", ep);
+        if (auto rt = ext->find("read_time_minutes"); rt != ext->end() && !rt->is_null()) {
+          if (rt->is_number() && rt->get<double>() >= 1 && rt->get<double>() <= 1000) {
+            read_time = static_cast<int>(std::lround(rt->get<double>()));
+          } else {
+            warn(pointer_append(ep, "read_time_minutes"),
+                 "read time must be a positive number of minutes; computed from the text instead");
+          }
+        }
+        if (auto rel = ext->find("related"); rel != ext->end() && !rel->is_null()) {
+          pending_related_.push_back({feed.items.size(), &*rel, pointer_append(ep, "related")});
+        }
+      }
+    }
+    item.read_time_minutes = read_time > 0 ? read_time : estimate_read_time(item);
+    keep = true;
+    return item;
+  }
+
+  int estimate_read_time(const Item& item) const {
+    const std::string& text = item.text.empty() ? item.summary : item.text;
+    std::size_t words = 0;
+    bool in_word = false;
+    for (char c : text) {
+      bool space = c == ' ' || c == '\n' || c == '\t';
+      if (!space && !in_word) ++words;
+      in_word = !space;
+    }
+    int minutes = static_cast<int>((words + limits_.words_per_minute - 1) / limits_.words_per_minute);
+    return std::max(1, minutes);
+  }
+
+  // Related entries are resolved after all items are read, since they may point forward.
+  void resolve_related(Feed& feed) {
+    std::unordered_map<std::string, int> by_id;
+    for (std::size_t i = 0; i < feed.items.size(); ++i) by_id.emplace(feed.items[i].id, static_cast<int>(i));
+    for (const PendingRelated& p : pending_related_) {
+      Item& item = feed.items[p.item_index];
+      const Json& rel = *p.value;
+      if (!rel.is_array()) {
+        warn(p.pointer, std::string("expected an array but found ") + type_name(rel) + "; ignored");
+        continue;
+      }
+      std::unordered_set<std::string> seen;
+      for (std::size_t i = 0; i < rel.size(); ++i) {
+        std::string rp = pointer_append(p.pointer, i);
+        const Json& entry = rel[i];
+        RelatedItem out;
+        std::string key;
+        if (entry.is_string() || entry.is_number_integer()) {
+          std::string id = entry.is_string() ? entry.get<std::string>() : entry.dump();
+          auto found = by_id.find(id);
+          if (found == by_id.end()) {
+            warn(rp, "no item with id \"" + cut_utf8(id, 120) + "\" in this feed; ignored");
+            continue;
+          }
+          if (found->second == static_cast<int>(p.item_index)) {
+            warn(rp, "an item cannot be related to itself; ignored");
+            continue;
+          }
+          const Item& target = feed.items[found->second];
+          out.item_index = found->second;
+          out.url = target.url;
+          out.title = target.title;
+          out.category = target.category;
+          out.summary = target.summary;
+          out.image = target.image;
+          key = "id:" + id;
+        } else if (entry.is_object()) {
+          out.url = url_at(entry, "url", rp);
+          out.title = html_to_text(string_at(entry, "title", rp).value_or(""));
+          out.category = text_at(entry, "category", rp);
+          out.summary = html_to_text(string_at(entry, "summary", rp).value_or(""));
+          out.image = url_at(entry, "image", rp);
+          if (out.title.empty()) {
+            warn(rp, "related entry has no title; ignored");
+            continue;
+          }
+          key = "url:" + (out.url.empty() ? out.title : out.url);
+        } else {
+          warn(rp, std::string("expected an item id or an object but found ") + type_name(entry) + "; ignored");
+          continue;
+        }
+        if (!seen.insert(key).second) {
+          warn(rp, "duplicate related entry; ignored");
+          continue;
+        }
+        if (item.related.size() >= 3) {
+          warn(rp, "a card shows at most 3 related items; the rest are ignored");
+          break;
+        }
+        item.related.push_back(std::move(out));
+      }
+    }
+  }
+
+  void build(const Json& root, Feed& feed) {
+    if (!root.is_object()) {
+      error("", std::string("a feed must be a JSON object but this is ") + type_name(root));
+      return;
+    }
+    auto version = string_at(root, "version", "");
+    if (!version) {
+      warn("/version", "missing \"version\"; reading it as JSON Feed 1.1");
+    } else if (version->rfind("https://jsonfeed.org/version/", 0) != 0) {
+      warn("/version", "unknown version \"" + cut_utf8(*version, 80) + "\"; reading it as JSON Feed 1.1");
+    }
+    feed.title = html_to_text(string_at(root, "title", "").value_or(""));
+    feed.home_page_url = url_at(root, "home_page_url", "");
+    feed.language = text_at(root, "language", "");
+    feed_authors_ = authors_at(root, "");
+
+    auto items = root.find("items");
+    if (items == root.end() || items->is_null()) {
+      error("/items", "the feed has no \"items\" array");
+      return;
+    }
+    if (!items->is_array()) {
+      error("/items", std::string("\"items\" must be an array but is ") + type_name(*items));
+      return;
+    }
+    std::unordered_set<std::string> ids;
+    for (std::size_t i = 0; i < items->size(); ++i) {
+      if (feed.items.size() >= limits_.max_items) {
+        warn("/items/" + std::to_string(i), "the feed has " + std::to_string(items->size()) +
+                                                " items; only the first " + std::to_string(limits_.max_items) +
+                                                " are used");
+        break;
+      }
+      std::string pointer = pointer_append("/items", i);
+      bool keep = false;
+      Item item = item_at((*items)[i], pointer, feed, keep);
+      if (!keep) continue;
+      if (!ids.insert(item.id).second) {
+        warn(pointer_append(pointer, "id"), "duplicate id \"" + cut_utf8(item.id, 120) + "\"; item dropped");
+        if (!pending_related_.empty() && pending_related_.back().item_index == feed.items.size())
+          pending_related_.pop_back();
+        continue;
+      }
+      feed.items.push_back(std::move(item));
+    }
+    resolve_related(feed);
+  }
+
+ private:
+  struct PendingRelated {
+    std::size_t item_index;
+    const Json* value;
+    std::string pointer;
+  };
+  std::string_view location_;
+  const FeedLimits& limits_;
+  Diagnostics& diagnostics_;
+  std::vector<Author> feed_authors_;
+  std::vector<PendingRelated> pending_related_;
+};
+
+}  // namespace
+
+FeedResult parse_feed(std::string_view bytes, std::string_view location, const FeedLimits& limits) {
+  FeedResult result;
+  if (bytes.size() > limits.max_bytes) {
+    result.diagnostics.push_back({Severity::error, "",
+                                  "the feed is " + std::to_string(bytes.size() / 1024) +
+                                      " KiB; the limit is " + std::to_string(limits.max_bytes / 1024) + " KiB",
+                                  0, 0});
+    return result;
+  }
+  if (bytes.size() >= 3 && bytes.substr(0, 3) == "\xEF\xBB\xBF") {
+    bytes.remove_prefix(3);  // a UTF-8 byte order mark some editors write
+    result.diagnostics.push_back({Severity::warning, "", "the feed starts with a byte order mark; ignored", 0, 0});
+  }
+  JsonReadResult json = read_json(bytes, limits.max_depth, result.diagnostics);
+  if (!json.ok) return result;
+  ModelBuilder builder(location, limits, result.diagnostics);
+  builder.build(json.document, result.feed);
+  return result;
+}
+
+}  // namespace carta

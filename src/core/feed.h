@@ -1,0 +1,87 @@
+// The feed model: JSON Feed 1.1 plus Carta's `_carta` extension, reduced to exactly what a
+// card shows. Parsing never throws and never trusts the input: every problem becomes a
+// Diagnostic, every URL kept is http(s) (or relative to the feed's own location).
+#pragma once
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/diagnostic.h"
+
+namespace carta {
+
+struct FeedLimits {
+  std::size_t max_bytes = 8u << 20;          // whole document
+  int max_depth = 64;                        // nesting of arrays and objects
+  std::size_t max_items = 5000;              // items kept; the rest are dropped with a warning
+  std::size_t max_string_bytes = 64u << 10;  // longer strings are cut with a warning
+  int words_per_minute = 200;                // for read time computed from the text
+};
+
+struct Author {
+  std::string name;
+  std::string url;
+  std::string avatar;
+};
+
+// A moment in time as the feed stated it: UTC seconds plus the writer's UTC offset.
+struct Timestamp {
+  std::int64_t unix_seconds = 0;
+  int offset_minutes = 0;
+};
+
+struct RelatedItem {
+  int item_index = -1;  // index into Feed::items when it refers to an item of this feed
+  std::string url;
+  std::string title;
+  std::string category;
+  std::string summary;
+  std::string image;
+};
+
+struct Item {
+  std::string id;
+  std::string url;           // the article (external_url when url is absent)
+  std::string title;
+  std::string summary;       // plain text
+  std::string text;          // plain text of content_text or content_html
+  std::string image;
+  std::string image_caption;
+  std::string image_credit;
+  std::string image_alt;
+  std::string category;
+  std::string language;
+  std::vector<Author> authors;
+  std::vector<std::string> tags;
+  std::optional<Timestamp> published;
+  std::optional<Timestamp> modified;
+  int read_time_minutes = 1;
+  bool right_to_left = false;
+  std::vector<RelatedItem> related;
+};
+
+struct Feed {
+  std::string title;
+  std::string home_page_url;
+  std::string language;
+  std::vector<Item> items;
+};
+
+struct FeedResult {
+  Feed feed;
+  Diagnostics diagnostics;
+  bool ok() const { return !has_errors(diagnostics); }
+};
+
+// Reads a JSON Feed from bytes. `location` is where the bytes came from (an http(s) URL, or
+// a file:// URL natively); relative URLs in the feed resolve against it.
+FeedResult parse_feed(std::string_view bytes, std::string_view location = {},
+                      const FeedLimits& limits = {});
+
+// Languages written right to left (ar, he, fa, ur and their regional variants).
+bool is_right_to_left_language(std::string_view language_tag);
+
+}  // namespace carta

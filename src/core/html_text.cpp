@@ -1,0 +1,207 @@
+#include "core/html_text.h"
+
+#include <cctype>
+#include <cstring>
+
+namespace carta {
+namespace {
+
+struct NamedEntity {
+  const char* name;
+  char32_t code_point;
+};
+
+// The entities publishing tools actually emit in titles and summaries.
+constexpr NamedEntity kEntities[] = {
+    {"amp", '&'},       {"lt", '<'},         {"gt", '>'},        {"quot", '"'},
+    {"apos", '\''},     {"nbsp", 0xA0},      {"copy", 0xA9},     {"reg", 0xAE},
+    {"trade", 0x2122},  {"hellip", 0x2026},  {"mdash", 0x2014},  {"ndash", 0x2013},
+    {"lsquo", 0x2018},  {"rsquo", 0x2019},   {"ldquo", 0x201C},  {"rdquo", 0x201D},
+    {"sbquo", 0x201A},  {"bdquo", 0x201E},   {"laquo", 0xAB},    {"raquo", 0xBB},
+    {"middot", 0xB7},   {"bull", 0x2022},    {"deg", 0xB0},      {"euro", 0x20AC},
+    {"pound", 0xA3},    {"yen", 0xA5},       {"cent", 0xA2},     {"sect", 0xA7},
+    {"para", 0xB6},     {"times", 0xD7},     {"divide", 0xF7},   {"eacute", 0xE9},
+    {"egrave", 0xE8},   {"aacute", 0xE1},    {"agrave", 0xE0},   {"ccedil", 0xE7},
+    {"uuml", 0xFC},     {"ouml", 0xF6},      {"auml", 0xE4},     {"szlig", 0xDF},
+    {"iacute", 0xED},   {"oacute", 0xF3},    {"uacute", 0xFA},   {"ntilde", 0xF1},
+    {"thinsp", 0x2009}, {"ensp", 0x2002},    {"emsp", 0x2003},   {"zwnj", 0x200C},
+    {"zwj", 0x200D},    {"lrm", 0x200E},     {"rlm", 0x200F},    {"prime", 0x2032},
+};
+
+bool is_space(unsigned char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
+
+bool iequals_prefix(std::string_view text, std::size_t at, const char* word) {
+  std::size_t n = std::strlen(word);
+  if (at + n > text.size()) return false;
+  for (std::size_t i = 0; i < n; ++i)
+    if (std::tolower(static_cast<unsigned char>(text[at + i])) != word[i]) return false;
+  return true;
+}
+
+// Tags after which a reader expects a break between words.
+bool is_block_tag(std::string_view name) {
+  static const char* blocks[] = {"p", "br", "div", "li", "ul", "ol", "h1", "h2", "h3", "h4",
+                                 "h5", "h6", "blockquote", "tr", "td", "th", "section",
+                                 "article", "figure", "figcaption", "hr", "pre", "table"};
+  for (const char* b : blocks)
+    if (name == b) return true;
+  return false;
+}
+
+}  // namespace
+
+void append_utf8(std::string& out, char32_t cp) {
+  if (cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) cp = 0xFFFD;
+  if (cp < 0x80) {
+    out += static_cast<char>(cp);
+  } else if (cp < 0x800) {
+    out += static_cast<char>(0xC0 | (cp >> 6));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else if (cp < 0x10000) {
+    out += static_cast<char>(0xE0 | (cp >> 12));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else {
+    out += static_cast<char>(0xF0 | (cp >> 18));
+    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  }
+}
+
+std::string decode_entities(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (std::size_t i = 0; i < text.size();) {
+    if (text[i] != '&') {
+      out += text[i++];
+      continue;
+    }
+    std::size_t semi = text.find(';', i + 1);
+    if (semi == std::string_view::npos || semi - i > 12) {
+      out += text[i++];
+      continue;
+    }
+    std::string_view body = text.substr(i + 1, semi - i - 1);
+    char32_t cp = 0;
+    bool found = false;
+    if (!body.empty() && body[0] == '#') {
+      bool hex = body.size() > 1 && (body[1] == 'x' || body[1] == 'X');
+      std::string_view digits = body.substr(hex ? 2 : 1);
+      if (!digits.empty()) {
+        found = true;
+        for (char c : digits) {
+          int v;
+          if (c >= '0' && c <= '9') v = c - '0';
+          else if (hex && c >= 'a' && c <= 'f') v = c - 'a' + 10;
+          else if (hex && c >= 'A' && c <= 'F') v = c - 'A' + 10;
+          else { found = false; break; }
+          cp = cp * (hex ? 16 : 10) + static_cast<char32_t>(v);
+          if (cp > 0x10FFFF) cp = 0x110000;  // stays invalid, never overflows
+        }
+        if (cp == 0) cp = 0xFFFD;
+      }
+    } else {
+      for (const NamedEntity& e : kEntities) {
+        if (body == e.name) {
+          cp = e.code_point;
+          found = true;
+          break;
+        }
+      }
+    }
+    if (!found) {
+      out += text[i++];
+      continue;
+    }
+    append_utf8(out, cp);
+    i = semi + 1;
+  }
+  return out;
+}
+
+std::string collapse_whitespace(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  bool pending_space = false;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(text[i]);
+    // U+00A0 no-break space counts as a space here: it only ever pads text in feeds.
+    bool nbsp = c == 0xC2 && i + 1 < text.size() && static_cast<unsigned char>(text[i + 1]) == 0xA0;
+    if (is_space(c) || nbsp) {
+      pending_space = !out.empty();
+      if (nbsp) ++i;
+      continue;
+    }
+    if (pending_space) out += ' ';
+    pending_space = false;
+    out += static_cast<char>(c);
+  }
+  return out;
+}
+
+std::string html_to_text(std::string_view html) {
+  std::string raw;
+  raw.reserve(html.size());
+  std::size_t i = 0;
+  while (i < html.size()) {
+    char c = html[i];
+    if (c != '<') {
+      raw += c;
+      ++i;
+      continue;
+    }
+    if (html.compare(i, 4, "<!--") == 0) {
+      std::size_t end = html.find("-->", i + 4);
+      i = end == std::string_view::npos ? html.size() : end + 3;
+      continue;
+    }
+    std::size_t name_start = i + 1;
+    bool closing = name_start < html.size() && html[name_start] == '/';
+    if (closing) ++name_start;
+    std::size_t name_end = name_start;
+    while (name_end < html.size() && std::isalnum(static_cast<unsigned char>(html[name_end]))) ++name_end;
+    if (name_end == name_start) {  // a lone '<' in text, not a tag
+      raw += c;
+      ++i;
+      continue;
+    }
+    std::string name(html.substr(name_start, name_end - name_start));
+    for (char& ch : name) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    // Skip the tag itself, honouring quoted attribute values that may hold '>'.
+    std::size_t j = name_end;
+    char quote = 0;
+    for (; j < html.size(); ++j) {
+      char ch = html[j];
+      if (quote) {
+        if (ch == quote) quote = 0;
+      } else if (ch == '"' || ch == '\'') {
+        quote = ch;
+      } else if (ch == '>') {
+        break;
+      }
+    }
+    i = j < html.size() ? j + 1 : html.size();
+    if (!closing && (name == "script" || name == "style" || name == "template")) {
+      // Drop everything up to the matching end tag.
+      std::size_t k = i;
+      while (k < html.size()) {
+        k = html.find("</", k);
+        if (k == std::string_view::npos) break;
+        if (iequals_prefix(html, k + 2, name.c_str())) break;
+        k += 2;
+      }
+      if (k == std::string_view::npos) {
+        i = html.size();
+      } else {
+        std::size_t close = html.find('>', k);
+        i = close == std::string_view::npos ? html.size() : close + 1;
+      }
+      continue;
+    }
+    if (is_block_tag(name)) raw += ' ';
+  }
+  return collapse_whitespace(decode_entities(raw));
+}
+
+}  // namespace carta

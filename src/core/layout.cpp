@@ -1,0 +1,323 @@
+#include "core/layout.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include "core/datetime.h"
+
+namespace carta {
+namespace {
+
+constexpr float kPad = 16;        // around the card strip
+constexpr float kGap = 16;        // between cards
+constexpr float kControls = 48;   // bar under the cards for buttons and dots
+constexpr float kInset = 18;      // inside a card, around the text
+constexpr float kRadius = 12;
+constexpr float kButton = 32;
+constexpr int kMaxDots = 9;
+
+class SceneBuilder {
+ public:
+  SceneBuilder(const SceneInput& in, const Theme& theme, const TextMeasure& measure)
+      : in_(in), theme_(theme), measure_(measure) {}
+
+  Scene scene;
+
+  void box(Rect r, Color c, float radius = 0, unsigned corners = corner_all) {
+    Shape s;
+    s.kind = Shape::Kind::box;
+    s.rect = r;
+    s.color = c;
+    s.radius = radius;
+    s.corners = corners;
+    scene.shapes.push_back(std::move(s));
+  }
+  void outline(Rect r, Color c, float radius) {
+    Shape s;
+    s.kind = Shape::Kind::outline;
+    s.rect = r;
+    s.color = c;
+    s.radius = radius;
+    scene.shapes.push_back(std::move(s));
+  }
+  void text(float x, float y, float w, TextRole role, Color c, std::string line) {
+    Shape s;
+    s.kind = Shape::Kind::text;
+    s.rect = {x, y, w, theme_.style(role).line_height};
+    s.color = c;
+    s.role = role;
+    s.text = std::move(line);
+    scene.shapes.push_back(std::move(s));
+  }
+  // Lays out wrapped text from `y` and returns the y under it.
+  float paragraph(float x, float y, float w, TextRole role, Color c, const std::string& content, int max_lines) {
+    float lh = theme_.style(role).line_height;
+    for (std::string& line : wrap_text(content, w, role, measure_, max_lines)) {
+      text(x, y, w, role, c, std::move(line));
+      y += lh;
+    }
+    return y;
+  }
+  float lines_height(TextRole role, const std::string& content, float w, int max_lines) const {
+    return wrap_text(content, w, role, measure_, max_lines).size() * theme_.style(role).line_height;
+  }
+
+  void card(int index, const Item& item, Rect r) {
+    box(r, theme_.card, kRadius);
+    HitRegion hit;
+    hit.kind = HitRegion::Kind::card;
+    hit.rect = r;
+    hit.index = index;
+    scene.hits.push_back(hit);
+
+    const bool wide = r.w >= 560 && r.w > r.h * 1.25f;
+    Rect image, body;
+    unsigned image_corners;
+    if (wide) {
+      float iw = std::round(r.w * 0.48f);
+      image = {r.x, r.y, iw, r.h};
+      body = {r.x + iw + kInset, r.y + kInset, r.w - iw - 2 * kInset, r.h - 2 * kInset};
+      image_corners = corner_top_left | corner_bottom_left;
+    } else {
+      float ih = std::round(std::min(r.w * 9.f / 16.f, r.h * 0.46f));
+      image = {r.x, r.y, r.w, ih};
+      body = {r.x + kInset, r.y + ih + 14, r.w - 2 * kInset, r.h - ih - 14 - kInset};
+      image_corners = corner_top_left | corner_top_right;
+    }
+    picture(item, image, image_corners);
+
+    float y = body.y;
+    const float bottom = body.bottom();
+    if (!item.category.empty()) {
+      text(body.x, y, body.w, TextRole::category, theme_.accent_text,
+           fit_line(ascii_upper(item.category), body.w, TextRole::category, measure_));
+      y += theme_.style(TextRole::category).line_height + 4;
+    }
+    int headline_lines = body.h > 220 ? 3 : 2;
+    float headline_top = y;
+    y = paragraph(body.x, y, body.w, TextRole::headline, theme_.text, item.title, headline_lines);
+    if (index == in_.current && y > headline_top && headline_top < bottom) scene.headline_visible = true;
+    y += 6;
+    std::string meta = meta_line(item, in_.now_unix, in_.locale);
+    if (!meta.empty() && y + theme_.style(TextRole::meta).line_height <= bottom) {
+      text(body.x, y, body.w, TextRole::meta, theme_.muted, fit_line(meta, body.w, TextRole::meta, measure_));
+      y += theme_.style(TextRole::meta).line_height + 10;
+    }
+
+    // Related items sit at the bottom; the summary takes what is left between.
+    const float row = theme_.style(TextRole::related_category).line_height +
+                      theme_.style(TextRole::related_title).line_height + 10;
+    const float body_lh = theme_.style(TextRole::body).line_height;
+    // The summary comes before related items: it keeps two lines (when it has text) and
+    // related items take what is left, at most three.
+    auto summary_lines_with = [&](int n) {
+      float related_h = n > 0 ? n * row + 14 : 0;
+      return static_cast<int>(std::floor((bottom - y - related_h) / body_lh));
+    };
+    const int summary_needs = item.summary.empty() ? 0 : std::min<int>(2, static_cast<int>(std::floor((bottom - y) / body_lh)));
+    int related = static_cast<int>(std::min<std::size_t>(item.related.size(), 3));
+    while (related > 0 && summary_lines_with(related) < std::max(0, summary_needs)) --related;
+    int summary_lines = std::clamp(summary_lines_with(related), 0, 6);
+    if (summary_lines > 0 && !item.summary.empty())
+      paragraph(body.x, y, body.w, TextRole::body, theme_.text, item.summary, summary_lines);
+
+    if (related > 0) {
+      float ry = bottom - related * row + 4;
+      box({body.x, ry - 10, body.w, 1}, theme_.border);
+      for (int k = 0; k < related; ++k) {
+        const RelatedItem& rel = item.related[k];
+        HitRegion rh;
+        rh.kind = HitRegion::Kind::related;
+        rh.rect = {body.x, ry - 4, body.w, row - 2};
+        rh.index = index;
+        rh.related = k;
+        scene.hits.push_back(rh);
+        if (!rel.category.empty())
+          text(body.x, ry, body.w, TextRole::related_category, theme_.accent_text,
+               fit_line(ascii_upper(rel.category), body.w, TextRole::related_category, measure_));
+        ry += theme_.style(TextRole::related_category).line_height;
+        text(body.x, ry, body.w, TextRole::related_title, theme_.text,
+             fit_line(rel.title, body.w, TextRole::related_title, measure_));
+        ry += theme_.style(TextRole::related_title).line_height + 10;
+      }
+    }
+  }
+
+  void picture(const Item& item, Rect image, unsigned corners) {
+    box(image, theme_.placeholder, kRadius, corners);
+    if (!item.image.empty()) {
+      Shape s;
+      s.kind = Shape::Kind::image;
+      s.rect = image;
+      s.radius = kRadius;
+      s.corners = corners;
+      s.text = item.image;
+      scene.shapes.push_back(std::move(s));
+    }
+    std::string caption = item.image_caption;
+    if (!item.image_credit.empty()) caption += (caption.empty() ? "" : "  ") + item.image_credit;
+    if (caption.empty()) return;
+    float w = image.w - 2 * 12;
+    float lh = theme_.style(TextRole::caption).line_height;
+    int lines = std::max<int>(1, static_cast<int>(wrap_text(caption, w, TextRole::caption, measure_, 2).size()));
+    float scrim_h = std::min(image.h, lines * lh + 40);
+    Shape scrim;
+    scrim.kind = Shape::Kind::scrim;
+    scrim.rect = {image.x, image.bottom() - scrim_h, image.w, scrim_h};
+    scrim.color = theme_.scrim;
+    scrim.radius = kRadius;
+    scrim.corners = corners & (corner_bottom_left | corner_bottom_right);
+    scene.shapes.push_back(std::move(scrim));
+    paragraph(image.x + 12, image.bottom() - lines * lh - 10, w, TextRole::caption, theme_.caption_text, caption, 2);
+  }
+
+  void status_card(Rect r, const std::string& title, const std::string& message) {
+    box(r, theme_.card, kRadius);
+    float w = std::min(r.w - 2 * kInset, 520.f);
+    float x = r.x + (r.w - w) / 2;
+    float h = lines_height(TextRole::headline, title, w, 2) + 8 + lines_height(TextRole::status, message, w, 4);
+    float y = r.y + std::max(kInset, (r.h - h) / 2);
+    y = paragraph(x, y, w, TextRole::headline, theme_.text, title, 2) + 8;
+    paragraph(x, y, w, TextRole::status, theme_.muted, message, 4);
+  }
+
+  void skeleton(Rect r) {
+    box(r, theme_.card, kRadius);
+    float ih = std::round(std::min(r.w * 9.f / 16.f, r.h * 0.46f));
+    box({r.x, r.y, r.w, ih}, theme_.placeholder, kRadius, corner_top_left | corner_top_right);
+    float x = r.x + kInset, y = r.y + ih + 18, w = r.w - 2 * kInset;
+    float bars[] = {0.3f, 0.9f, 0.7f, 0.5f};
+    for (float f : bars) {
+      if (y + 14 > r.bottom() - kInset) break;
+      box({x, y, w * f, 12}, theme_.placeholder, 6);
+      y += 24;
+    }
+  }
+
+  void controls(int count) {
+    const float y = in_.height - kControls + (kControls - kButton) / 2 - 4;
+    Rect prev{kPad, y, kButton, kButton};
+    Rect next{in_.width - kPad - kButton, y, kButton, kButton};
+    for (int side = 0; side < 2; ++side) {
+      Rect b = side == 0 ? prev : next;
+      outline(b, theme_.control, kButton / 2);
+      Shape chevron;
+      chevron.kind = side == 0 ? Shape::Kind::chevron_left : Shape::Kind::chevron_right;
+      chevron.rect = b;
+      chevron.color = theme_.text;
+      scene.shapes.push_back(chevron);
+      HitRegion h;
+      h.kind = side == 0 ? HitRegion::Kind::prev : HitRegion::Kind::next;
+      h.rect = b;
+      scene.hits.push_back(h);
+    }
+    // A window of at most kMaxDots dots around the current card.
+    int shown = std::min(count, kMaxDots);
+    int first = std::clamp(in_.current - shown / 2, 0, std::max(0, count - shown));
+    const float dot = 8, active_dot = 20, gap = 8;
+    float total = (shown - 1) * (dot + gap) + (active_dot - dot) * (in_.current >= first && in_.current < first + shown);
+    float x = std::round(in_.width / 2 - total / 2 - dot / 2);
+    float cy = y + kButton / 2;
+    for (int k = 0; k < shown; ++k) {
+      int index = first + k;
+      bool active = index == in_.current;
+      float rw = active ? active_dot : dot;
+      box({x, cy - dot / 2, rw, dot}, active ? theme_.accent_text : theme_.control, dot / 2);
+      HitRegion h;
+      h.kind = HitRegion::Kind::dot;
+      h.rect = {x - gap / 2, cy - 12, rw + gap, 24};
+      h.index = index;
+      scene.hits.push_back(h);
+      x += rw + gap;
+    }
+  }
+
+  void build() {
+    scene.clear = theme_.page;
+    const int per_view = cards_per_view(in_.width);
+    const float strip_h = std::max(0.f, in_.height - kPad - kControls);
+    const float card_w = std::max(1.f, (in_.width - 2 * kPad - (per_view - 1) * kGap) / per_view);
+    const Rect whole{kPad, kPad, in_.width - 2 * kPad, strip_h};
+    if (in_.status == FeedStatus::loading) {
+      for (int k = 0; k < per_view; ++k) skeleton({kPad + k * (card_w + kGap), kPad, card_w, strip_h});
+      return;
+    }
+    if (in_.status == FeedStatus::failed || !in_.feed) {
+      status_card(whole, "This feed could not be shown", in_.message);
+      return;
+    }
+    const std::vector<Item>& items = in_.feed->items;
+    if (items.empty()) {
+      status_card(whole, "No articles yet", "The feed is valid but has no items to show.");
+      return;
+    }
+    // Only cards that intersect the view are laid out: cost per frame does not grow with
+    // the feed.
+    const float stride = card_w + kGap;
+    int first = std::max(0, static_cast<int>(std::floor(in_.position)) - 1);
+    int last = std::min(static_cast<int>(items.size()) - 1, static_cast<int>(std::ceil(in_.position)) + per_view);
+    for (int i = first; i <= last; ++i) {
+      float x = kPad + (i - in_.position) * stride;
+      if (x + card_w < 0 || x > in_.width) continue;
+      card(i, items[i], {x, kPad, card_w, strip_h});
+    }
+    controls(static_cast<int>(items.size()));
+  }
+
+ private:
+  const SceneInput& in_;
+  const Theme& theme_;
+  const TextMeasure& measure_;
+};
+
+}  // namespace
+
+int cards_per_view(float width) {
+  if (width < 600) return 1;
+  if (width <= 1000) return 2;
+  return 3;
+}
+
+Rect cover_crop(float image_w, float image_h, const Rect& target) {
+  if (image_w <= 0 || image_h <= 0 || target.w <= 0 || target.h <= 0) return {0, 0, 1, 1};
+  float image_aspect = image_w / image_h;
+  float target_aspect = target.w / target.h;
+  if (image_aspect > target_aspect) {  // image is wider: crop the sides
+    float u = target_aspect / image_aspect;
+    return {(1 - u) / 2, 0, u, 1};
+  }
+  float v = image_aspect / target_aspect;  // image is taller: crop top and bottom
+  return {0, (1 - v) / 2, 1, v};
+}
+
+Scene build_scene(const SceneInput& input, const Theme& theme, const TextMeasure& measure) {
+  SceneBuilder builder(input, theme, measure);
+  builder.build();
+  return std::move(builder.scene);
+}
+
+const HitRegion* hit_test(const Scene& scene, float x, float y) {
+  for (auto it = scene.hits.rbegin(); it != scene.hits.rend(); ++it)
+    if (it->rect.contains(x, y)) return &*it;
+  return nullptr;
+}
+
+std::string meta_line(const Item& item, std::int64_t now_unix, const std::string& locale) {
+  std::string out;
+  auto add = [&out](const std::string& part) {
+    if (part.empty()) return;
+    if (!out.empty()) out += "  \xC2\xB7  ";  // middle dot
+    out += part;
+  };
+  std::string names;
+  for (std::size_t i = 0; i < item.authors.size() && i < 3; ++i) {
+    if (i) names += i + 1 == item.authors.size() || i == 2 ? " and " : ", ";
+    names += item.authors[i].name;
+  }
+  add(names);
+  if (item.published) add(format_card_date(*item.published, now_unix, locale));
+  add(std::to_string(item.read_time_minutes) + " min read");
+  return out;
+}
+
+}  // namespace carta

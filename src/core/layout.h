@@ -1,0 +1,79 @@
+// Card layout: for a view size and theme, where every piece of every visible card goes,
+// as a flat list of shapes the drawing layer paints in order, plus the regions a pointer
+// can hit. Pure: no fonts (a TextMeasure answers widths), no GL, no ImGui.
+#pragma once
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "core/feed.h"
+#include "core/text.h"
+#include "core/theme.h"
+
+namespace carta {
+
+struct Rect {
+  float x = 0, y = 0, w = 0, h = 0;
+  float right() const { return x + w; }
+  float bottom() const { return y + h; }
+  bool contains(float px, float py) const { return px >= x && py >= y && px < x + w && py < y + h; }
+};
+
+enum Corner : unsigned { corner_none = 0, corner_top_left = 1, corner_top_right = 2,
+                         corner_bottom_left = 4, corner_bottom_right = 8, corner_all = 15 };
+
+struct Shape {
+  enum class Kind { box, outline, scrim, image, text, chevron_left, chevron_right };
+  Kind kind = Kind::box;
+  Rect rect;                // text: top-left of the line box
+  Color color;              // fill, text colour; scrim: bottom colour (top is transparent)
+  float radius = 0;
+  unsigned corners = corner_all;
+  TextRole role = TextRole::body;
+  std::string text;         // text: the line; image: the URL to draw
+};
+
+struct HitRegion {
+  enum class Kind { card, related, prev, next, dot };
+  Kind kind = Kind::card;
+  Rect rect;
+  int index = -1;    // card index (card, related: the card it sits on; dot: target index)
+  int related = -1;  // which related entry
+};
+
+struct Scene {
+  Color clear;
+  std::vector<Shape> shapes;
+  std::vector<HitRegion> hits;
+  bool headline_visible = false;  // the current card's headline is on screen
+};
+
+enum class FeedStatus { loading, ready, failed };
+
+struct SceneInput {
+  FeedStatus status = FeedStatus::loading;
+  const Feed* feed = nullptr;           // when ready
+  std::string message;                  // when failed: the first error, readable
+  float width = 800, height = 420;      // CSS px
+  float position = 0;                   // scroll position in cards (0 = first card at the start)
+  int current = 0;                      // the card that has focus
+  std::int64_t now_unix = 0;            // for relative dates
+  std::string locale = "en";
+};
+
+// 1 card per view below 600 CSS px, 2 up to 1000, 3 above.
+int cards_per_view(float width);
+
+// Source rectangle (in 0..1 texture coordinates) that cover-crops an image of the given
+// size into `target`: fills it completely and keeps the aspect ratio, centred.
+Rect cover_crop(float image_w, float image_h, const Rect& target);
+
+Scene build_scene(const SceneInput& input, const Theme& theme, const TextMeasure& measure);
+
+// The topmost region under a point, or nullptr.
+const HitRegion* hit_test(const Scene& scene, float x, float y);
+
+// "Antoine Khoury · 31 Jul 2025 · 1 min read"
+std::string meta_line(const Item& item, std::int64_t now_unix, const std::string& locale);
+
+}  // namespace carta

@@ -1,0 +1,100 @@
+#include "core/theme.h"
+
+#include <cmath>
+
+namespace carta {
+namespace {
+
+double channel(std::uint8_t v) {
+  double c = v / 255.0;
+  return c <= 0.04045 ? c / 12.92 : std::pow((c + 0.055) / 1.055, 2.4);
+}
+
+double luminance(Color c) { return 0.2126 * channel(c.r) + 0.7152 * channel(c.g) + 0.0722 * channel(c.b); }
+
+Color mix(Color a, Color b, double t) {
+  auto m = [t](std::uint8_t x, std::uint8_t y) {
+    return static_cast<std::uint8_t>(std::lround(x + (y - x) * t));
+  };
+  return {m(a.r, b.r), m(a.g, b.g), m(a.b, b.b), 255};
+}
+
+int hex_digit(char c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  return -1;
+}
+
+}  // namespace
+
+double contrast_ratio(Color a, Color b) {
+  double la = luminance(a), lb = luminance(b);
+  if (la < lb) std::swap(la, lb);
+  return (la + 0.05) / (lb + 0.05);
+}
+
+Color readable_accent(Color accent, Color background, double ratio) {
+  Color target = luminance(background) > 0.5 ? Color{0, 0, 0, 255} : Color{255, 255, 255, 255};
+  Color c = accent;
+  for (int step = 1; step <= 20 && contrast_ratio(c, background) < ratio; ++step) c = mix(accent, target, step / 20.0);
+  return c;
+}
+
+std::optional<Color> parse_hex_color(std::string_view s) {
+  if (s.empty() || s[0] != '#') return std::nullopt;
+  s.remove_prefix(1);
+  if (s.size() != 3 && s.size() != 6) return std::nullopt;
+  int v[6];
+  for (std::size_t i = 0; i < s.size(); ++i)
+    if ((v[i] = hex_digit(s[i])) < 0) return std::nullopt;
+  if (s.size() == 3)
+    return Color{static_cast<std::uint8_t>(v[0] * 17), static_cast<std::uint8_t>(v[1] * 17),
+                 static_cast<std::uint8_t>(v[2] * 17), 255};
+  return Color{static_cast<std::uint8_t>(v[0] * 16 + v[1]), static_cast<std::uint8_t>(v[2] * 16 + v[3]),
+               static_cast<std::uint8_t>(v[4] * 16 + v[5]), 255};
+}
+
+Theme make_theme(bool dark, std::optional<Color> accent) {
+  Theme t;
+  t.dark = dark;
+  if (!dark) {
+    t.page = {243, 241, 236, 255};
+    t.card = {255, 255, 255, 255};
+    t.border = {222, 218, 210, 255};
+    t.text = {24, 24, 27, 255};
+    t.muted = {92, 92, 100, 255};
+    t.accent = accent.value_or(Color{176, 32, 38, 255});
+    t.placeholder = {226, 222, 214, 255};
+    t.placeholder_mark = {150, 146, 138, 255};
+    t.control = {120, 118, 112, 255};
+  } else {
+    t.page = {17, 18, 21, 255};
+    t.card = {30, 32, 37, 255};
+    t.border = {52, 55, 62, 255};
+    t.text = {238, 238, 240, 255};
+    t.muted = {170, 172, 180, 255};
+    t.accent = accent.value_or(Color{255, 112, 102, 255});
+    t.placeholder = {46, 49, 56, 255};
+    t.placeholder_mark = {110, 114, 124, 255};
+    t.control = {150, 152, 160, 255};
+  }
+  t.accent_text = readable_accent(t.accent, t.card, 4.5);
+  t.caption_text = {255, 255, 255, 255};
+  t.scrim = {0, 0, 0, 200};
+
+  auto set = [&t](TextRole role, Face face, float size, float line_height) {
+    t.type[static_cast<int>(role)] = {face, size, line_height};
+  };
+  set(TextRole::caption, Face::sans, 12, 16);
+  set(TextRole::category, Face::sans_bold, 12, 16);
+  set(TextRole::headline, Face::serif_bold, 22, 28);
+  set(TextRole::meta, Face::sans, 13, 18);
+  set(TextRole::body, Face::sans, 15, 22);
+  set(TextRole::related_category, Face::sans_bold, 11, 15);
+  set(TextRole::related_title, Face::serif_bold, 15, 20);
+  set(TextRole::status, Face::sans, 15, 22);
+  return t;
+}
+
+}  // namespace carta

@@ -1,0 +1,56 @@
+// Colours and type for the light and dark themes. Every text/background pair is meant to
+// meet WCAG 2.2 AA; contrast_ratio() lets the tests check that it does.
+#pragma once
+#include <cstdint>
+#include <optional>
+#include <string_view>
+
+#include "core/text.h"
+
+namespace carta {
+
+struct Color {
+  std::uint8_t r = 0, g = 0, b = 0, a = 255;
+  bool operator==(const Color& o) const { return r == o.r && g == o.g && b == o.b && a == o.a; }
+};
+
+enum class Face { sans, sans_bold, serif_bold, count };
+
+struct TypeStyle {
+  Face face = Face::sans;
+  float size = 15;         // CSS px
+  float line_height = 22;  // CSS px
+};
+
+struct Theme {
+  bool dark = false;
+  Color page;          // behind the cards
+  Color card;          // card surface
+  Color border;
+  Color text;          // headline and body
+  Color muted;         // byline, date, read time
+  Color accent;        // category label, links, active dot
+  Color accent_text;   // category label colour on the card (accent adjusted for contrast)
+  Color caption_text;  // over the image scrim
+  Color scrim;         // bottom of the gradient behind the caption
+  Color placeholder;   // where an image is missing
+  Color placeholder_mark;
+  Color control;       // buttons and inactive dots
+  TypeStyle type[static_cast<int>(TextRole::count)];
+
+  const TypeStyle& style(TextRole role) const { return type[static_cast<int>(role)]; }
+};
+
+Theme make_theme(bool dark, std::optional<Color> accent = std::nullopt);
+
+// "#RRGGBB" or "#RGB"; nullopt when not a colour.
+std::optional<Color> parse_hex_color(std::string_view text);
+
+// WCAG 2.x contrast ratio between two opaque colours (1 to 21).
+double contrast_ratio(Color a, Color b);
+
+// The accent darkened (light theme) or lightened (dark theme) until it reaches `ratio`
+// against `background`, so any partner colour stays readable as text.
+Color readable_accent(Color accent, Color background, double ratio);
+
+}  // namespace carta

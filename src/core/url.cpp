@@ -1,0 +1,205 @@
+// URL cleaning and RFC 3986 resolution, small and dependency-free.
+#include "core/url.h"
+
+#include <cctype>
+
+namespace carta {
+namespace {
+
+std::string lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+// Length of a leading "scheme:" (including the colon), or 0 when there is none.
+std::size_t scheme_length(std::string_view s) {
+  if (s.empty() || !std::isalpha(static_cast<unsigned char>(s[0]))) return 0;
+  for (std::size_t i = 1; i < s.size(); ++i) {
+    char c = s[i];
+    if (c == ':') return i + 1;
+    if (!std::isalnum(static_cast<unsigned char>(c)) && c != '+' && c != '-' && c != '.') return 0;
+  }
+  return 0;
+}
+
+struct Parts {
+  std::string scheme;  // without ':'
+  bool has_authority = false;
+  std::string authority;
+  std::string path;
+  bool has_query = false;
+  std::string query;
+  bool has_fragment = false;
+  std::string fragment;
+};
+
+Parts split(std::string_view s) {
+  Parts p;
+  std::size_t n = scheme_length(s);
+  if (n) {
+    p.scheme = lower(s.substr(0, n - 1));
+    s.remove_prefix(n);
+  }
+  if (auto hash = s.find('#'); hash != std::string_view::npos) {
+    p.has_fragment = true;
+    p.fragment = std::string(s.substr(hash + 1));
+    s = s.substr(0, hash);
+  }
+  if (auto q = s.find('?'); q != std::string_view::npos) {
+    p.has_query = true;
+    p.query = std::string(s.substr(q + 1));
+    s = s.substr(0, q);
+  }
+  if (s.substr(0, 2) == "//") {
+    p.has_authority = true;
+    s.remove_prefix(2);
+    auto slash = s.find('/');
+    p.authority = std::string(s.substr(0, slash));
+    s = slash == std::string_view::npos ? std::string_view() : s.substr(slash);
+  }
+  p.path = std::string(s);
+  return p;
+}
+
+std::string remove_dot_segments(std::string in) {
+  std::string out;
+  while (!in.empty()) {
+    if (in.rfind("../", 0) == 0) in.erase(0, 3);
+    else if (in.rfind("./", 0) == 0) in.erase(0, 2);
+    else if (in.rfind("/./", 0) == 0) in.erase(0, 2);
+    else if (in == "/.") in = "/";
+    else if (in.rfind("/../", 0) == 0 || in == "/..") {
+      in = in == "/.." ? "/" : in.substr(3);
+      auto last = out.rfind('/');
+      out.erase(last == std::string::npos ? 0 : last);
+    } else if (in == "." || in == "..") {
+      in.clear();
+    } else {
+      std::size_t start = in[0] == '/' ? 1 : 0;
+      std::size_t next = in.find('/', start);
+      out += in.substr(0, next);
+      in.erase(0, next == std::string::npos ? in.size() : next);
+    }
+  }
+  return out;
+}
+
+std::string join(const Parts& p) {
+  std::string out;
+  if (!p.scheme.empty()) out += p.scheme + ":";
+  if (p.has_authority) out += "//" + p.authority;
+  out += p.path;
+  if (p.has_query) out += "?" + p.query;
+  if (p.has_fragment) out += "#" + p.fragment;
+  return out;
+}
+
+// What a browser does before parsing: trim C0 controls and spaces, drop tab/CR/LF.
+std::string clean(std::string_view s) {
+  std::size_t b = 0, e = s.size();
+  while (b < e && static_cast<unsigned char>(s[b]) <= 0x20) ++b;
+  while (e > b && static_cast<unsigned char>(s[e - 1]) <= 0x20) --e;
+  std::string out;
+  out.reserve(e - b);
+  for (std::size_t i = b; i < e; ++i) {
+    char c = s[i];
+    if (c != '\t' && c != '\n' && c != '\r') out += c;
+  }
+  return out;
+}
+
+}  // namespace
+
+bool is_http_url(std::string_view url) {
+  std::size_t n = scheme_length(url);
+  if (!n) return false;
+  std::string scheme = lower(url.substr(0, n - 1));
+  return (scheme == "http" || scheme == "https") && url.substr(n, 2) == "//" && url.size() > n + 2;
+}
+
+std::string resolve_url(std::string_view reference, std::string_view base) {
+  Parts r = split(reference);
+  Parts b = split(base);
+  Parts t;
+  if (!r.scheme.empty()) {
+    t = r;
+    t.path = remove_dot_segments(r.path);
+  } else {
+    if (r.has_authority) {
+      t.has_authority = true;
+      t.authority = r.authority;
+      t.path = remove_dot_segments(r.path);
+      t.has_query = r.has_query;
+      t.query = r.query;
+    } else {
+      if (r.path.empty()) {
+        t.path = b.path;
+        t.has_query = r.has_query || b.has_query;
+        t.query = r.has_query ? r.query : b.query;
+      } else {
+        if (r.path[0] == '/') {
+          t.path = remove_dot_segments(r.path);
+        } else {
+          std::string merged;
+          if (b.has_authority && b.path.empty()) {
+            merged = "/" + r.path;
+          } else {
+            auto last = b.path.rfind('/');
+            merged = (last == std::string::npos ? std::string() : b.path.substr(0, last + 1)) + r.path;
+          }
+          t.path = remove_dot_segments(merged);
+        }
+        t.has_query = r.has_query;
+        t.query = r.query;
+      }
+      t.has_authority = b.has_authority;
+      t.authority = b.authority;
+    }
+    t.scheme = b.scheme;
+  }
+  t.has_fragment = r.has_fragment;
+  t.fragment = r.fragment;
+  return join(t);
+}
+
+SafeUrl make_safe_url(std::string_view reference, std::string_view base) {
+  SafeUrl out;
+  std::string ref = clean(reference);
+  if (ref.empty()) return out;
+  if (std::size_t n = scheme_length(ref)) {
+    std::string scheme = lower(std::string_view(ref).substr(0, n - 1));
+    if (scheme != "http" && scheme != "https") {
+      out.verdict = UrlVerdict::unsafe_scheme;
+      out.scheme = scheme;
+      return out;
+    }
+    if (!is_http_url(ref)) {
+      out.verdict = UrlVerdict::malformed;
+      return out;
+    }
+    out.verdict = UrlVerdict::ok;
+    out.url = resolve_url(ref, ref);
+    return out;
+  }
+  // A relative reference: only meaningful against an absolute base.
+  if (scheme_length(base) == 0) {
+    out.verdict = UrlVerdict::malformed;
+    return out;
+  }
+  std::string resolved = resolve_url(ref, base);
+  if (resolved.find_first_of(" \"<>\\^`{|}") != std::string::npos) {
+    // Not fatal for browsers, but a sign of a broken feed; spaces are percent-encoded.
+    std::string encoded;
+    for (char c : resolved) {
+      if (c == ' ') encoded += "%20";
+      else encoded += c;
+    }
+    resolved = std::move(encoded);
+  }
+  out.verdict = UrlVerdict::ok;
+  out.url = std::move(resolved);
+  return out;
+}
+
+}  // namespace carta

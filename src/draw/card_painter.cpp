@@ -1,0 +1,94 @@
+#include "draw/card_painter.h"
+
+#include <cmath>
+
+namespace carta {
+namespace {
+
+ImU32 to_imgui(Color c) { return IM_COL32(c.r, c.g, c.b, c.a); }
+
+ImDrawFlags corner_flags(unsigned corners) {
+  if (corners == corner_none) return ImDrawFlags_RoundCornersNone;
+  ImDrawFlags f = 0;
+  if (corners & corner_top_left) f |= ImDrawFlags_RoundCornersTopLeft;
+  if (corners & corner_top_right) f |= ImDrawFlags_RoundCornersTopRight;
+  if (corners & corner_bottom_left) f |= ImDrawFlags_RoundCornersBottomLeft;
+  if (corners & corner_bottom_right) f |= ImDrawFlags_RoundCornersBottomRight;
+  return f;
+}
+
+struct Device {
+  float dpr;
+  ImVec2 point(float x, float y) const { return {std::round(x * dpr), std::round(y * dpr)}; }
+  ImVec2 min(const Rect& r) const { return point(r.x, r.y); }
+  ImVec2 max(const Rect& r) const { return point(r.right(), r.bottom()); }
+};
+
+// A rounded rectangle whose alpha runs from 0 at the top to `bottom`'s alpha at the bottom:
+// ImGui's multi-colour rectangle cannot round its corners, so shade the vertices instead.
+void vertical_fade(ImDrawList& draw, ImVec2 a, ImVec2 b, Color bottom, float radius, ImDrawFlags flags) {
+  int first = draw.VtxBuffer.Size;
+  draw.AddRectFilled(a, b, to_imgui(bottom), radius, flags);
+  float height = b.y - a.y;
+  for (int i = first; i < draw.VtxBuffer.Size; ++i) {
+    ImDrawVert& v = draw.VtxBuffer[i];
+    float t = height > 0 ? (v.pos.y - a.y) / height : 1;
+    t = t < 0 ? 0 : t > 1 ? 1 : t;
+    t = t * t * (3 - 2 * t);  // smoothstep: no visible band where the scrim starts
+    unsigned alpha = static_cast<unsigned>(((v.col >> IM_COL32_A_SHIFT) & 0xFF) * t);
+    v.col = (v.col & ~IM_COL32_A_MASK) | (alpha << IM_COL32_A_SHIFT);
+  }
+}
+
+void chevron(ImDrawList& draw, const Device& d, const Rect& r, Color c, bool left) {
+  float cx = r.x + r.w / 2, cy = r.y + r.h / 2, s = r.w * 0.16f;
+  float dir = left ? 1 : -1;
+  ImVec2 pts[3] = {{(cx + dir * s * 0.6f) * d.dpr, (cy - s) * d.dpr},
+                   {(cx - dir * s * 0.6f) * d.dpr, cy * d.dpr},
+                   {(cx + dir * s * 0.6f) * d.dpr, (cy + s) * d.dpr}};
+  draw.AddPolyline(pts, 3, to_imgui(c), ImDrawFlags_None, 2.0f * d.dpr);
+}
+
+}  // namespace
+
+void paint_scene(ImDrawList& draw, const Scene& scene, const FontSet& fonts, const TextureLookup& textures) {
+  const Device d{fonts.dpr()};
+  for (const Shape& s : scene.shapes) {
+    switch (s.kind) {
+      case Shape::Kind::box:
+        draw.AddRectFilled(d.min(s.rect), d.max(s.rect), to_imgui(s.color), s.radius * d.dpr, corner_flags(s.corners));
+        break;
+      case Shape::Kind::outline:
+        draw.AddRect(d.min(s.rect), d.max(s.rect), to_imgui(s.color), s.radius * d.dpr, ImDrawFlags_None, 1.5f * d.dpr);
+        break;
+      case Shape::Kind::scrim:
+        vertical_fade(draw, d.min(s.rect), d.max(s.rect), s.color, s.radius * d.dpr, corner_flags(s.corners));
+        break;
+      case Shape::Kind::image: {
+        const Texture* t = textures ? textures(s.text) : nullptr;
+        if (!t || !t->id) break;  // the placeholder drawn before it stays
+        Rect uv = cover_crop(static_cast<float>(t->width), static_cast<float>(t->height), s.rect);
+        draw.AddImageRounded(t->id, d.min(s.rect), d.max(s.rect), ImVec2(uv.x, uv.y),
+                             ImVec2(uv.right(), uv.bottom()), IM_COL32_WHITE, s.radius * d.dpr,
+                             corner_flags(s.corners));
+        break;
+      }
+      case Shape::Kind::text: {
+        ImFont* font = fonts.font(s.role);
+        if (!font) break;
+        // Centre the font's line in the layout's line box.
+        float line_px = s.rect.h * d.dpr;
+        float y = s.rect.y * d.dpr + (line_px - font->FontSize) / 2;
+        draw.AddText(font, font->FontSize, ImVec2(std::round(s.rect.x * d.dpr), std::round(y)), to_imgui(s.color),
+                     s.text.data(), s.text.data() + s.text.size());
+        break;
+      }
+      case Shape::Kind::chevron_left:
+      case Shape::Kind::chevron_right:
+        chevron(draw, d, s.rect, s.color, s.kind == Shape::Kind::chevron_left);
+        break;
+    }
+  }
+}
+
+}  // namespace carta

@@ -1,0 +1,203 @@
+// `carta`, the native tool: shot (headless PNG), validate (feed diagnostics), view (window).
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <ctime>
+#include <string>
+#include <vector>
+
+#include "app/app.h"
+#include "core/datetime.h"
+#include "core/feed.h"
+#include "core/json_reader.h"
+#include "platform/native/headless_gl.h"
+#include "platform/native/native_assets.h"
+
+namespace carta::native {
+int run_view(int argc, char** argv);  // window.cpp
+}
+
+namespace {
+
+using namespace carta;
+using namespace carta::native;
+
+constexpr int kExitOk = 0, kExitInvalid = 1, kExitUsage = 2;
+
+void usage(FILE* out) {
+  std::fputs(
+      "usage: carta <command> [options]\n"
+      "  shot FEED -o OUT.png [--size WxH] [--dpr N] [--card N] [--theme light|dark]\n"
+      "                       [--accent #RRGGBB] [--now RFC3339]\n"
+      "      render the carousel headless (no display needed) to a PNG\n"
+      "  validate FEED        print each problem with its JSON pointer;\n"
+      "                       exit 0 valid (warnings allowed), 1 invalid, 2 usage or I/O error\n"
+      "  view FEED [--size WxH] [--theme light|dark]\n"
+      "      open a window; reloads when the feed file changes\n",
+      out);
+}
+
+struct ShotOptions {
+  std::string feed, output;
+  int width = 800, height = 450;
+  float dpr = 1;
+  int card = 0;
+  bool dark = false;
+  std::optional<Color> accent;
+  std::int64_t now = static_cast<std::int64_t>(std::time(nullptr));
+};
+
+bool parse_size(const char* text, int& w, int& h) {
+  return std::sscanf(text, "%dx%d", &w, &h) == 2 && w >= 100 && h >= 100 && w <= 8192 && h <= 8192;
+}
+
+int fail_usage(const std::string& message) {
+  std::fprintf(stderr, "carta: %s\n", message.c_str());
+  usage(stderr);
+  return kExitUsage;
+}
+
+int run_shot(int argc, char** argv) {
+  ShotOptions o;
+  for (int i = 2; i < argc; ++i) {
+    std::string a = argv[i];
+    auto value = [&](const char* name) -> const char* {
+      if (i + 1 >= argc) return nullptr;
+      (void)name;
+      return argv[++i];
+    };
+    const char* v = nullptr;
+    if (a == "-o" || a == "--output") {
+      if (!(v = value("-o"))) return fail_usage("-o needs a file name");
+      o.output = v;
+    } else if (a == "--size") {
+      if (!(v = value("--size")) || !parse_size(v, o.width, o.height)) return fail_usage("--size takes WxH, e.g. 800x450");
+    } else if (a == "--dpr") {
+      if (!(v = value("--dpr")) || (o.dpr = std::strtof(v, nullptr)) < 0.5f || o.dpr > 4) return fail_usage("--dpr takes 0.5 to 4");
+    } else if (a == "--card") {
+      if (!(v = value("--card"))) return fail_usage("--card takes an index");
+      o.card = std::atoi(v);
+    } else if (a == "--theme") {
+      if (!(v = value("--theme")) || (std::strcmp(v, "light") && std::strcmp(v, "dark"))) return fail_usage("--theme is light or dark");
+      o.dark = std::strcmp(v, "dark") == 0;
+    } else if (a == "--accent") {
+      if (!(v = value("--accent")) || !(o.accent = parse_hex_color(v))) return fail_usage("--accent takes #RRGGBB");
+    } else if (a == "--now") {
+      auto t = (v = value("--now")) ? parse_rfc3339(v) : std::nullopt;
+      if (!t) return fail_usage("--now takes an RFC 3339 time");
+      o.now = t->unix_seconds;
+    } else if (!a.empty() && a[0] == '-') {
+      return fail_usage("unknown option " + a);
+    } else if (o.feed.empty()) {
+      o.feed = a;
+    } else {
+      return fail_usage("one feed at a time");
+    }
+  }
+  if (o.feed.empty() || o.output.empty()) return fail_usage("shot needs a FEED and -o OUT.png");
+
+  const int fb_w = static_cast<int>(o.width * o.dpr + 0.5f), fb_h = static_cast<int>(o.height * o.dpr + 0.5f);
+  HeadlessGl gl;
+  std::string error;
+  if (!gl.open(fb_w, fb_h, error)) {
+    std::fprintf(stderr, "carta shot: %s\n", error.c_str());
+    return kExitUsage;
+  }
+  AppDesc desc;
+  desc.width = static_cast<float>(o.width);
+  desc.height = static_cast<float>(o.height);
+  desc.dpr = o.dpr;
+  desc.dark = o.dark;
+  desc.accent = o.accent;
+  desc.start_index = o.card;
+  std::vector<std::string> wanted;
+  App app(desc, AppHooks{[&wanted](const std::string& url) { wanted.push_back(url); }});
+  app.set_now(o.now);
+  if (!load_fonts(app, error)) {
+    std::fprintf(stderr, "carta shot: %s\n", error.c_str());
+    return kExitUsage;
+  }
+  auto bytes = read_file(o.feed);
+  if (!bytes) {
+    std::fprintf(stderr, "carta shot: cannot read %s\n", o.feed.c_str());
+    return kExitUsage;
+  }
+  app.set_feed(*bytes, file_url(o.feed));
+  for (const Diagnostic& d : app.feed().diagnostics) std::fprintf(stderr, "%s\n", format_diagnostic(d).c_str());
+
+  // Draw, load what the frame asked for, and draw again until nothing new is wanted.
+  for (int pass = 0; pass < 4; ++pass) {
+    app.frame(pass / 60.0);
+    if (wanted.empty()) break;
+    for (const std::string& url : wanted) {
+      if (auto tex = load_texture(url, 2048, error)) {
+        app.image_loaded(url, *tex);
+      } else {
+        std::fprintf(stderr, "carta shot: image: %s\n", error.c_str());
+        app.image_failed(url);
+      }
+    }
+    wanted.clear();
+  }
+  if (!write_png(o.output, fb_w, fb_h, gl.read_pixels())) {
+    std::fprintf(stderr, "carta shot: cannot write %s\n", o.output.c_str());
+    return kExitUsage;
+  }
+  return kExitOk;
+}
+
+int run_validate(int argc, char** argv) {
+  std::string path;
+  bool json = false;
+  for (int i = 2; i < argc; ++i) {
+    std::string a = argv[i];
+    if (a == "--json") json = true;
+    else if (!a.empty() && a[0] == '-') return fail_usage("unknown option " + a);
+    else if (path.empty()) path = a;
+    else return fail_usage("one feed at a time");
+  }
+  if (path.empty()) return fail_usage("validate needs a FEED");
+  auto bytes = read_file(path);
+  if (!bytes) {
+    std::fprintf(stderr, "carta validate: cannot read %s\n", path.c_str());
+    return kExitUsage;
+  }
+  FeedResult result = parse_feed(*bytes, file_url(path));
+  int errors = 0, warnings = 0;
+  for (const Diagnostic& d : result.diagnostics) (d.severity == Severity::error ? errors : warnings)++;
+  if (json) {
+    Json out;
+    out["valid"] = result.ok();
+    out["items"] = result.feed.items.size();
+    out["diagnostics"] = Json::array();
+    for (const Diagnostic& d : result.diagnostics) {
+      Json j{{"severity", severity_name(d.severity)}, {"pointer", d.pointer}, {"message", d.message}};
+      if (d.line > 0) {
+        j["line"] = d.line;
+        j["column"] = d.column;
+      }
+      out["diagnostics"].push_back(std::move(j));
+    }
+    std::printf("%s\n", out.dump(2, ' ', false, Json::error_handler_t::replace).c_str());
+  } else {
+    for (const Diagnostic& d : result.diagnostics) std::printf("%s\n", format_diagnostic(d).c_str());
+    std::printf("%s: %s, %zu item%s, %d error%s, %d warning%s\n", path.c_str(), result.ok() ? "valid" : "invalid",
+                result.feed.items.size(), result.feed.items.size() == 1 ? "" : "s", errors, errors == 1 ? "" : "s",
+                warnings, warnings == 1 ? "" : "s");
+  }
+  return result.ok() ? kExitOk : kExitInvalid;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  if (argc < 2 || !std::strcmp(argv[1], "-h") || !std::strcmp(argv[1], "--help") || !std::strcmp(argv[1], "help")) {
+    usage(argc < 2 ? stderr : stdout);
+    return argc < 2 ? kExitUsage : kExitOk;
+  }
+  std::string command = argv[1];
+  if (command == "shot") return run_shot(argc, argv);
+  if (command == "validate") return run_validate(argc, argv);
+  if (command == "view") return carta::native::run_view(argc, argv);
+  return fail_usage("unknown command " + command);
+}

@@ -1,0 +1,127 @@
+#include "platform/native/native_assets.h"
+
+#include <cstdlib>
+#include <fstream>
+#include <sstream>
+
+#include <GLES3/gl3.h>
+
+#include <stb/stb_image.h>
+#include <stb/stb_image_resize.h>
+#include <stb/stb_image_write.h>
+
+namespace carta::native {
+
+std::optional<std::string> read_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return std::nullopt;
+  std::ostringstream out;
+  out << in.rdbuf();
+  if (in.bad()) return std::nullopt;
+  return out.str();
+}
+
+std::string font_path(Face face) {
+  const char* dir = std::getenv("CARTA_FONT_DIR");
+  std::string base = dir && *dir ? dir : "/usr/share/fonts/truetype/noto";
+  switch (face) {
+    case Face::sans: return base + "/NotoSans-Regular.ttf";
+    case Face::sans_bold: return base + "/NotoSans-Bold.ttf";
+    case Face::serif_bold: return base + "/NotoSerif-Bold.ttf";
+    case Face::count: break;
+  }
+  return {};
+}
+
+bool load_fonts(App& app, std::string& error) {
+  for (int f = 0; f < static_cast<int>(Face::count); ++f) {
+    std::string path = font_path(static_cast<Face>(f));
+    auto bytes = read_file(path);
+    if (!bytes) {
+      error = "cannot read font " + path + " (install fonts-noto-core, or set CARTA_FONT_DIR)";
+      return false;
+    }
+    app.set_font(static_cast<Face>(f), std::vector<unsigned char>(bytes->begin(), bytes->end()));
+  }
+  return true;
+}
+
+std::string file_url(const std::string& path) {
+  std::string absolute = path;
+  if (absolute.empty() || absolute[0] != '/') {
+    char* cwd = std::getenv("PWD");
+    absolute = std::string(cwd ? cwd : ".") + "/" + path;
+  }
+  std::string out = "file://";
+  for (char c : absolute) {
+    if (c == ' ') out += "%20";
+    else out += c;
+  }
+  return out;
+}
+
+namespace {
+
+std::string path_from_file_url(const std::string& url) {
+  std::string path = url.substr(7);
+  std::string out;
+  for (std::size_t i = 0; i < path.size(); ++i) {
+    if (path[i] == '%' && i + 2 < path.size()) {
+      out += static_cast<char>(std::strtol(path.substr(i + 1, 2).c_str(), nullptr, 16));
+      i += 2;
+    } else if (path[i] == '?' || path[i] == '#') {
+      break;
+    } else {
+      out += path[i];
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+std::optional<Texture> load_texture(const std::string& url, int max_side, std::string& error) {
+  if (url.rfind("file://", 0) != 0) {
+    error = "the native tool does not fetch " + url;
+    return std::nullopt;
+  }
+  std::string path = path_from_file_url(url);
+  int w = 0, h = 0, channels = 0;
+  unsigned char* pixels = stbi_load(path.c_str(), &w, &h, &channels, 4);
+  if (!pixels) {
+    error = "cannot decode " + path + ": " + stbi_failure_reason();
+    return std::nullopt;
+  }
+  std::vector<unsigned char> scaled;
+  const unsigned char* upload = pixels;
+  int tw = w, th = h;
+  if (max_side > 0 && (w > max_side || h > max_side)) {
+    float s = static_cast<float>(max_side) / static_cast<float>(w > h ? w : h);
+    tw = std::max(1, static_cast<int>(w * s));
+    th = std::max(1, static_cast<int>(h * s));
+    scaled.resize(static_cast<std::size_t>(tw) * th * 4);
+    stbir_resize_uint8_srgb(pixels, w, h, 0, scaled.data(), tw, th, 0, 4, 3, 0);
+    upload = scaled.data();
+  }
+  GLuint tex = 0;
+  glGenTextures(1, &tex);
+  glBindTexture(GL_TEXTURE_2D, tex);
+  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
+  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
+  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
+  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
+  glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
+  glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA, tw, th, 0, GL_RGBA, GL_UNSIGNED_BYTE, upload);
+  stbi_image_free(pixels);
+  Texture t;
+  t.id = reinterpret_cast<ImTextureID>(static_cast<std::intptr_t>(tex));
+  t.width = tw;
+  t.height = th;
+  return t;
+}
+
+bool write_png(const std::string& path, int width, int height, const std::vector<unsigned char>& rgba) {
+  return stbi_write_png(path.c_str(), width, height, 4, rgba.data(), width * 4) != 0;
+}
+
+}  // namespace carta::native

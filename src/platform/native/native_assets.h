@@ -1,0 +1,30 @@
+// Where the native build gets bytes, fonts and images: files on disk, Debian's font
+// packages, stb_image for decoding.
+#pragma once
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "app/app.h"
+
+namespace carta::native {
+
+std::optional<std::string> read_file(const std::string& path);
+
+// The TrueType file of a face in Debian's fonts-noto-core (or $CARTA_FONT_DIR).
+std::string font_path(Face face);
+
+// Loads every face into the app. Returns false (and names the file) when one is missing.
+bool load_fonts(App& app, std::string& error);
+
+// "file:///abs/path" for a local path, so relative image URLs in the feed resolve beside it.
+std::string file_url(const std::string& path);
+
+// Decodes the image behind a file:// URL and uploads it as a texture no larger than
+// `max_side` pixels on its longest side. http(s) images are not fetched natively.
+std::optional<Texture> load_texture(const std::string& url, int max_side, std::string& error);
+
+// Writes top-down RGBA pixels as a PNG.
+bool write_png(const std::string& path, int width, int height, const std::vector<unsigned char>& rgba);
+
+}  // namespace carta::native

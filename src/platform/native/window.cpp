@@ -1,0 +1,121 @@
+// `carta view FEED`: the carousel in a GLFW window (OpenGL ES 3 context). Draws only when
+// something changed — input, a resize, or the feed file being saved — and otherwise sleeps.
+#include <sys/stat.h>
+
+#include <cstdio>
+#include <cstring>
+#include <ctime>
+#include <string>
+#include <vector>
+
+#define GLFW_INCLUDE_ES3
+#include <GLFW/glfw3.h>
+
+#include "app/app.h"
+#include "platform/native/native_assets.h"
+
+namespace carta::native {
+namespace {
+
+struct ViewState {
+  App* app = nullptr;
+  bool dirty = true;
+};
+
+long long modification_time(const std::string& path) {
+  struct stat st {};
+  if (stat(path.c_str(), &st) != 0) return -1;
+  return static_cast<long long>(st.st_mtim.tv_sec) * 1000000000LL + st.st_mtim.tv_nsec;
+}
+
+}  // namespace
+
+int run_view(int argc, char** argv) {
+  std::string feed;
+  int width = 960, height = 460;
+  bool dark = false;
+  for (int i = 2; i < argc; ++i) {
+    std::string a = argv[i];
+    if (a == "--size" && i + 1 < argc) std::sscanf(argv[++i], "%dx%d", &width, &height);
+    else if (a == "--theme" && i + 1 < argc) dark = std::strcmp(argv[++i], "dark") == 0;
+    else if (feed.empty() && !a.empty() && a[0] != '-') feed = a;
+    else {
+      std::fprintf(stderr, "carta view: unexpected %s\n", a.c_str());
+      return 2;
+    }
+  }
+  if (feed.empty()) {
+    std::fprintf(stderr, "usage: carta view FEED [--size WxH] [--theme light|dark]\n");
+    return 2;
+  }
+  if (!glfwInit()) {
+    std::fprintf(stderr, "carta view: no display (try `carta shot`)\n");
+    return 2;
+  }
+  glfwWindowHint(GLFW_CLIENT_API, GLFW_OPENGL_ES_API);
+  glfwWindowHint(GLFW_CONTEXT_CREATION_API, GLFW_EGL_CONTEXT_API);
+  glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
+  glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 0);
+  glfwWindowHint(GLFW_SCALE_TO_MONITOR, GLFW_TRUE);
+  GLFWwindow* window = glfwCreateWindow(width, height, ("Carta — " + feed).c_str(), nullptr, nullptr);
+  if (!window) {
+    std::fprintf(stderr, "carta view: cannot open an OpenGL ES 3 window\n");
+    glfwTerminate();
+    return 2;
+  }
+  glfwMakeContextCurrent(window);
+  glfwSwapInterval(1);
+
+  AppDesc desc;
+  desc.dark = dark;
+  std::vector<std::string> wanted;
+  int exit_code = 0;
+  {
+    App app(desc, AppHooks{[&wanted](const std::string& url) { wanted.push_back(url); }});
+    ViewState state{&app, true};
+    glfwSetWindowUserPointer(window, &state);
+    std::string error;
+    if (!load_fonts(app, error)) {
+      std::fprintf(stderr, "carta view: %s\n", error.c_str());
+      exit_code = 2;
+    }
+    long long loaded_mtime = -2;
+    while (exit_code == 0 && !glfwWindowShouldClose(window)) {
+      long long mtime = modification_time(feed);
+      if (mtime != loaded_mtime) {
+        loaded_mtime = mtime;
+        if (auto bytes = read_file(feed)) app.set_feed(*bytes, file_url(feed));
+        else app.set_feed_failure("cannot read " + feed);
+        state.dirty = true;
+      }
+      int fw, fh, ww, wh;
+      glfwGetFramebufferSize(window, &fw, &fh);
+      glfwGetWindowSize(window, &ww, &wh);
+      float dpr = ww > 0 ? static_cast<float>(fw) / ww : 1.f;
+      if (app.framebuffer_width() != fw || app.framebuffer_height() != fh) {
+        app.resize(static_cast<float>(ww), static_cast<float>(wh), dpr);
+        state.dirty = true;
+      }
+      if (state.dirty || !wanted.empty()) {
+        app.set_now(static_cast<std::int64_t>(std::time(nullptr)));
+        FrameResult r = app.frame(glfwGetTime());
+        glfwSwapBuffers(window);
+        state.dirty = r.wants_next_frame;
+        for (const std::string& url : wanted) {
+          if (auto tex = load_texture(url, 2048, error)) app.image_loaded(url, *tex);
+          else app.image_failed(url);
+          state.dirty = true;
+        }
+        wanted.clear();
+      }
+      // Sleep until input arrives; wake twice a second to notice the feed file changing.
+      if (state.dirty) glfwPollEvents();
+      else glfwWaitEventsTimeout(0.5);
+    }
+  }
+  glfwDestroyWindow(window);
+  glfwTerminate();
+  return exit_code;
+}
+
+}  // namespace carta::native
