@@ -1,1 +1,30 @@
-# placeholder
+# WebAssembly build: carta.js + carta.wasm, the widget a partner page includes.
+# The Emscripten factory and our page script (web/carta-host.js) end up in one file,
+# wrapped in a function so that nothing but `Carta` reaches the page's global scope.
+add_executable(carta_web src/platform/web/web_main.cpp)
+set_target_properties(carta_web PROPERTIES OUTPUT_NAME carta SUFFIX ".js")
+target_link_libraries(carta_web PRIVATE carta_app)
+target_compile_options(carta_web PRIVATE ${CARTA_WARNINGS})
+
+set(CARTA_WEB_EXPORTS
+  _malloc _free _carta_create _carta_destroy _carta_set_font _carta_set_feed _carta_set_feed_failure
+  _carta_set_now _carta_resize _carta_image_decoded _carta_image_failed _carta_frame _carta_item_count
+  _carta_error_message _carta_error_pointer)
+list(JOIN CARTA_WEB_EXPORTS "," CARTA_WEB_EXPORTS_CSV)
+
+target_link_options(carta_web PRIVATE
+  -sMODULARIZE=1
+  -sEXPORT_NAME=createCartaModule
+  -sENVIRONMENT=web
+  -sFILESYSTEM=0
+  -sALLOW_MEMORY_GROWTH=1
+  -sINITIAL_MEMORY=33554432
+  -sMIN_WEBGL_VERSION=2
+  -sMAX_WEBGL_VERSION=2
+  -sMALLOC=emmalloc
+  -sEXPORTED_FUNCTIONS=${CARTA_WEB_EXPORTS_CSV}
+  -sEXPORTED_RUNTIME_METHODS=UTF8ToString,stringToUTF8,lengthBytesUTF8
+  "SHELL:--extern-pre-js ${CMAKE_SOURCE_DIR}/web/carta-begin.js"
+  "SHELL:--extern-post-js ${CMAKE_SOURCE_DIR}/web/carta-host.js")
+set_property(TARGET carta_web APPEND PROPERTY LINK_DEPENDS
+  "${CMAKE_SOURCE_DIR}/web/carta-begin.js" "${CMAKE_SOURCE_DIR}/web/carta-host.js")

@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# Builds the WebAssembly widget and writes a self-contained site to dist/:
+#   index.html (the demo page), carta.js, carta.wasm, fonts/, demo.json, images/.
+#   ./build-wasm.sh                  install what is missing, build, write dist/
+#   ./build-wasm.sh --serve [--port N]   ...then serve dist/ on http://127.0.0.1:N/ (8080)
+set -euo pipefail
+root="$(cd "$(dirname "$0")" && pwd)"
+cd "$root"
+
+serve=0
+port=8080
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --serve) serve=1 ;;
+    --port) port="${2:?--port needs a number}"; shift ;;
+    -h|--help) sed -n '2,5p' "$0"; exit 0 ;;
+    *) echo "build-wasm.sh: unknown option $1" >&2; exit 2 ;;
+  esac
+  shift
+done
+
+scripts/deps.sh
+export NODE_PATH=/usr/share/nodejs
+cmake --preset wasm >/dev/null
+cmake --build --preset wasm --target carta_web
+
+dist="$root/dist"
+rm -rf "$dist"
+mkdir -p "$dist/fonts" "$dist/images"
+cp build/wasm/carta.js build/wasm/carta.wasm "$dist/"
+cp web/index.html web/demo.css "$dist/"
+cp assets/feeds/demo.json "$dist/demo.json"
+scripts/make-demo-images.sh "$dist/images" >/dev/null
+rm -f "$dist/images/.generated"
+scripts/subset-fonts.sh "$dist/fonts"
+cp /usr/share/doc/fonts-noto-core/copyright "$dist/fonts/NOTICE-noto-fonts.txt"
+
+echo "dist/ written:"
+(cd "$dist" && for f in carta.js carta.wasm fonts/*.ttf; do
+  printf '  %-28s %8d bytes  %7d gzip -9\n' "$f" "$(stat -c %s "$f")" "$(gzip -9c "$f" | wc -c)"
+done)
+
+if [ "$serve" = 1 ]; then
+  exec node scripts/serve.mjs --dir "$dist" --port "$port"
+fi

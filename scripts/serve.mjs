@@ -1,0 +1,66 @@
+// Serves a folder (default dist/) on 127.0.0.1 the way a careful partner would: correct
+// types (application/wasm), no directory listing, no path escapes, and the strict
+// Content-Security-Policy Carta promises to work under.
+//   node scripts/serve.mjs [--dir dist] [--port 8080] [--quiet]
+import http from 'node:http';
+import fs from 'node:fs';
+import path from 'node:path';
+
+export const CSP =
+  "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; img-src 'self' https: data: blob:";
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8',
+  '.wasm': 'application/wasm', '.json': 'application/feed+json; charset=utf-8',
+  '.ttf': 'font/ttf', '.png': 'image/png', '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg',
+  '.svg': 'image/svg+xml', '.txt': 'text/plain; charset=utf-8',
+};
+
+export function createServer(root) {
+  const base = path.resolve(root);
+  return http.createServer((req, res) => {
+    let pathname;
+    try {
+      pathname = decodeURIComponent(new URL(req.url, 'http://localhost').pathname);
+    } catch {
+      res.writeHead(400).end('bad request');
+      return;
+    }
+    if (pathname.endsWith('/')) pathname += 'index.html';
+    const file = path.resolve(base, '.' + pathname);
+    if (file !== base && !file.startsWith(base + path.sep)) {
+      res.writeHead(403).end('forbidden');
+      return;
+    }
+    fs.stat(file, (err, st) => {
+      if (err || !st.isFile()) {
+        res.writeHead(404, { 'Content-Type': 'text/plain' }).end('not found');
+        return;
+      }
+      res.writeHead(200, {
+        'Content-Type': TYPES[path.extname(file).toLowerCase()] || 'application/octet-stream',
+        'Content-Length': st.size,
+        'Content-Security-Policy': CSP,
+        'X-Content-Type-Options': 'nosniff',
+        'Cache-Control': 'no-cache',
+      });
+      if (req.method === 'HEAD') res.end();
+      else fs.createReadStream(file).pipe(res);
+    });
+  });
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const args = process.argv.slice(2);
+  const get = (name, fallback) => {
+    const i = args.indexOf(name);
+    return i >= 0 && args[i + 1] ? args[i + 1] : fallback;
+  };
+  const dir = get('--dir', 'dist');
+  const port = Number(get('--port', '8080'));
+  const server = createServer(dir);
+  server.listen(port, '127.0.0.1', () => {
+    if (!args.includes('--quiet')) console.log(`Carta demo: http://127.0.0.1:${server.address().port}/ (serving ${dir}, Ctrl-C stops)`);
+  });
+}

@@ -1,0 +1,188 @@
+// Everything Emscripten, in one file: the C functions the page's script (web/carta-host.js)
+// calls, and the few JavaScript functions (EM_JS) the C++ side calls back. The rest of the
+// tree never mentions Emscripten.
+//   [X] Several instances per module, one WebGL 2 context and one ImGui context each.
+//   [X] Images decoded by the browser (ImageBitmap) and uploaded here as textures.
+//   [X] No file system, no exceptions, no main loop: the page drives frames on demand.
+#include <emscripten/emscripten.h>
+#include <emscripten/html5_webgl.h>
+
+#include <GLES3/gl3.h>
+
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <string>
+
+#include "app/app.h"
+
+// Creates a WebGL 2 context on the host's canvas; 0 when the browser cannot.
+EM_JS(int, carta_js_create_context, (int host_id), {
+  var host = Module['cartaHosts'][host_id];
+  return GL.createContext(host.canvas, {
+    majorVersion: 2, minorVersion: 0, alpha: false, depth: false, stencil: false, antialias: false,
+    premultipliedAlpha: true, preserveDrawingBuffer: false, powerPreference: 'low-power'
+  }) | 0;
+});
+
+// Asks the page to fetch and decode an image; it answers with carta_image_decoded/failed.
+EM_JS(void, carta_js_request_image, (int host_id, const char* url), {
+  Module['cartaHosts'][host_id].requestImage(UTF8ToString(url));
+});
+
+// Uploads a decoded ImageBitmap held by the page as a texture in the current context.
+EM_JS(int, carta_js_upload_bitmap, (int host_id, int bitmap_id), {
+  var host = Module['cartaHosts'][host_id];
+  var bitmap = host.takeBitmap(bitmap_id);
+  if (!bitmap) return 0;
+  var gl = GLctx;
+  var texture = gl.createTexture();
+  gl.bindTexture(gl.TEXTURE_2D, texture);
+  gl.texParameteri(gl.TEXTURE_2D, gl.TEXTURE_MIN_FILTER, gl.LINEAR);
+  gl.texParameteri(gl.TEXTURE_2D, gl.TEXTURE_MAG_FILTER, gl.LINEAR);
+  gl.texParameteri(gl.TEXTURE_2D, gl.TEXTURE_WRAP_S, gl.CLAMP_TO_EDGE);
+  gl.texParameteri(gl.TEXTURE_2D, gl.TEXTURE_WRAP_T, gl.CLAMP_TO_EDGE);
+  gl.pixelStorei(gl.UNPACK_PREMULTIPLY_ALPHA_WEBGL, false);
+  gl.texImage2D(gl.TEXTURE_2D, 0, gl.RGBA, gl.RGBA, gl.UNSIGNED_BYTE, bitmap);
+  bitmap.close();
+  var id = GL.getNewId(GL.textures);
+  texture.name = id;
+  GL.textures[id] = texture;
+  return id;
+});
+
+namespace {
+
+struct Instance {
+  int host_id = 0;
+  EMSCRIPTEN_WEBGL_CONTEXT_HANDLE context = 0;
+  std::unique_ptr<carta::App> app;
+};
+
+std::map<int, Instance>& instances() {
+  static std::map<int, Instance> all;
+  return all;
+}
+
+Instance* current(int host_id) {
+  auto it = instances().find(host_id);
+  if (it == instances().end()) return nullptr;
+  emscripten_webgl_make_context_current(it->second.context);
+  return &it->second;
+}
+
+}  // namespace
+
+extern "C" {
+
+// Returns 1 when the instance is ready to draw, 0 when WebGL 2 is unavailable.
+EMSCRIPTEN_KEEPALIVE int carta_create(int host_id, float width, float height, float dpr, int dark, int accent_rgb,
+                                      int start_index) {
+  Instance inst;
+  inst.host_id = host_id;
+  inst.context = carta_js_create_context(host_id);
+  if (inst.context <= 0) return 0;
+  emscripten_webgl_make_context_current(inst.context);
+  carta::AppDesc desc;
+  desc.width = width;
+  desc.height = height;
+  desc.dpr = dpr;
+  desc.dark = dark != 0;
+  if (accent_rgb >= 0)
+    desc.accent = carta::Color{static_cast<std::uint8_t>(accent_rgb >> 16), static_cast<std::uint8_t>(accent_rgb >> 8),
+                               static_cast<std::uint8_t>(accent_rgb), 255};
+  desc.start_index = start_index;
+  carta::AppHooks hooks;
+  hooks.request_image = [host_id](const std::string& url) { carta_js_request_image(host_id, url.c_str()); };
+  inst.app = std::make_unique<carta::App>(desc, std::move(hooks));
+  instances()[host_id] = std::move(inst);
+  return 1;
+}
+
+EMSCRIPTEN_KEEPALIVE void carta_destroy(int host_id) {
+  if (Instance* inst = current(host_id)) {
+    inst->app.reset();
+    emscripten_webgl_destroy_context(inst->context);
+    instances().erase(host_id);
+  }
+}
+
+EMSCRIPTEN_KEEPALIVE void carta_set_font(int host_id, int face, const unsigned char* data, int length) {
+  if (Instance* inst = current(host_id))
+    inst->app->set_font(static_cast<carta::Face>(face), std::vector<unsigned char>(data, data + length));
+}
+
+EMSCRIPTEN_KEEPALIVE void carta_set_feed(int host_id, const char* bytes, int length, const char* location) {
+  if (Instance* inst = current(host_id)) inst->app->set_feed(std::string_view(bytes, length), location);
+}
+
+EMSCRIPTEN_KEEPALIVE void carta_set_feed_failure(int host_id, const char* message) {
+  if (Instance* inst = current(host_id)) inst->app->set_feed_failure(message);
+}
+
+EMSCRIPTEN_KEEPALIVE void carta_set_now(int host_id, double unix_seconds) {
+  if (Instance* inst = current(host_id)) inst->app->set_now(static_cast<std::int64_t>(unix_seconds));
+}
+
+EMSCRIPTEN_KEEPALIVE void carta_resize(int host_id, float width, float height, float dpr) {
+  if (Instance* inst = current(host_id)) inst->app->resize(width, height, dpr);
+}
+
+EMSCRIPTEN_KEEPALIVE void carta_image_decoded(int host_id, const char* url, int bitmap_id, int width, int height) {
+  if (Instance* inst = current(host_id)) {
+    int name = carta_js_upload_bitmap(host_id, bitmap_id);
+    if (name <= 0) {
+      inst->app->image_failed(url);
+      return;
+    }
+    carta::Texture t;
+    t.id = reinterpret_cast<ImTextureID>(static_cast<std::intptr_t>(name));
+    t.width = width;
+    t.height = height;
+    inst->app->image_loaded(url, t);
+  }
+}
+
+EMSCRIPTEN_KEEPALIVE void carta_image_failed(int host_id, const char* url) {
+  if (Instance* inst = current(host_id)) inst->app->image_failed(url);
+}
+
+// Draws one frame. Bits: 1 drew, 2 the current card's headline is visible, 4 wants another.
+EMSCRIPTEN_KEEPALIVE int carta_frame(int host_id, double milliseconds) {
+  Instance* inst = current(host_id);
+  if (!inst) return 0;
+  carta::FrameResult r = inst->app->frame(milliseconds / 1000.0);
+  return (r.drew ? 1 : 0) | (r.headline_visible ? 2 : 0) | (r.wants_next_frame ? 4 : 0);
+}
+
+EMSCRIPTEN_KEEPALIVE int carta_item_count(int host_id) {
+  Instance* inst = current(host_id);
+  return inst ? static_cast<int>(inst->app->feed().feed.items.size()) : 0;
+}
+
+// The first error of the last feed, for the page's carta:error event ("" when none).
+EMSCRIPTEN_KEEPALIVE const char* carta_error_message(int host_id) {
+  static std::string message;
+  message.clear();
+  if (Instance* inst = current(host_id))
+    for (const carta::Diagnostic& d : inst->app->feed().diagnostics)
+      if (d.severity == carta::Severity::error) {
+        message = d.message;
+        break;
+      }
+  return message.c_str();
+}
+
+EMSCRIPTEN_KEEPALIVE const char* carta_error_pointer(int host_id) {
+  static std::string pointer;
+  pointer.clear();
+  if (Instance* inst = current(host_id))
+    for (const carta::Diagnostic& d : inst->app->feed().diagnostics)
+      if (d.severity == carta::Severity::error) {
+        pointer = d.line > 0 ? "line " + std::to_string(d.line) + ", column " + std::to_string(d.column) : d.pointer;
+        break;
+      }
+  return pointer.c_str();
+}
+
+}  // extern "C"

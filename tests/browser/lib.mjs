@@ -1,0 +1,72 @@
+// Shared helpers for the browser tests: serve dist/ with the strict CSP, start Debian's
+// headless Chromium through playwright-core, and read a screenshot's pixels.
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { createServer } from '../../scripts/serve.mjs';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+export const root = path.resolve(here, '../..');
+export const dist = process.env.CARTA_DIST || path.join(root, 'dist');
+
+export async function serve(dir = dist) {
+  const server = createServer(dir);
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { url: `http://127.0.0.1:${server.address().port}/`, close: () => new Promise((r) => server.close(r)) };
+}
+
+export async function launch(extraArgs = []) {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    headless: true,
+    args: [
+      '--no-sandbox', '--disable-gpu', '--enable-unsafe-swiftshader', '--use-angle=swiftshader',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync',
+      '--no-first-run', '--disable-quic', ...extraArgs,
+    ],
+  });
+}
+
+// Opens `url` and resolves with the detail of the first carta:ready event, failing on
+// carta:error or after `timeout` ms.
+export async function openAndWaitReady(page, url, timeout = 30000) {
+  await page.addInitScript(() => {
+    window.__carta = { ready: null, errors: [] };
+    document.addEventListener('carta:ready', (e) => {
+      if (!window.__carta.ready) window.__carta.ready = { detail: e.detail, at: performance.now(), target: e.target.id };
+    });
+    document.addEventListener('carta:error', (e) => window.__carta.errors.push(e.detail));
+  });
+  await page.goto(url);
+  await page.waitForFunction(() => window.__carta.ready || window.__carta.errors.length, null, { timeout });
+  const state = await page.evaluate(() => window.__carta);
+  if (!state.ready) throw new Error('carta:error before ready: ' + JSON.stringify(state.errors));
+  return state.ready;
+}
+
+// Colour statistics of a PNG, computed in a blank page (no CSP) with a 2D canvas.
+export async function pixelStats(browser, png) {
+  const page = await browser.newPage();
+  try {
+    return await page.evaluate(async (b64) => {
+      const img = new Image();
+      img.src = 'data:image/png;base64,' + b64;
+      await img.decode();
+      const c = document.createElement('canvas');
+      c.width = img.width;
+      c.height = img.height;
+      const g = c.getContext('2d');
+      g.drawImage(img, 0, 0);
+      const d = g.getImageData(0, 0, c.width, c.height).data;
+      const colours = new Set();
+      let dark = 0;
+      for (let i = 0; i < d.length; i += 4) {
+        colours.add((d[i] >> 3) << 10 | (d[i + 1] >> 3) << 5 | (d[i + 2] >> 3));
+        if (d[i] + d[i + 1] + d[i + 2] < 200) dark++;
+      }
+      return { width: c.width, height: c.height, colours: colours.size, darkFraction: dark / (d.length / 4) };
+    }, png.toString('base64'));
+  } finally {
+    await page.close();
+  }
+}

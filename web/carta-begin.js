@@ -1,0 +1,2 @@
+/* Carta — an embeddable article card carousel. Adds one global: window.Carta. */
+(function () {

@@ -1,0 +1,220 @@
+/* The page side of Carta: mounts widgets, fetches the feed, fonts and images, and drives
+ * frames on demand (a frame is drawn only when something changed). Emscripten's factory,
+ * createCartaModule, sits just above this code inside the same function scope. */
+'use strict';
+
+var scriptUrl = (document.currentScript && document.currentScript.src) || location.href;
+var assetBase = new URL('.', scriptUrl).href;
+// Order matches carta::Face: sans, sans bold, serif bold.
+var FONT_FILES = ['fonts/carta-sans.ttf', 'fonts/carta-sans-bold.ttf', 'fonts/carta-serif-bold.ttf'];
+var DEFAULT_HEIGHT = 420;
+
+var modulePromise = null;
+var fontsPromise = null;
+var nextHostId = 1;
+
+function loadModule() {
+  if (!modulePromise) {
+    var moduleArg = {};
+    moduleArg['cartaHosts'] = {};
+    moduleArg['locateFile'] = function (path) { return assetBase + path; };
+    modulePromise = createCartaModule(moduleArg);
+  }
+  return modulePromise;
+}
+
+function loadFonts() {
+  if (!fontsPromise) {
+    fontsPromise = Promise.all(FONT_FILES.map(function (file) {
+      return fetch(assetBase + file, { credentials: 'omit' }).then(function (r) {
+        if (!r.ok) throw new Error('font ' + file + ': HTTP ' + r.status);
+        return r.arrayBuffer();
+      });
+    }));
+  }
+  return fontsPromise;
+}
+
+function withString(M, text, use) {
+  var size = M['lengthBytesUTF8'](text) + 1;
+  var ptr = M['_malloc'](size);
+  M['stringToUTF8'](text, ptr, size);
+  try { return use(ptr); } finally { M['_free'](ptr); }
+}
+
+function withBytes(M, bytes, use) {
+  var ptr = M['_malloc'](Math.max(1, bytes.length));
+  M['HEAPU8'].set(bytes, ptr);
+  try { return use(ptr, bytes.length); } finally { M['_free'](ptr); }
+}
+
+function parseAccent(text) {
+  var m = /^#([0-9a-f]{6})$/i.exec(text || '');
+  return m ? parseInt(m[1], 16) : -1;
+}
+
+function option(el, options, name) {
+  if (options && options[name] != null) return String(options[name]);
+  return el.getAttribute('data-' + name) || el.getAttribute(name);
+}
+
+function fire(el, name, detail) {
+  el.dispatchEvent(new CustomEvent(name, { bubbles: true, composed: true, detail: detail }));
+}
+
+function mount(el, options) {
+  if (el['cartaHandle']) return el['cartaHandle'];
+  var feedUrl = option(el, options, 'feed');
+  var dark = option(el, options, 'theme') === 'dark';
+  var accent = parseAccent(option(el, options, 'accent'));
+  var startIndex = parseInt(option(el, options, 'start') || option(el, options, 'startIndex') || '0', 10) || 0;
+  var height = parseInt(option(el, options, 'height') || '', 10) || DEFAULT_HEIGHT;
+
+  // Reserve the height at once so the page never shifts when the widget arrives.
+  el.style.display = 'block';
+  el.style.position = 'relative';
+  el.style.height = height + 'px';
+  var root = el.attachShadow ? el.attachShadow({ mode: 'open' }) : el;
+  var canvas = document.createElement('canvas');
+  canvas.setAttribute('aria-hidden', 'true');
+  canvas.style.display = 'block';
+  canvas.style.width = '100%';
+  canvas.style.height = '100%';
+  root.appendChild(canvas);
+
+  var id = nextHostId++;
+  var M = null;
+  var raf = 0;
+  var created = false;
+  var readyFired = false;
+  var bitmaps = {};
+  var nextBitmap = 1;
+  var observer = null;
+  var destroyed = false;
+
+  var host = {
+    canvas: canvas,
+    requestImage: function (url) { loadImage(url); },
+    takeBitmap: function (n) { var b = bitmaps[n]; delete bitmaps[n]; return b || null; }
+  };
+
+  function invalidate() {
+    if (created && !raf && !destroyed) raf = requestAnimationFrame(frame);
+  }
+
+  function frame(time) {
+    raf = 0;
+    if (destroyed) return;
+    M['_carta_set_now'](id, Date.now() / 1000);
+    var flags = M['_carta_frame'](id, time);
+    if ((flags & 2) && !readyFired) {
+      readyFired = true;
+      fire(el, 'carta:ready', { count: M['_carta_item_count'](id) });
+    }
+    if (flags & 4) invalidate();
+  }
+
+  function size() {
+    var dpr = window.devicePixelRatio || 1;
+    var w = Math.max(1, el.clientWidth), h = Math.max(1, el.clientHeight);
+    var pw = Math.round(w * dpr), ph = Math.round(h * dpr);
+    if (canvas.width !== pw) canvas.width = pw;
+    if (canvas.height !== ph) canvas.height = ph;
+    return { w: w, h: h, dpr: dpr };
+  }
+
+  function loadImage(url) {
+    fetch(url, { mode: 'cors', credentials: 'omit' }).then(function (r) {
+      if (!r.ok) throw new Error('HTTP ' + r.status);
+      return r.blob();
+    }).then(function (blob) {
+      return createImageBitmap(blob);
+    }).then(function (bitmap) {
+      if (destroyed) { bitmap.close(); return; }
+      var n = nextBitmap++;
+      bitmaps[n] = bitmap;
+      withString(M, url, function (p) { M['_carta_image_decoded'](id, p, n, bitmap.width, bitmap.height); });
+      invalidate();
+    }).catch(function () {
+      if (destroyed) return;
+      withString(M, url, function (p) { M['_carta_image_failed'](id, p); });
+      invalidate();
+    });
+  }
+
+  function fetchFeed() {
+    if (!feedUrl) return Promise.reject(new Error('no feed given (data-feed)'));
+    var absolute = new URL(feedUrl, location.href);
+    if (absolute.protocol !== 'https:' && absolute.protocol !== 'http:')
+      return Promise.reject(new Error('the feed must be an http(s) URL'));
+    return fetch(absolute.href, { credentials: 'omit' }).then(function (r) {
+      if (!r.ok) throw new Error('the feed could not be loaded (HTTP ' + r.status + ')');
+      return r.arrayBuffer();
+    }).then(function (buffer) { return { bytes: new Uint8Array(buffer), url: absolute.href }; });
+  }
+
+  var feedPromise = fetchFeed().then(function (f) { return f; }, function (e) { return { error: e }; });
+  Promise.all([loadModule(), loadFonts(), feedPromise]).then(function (parts) {
+    if (destroyed) return;
+    M = parts[0];
+    M['cartaHosts'][id] = host;
+    var s = size();
+    if (!M['_carta_create'](id, s.w, s.h, s.dpr, dark ? 1 : 0, accent, startIndex)) {
+      throw new Error('WebGL 2 is not available');
+    }
+    created = true;
+    parts[1].forEach(function (buffer, face) {
+      withBytes(M, new Uint8Array(buffer), function (p, n) { M['_carta_set_font'](id, face, p, n); });
+    });
+    var feed = parts[2];
+    if (feed.error) {
+      withString(M, feed.error.message, function (p) { M['_carta_set_feed_failure'](id, p); });
+      fire(el, 'carta:error', { message: feed.error.message, path: '' });
+    } else {
+      withString(M, feed.url, function (u) {
+        withBytes(M, feed.bytes, function (p, n) { M['_carta_set_feed'](id, p, n, u); });
+      });
+      var message = M['UTF8ToString'](M['_carta_error_message'](id));
+      if (message) fire(el, 'carta:error', { message: message, path: M['UTF8ToString'](M['_carta_error_pointer'](id)) });
+    }
+    if (window.ResizeObserver) {
+      observer = new ResizeObserver(function () {
+        var s2 = size();
+        M['_carta_resize'](id, s2.w, s2.h, s2.dpr);
+        invalidate();
+      });
+      observer.observe(el);
+    }
+    invalidate();
+  }).catch(function (e) {
+    fire(el, 'carta:error', { message: String(e && e.message || e), path: '' });
+  });
+
+  var handle = {
+    destroy: function () {
+      if (destroyed) return;
+      destroyed = true;
+      if (raf) cancelAnimationFrame(raf);
+      if (observer) observer.disconnect();
+      if (M && created) {
+        M['_carta_destroy'](id);
+        delete M['cartaHosts'][id];
+      }
+      Object.keys(bitmaps).forEach(function (k) { bitmaps[k].close(); });
+      canvas.remove();
+      el['cartaHandle'] = null;
+    }
+  };
+  el['cartaHandle'] = handle;
+  return handle;
+}
+
+function mountAll() {
+  var nodes = document.querySelectorAll('.carta[data-feed]');
+  for (var i = 0; i < nodes.length; i++) mount(nodes[i]);
+}
+
+window['Carta'] = { 'mount': mount, 'version': '0.1.0' };
+if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', mountAll);
+else mountAll();
+})();
