@@ -3,6 +3,7 @@
 // comes after (the model builder and the DOM's own destructor).
 #include "core/json_reader.h"
 
+#include <cctype>
 #include <cstdint>
 #include <vector>
 
@@ -48,6 +49,7 @@ class DomBuilder final : public nlohmann::json_sax<Json> {
   bool key(string_t& k) override {
     Frame& top = stack_.back();
     top.key = k;
+    ++top.key_count;
     pending_ = &(*top.value)[k];
     return true;
   }
@@ -76,7 +78,8 @@ class DomBuilder final : public nlohmann::json_sax<Json> {
  private:
   struct Frame {
     Json* value;
-    std::string key;  // last key, for objects
+    std::string key;             // last key, for objects
+    std::size_t key_count = 0;   // keys read so far, for objects
   };
 
   bool add(Json v) {
@@ -113,7 +116,7 @@ class DomBuilder final : public nlohmann::json_sax<Json> {
       *pending_ = std::move(empty);
       slot = pending_;
     }
-    stack_.push_back({slot, {}});
+    stack_.push_back({slot, {}, 0});
     return true;
   }
 
@@ -122,26 +125,39 @@ class DomBuilder final : public nlohmann::json_sax<Json> {
     return true;
   }
 
-  // Pointer to the value being read: built only when a diagnostic needs it.
+  // Pointer to the value being read: built only when a diagnostic needs it. Containers
+  // below the top are being filled at their last element; the top one is about to get its
+  // next element (an array) or the value of its last key (an object).
   std::string current_pointer() const {
     std::string p;
-    for (const Frame& f : stack_) {
-      if (&f == &stack_.back() && f.value->is_object() && f.key.empty()) break;
+    for (std::size_t i = 0; i < stack_.size(); ++i) {
+      const Frame& f = stack_[i];
+      const bool top = i + 1 == stack_.size();
       if (f.value->is_array()) {
-        if (f.value->empty()) break;
-        p = pointer_append(p, f.value->size() - 1);
+        std::size_t n = f.value->size();
+        if (!top && n == 0) break;
+        p = pointer_append(p, top ? n : n - 1);
       } else {
+        if (f.key_count == 0) break;
         p = pointer_append(p, f.key);
       }
     }
     return p;
   }
 
+  // Line and column (1-based, in characters) of the token that failed. nlohmann reports
+  // how many bytes it read, which can run past the token into whitespace; step back to the
+  // last character read that is not a space, then to the start of its word.
   void locate(std::size_t position, int& line, int& column) const {
+    std::size_t end = position < bytes_.size() ? position : bytes_.size();
+    auto space = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; };
+    auto word = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '+' || c == '.'; };
+    std::size_t at = end > 0 ? end - 1 : 0;
+    while (at > 0 && space(bytes_[at])) --at;
+    while (at > 0 && at < bytes_.size() && word(bytes_[at]) && word(bytes_[at - 1])) --at;
     line = 1;
     column = 1;
-    std::size_t end = position < bytes_.size() ? position : bytes_.size();
-    for (std::size_t i = 0; i < end; ++i) {
+    for (std::size_t i = 0; i < at && i < bytes_.size(); ++i) {
       unsigned char c = static_cast<unsigned char>(bytes_[i]);
       if (c == '\n') {
         ++line;
@@ -150,7 +166,6 @@ class DomBuilder final : public nlohmann::json_sax<Json> {
         ++column;
       }
     }
-    if (column > 1 && position > 0) --column;  // nlohmann points one past the bad character
   }
 
   std::string_view bytes_;

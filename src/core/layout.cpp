@@ -258,7 +258,7 @@ class SceneBuilder {
     int last = std::min(static_cast<int>(items.size()) - 1, static_cast<int>(std::ceil(in_.position)) + per_view);
     for (int i = first; i <= last; ++i) {
       float x = kPad + (i - in_.position) * stride;
-      if (x + card_w < 0 || x > in_.width) continue;
+      if (x + card_w <= 0 || x >= in_.width) continue;
       card(i, items[i], {x, kPad, card_w, strip_h});
     }
     controls(static_cast<int>(items.size()));

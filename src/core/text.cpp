@@ -6,6 +6,8 @@ namespace carta {
 namespace {
 
 const char kEllipsis[] = "\xE2\x80\xA6";  // U+2026
+// No line holds more than this many bytes; a 64 KiB summary is never measured whole.
+constexpr std::size_t kLongestLine = 512;
 
 // Longest prefix of `text` (whole characters) that fits in `max_width`. Binary search:
 // widths grow with length, and a line is measured a handful of times, not once per byte.
@@ -60,8 +62,6 @@ std::string ascii_upper(std::string_view text) {
 }
 
 std::string fit_line(std::string_view text, float max_width, TextRole role, const TextMeasure& m) {
-  // No line holds more than a few hundred bytes; never measure a 64 KiB summary whole.
-  constexpr std::size_t kLongestLine = 512;
   bool cut = false;
   if (text.size() > kLongestLine) {
     std::size_t end = kLongestLine;
@@ -82,7 +82,7 @@ std::string fit_line(std::string_view text, float max_width, TextRole role, cons
 std::vector<std::string> wrap_text(std::string_view text, float max_width, TextRole role,
                                    const TextMeasure& m, int max_lines) {
   std::vector<std::string> lines;
-  if (max_width <= 0 || max_lines == 0) return lines;
+  if (max_width <= 0) return lines;
   std::size_t pos = 0;
   while (pos < text.size()) {
     while (pos < text.size() && text[pos] == ' ') ++pos;
@@ -91,6 +91,12 @@ std::vector<std::string> wrap_text(std::string_view text, float max_width, TextR
     if (max_lines > 0 && static_cast<int>(lines.size()) == max_lines - 1) {
       lines.push_back(fit_line(rest, max_width, role, m));
       return lines;
+    }
+    // No line holds more than a few hundred bytes: look no further than that.
+    if (rest.size() > kLongestLine) {
+      std::size_t cut = kLongestLine;
+      while (cut > 0 && (static_cast<unsigned char>(rest[cut]) & 0xC0) == 0x80) --cut;
+      rest = rest.substr(0, cut);
     }
     // Greedy: take words while they fit.
     std::size_t end = 0;  // bytes of `rest` on this line

@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# Runs every test Carta has, on a fresh Debian machine as on a developer's:
+#   1. the core's doctest unit tests, native, plus the native tool's own checks (ctest)
+#   2. the same unit tests and tool checks under AddressSanitizer + UBSan
+#   3. the same unit tests compiled to WebAssembly, run under Node
+#   4. browser tests: headless Chromium (playwright-core) against the built dist/ site
+# Installs what is missing first (scripts/deps.sh). Exits non-zero on the first failure.
+set -euo pipefail
+root="$(cd "$(dirname "$0")/.." && pwd)"
+cd "$root"
+export NODE_PATH=/usr/share/nodejs
+
+step() { printf '\n=== %s ===\n' "$*"; }
+start=$(date +%s)
+
+step "dependencies"
+scripts/deps.sh
+
+step "native build + unit tests"
+cmake --preset native >/dev/null
+cmake --build --preset native
+ctest --preset native
+
+step "AddressSanitizer + UndefinedBehaviorSanitizer"
+cmake --preset sanitize >/dev/null
+cmake --build --preset sanitize
+ctest --preset sanitize
+
+step "WebAssembly build + unit tests under Node"
+./build-wasm.sh
+cmake --build --preset wasm
+ctest --preset wasm
+
+step "browser tests (headless Chromium)"
+(cd tests/browser && node --test)
+
+echo
+echo "all tests passed in $(( $(date +%s) - start )) s"

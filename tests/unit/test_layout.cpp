@@ -1,0 +1,195 @@
+// Card layout: what is visible where, for a size, and what a pointer hits.
+#include <doctest/doctest.h>
+
+#include <algorithm>
+
+#include "core/datetime.h"
+#include "core/layout.h"
+#include "fake_measure.h"
+
+using namespace carta;
+
+namespace {
+
+Feed sample_feed(int count) {
+  Feed f;
+  for (int i = 0; i < count; ++i) {
+    Item it;
+    it.id = "item-" + std::to_string(i);
+    it.url = "https://news.example/" + it.id;
+    it.title = "Headline number " + std::to_string(i);
+    it.summary = "A summary that is long enough to wrap over a few lines in a narrow card layout.";
+    it.image = "https://news.example/" + it.id + ".jpg";
+    it.image_caption = "Caption";
+    it.category = "Syria";
+    it.authors.push_back({"Antoine Khoury", "", ""});
+    it.published = parse_rfc3339("2025-07-31T15:20:00+03:00");
+    f.items.push_back(it);
+  }
+  if (count > 1) f.items[0].related.push_back({1, f.items[1].url, f.items[1].title, "Lebanon", "", ""});
+  return f;
+}
+
+bool has_text(const Scene& s, const std::string& text) {
+  return std::any_of(s.shapes.begin(), s.shapes.end(),
+                     [&](const Shape& sh) { return sh.kind == Shape::Kind::text && sh.text == text; });
+}
+
+int count_kind(const Scene& s, HitRegion::Kind kind) {
+  return static_cast<int>(std::count_if(s.hits.begin(), s.hits.end(), [&](const HitRegion& h) { return h.kind == kind; }));
+}
+
+}  // namespace
+
+TEST_CASE("cards per view by width") {
+  CHECK(cards_per_view(320) == 1);
+  CHECK(cards_per_view(599) == 1);
+  CHECK(cards_per_view(600) == 2);
+  CHECK(cards_per_view(1000) == 2);
+  CHECK(cards_per_view(1001) == 3);
+}
+
+TEST_CASE("cover crop fills the target and keeps the aspect ratio") {
+  Rect wide = cover_crop(1600, 900, {0, 0, 400, 400});  // crop the sides
+  CHECK(wide.y == 0);
+  CHECK(wide.h == 1);
+  CHECK(wide.w == doctest::Approx(900.0 / 1600.0));
+  CHECK(wide.x == doctest::Approx((1 - 900.0 / 1600.0) / 2));
+  Rect tall = cover_crop(600, 1200, {0, 0, 400, 225});  // crop top and bottom
+  CHECK(tall.w == 1);
+  CHECK(tall.h == doctest::Approx((600.0 / 1200.0) / (400.0 / 225.0)));
+  Rect same = cover_crop(1600, 900, {0, 0, 320, 180});
+  CHECK(same.w == doctest::Approx(1));
+  CHECK(same.h == doctest::Approx(1));
+  Rect none = cover_crop(0, 0, {0, 0, 10, 10});
+  CHECK(none.w == 1);
+}
+
+TEST_CASE("the first card shows category, headline, byline, date, read time, image and caption") {
+  Feed f = sample_feed(3);
+  SceneInput in;
+  in.status = FeedStatus::ready;
+  in.feed = &f;
+  in.width = 800;
+  in.height = 450;
+  FixedMeasure m;
+  m.advance = 6;
+  Scene s = build_scene(in, make_theme(false), m);
+  CHECK(s.headline_visible);
+  CHECK(has_text(s, "SYRIA"));
+  CHECK(has_text(s, "Antoine Khoury  \xC2\xB7  31 Jul 2025  \xC2\xB7  1 min read"));
+  CHECK(std::any_of(s.shapes.begin(), s.shapes.end(),
+                    [&](const Shape& sh) { return sh.kind == Shape::Kind::image && sh.text == f.items[0].image; }));
+  CHECK(has_text(s, "Caption"));
+  CHECK(count_kind(s, HitRegion::Kind::card) == 2);  // two per view at 800 px
+  CHECK(count_kind(s, HitRegion::Kind::prev) == 1);
+  CHECK(count_kind(s, HitRegion::Kind::next) == 1);
+  CHECK(count_kind(s, HitRegion::Kind::dot) == 3);
+}
+
+TEST_CASE("all shapes stay inside the view") {
+  Feed f = sample_feed(5);
+  FixedMeasure m;
+  for (float w : {320.f, 599.f, 800.f, 1280.f}) {
+    for (float h : {300.f, 420.f, 600.f}) {
+      CAPTURE(w);
+      CAPTURE(h);
+      SceneInput in;
+      in.status = FeedStatus::ready;
+      in.feed = &f;
+      in.width = w;
+      in.height = h;
+      Scene s = build_scene(in, make_theme(true), m);
+      for (const Shape& sh : s.shapes) {
+        CHECK(sh.rect.x >= 0);
+        CHECK(sh.rect.y >= 0);
+        CHECK(sh.rect.right() <= w + 0.5f);
+        CHECK(sh.rect.bottom() <= h + 0.5f);
+      }
+    }
+  }
+}
+
+TEST_CASE("only visible cards are laid out, however long the feed") {
+  FixedMeasure m;
+  Feed small = sample_feed(10), big = sample_feed(20000);
+  SceneInput in;
+  in.status = FeedStatus::ready;
+  in.width = 1200;
+  in.height = 420;
+  in.feed = &small;
+  std::size_t small_shapes = build_scene(in, make_theme(false), m).shapes.size();
+  in.feed = &big;
+  in.current = 15000;
+  in.position = 15000;
+  Scene s = build_scene(in, make_theme(false), m);
+  CHECK(count_kind(s, HitRegion::Kind::card) == 3);
+  CHECK(count_kind(s, HitRegion::Kind::dot) == 9);  // a window of dots, not 20 000
+  CHECK(s.shapes.size() <= small_shapes + 4);
+}
+
+TEST_CASE("hit testing finds the topmost region") {
+  Feed f = sample_feed(3);
+  SceneInput in;
+  in.status = FeedStatus::ready;
+  in.feed = &f;
+  in.width = 800;
+  in.height = 450;
+  FixedMeasure m;
+  m.advance = 6;
+  Scene s = build_scene(in, make_theme(false), m);
+  const HitRegion* prev = nullptr;
+  const HitRegion* related = nullptr;
+  for (const HitRegion& h : s.hits) {
+    if (h.kind == HitRegion::Kind::prev) prev = &h;
+    if (h.kind == HitRegion::Kind::related) related = &h;
+  }
+  REQUIRE(prev);
+  const HitRegion* hit = hit_test(s, prev->rect.x + 2, prev->rect.y + 2);
+  REQUIRE(hit);
+  CHECK(hit->kind == HitRegion::Kind::prev);
+  if (related) {  // the related row sits on the card, and wins over it
+    const HitRegion* r = hit_test(s, related->rect.x + 5, related->rect.y + 5);
+    REQUIRE(r);
+    CHECK(r->kind == HitRegion::Kind::related);
+    CHECK(r->index == 0);
+  }
+  const HitRegion* card = hit_test(s, 100, 40);
+  REQUIRE(card);
+  CHECK(card->kind == HitRegion::Kind::card);
+  CHECK(card->index == 0);
+  CHECK(hit_test(s, 799, 449) == nullptr);
+}
+
+TEST_CASE("loading, failed and empty states draw a card, not a blank") {
+  FixedMeasure m;
+  SceneInput in;
+  in.width = 400;
+  in.height = 420;
+  in.status = FeedStatus::loading;
+  Scene loading = build_scene(in, make_theme(false), m);
+  CHECK(loading.shapes.size() > 2);
+  CHECK_FALSE(loading.headline_visible);
+
+  in.status = FeedStatus::failed;
+  in.message = "error line 1, column 2: not valid JSON";
+  Scene failed = build_scene(in, make_theme(false), m);
+  CHECK(has_text(failed, "This feed could not be shown"));
+  CHECK_FALSE(failed.headline_visible);
+
+  Feed empty;
+  in.status = FeedStatus::ready;
+  in.feed = &empty;
+  Scene none = build_scene(in, make_theme(false), m);
+  CHECK(has_text(none, "No articles yet"));
+}
+
+TEST_CASE("meta line joins authors and omits what is missing") {
+  Item it;
+  it.read_time_minutes = 4;
+  CHECK(meta_line(it, 0, "en") == "4 min read");
+  it.authors = {{"A", "", ""}, {"B", "", ""}, {"C", "", ""}};
+  CHECK(meta_line(it, 0, "en") == "A, B and C  \xC2\xB7  4 min read");
+  it.authors.pop_back();
+  CHECK(meta_line(it, 0, "en") == "A and B  \xC2\xB7  4 min read");
+}
