@@ -4,6 +4,7 @@
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Ajv2020 from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
@@ -13,7 +14,11 @@ const readJson = (file) => JSON.parse(fs.readFileSync(file, 'utf8'));
 
 const schemaPath = here('../../schema/carta-feed.schema.json');
 const demoPath = here('../../assets/feeds/demo.json');
-const specExamplePath = here('../../../shared/conformance/jsonfeed/feed-rs_jsonfeed_spec_1.json');
+// The real-world feeds live beside the checkout (../shared/conformance), not in it; set
+// CARTA_CONFORMANCE_DIR to point elsewhere. Tests that need them skip when they are absent.
+const conformanceDir = process.env.CARTA_CONFORMANCE_DIR || here('../../../shared/conformance/jsonfeed');
+const specExamplePath = path.join(conformanceDir, 'feed-rs_jsonfeed_spec_1.json');
+const haveSpecExample = fs.existsSync(specExamplePath);
 
 const schema = readJson(schemaPath);
 // strict: true turns every strict check on (unknown keywords, unknown formats, type
@@ -83,7 +88,7 @@ describe('carta-feed.schema.json', () => {
     assertValid(readJson(demoPath), 'assets/feeds/demo.json');
   });
 
-  test('the JSON Feed specification example validates if it is a 1.1 feed', (t) => {
+  test('the JSON Feed specification example validates if it is a 1.1 feed', { skip: !haveSpecExample && `no ${specExamplePath}` }, (t) => {
     const feed = readJson(specExamplePath);
     if (feed.version !== V11) {
       // The stored example is the JSON Feed 1.0 one ("https://jsonfeed.org/version/1"); the
@@ -94,7 +99,7 @@ describe('carta-feed.schema.json', () => {
     assertValid(feed, 'the specification example');
   });
 
-  test('the 1.0 specification example differs from a valid feed only in its version', () => {
+  test('the 1.0 specification example differs from a valid feed only in its version', { skip: !haveSpecExample && `no ${specExamplePath}` }, () => {
     // Beyond the skip above: its structure (feed-level `author`, `user_comment`, `content_html`
     // items) must be acceptable, so relabelled 1.1 it validates, and as stored the one
     // complaint is the version.
