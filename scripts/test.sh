@@ -3,7 +3,8 @@
 #   1. the core's doctest unit tests, native, plus the native tool's own checks (ctest)
 #   2. the same unit tests and tool checks under AddressSanitizer + UBSan
 #   3. the same unit tests compiled to WebAssembly, run under Node
-#   4. browser tests: headless Chromium (playwright-core) against the built dist/ site
+#   4. the feed reader's libFuzzer target for a bounded time (CARTA_FUZZ_SECONDS, 60)
+#   5. browser tests: headless Chromium (playwright-core) against the built dist/ site
 # Installs what is missing first (scripts/deps.sh). Exits non-zero on the first failure.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
@@ -30,6 +31,9 @@ step "WebAssembly build + unit tests under Node"
 ./build-wasm.sh
 cmake --build --preset wasm
 ctest --preset wasm
+
+step "fuzzing the feed reader (libFuzzer + ASan + UBSan, bounded)"
+scripts/fuzz.sh "${CARTA_FUZZ_SECONDS:-60}"
 
 step "browser tests (headless Chromium)"
 (cd tests/browser && node --test)

@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Builds the libFuzzer target for the feed reader (clang, ASan + UBSan) and runs it for a
+# bounded time. Fails on any crash, leak, hang or sanitizer report.
+#   scripts/fuzz.sh [SECONDS]     default 60
+set -euo pipefail
+root="$(cd "$(dirname "$0")/.." && pwd)"
+seconds="${1:-60}"
+out="$root/build/fuzz"
+mkdir -p "$out/corpus" "$out/artifacts"
+fuzzer="$out/feed_fuzzer"
+sources=("$root"/src/core/*.cpp "$root/tests/fuzz/feed_fuzzer.cpp")
+newest=$(ls -t "${sources[@]}" "$root"/src/core/*.h | head -1)
+if [ ! -x "$fuzzer" ] || [ "$newest" -nt "$fuzzer" ]; then
+  mkdir -p "$out/include"
+  ln -sfn /usr/include/nlohmann "$out/include/nlohmann"
+  clang++ -std=c++17 -O1 -g -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined \
+    -I"$root/src" -isystem "$out/include" "${sources[@]}" -o "$fuzzer"
+fi
+seeds=("$root/tests/fuzz/corpus" "$root/assets/feeds")
+[ -d "$root/tests/golden/feeds" ] && seeds+=("$root/tests/golden/feeds")
+# New inputs go to build/fuzz/corpus; the seeds in the tree are only read.
+set +e
+"$fuzzer" "$out/corpus" "${seeds[@]}" -dict="$root/tests/fuzz/json.dict" \
+  -max_total_time="$seconds" -timeout=5 -rss_limit_mb=2048 -max_len=65536 \
+  -artifact_prefix="$out/artifacts/" -print_final_stats=1 > "$out/last-run.log" 2>&1
+status=$?
+set -e
+grep -E "^#[0-9]+.*(DONE|INITED)|stat::(number_of_executed_units|average_exec_per_sec)|ERROR|SUMMARY|Test unit written" \
+  "$out/last-run.log" || true
+if [ "$status" -ne 0 ]; then
+  echo "fuzz: the fuzzer found a problem (exit $status); see $out/last-run.log and $out/artifacts/" >&2
+  exit 1
+fi
+echo "fuzz: clean after ${seconds} s"
