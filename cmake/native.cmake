@@ -33,3 +33,9 @@ if(CARTA_SANITIZE)
   # the unit tests and the fuzzer, which never touch GL.
   set_tests_properties(shot-demo PROPERTIES ENVIRONMENT "ASAN_OPTIONS=detect_leaks=0")
 endif()
+
+# Hostile and malformed feeds against the exact diagnostics expected (tests/golden/).
+add_test(NAME golden-feeds COMMAND "${CMAKE_SOURCE_DIR}/tests/golden/check-feeds.sh" "$<TARGET_FILE:carta>")
+if(CARTA_SANITIZE)
+  set_tests_properties(golden-feeds PROPERTIES ENVIRONMENT "CARTA_GOLDEN_TIMEOUT=30")
+endif()

@@ -69,6 +69,9 @@ function mount(el, options) {
   var accent = parseAccent(option(el, options, 'accent'));
   var startIndex = parseInt(option(el, options, 'start') || option(el, options, 'startIndex') || '0', 10) || 0;
   var height = parseInt(option(el, options, 'height') || '', 10) || DEFAULT_HEIGHT;
+  var autoplayMs = parseInt(option(el, options, 'autoplay') || '0', 10) || 0;
+  var loop = option(el, options, 'loop') === 'true';
+  var reducedMotion = window.matchMedia && window.matchMedia('(prefers-reduced-motion: reduce)').matches;
 
   // Reserve the height at once so the page never shifts when the widget arrives.
   el.style.display = 'block';
@@ -80,7 +83,10 @@ function mount(el, options) {
   canvas.style.display = 'block';
   canvas.style.width = '100%';
   canvas.style.height = '100%';
+  canvas.style.touchAction = 'pan-y';  // vertical swipes scroll the page; horizontal ones are ours
+  canvas.style.userSelect = 'none';
   root.appendChild(canvas);
+  if (!el.hasAttribute('tabindex')) el.tabIndex = 0;
 
   var id = nextHostId++;
   var M = null;
@@ -90,28 +96,100 @@ function mount(el, options) {
   var bitmaps = {};
   var nextBitmap = 1;
   var observer = null;
+  var visibility = null;
+  var wakeTimer = 0;
   var destroyed = false;
 
   var host = {
     canvas: canvas,
     requestImage: function (url) { loadImage(url); },
-    takeBitmap: function (n) { var b = bitmaps[n]; delete bitmaps[n]; return b || null; }
+    takeBitmap: function (n) { var b = bitmaps[n]; delete bitmaps[n]; return b || null; },
+    changed: function (index, itemId) { fire(el, 'carta:change', { index: index, id: itemId }); },
+    open: function (url, itemId, kind) {
+      var ev = new CustomEvent('carta:open', {
+        bubbles: true, composed: true, cancelable: true, detail: { url: url, id: itemId, kind: kind }
+      });
+      el.dispatchEvent(ev);
+      // Only http(s), in a new tab, with no opener and no referrer; the host may take over.
+      if (!ev.defaultPrevented && /^https?:\/\//i.test(url)) window.open(url, '_blank', 'noopener,noreferrer');
+    }
   };
 
   function invalidate() {
     if (created && !raf && !destroyed) raf = requestAnimationFrame(frame);
   }
 
-  function frame(time) {
+  function frame() {
     raf = 0;
     if (destroyed) return;
+    var now = performance.now();
     M['_carta_set_now'](id, Date.now() / 1000);
-    var flags = M['_carta_frame'](id, time);
+    var flags = M['_carta_frame'](id, now);
     if ((flags & 2) && !readyFired) {
       readyFired = true;
       fire(el, 'carta:ready', { count: M['_carta_item_count'](id) });
     }
-    if (flags & 4) invalidate();
+    schedule(now);
+  }
+
+  // After a frame: keep animating, or sleep until the core's next timer (autoplay, a
+  // settling wheel), or sleep until an event. No timer spins while nothing moves.
+  function schedule(now) {
+    if (wakeTimer) { clearTimeout(wakeTimer); wakeTimer = 0; }
+    var wake = M['_carta_next_wake'](id, now);
+    if (wake === 0) invalidate();
+    else if (wake > 0) wakeTimer = setTimeout(function () { wakeTimer = 0; invalidate(); }, Math.ceil(wake));
+  }
+
+  function point(e) {
+    var r = canvas.getBoundingClientRect();
+    return { x: e.clientX - r.left, y: e.clientY - r.top };
+  }
+
+  function pointer(kind, e) {
+    if (!created) return;
+    var p = e ? point(e) : { x: 0, y: 0 };
+    var flags = M['_carta_pointer'](id, kind, p.x, p.y, performance.now());
+    canvas.style.cursor = (flags & 2) ? 'pointer' : '';
+    if (flags & 1) invalidate();
+  }
+
+  var KEYS = { ArrowLeft: 0, ArrowRight: 1, Home: 2, End: 3, Enter: 4 };
+  function listen() {
+    canvas.addEventListener('pointerdown', function (e) {
+      if (e.button !== 0) return;
+      canvas.setPointerCapture(e.pointerId);
+      pointer(0, e);
+    });
+    canvas.addEventListener('pointermove', function (e) { pointer(1, e); });
+    canvas.addEventListener('pointerup', function (e) { pointer(2, e); });
+    canvas.addEventListener('pointercancel', function () { pointer(3, null); });
+    canvas.addEventListener('pointerleave', function () { pointer(3, null); });
+    canvas.addEventListener('wheel', function (e) {
+      if (!created) return;
+      var scale = e.deltaMode === 1 ? 16 : e.deltaMode === 2 ? el.clientWidth : 1;
+      if (M['_carta_wheel'](id, e.deltaX * scale, e.deltaY * scale, performance.now())) {
+        e.preventDefault();
+        invalidate();
+      }
+    }, { passive: false });
+    el.addEventListener('keydown', function (e) {
+      if (!created || e.altKey || e.ctrlKey || e.metaKey || !(e.key in KEYS)) return;
+      if (M['_carta_key'](id, KEYS[e.key], performance.now())) {
+        e.preventDefault();
+        invalidate();
+      }
+    });
+    el.addEventListener('focusin', function () { pause(2, true); });
+    el.addEventListener('focusout', function () { pause(2, false); });
+    visibility = function () { pause(4, document.hidden); };
+    document.addEventListener('visibilitychange', visibility);
+  }
+
+  function pause(reason, on) {
+    if (!created) return;
+    M['_carta_set_paused'](id, reason, on ? 1 : 0, performance.now());
+    schedule(performance.now());
   }
 
   function size() {
@@ -159,10 +237,12 @@ function mount(el, options) {
     M = parts[0];
     M['cartaHosts'][id] = host;
     var s = size();
-    if (!M['_carta_create'](id, s.w, s.h, s.dpr, dark ? 1 : 0, accent, startIndex)) {
+    if (!M['_carta_create'](id, s.w, s.h, s.dpr, dark ? 1 : 0, accent, startIndex, autoplayMs,
+                            reducedMotion ? 1 : 0, loop ? 1 : 0)) {
       throw new Error('WebGL 2 is not available');
     }
     created = true;
+    listen();
     parts[1].forEach(function (buffer, face) {
       withBytes(M, new Uint8Array(buffer), function (p, n) { M['_carta_set_font'](id, face, p, n); });
     });
@@ -190,11 +270,26 @@ function mount(el, options) {
     fire(el, 'carta:error', { message: String(e && e.message || e), path: '' });
   });
 
+  function move(how) {
+    return function (i) {
+      if (!created) return;
+      var now = performance.now();
+      if (how === 'go') M['_carta_go'](id, i | 0, now);
+      else M['_carta_go'](id, M['_carta_current'](id) + (how === 'next' ? 1 : -1), now);
+      invalidate();
+    };
+  }
+
   var handle = {
+    next: move('next'),
+    prev: move('prev'),
+    go: move('go'),
     destroy: function () {
       if (destroyed) return;
       destroyed = true;
       if (raf) cancelAnimationFrame(raf);
+      if (wakeTimer) clearTimeout(wakeTimer);
+      if (visibility) document.removeEventListener('visibilitychange', visibility);
       if (observer) observer.disconnect();
       if (M && created) {
         M['_carta_destroy'](id);

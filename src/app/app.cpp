@@ -8,10 +8,14 @@
 #include <imgui_impl_opengl3.h>
 
 namespace carta {
+namespace {
 
-App::App(const AppDesc& desc, AppHooks hooks) : desc_(desc), hooks_(std::move(hooks)) {
+constexpr float kClickSlop = 6;  // CSS px a pointer may move and still count as a click
+
+}  // namespace
+
+App::App(const AppDesc& desc, AppHooks hooks) : desc_(desc), hooks_(std::move(hooks)), carousel_(desc.carousel) {
   theme_ = make_theme(desc.dark, desc.accent);
-  current_ = std::max(0, desc.start_index);
   ImGuiContext* previous = ImGui::GetCurrentContext();
   imgui_ = ImGui::CreateContext();
   ImGui::SetCurrentContext(imgui_);
@@ -34,12 +38,26 @@ void App::set_font(Face face, std::vector<unsigned char> ttf) {
 }
 
 void App::set_feed(std::string_view bytes, std::string_view location, const FeedLimits& limits) {
+  // A refreshed feed keeps the reader on the same article when it is still there.
+  std::string current_id;
+  if (status_ == FeedStatus::ready && carousel_.index() < static_cast<int>(feed_.feed.items.size()))
+    current_id = feed_.feed.items[carousel_.index()].id;
+  const bool first_feed = status_ == FeedStatus::loading;
   feed_ = parse_feed(bytes, location, limits);
+  hover_.reset();
   if (feed_.ok()) {
     status_ = FeedStatus::ready;
     failure_.clear();
-    int count = static_cast<int>(feed_.feed.items.size());
-    current_ = count == 0 ? 0 : std::clamp(current_, 0, count - 1);
+    int start = first_feed ? desc_.start_index : 0;
+    for (std::size_t i = 0; i < feed_.feed.items.size() && !current_id.empty(); ++i)
+      if (feed_.feed.items[i].id == current_id) start = static_cast<int>(i);
+    sync_layout(last_frame_ < 0 ? 0 : last_frame_);
+    carousel_.jump(start);
+    if (first_feed && !feed_.feed.items.empty()) {  // where the reader starts is not a change
+      reported_index_ = carousel_.index();
+      reported_id_ = feed_.feed.items[reported_index_].id;
+    }
+    report_change();
   } else {
     status_ = FeedStatus::failed;
     for (const Diagnostic& d : feed_.diagnostics) {
@@ -86,17 +104,35 @@ void App::ensure_fonts() {
   fonts_dirty_ = false;
 }
 
-SceneInput App::scene_input() const {
+void App::sync_layout(double seconds) {
+  StripMetrics strip = strip_metrics(desc_.width);
+  int count = status_ == FeedStatus::ready ? static_cast<int>(feed_.feed.items.size()) : 0;
+  carousel_.set_layout(count, strip.per_view, strip.stride, seconds);
+}
+
+void App::report_change() {
+  if (status_ != FeedStatus::ready || feed_.feed.items.empty()) return;
+  int index = carousel_.index();
+  const std::string& id = feed_.feed.items[index].id;
+  if (index == reported_index_ && id == reported_id_) return;
+  reported_index_ = index;
+  reported_id_ = id;
+  if (hooks_.changed) hooks_.changed(index, id);
+}
+
+SceneInput App::scene_input(double seconds) const {
   SceneInput in;
   in.status = status_;
   in.feed = &feed_.feed;
   in.message = failure_;
   in.width = desc_.width;
   in.height = desc_.height;
-  in.current = current_;
-  in.position = static_cast<float>(current_);
+  in.current = carousel_.index();
+  in.position = carousel_.position(seconds);
   in.now_unix = now_unix_;
   in.locale = !desc_.locale.empty() ? desc_.locale : feed_.feed.language.empty() ? "en" : feed_.feed.language;
+  in.hover = hover_ ? &*hover_ : nullptr;
+  in.loop = carousel_.options().loop;
   return in;
 }
 
@@ -104,6 +140,8 @@ FrameResult App::frame(double seconds) {
   FrameResult result;
   ImGui::SetCurrentContext(imgui_);
   ensure_fonts();
+  sync_layout(seconds);
+  if (carousel_.update(seconds)) report_change();
   ImGuiIO& io = ImGui::GetIO();
   io.DisplaySize = ImVec2(static_cast<float>(framebuffer_width()), static_cast<float>(framebuffer_height()));
   io.DisplayFramebufferScale = ImVec2(1, 1);
@@ -119,21 +157,140 @@ FrameResult App::frame(double seconds) {
   ImGui_ImplOpenGL3_NewFrame();
   device_objects_ = true;
   ImGui::NewFrame();
-  Scene scene = build_scene(scene_input(), theme_, fonts_);
-  for (const Shape& s : scene.shapes) {
+  last_scene_ = build_scene(scene_input(seconds), theme_, fonts_);
+  for (const Shape& s : last_scene_.shapes) {
     if (s.kind != Shape::Kind::image || image_states_.count(s.text)) continue;
     image_states_[s.text] = ImageState::requested;
     if (hooks_.request_image) hooks_.request_image(s.text);
   }
-  paint_scene(*ImGui::GetBackgroundDrawList(), scene, fonts_, [this](const std::string& url) -> const Texture* {
+  paint_scene(*ImGui::GetBackgroundDrawList(), last_scene_, fonts_, [this](const std::string& url) -> const Texture* {
     auto it = textures_.find(url);
     return it == textures_.end() ? nullptr : &it->second;
   });
   ImGui::Render();
   ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
   result.drew = true;
-  result.headline_visible = status_ == FeedStatus::ready && scene.headline_visible;
+  result.headline_visible = status_ == FeedStatus::ready && last_scene_.headline_visible;
+  result.wants_next_frame = carousel_.animating(seconds);
   return result;
 }
+
+double App::next_wake(double seconds) const { return carousel_.next_wake(seconds); }
+
+void App::activate(const HitRegion& hit, double seconds) {
+  const auto& items = feed_.feed.items;
+  switch (hit.kind) {
+    case HitRegion::Kind::prev: carousel_.prev(seconds); break;
+    case HitRegion::Kind::next: carousel_.next(seconds); break;
+    case HitRegion::Kind::dot: carousel_.go(hit.index, seconds); break;
+    case HitRegion::Kind::card:
+      if (hit.index >= 0 && hit.index < static_cast<int>(items.size()) && hooks_.open && !items[hit.index].url.empty())
+        hooks_.open(items[hit.index].url, items[hit.index].id, "card");
+      break;
+    case HitRegion::Kind::related: {
+      if (hit.index < 0 || hit.index >= static_cast<int>(items.size())) break;
+      const auto& related = items[hit.index].related;
+      if (hit.related < 0 || hit.related >= static_cast<int>(related.size())) break;
+      const RelatedItem& r = related[hit.related];
+      if (r.item_index >= 0) {
+        carousel_.go(r.item_index, seconds);  // in this feed: bring it into view instead
+      } else if (hooks_.open && !r.url.empty()) {
+        hooks_.open(r.url, items[hit.index].id, "related");
+      }
+      break;
+    }
+  }
+  carousel_.set_paused(pause_user, false, seconds);
+  report_change();
+}
+
+bool App::pointer_down(float x, float y, double seconds) {
+  if (status_ != FeedStatus::ready) return false;
+  pointer_down_ = true;
+  carousel_.drag_begin(x, seconds);
+  (void)y;
+  return true;
+}
+
+bool App::pointer_move(float x, float y, double seconds) {
+  if (pointer_down_) {
+    carousel_.drag_move(x, seconds);
+    if (carousel_.drag_distance() > kClickSlop) hover_.reset();
+    return carousel_.drag_distance() > 0;
+  }
+  const HitRegion* hit = hit_test(last_scene_, x, y);
+  std::optional<HitRegion> next;
+  if (hit && hit->kind != HitRegion::Kind::card) next = *hit;  // cards show no hover; links and buttons do
+  bool changed = next.has_value() != hover_.has_value() ||
+                 (next && (next->kind != hover_->kind || next->index != hover_->index || next->related != hover_->related));
+  hover_ = next;
+  carousel_.set_paused(pause_hover, true, seconds);
+  return changed;
+}
+
+bool App::pointer_up(float x, float y, double seconds) {
+  if (!pointer_down_) return false;
+  pointer_down_ = false;
+  bool was_click = carousel_.drag_distance() <= kClickSlop;
+  carousel_.drag_end(seconds);
+  if (was_click) {
+    if (const HitRegion* hit = hit_test(last_scene_, x, y)) {
+      HitRegion copy = *hit;  // activation may rebuild the scene
+      activate(copy, seconds);
+    }
+  }
+  report_change();
+  return true;
+}
+
+bool App::pointer_leave(double seconds) {
+  carousel_.set_paused(pause_hover, false, seconds);
+  if (pointer_down_) {
+    pointer_down_ = false;
+    carousel_.drag_end(seconds);
+    report_change();
+  }
+  bool had = hover_.has_value();
+  hover_.reset();
+  return had;
+}
+
+bool App::wheel(float dx, float dy, double seconds) {
+  if (status_ != FeedStatus::ready) return false;
+  // Only a mostly horizontal gesture belongs to the carousel; vertical scrolls the page.
+  if (std::fabs(dx) <= std::fabs(dy) || dx == 0) return false;
+  carousel_.wheel(dx, seconds);
+  return true;
+}
+
+bool App::key(Key k, double seconds) {
+  if (status_ != FeedStatus::ready || feed_.feed.items.empty()) return false;
+  bool handled = true;
+  switch (k) {
+    case Key::left: carousel_.prev(seconds); break;
+    case Key::right: carousel_.next(seconds); break;
+    case Key::home: carousel_.go(0, seconds); break;
+    case Key::end: carousel_.go(carousel_.last_index(), seconds); break;
+    case Key::enter: {
+      const Item& item = feed_.feed.items[carousel_.index()];
+      if (hooks_.open && !item.url.empty()) hooks_.open(item.url, item.id, "card");
+      else handled = false;
+      break;
+    }
+  }
+  report_change();
+  return handled;
+}
+
+bool App::go(int index, double seconds) {
+  sync_layout(seconds);
+  bool moved = carousel_.go(index, seconds);
+  report_change();
+  return moved;
+}
+
+void App::set_paused(PauseReason reason, bool paused, double seconds) { carousel_.set_paused(reason, paused, seconds); }
+
+bool App::pointer_over_link() const { return hover_.has_value(); }
 
 }  // namespace carta

@@ -10,6 +10,7 @@
 #include <string_view>
 #include <unordered_map>
 
+#include "core/carousel.h"
 #include "core/feed.h"
 #include "core/layout.h"
 #include "core/theme.h"
@@ -28,12 +29,20 @@ struct AppDesc {
   std::optional<Color> accent;
   std::string locale;     // empty: the feed's language
   int start_index = 0;
+  CarouselOptions carousel;
 };
 
 struct AppHooks {
   // Asked once per image URL; answer with App::image_loaded or App::image_failed.
   std::function<void(const std::string& url)> request_image;
+  // The card at the start of the view changed (any cause: input, autoplay, a new feed).
+  std::function<void(int index, const std::string& id)> changed;
+  // The reader asked to open an article ("card") or a related story ("related"). Called
+  // inside the input event that caused it, so a browser lets the platform open a window.
+  std::function<void(const std::string& url, const std::string& id, const char* kind)> open;
 };
+
+enum class Key { left, right, home, end, enter };
 
 struct FrameResult {
   bool drew = false;               // something was painted (fonts were ready)
@@ -60,16 +69,34 @@ class App {
 
   // Builds and renders one frame into the current framebuffer (device pixels).
   FrameResult frame(double seconds);
+  // Seconds until the next frame is needed (0: now, infinity: not until something happens).
+  double next_wake(double seconds) const;
+
+  // Input, in CSS px relative to the widget's top-left corner. Each returns true when the
+  // view must be redrawn.
+  bool pointer_down(float x, float y, double seconds);
+  bool pointer_move(float x, float y, double seconds);
+  bool pointer_up(float x, float y, double seconds);
+  bool pointer_leave(double seconds);
+  bool wheel(float dx, float dy, double seconds);  // false when the page should scroll instead
+  bool key(Key key, double seconds);
+  bool go(int index, double seconds);
+  void set_paused(PauseReason reason, bool paused, double seconds);
+  // True while the pointer is over something clickable (for the platform's cursor).
+  bool pointer_over_link() const;
 
   const FeedResult& feed() const { return feed_; }
   FeedStatus status() const { return status_; }
-  int current() const { return current_; }
+  int current() const { return carousel_.index(); }
   int framebuffer_width() const;
   int framebuffer_height() const;
 
  private:
   void ensure_fonts();
-  SceneInput scene_input() const;
+  SceneInput scene_input(double seconds) const;
+  void sync_layout(double seconds);
+  void report_change();
+  void activate(const HitRegion& hit, double seconds);
 
   AppDesc desc_;
   AppHooks hooks_;
@@ -83,8 +110,13 @@ class App {
   FeedResult feed_;
   FeedStatus status_ = FeedStatus::loading;
   std::string failure_;
-  int current_ = 0;
+  Carousel carousel_;
+  int reported_index_ = -1;
+  std::string reported_id_;
   std::int64_t now_unix_ = 0;
+  Scene last_scene_;               // what is on screen, for hit-testing input
+  std::optional<HitRegion> hover_;
+  bool pointer_down_ = false;
   double last_frame_ = -1;
   std::unordered_map<std::string, ImageState> image_states_;
   std::unordered_map<std::string, Texture> textures_;

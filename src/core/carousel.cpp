@@ -88,6 +88,14 @@ bool Carousel::go(int index, double now) {
   return changed;
 }
 
+void Carousel::jump(int index) {
+  index_ = std::clamp(index, 0, last_index());
+  from_ = to_ = static_cast<float>(index_);
+  duration_ = 0;
+  dragging_ = false;
+  wheel_settle_at_ = kNever;
+}
+
 bool Carousel::next(double now) { return go(index_ + 1, now); }
 bool Carousel::prev(double now) { return go(index_ - 1, now); }
 

@@ -46,6 +46,8 @@ class Carousel {
   bool go(int index, double now);
   bool next(double now);
   bool prev(double now);
+  // Places the view at `index` at once, with no slide (a new feed, a start index).
+  void jump(int index);
 
   // Pointer drags, in CSS px along the carousel's axis.
   void drag_begin(float x, double now);

@@ -2,6 +2,7 @@
 // the problem is (a JSON pointer, and line:column for syntax errors) in plain words.
 #pragma once
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace carta {
@@ -20,6 +21,10 @@ using Diagnostics = std::vector<Diagnostic>;
 
 bool has_errors(const Diagnostics& diagnostics);
 const char* severity_name(Severity severity);
+// `text` with control characters escaped (\n, \u001b...) and cut to about `max_bytes`,
+// so that values copied from a feed can be shown safely on a terminal or a card.
+std::string printable(std::string_view text, std::size_t max_bytes);
+
 // "error /items/3/date_published: ..." or "error line 3, column 7: ..." for syntax errors.
 std::string format_diagnostic(const Diagnostic& diagnostic);
 

@@ -21,11 +21,37 @@ bool has_errors(const Diagnostics& diagnostics) {
 
 const char* severity_name(Severity severity) { return severity == Severity::error ? "error" : "warning"; }
 
+std::string printable(std::string_view text, std::size_t max_bytes) {
+  std::string out;
+  std::size_t i = 0;
+  for (; i < text.size() && out.size() < max_bytes; ++i) {
+    unsigned char c = static_cast<unsigned char>(text[i]);
+    if (c == '\n') out += "\\n";
+    else if (c == '\t') out += "\\t";
+    else if (c < 0x20 || c == 0x7F) {
+      static const char hex[] = "0123456789abcdef";
+      out += "\\u00";
+      out += hex[c >> 4];
+      out += hex[c & 15];
+    } else {
+      out += static_cast<char>(c);
+    }
+  }
+  if (i < text.size()) {
+    while (!out.empty() && (static_cast<unsigned char>(out.back()) & 0xC0) == 0x80) out.pop_back();
+    if (!out.empty() && (static_cast<unsigned char>(out.back()) & 0x80)) out.pop_back();  // a cut lead byte
+    out += "\xE2\x80\xA6";
+  }
+  return out;
+}
+
 std::string format_diagnostic(const Diagnostic& d) {
   std::string where;
   if (d.line > 0) where = "line " + std::to_string(d.line) + ", column " + std::to_string(d.column);
-  else where = d.pointer.empty() ? "/" : d.pointer;
-  return std::string(severity_name(d.severity)) + " " + where + ": " + d.message;
+  else where = d.pointer.empty() ? "/" : printable(d.pointer, 400);
+  // Keys and values from the feed end up in pointers and messages: never let them forge a
+  // line or drive the terminal.
+  return std::string(severity_name(d.severity)) + " " + where + ": " + printable(d.message, 2000);
 }
 
 bool is_right_to_left_language(std::string_view tag) {
@@ -54,6 +80,11 @@ const char* type_name(const Json& v) {
   }
 }
 
+// A value from the feed, quoted in a message: control characters escaped, cut when long.
+std::string quote_value(std::string_view value, std::size_t max_bytes = 80) {
+  return "\"" + printable(value, max_bytes) + "\"";
+}
+
 // Keeps a valid UTF-8 prefix of at most `max` bytes (never splitting a character).
 std::string cut_utf8(const std::string& s, std::size_t max) {
   if (s.size() <= max) return s;
@@ -62,13 +93,27 @@ std::string cut_utf8(const std::string& s, std::size_t max) {
   return s.substr(0, end);
 }
 
+constexpr std::size_t kMaxTagBytes = 256;  // a tag is a word or two; anything longer is noise
+
 class ModelBuilder {
  public:
   ModelBuilder(std::string_view location, const FeedLimits& limits, Diagnostics& diagnostics)
       : location_(location), limits_(limits), diagnostics_(diagnostics) {}
 
+  // Past max_diagnostics, problems are only counted: a feed of a million wrong tags must
+  // not become a million lines (or a gigabyte of JSON) of the same warning.
   void warn(const std::string& pointer, std::string message) {
+    if (listed_ + 1 >= limits_.max_diagnostics) {  // keep room for the summary line
+      ++unlisted_;
+      return;
+    }
+    ++listed_;
     diagnostics_.push_back({Severity::warning, pointer, std::move(message), 0, 0});
+  }
+  void finish() {
+    if (unlisted_ > 0)
+      diagnostics_.push_back({Severity::warning, "",
+                              std::to_string(unlisted_) + " more warnings like the ones above were not listed", 0, 0});
   }
   void error(const std::string& pointer, std::string message) {
     diagnostics_.push_back({Severity::error, pointer, std::move(message), 0, 0});
@@ -124,8 +169,8 @@ class ModelBuilder {
       warn(pointer, "date is in RFC 2822 form; JSON Feed asks for RFC 3339 (2025-07-31T14:00:00+03:00)");
       return t;
     }
-    warn(pointer, "could not read the date \"" + cut_utf8(*s, 64) +
-                      "\"; expected RFC 3339 such as 2025-07-31T14:00:00+03:00");
+    warn(pointer, "could not read the date " + quote_value(*s, 64) +
+                      "; expected RFC 3339 such as 2025-07-31T14:00:00+03:00");
     return std::nullopt;
   }
 
@@ -167,7 +212,7 @@ class ModelBuilder {
     }
     auto id_it = v.find("id");
     if (id_it != v.end() && id_it->is_string()) {
-      item.id = cut_utf8(id_it->get_ref<const std::string&>(), limits_.max_string_bytes);
+      item.id = *string_at(v, "id", pointer);  // cut, with a warning, when absurdly long
     } else if (id_it != v.end() && id_it->is_number_integer()) {
       item.id = id_it->dump();  // numeric ids are read as their decimal text
     } else if (id_it != v.end() && id_it->is_number_float()) {
@@ -210,8 +255,13 @@ class ModelBuilder {
       } else {
         for (std::size_t i = 0; i < tags->size(); ++i) {
           const Json& t = (*tags)[i];
-          if (t.is_string()) item.tags.push_back(collapse_whitespace(cut_utf8(t.get_ref<const std::string&>(), 256)));
-          else warn(pointer_append(tp, i), std::string("expected a string tag but found ") + type_name(t));
+          if (!t.is_string()) {
+            warn(pointer_append(tp, i), std::string("expected a string tag but found ") + type_name(t));
+            continue;
+          }
+          const std::string& tag = t.get_ref<const std::string&>();
+          if (tag.size() > kMaxTagBytes) warn(pointer_append(tp, i), "a tag longer than 256 bytes was cut");
+          item.tags.push_back(collapse_whitespace(cut_utf8(tag, kMaxTagBytes)));
         }
       }
     }
@@ -281,7 +331,7 @@ class ModelBuilder {
           std::string id = entry.is_string() ? entry.get<std::string>() : entry.dump();
           auto found = by_id.find(id);
           if (found == by_id.end()) {
-            warn(rp, "no item with id \"" + cut_utf8(id, 120) + "\" in this feed; ignored");
+            warn(rp, "no item with id " + quote_value(id, 120) + " in this feed; ignored");
             continue;
           }
           if (found->second == static_cast<int>(p.item_index)) {
@@ -333,10 +383,11 @@ class ModelBuilder {
     if (!version) {
       warn("/version", "missing \"version\"; reading it as JSON Feed 1.1");
     } else if (version->rfind("https://jsonfeed.org/version/", 0) != 0) {
-      warn("/version", "unknown version \"" + cut_utf8(*version, 80) + "\"; reading it as JSON Feed 1.1");
+      warn("/version", "unknown version " + quote_value(*version) + "; reading it as JSON Feed 1.1");
     }
     feed.title = html_to_text(string_at(root, "title", "").value_or(""));
     feed.home_page_url = url_at(root, "home_page_url", "");
+    feed.feed_url = url_at(root, "feed_url", "");
     feed.language = text_at(root, "language", "");
     feed_authors_ = authors_at(root, "");
 
@@ -362,7 +413,7 @@ class ModelBuilder {
       Item item = item_at((*items)[i], pointer, feed, keep);
       if (!keep) continue;
       if (!ids.insert(item.id).second) {
-        warn(pointer_append(pointer, "id"), "duplicate id \"" + cut_utf8(item.id, 120) + "\"; item dropped");
+        warn(pointer_append(pointer, "id"), "duplicate id " + quote_value(item.id, 120) + "; item dropped");
         if (!pending_related_.empty() && pending_related_.back().item_index == feed.items.size())
           pending_related_.pop_back();
         continue;
@@ -370,6 +421,7 @@ class ModelBuilder {
       feed.items.push_back(std::move(item));
     }
     resolve_related(feed);
+    finish();
   }
 
  private:
@@ -383,6 +435,8 @@ class ModelBuilder {
   Diagnostics& diagnostics_;
   std::vector<Author> feed_authors_;
   std::vector<PendingRelated> pending_related_;
+  std::size_t listed_ = 0;
+  std::size_t unlisted_ = 0;
 };
 
 }  // namespace
@@ -391,14 +445,22 @@ FeedResult parse_feed(std::string_view bytes, std::string_view location, const F
   FeedResult result;
   if (bytes.size() > limits.max_bytes) {
     result.diagnostics.push_back({Severity::error, "",
-                                  "the feed is " + std::to_string(bytes.size() / 1024) +
-                                      " KiB; the limit is " + std::to_string(limits.max_bytes / 1024) + " KiB",
+                                  "the feed is " + std::to_string(bytes.size()) + " bytes; the limit is " +
+                                      std::to_string(limits.max_bytes / 1024) + " KiB (" +
+                                      std::to_string(limits.max_bytes) + " bytes)",
                                   0, 0});
     return result;
   }
   if (bytes.size() >= 3 && bytes.substr(0, 3) == "\xEF\xBB\xBF") {
     bytes.remove_prefix(3);  // a UTF-8 byte order mark some editors write
     result.diagnostics.push_back({Severity::warning, "", "the feed starts with a byte order mark; ignored", 0, 0});
+  }
+  if (bytes.size() >= 2 && ((bytes[0] == '\xFF' && bytes[1] == '\xFE') || (bytes[0] == '\xFE' && bytes[1] == '\xFF'))) {
+    result.diagnostics.push_back({Severity::error, "",
+                                  "the feed is encoded as UTF-16; JSON feeds must be UTF-8 (save it as UTF-8 "
+                                  "without a byte order mark)",
+                                  1, 1});
+    return result;
   }
   JsonReadResult json = read_json(bytes, limits.max_depth, result.diagnostics);
   if (!json.ok) return result;

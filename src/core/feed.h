@@ -19,6 +19,7 @@ struct FeedLimits {
   std::size_t max_items = 5000;              // items kept; the rest are dropped with a warning
   std::size_t max_string_bytes = 64u << 10;  // longer strings are cut with a warning
   int words_per_minute = 200;                // for read time computed from the text
+  std::size_t max_diagnostics = 1000;        // further problems are counted, not listed
 };
 
 struct Author {
@@ -66,6 +67,7 @@ struct Item {
 struct Feed {
   std::string title;
   std::string home_page_url;
+  std::string feed_url;
   std::string language;
   std::vector<Item> items;
 };

@@ -77,8 +77,11 @@ std::string decode_entities(std::string_view text) {
       out += text[i++];
       continue;
     }
-    std::size_t semi = text.find(';', i + 1);
-    if (semi == std::string_view::npos || semi - i > 12) {
+    // Entities are short: look for the ';' in the next few bytes only, so a string full of
+    // '&' costs linear time, not quadratic.
+    std::size_t semi = text.substr(i + 1, 12).find(';');
+    if (semi != std::string_view::npos) semi += i + 1;
+    if (semi == std::string_view::npos) {
       out += text[i++];
       continue;
     }

@@ -65,6 +65,10 @@ class DomBuilder final : public nlohmann::json_sax<Json> {
     // column 4: syntax error while parsing value - invalid literal; last read: 'tru'".
     auto colon = what.find(": ");
     std::string detail = colon == std::string::npos ? what : what.substr(colon + 2);
+    if (detail.rfind("[json.exception", 0) == 0) {  // e.g. out_of_range.406, number overflow
+      auto bracket = detail.find("] ");
+      detail = bracket == std::string::npos ? detail : detail.substr(bracket + 2);
+    }
     if (bytes_.find_first_not_of(" \t\r\n") == std::string_view::npos)
       d.message = "the feed is empty; expected a JSON object";
     else

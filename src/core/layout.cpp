@@ -132,11 +132,13 @@ class SceneBuilder {
         rh.index = index;
         rh.related = k;
         scene.hits.push_back(rh);
+        const bool hovered = is_hovered(HitRegion::Kind::related, index, k);
+        if (hovered) box({rh.rect.x - 8, rh.rect.y, rh.rect.w + 16, rh.rect.h}, theme_.hover, 6);
         if (!rel.category.empty())
           text(body.x, ry, body.w, TextRole::related_category, theme_.accent_text,
                fit_line(ascii_upper(rel.category), body.w, TextRole::related_category, measure_));
         ry += theme_.style(TextRole::related_category).line_height;
-        text(body.x, ry, body.w, TextRole::related_title, theme_.text,
+        text(body.x, ry, body.w, TextRole::related_title, hovered ? theme_.accent_text : theme_.text,
              fit_line(rel.title, body.w, TextRole::related_title, measure_));
         ry += theme_.style(TextRole::related_title).line_height + 10;
       }
@@ -194,26 +196,36 @@ class SceneBuilder {
     }
   }
 
+  bool is_hovered(HitRegion::Kind kind, int index, int related) const {
+    const HitRegion* h = in_.hover;
+    return h && h->kind == kind && (index < 0 || h->index == index) && (related < 0 || h->related == related);
+  }
+
   void controls(int count) {
     const float y = in_.height - kControls + (kControls - kButton) / 2 - 4;
     Rect prev{kPad, y, kButton, kButton};
     Rect next{in_.width - kPad - kButton, y, kButton, kButton};
     for (int side = 0; side < 2; ++side) {
       Rect b = side == 0 ? prev : next;
-      outline(b, theme_.control, kButton / 2);
+      const bool disabled = count <= per_view_count_ || (!in_.loop && (side == 0 ? in_.current <= 0 : in_.current >= count - per_view_count_));
+      if (is_hovered(side == 0 ? HitRegion::Kind::prev : HitRegion::Kind::next, -1, -1) && !disabled)
+        box(b, theme_.hover, kButton / 2);
+      outline(b, disabled ? theme_.border : theme_.control, kButton / 2);
       Shape chevron;
       chevron.kind = side == 0 ? Shape::Kind::chevron_left : Shape::Kind::chevron_right;
       chevron.rect = b;
-      chevron.color = theme_.text;
+      chevron.color = disabled ? theme_.control : theme_.text;
       scene.shapes.push_back(chevron);
       HitRegion h;
       h.kind = side == 0 ? HitRegion::Kind::prev : HitRegion::Kind::next;
       h.rect = b;
       scene.hits.push_back(h);
     }
-    // A window of at most kMaxDots dots around the current card.
-    int shown = std::min(count, kMaxDots);
-    int first = std::clamp(in_.current - shown / 2, 0, std::max(0, count - shown));
+    // One dot per position the strip can rest at; a window of at most kMaxDots of them
+    // around the current one.
+    const int positions = std::max(1, count - per_view_count_ + 1);
+    int shown = std::min(positions, kMaxDots);
+    int first = std::clamp(in_.current - shown / 2, 0, std::max(0, positions - shown));
     const float dot = 8, active_dot = 20, gap = 8;
     float total = (shown - 1) * (dot + gap) + (active_dot - dot) * (in_.current >= first && in_.current < first + shown);
     float x = std::round(in_.width / 2 - total / 2 - dot / 2);
@@ -234,9 +246,10 @@ class SceneBuilder {
 
   void build() {
     scene.clear = theme_.page;
-    const int per_view = cards_per_view(in_.width);
+    const StripMetrics strip = strip_metrics(in_.width);
+    const int per_view = strip.per_view;
     const float strip_h = std::max(0.f, in_.height - kPad - kControls);
-    const float card_w = std::max(1.f, (in_.width - 2 * kPad - (per_view - 1) * kGap) / per_view);
+    const float card_w = strip.card_width;
     const Rect whole{kPad, kPad, in_.width - 2 * kPad, strip_h};
     if (in_.status == FeedStatus::loading) {
       for (int k = 0; k < per_view; ++k) skeleton({kPad + k * (card_w + kGap), kPad, card_w, strip_h});
@@ -253,7 +266,7 @@ class SceneBuilder {
     }
     // Only cards that intersect the view are laid out: cost per frame does not grow with
     // the feed.
-    const float stride = card_w + kGap;
+    const float stride = strip.stride;
     int first = std::max(0, static_cast<int>(std::floor(in_.position)) - 1);
     int last = std::min(static_cast<int>(items.size()) - 1, static_cast<int>(std::ceil(in_.position)) + per_view);
     for (int i = first; i <= last; ++i) {
@@ -261,6 +274,7 @@ class SceneBuilder {
       if (x + card_w <= 0 || x >= in_.width) continue;
       card(i, items[i], {x, kPad, card_w, strip_h});
     }
+    per_view_count_ = per_view;
     controls(static_cast<int>(items.size()));
   }
 
@@ -268,9 +282,18 @@ class SceneBuilder {
   const SceneInput& in_;
   const Theme& theme_;
   const TextMeasure& measure_;
+  int per_view_count_ = 1;
 };
 
 }  // namespace
+
+StripMetrics strip_metrics(float width) {
+  StripMetrics m;
+  m.per_view = cards_per_view(width);
+  m.card_width = std::max(1.f, (width - 2 * kPad - (m.per_view - 1) * kGap) / m.per_view);
+  m.stride = m.card_width + kGap;
+  return m;
+}
 
 int cards_per_view(float width) {
   if (width < 600) return 1;

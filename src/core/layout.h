@@ -59,10 +59,21 @@ struct SceneInput {
   int current = 0;                      // the card that has focus
   std::int64_t now_unix = 0;            // for relative dates
   std::string locale = "en";
+  const HitRegion* hover = nullptr;     // what the pointer is over, drawn in its hover state
+  bool loop = false;                    // prev/next never run out
 };
 
 // 1 card per view below 600 CSS px, 2 up to 1000, 3 above.
 int cards_per_view(float width);
+
+// How the strip of cards is laid out for a view size: cards per view and the distance
+// from one card to the next (CSS px), which turns drag distances into card positions.
+struct StripMetrics {
+  int per_view = 1;
+  float card_width = 0;
+  float stride = 0;
+};
+StripMetrics strip_metrics(float width);
 
 // Source rectangle (in 0..1 texture coordinates) that cover-crops an image of the given
 // size into `target`: fills it completely and keeps the aspect ratio, centred.

@@ -36,6 +36,7 @@ struct Theme {
   Color placeholder;   // where an image is missing
   Color placeholder_mark;
   Color control;       // buttons and inactive dots
+  Color hover;         // behind a hovered button or related item
   TypeStyle type[static_cast<int>(TextRole::count)];
 
   const TypeStyle& style(TextRole role) const { return type[static_cast<int>(role)]; }

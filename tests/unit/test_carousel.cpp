@@ -223,3 +223,13 @@ TEST_CASE("no autoplay under reduced motion or when everything fits") {
   Carousel fits = make(2, 3, o);
   CHECK_FALSE(fits.autoplay_active());
 }
+
+TEST_CASE("jump places the view without a slide") {
+  Carousel c = make(6, 2);
+  c.jump(3);
+  CHECK(c.index() == 3);
+  CHECK(c.position(0) == 3);
+  CHECK_FALSE(c.animating(0));
+  c.jump(99);
+  CHECK(c.index() == 4);
+}

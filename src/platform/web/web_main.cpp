@@ -30,6 +30,17 @@ EM_JS(void, carta_js_request_image, (int host_id, const char* url), {
   Module['cartaHosts'][host_id].requestImage(UTF8ToString(url));
 });
 
+// The card at the start of the view changed: the page fires carta:change.
+EM_JS(void, carta_js_changed, (int host_id, int index, const char* id), {
+  Module['cartaHosts'][host_id].changed(index, UTF8ToString(id));
+});
+
+// The reader asked to open a link: the page fires carta:open and, unless the host page
+// prevents it, opens the URL in a new tab — still inside the reader's own input event.
+EM_JS(void, carta_js_open, (int host_id, const char* url, const char* id, const char* kind), {
+  Module['cartaHosts'][host_id].open(UTF8ToString(url), UTF8ToString(id), UTF8ToString(kind));
+});
+
 // Uploads a decoded ImageBitmap held by the page as a texture in the current context.
 EM_JS(int, carta_js_upload_bitmap, (int host_id, int bitmap_id), {
   var host = Module['cartaHosts'][host_id];
@@ -77,7 +88,7 @@ extern "C" {
 
 // Returns 1 when the instance is ready to draw, 0 when WebGL 2 is unavailable.
 EMSCRIPTEN_KEEPALIVE int carta_create(int host_id, float width, float height, float dpr, int dark, int accent_rgb,
-                                      int start_index) {
+                                      int start_index, double autoplay_ms, int reduced_motion, int loop) {
   Instance inst;
   inst.host_id = host_id;
   inst.context = carta_js_create_context(host_id);
@@ -92,8 +103,15 @@ EMSCRIPTEN_KEEPALIVE int carta_create(int host_id, float width, float height, fl
     desc.accent = carta::Color{static_cast<std::uint8_t>(accent_rgb >> 16), static_cast<std::uint8_t>(accent_rgb >> 8),
                                static_cast<std::uint8_t>(accent_rgb), 255};
   desc.start_index = start_index;
+  desc.carousel.autoplay_s = autoplay_ms > 0 ? autoplay_ms / 1000.0 : 0;
+  desc.carousel.reduced_motion = reduced_motion != 0;
+  desc.carousel.loop = loop != 0;
   carta::AppHooks hooks;
   hooks.request_image = [host_id](const std::string& url) { carta_js_request_image(host_id, url.c_str()); };
+  hooks.changed = [host_id](int index, const std::string& id) { carta_js_changed(host_id, index, id.c_str()); };
+  hooks.open = [host_id](const std::string& url, const std::string& id, const char* kind) {
+    carta_js_open(host_id, url.c_str(), id.c_str(), kind);
+  };
   inst.app = std::make_unique<carta::App>(desc, std::move(hooks));
   instances()[host_id] = std::move(inst);
   return 1;
@@ -153,6 +171,58 @@ EMSCRIPTEN_KEEPALIVE int carta_frame(int host_id, double milliseconds) {
   if (!inst) return 0;
   carta::FrameResult r = inst->app->frame(milliseconds / 1000.0);
   return (r.drew ? 1 : 0) | (r.headline_visible ? 2 : 0) | (r.wants_next_frame ? 4 : 0);
+}
+
+// Milliseconds until the next frame is needed: 0 now, -1 not until something happens.
+EMSCRIPTEN_KEEPALIVE double carta_next_wake(int host_id, double milliseconds) {
+  Instance* inst = current(host_id);
+  if (!inst) return -1;
+  double s = inst->app->next_wake(milliseconds / 1000.0);
+  return s == carta::Carousel::kNever ? -1 : s * 1000.0;
+}
+
+// Pointer input in CSS px; kind 0 down, 1 move, 2 up, 3 leave. Returns 1 to redraw, and
+// bit 2 when the pointer is over a link or button.
+EMSCRIPTEN_KEEPALIVE int carta_pointer(int host_id, int kind, float x, float y, double milliseconds) {
+  Instance* inst = current(host_id);
+  if (!inst) return 0;
+  double s = milliseconds / 1000.0;
+  bool redraw = false;
+  switch (kind) {
+    case 0: redraw = inst->app->pointer_down(x, y, s); break;
+    case 1: redraw = inst->app->pointer_move(x, y, s); break;
+    case 2: redraw = inst->app->pointer_up(x, y, s); break;
+    default: redraw = inst->app->pointer_leave(s); break;
+  }
+  return (redraw ? 1 : 0) | (inst->app->pointer_over_link() ? 2 : 0);
+}
+
+// Returns 1 when the carousel took the wheel event (the page should not scroll).
+EMSCRIPTEN_KEEPALIVE int carta_wheel(int host_id, float dx, float dy, double milliseconds) {
+  Instance* inst = current(host_id);
+  return inst && inst->app->wheel(dx, dy, milliseconds / 1000.0) ? 1 : 0;
+}
+
+// Keys: 0 left, 1 right, 2 home, 3 end, 4 enter. Returns 1 when handled.
+EMSCRIPTEN_KEEPALIVE int carta_key(int host_id, int key, double milliseconds) {
+  Instance* inst = current(host_id);
+  if (!inst || key < 0 || key > 4) return 0;
+  return inst->app->key(static_cast<carta::Key>(key), milliseconds / 1000.0) ? 1 : 0;
+}
+
+EMSCRIPTEN_KEEPALIVE int carta_go(int host_id, int index, double milliseconds) {
+  Instance* inst = current(host_id);
+  return inst && inst->app->go(index, milliseconds / 1000.0) ? 1 : 0;
+}
+
+EMSCRIPTEN_KEEPALIVE int carta_current(int host_id) {
+  Instance* inst = current(host_id);
+  return inst ? inst->app->current() : 0;
+}
+
+EMSCRIPTEN_KEEPALIVE void carta_set_paused(int host_id, int reason, int paused, double milliseconds) {
+  if (Instance* inst = current(host_id))
+    inst->app->set_paused(static_cast<carta::PauseReason>(reason), paused != 0, milliseconds / 1000.0);
 }
 
 EMSCRIPTEN_KEEPALIVE int carta_item_count(int host_id) {
