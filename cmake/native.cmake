@@ -39,3 +39,12 @@ add_test(NAME golden-feeds COMMAND "${CMAKE_SOURCE_DIR}/tests/golden/check-feeds
 if(CARTA_SANITIZE)
   set_tests_properties(golden-feeds PROPERTIES ENVIRONMENT "CARTA_GOLDEN_TIMEOUT=30")
 endif()
+
+# Golden screenshots: `carta shot` images compared with checked-in references.
+add_executable(image_diff tests/shots/image_diff.cpp src/platform/native/stb_impl.cpp)
+target_compile_options(image_diff PRIVATE -w)
+add_test(NAME golden-shots
+         COMMAND "${CMAKE_SOURCE_DIR}/tests/shots/check-shots.sh" "$<TARGET_FILE:carta>" "$<TARGET_FILE:image_diff>")
+if(CARTA_SANITIZE)
+  set_tests_properties(golden-shots PROPERTIES ENVIRONMENT "ASAN_OPTIONS=detect_leaks=0")  # Mesa, as above
+endif()

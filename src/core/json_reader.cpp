@@ -65,6 +65,12 @@ class DomBuilder final : public nlohmann::json_sax<Json> {
     // column 4: syntax error while parsing value - invalid literal; last read: 'tru'".
     auto colon = what.find(": ");
     std::string detail = colon == std::string::npos ? what : what.substr(colon + 2);
+    // "syntax error while parsing value - invalid literal": the part after the dash is
+    // what a publisher can act on.
+    if (detail.rfind("syntax error while parsing ", 0) == 0) {
+      auto dash = detail.find(" - ");
+      if (dash != std::string::npos) detail = detail.substr(dash + 3);
+    }
     if (detail.rfind("[json.exception", 0) == 0) {  // e.g. out_of_range.406, number overflow
       auto bracket = detail.find("] ");
       detail = bracket == std::string::npos ? detail : detail.substr(bracket + 2);

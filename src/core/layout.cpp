@@ -147,6 +147,14 @@ class SceneBuilder {
 
   void picture(const Item& item, Rect image, unsigned corners) {
     box(image, theme_.placeholder, kRadius, corners);
+    // A quiet picture mark on the placeholder: what shows while an image loads, or for
+    // good when it is missing or fails. A loaded image covers it.
+    Shape mark;
+    mark.kind = Shape::Kind::picture_mark;
+    float side = std::min(48.f, std::min(image.w, image.h) * 0.3f);
+    mark.rect = {image.x + (image.w - side) / 2, image.y + (image.h - side) / 2 - 10, side, side * 0.75f};
+    mark.color = theme_.placeholder_mark;
+    scene.shapes.push_back(mark);
     if (!item.image.empty()) {
       Shape s;
       s.kind = Shape::Kind::image;
@@ -224,6 +232,7 @@ class SceneBuilder {
     // One dot per position the strip can rest at; a window of at most kMaxDots of them
     // around the current one.
     const int positions = std::max(1, count - per_view_count_ + 1);
+    if (positions < 2) return;  // everything is in view: nothing to page through
     int shown = std::min(positions, kMaxDots);
     int first = std::clamp(in_.current - shown / 2, 0, std::max(0, positions - shown));
     const float dot = 8, active_dot = 20, gap = 8;

@@ -23,7 +23,7 @@ enum Corner : unsigned { corner_none = 0, corner_top_left = 1, corner_top_right 
                          corner_bottom_left = 4, corner_bottom_right = 8, corner_all = 15 };
 
 struct Shape {
-  enum class Kind { box, outline, scrim, image, text, chevron_left, chevron_right };
+  enum class Kind { box, outline, scrim, image, text, chevron_left, chevron_right, picture_mark };
   Kind kind = Kind::box;
   Rect rect;                // text: top-left of the line box
   Color color;              // fill, text colour; scrim: bottom colour (top is transparent)

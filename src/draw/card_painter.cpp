@@ -83,6 +83,19 @@ void paint_scene(ImDrawList& draw, const Scene& scene, const FontSet& fonts, con
                      s.text.data(), s.text.data() + s.text.size());
         break;
       }
+      case Shape::Kind::picture_mark: {
+        // A framed landscape: a sun and two hills.
+        ImVec2 a = d.min(s.rect), b = d.max(s.rect);
+        float w = b.x - a.x, h = b.y - a.y;
+        ImU32 c = to_imgui(s.color);
+        draw.AddRect(a, b, c, 4 * d.dpr, ImDrawFlags_None, 2 * d.dpr);
+        draw.AddCircleFilled(ImVec2(a.x + w * 0.72f, a.y + h * 0.3f), h * 0.12f, c);
+        draw.AddTriangleFilled(ImVec2(a.x + w * 0.1f, b.y - h * 0.1f), ImVec2(a.x + w * 0.38f, a.y + h * 0.42f),
+                               ImVec2(a.x + w * 0.66f, b.y - h * 0.1f), c);
+        draw.AddTriangleFilled(ImVec2(a.x + w * 0.45f, b.y - h * 0.1f), ImVec2(a.x + w * 0.68f, a.y + h * 0.58f),
+                               ImVec2(a.x + w * 0.9f, b.y - h * 0.1f), c);
+        break;
+      }
       case Shape::Kind::chevron_left:
       case Shape::Kind::chevron_right:
         chevron(draw, d, s.rect, s.color, s.kind == Shape::Kind::chevron_left);

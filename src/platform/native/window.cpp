@@ -12,6 +12,7 @@
 #include <GLFW/glfw3.h>
 
 #include "app/app.h"
+#include "core/carousel.h"
 #include "platform/native/native_assets.h"
 
 namespace carta::native {
@@ -21,6 +22,48 @@ struct ViewState {
   App* app = nullptr;
   bool dirty = true;
 };
+
+ViewState& state_of(GLFWwindow* w) { return *static_cast<ViewState*>(glfwGetWindowUserPointer(w)); }
+
+// GLFW reports positions in window coordinates, which are CSS-like logical pixels.
+void on_cursor(GLFWwindow* w, double x, double y) {
+  ViewState& s = state_of(w);
+  if (s.app->pointer_move(static_cast<float>(x), static_cast<float>(y), glfwGetTime())) s.dirty = true;
+}
+
+void on_button(GLFWwindow* w, int button, int action, int) {
+  if (button != GLFW_MOUSE_BUTTON_LEFT) return;
+  ViewState& s = state_of(w);
+  double x, y;
+  glfwGetCursorPos(w, &x, &y);
+  if (action == GLFW_PRESS) s.app->pointer_down(static_cast<float>(x), static_cast<float>(y), glfwGetTime());
+  else s.app->pointer_up(static_cast<float>(x), static_cast<float>(y), glfwGetTime());
+  s.dirty = true;
+}
+
+void on_enter(GLFWwindow* w, int entered) {
+  if (!entered && state_of(w).app->pointer_leave(glfwGetTime())) state_of(w).dirty = true;
+}
+
+void on_scroll(GLFWwindow* w, double dx, double dy) {
+  // A wheel notch is about 40 px of travel in a browser; touchpads send fractions.
+  if (state_of(w).app->wheel(static_cast<float>(-dx * 40), static_cast<float>(-dy * 40), glfwGetTime()))
+    state_of(w).dirty = true;
+}
+
+void on_key(GLFWwindow* w, int key, int, int action, int) {
+  if (action == GLFW_RELEASE) return;
+  ViewState& s = state_of(w);
+  switch (key) {
+    case GLFW_KEY_LEFT: s.dirty |= s.app->key(Key::left, glfwGetTime()); break;
+    case GLFW_KEY_RIGHT: s.dirty |= s.app->key(Key::right, glfwGetTime()); break;
+    case GLFW_KEY_HOME: s.dirty |= s.app->key(Key::home, glfwGetTime()); break;
+    case GLFW_KEY_END: s.dirty |= s.app->key(Key::end, glfwGetTime()); break;
+    case GLFW_KEY_ENTER: s.app->key(Key::enter, glfwGetTime()); break;
+    case GLFW_KEY_ESCAPE: glfwSetWindowShouldClose(w, GLFW_TRUE); break;
+    default: break;
+  }
+}
 
 long long modification_time(const std::string& path) {
   struct stat st {};
@@ -71,9 +114,21 @@ int run_view(int argc, char** argv) {
   std::vector<std::string> wanted;
   int exit_code = 0;
   {
-    App app(desc, AppHooks{[&wanted](const std::string& url) { wanted.push_back(url); }});
+    AppHooks hooks;
+    hooks.request_image = [&wanted](const std::string& url) { wanted.push_back(url); };
+    hooks.changed = [](int index, const std::string& id) { std::printf("card %d: %s\n", index, id.c_str()); };
+    // The native viewer does not open a browser; it says what a reader would have opened.
+    hooks.open = [](const std::string& url, const std::string&, const char* kind) {
+      std::printf("open %s: %s\n", kind, url.c_str());
+    };
+    App app(desc, hooks);
     ViewState state{&app, true};
     glfwSetWindowUserPointer(window, &state);
+    glfwSetCursorPosCallback(window, on_cursor);
+    glfwSetMouseButtonCallback(window, on_button);
+    glfwSetCursorEnterCallback(window, on_enter);
+    glfwSetScrollCallback(window, on_scroll);
+    glfwSetKeyCallback(window, on_key);
     std::string error;
     if (!load_fonts(app, error)) {
       std::fprintf(stderr, "carta view: %s\n", error.c_str());
@@ -108,9 +163,15 @@ int run_view(int argc, char** argv) {
         }
         wanted.clear();
       }
-      // Sleep until input arrives; wake twice a second to notice the feed file changing.
-      if (state.dirty) glfwPollEvents();
-      else glfwWaitEventsTimeout(0.5);
+      // Sleep until input arrives, the carousel's next timer (autoplay, a settling wheel) is
+      // due, or half a second has passed (to notice the feed file changing).
+      if (state.dirty) {
+        glfwPollEvents();
+      } else {
+        double wake = app.next_wake(glfwGetTime());
+        glfwWaitEventsTimeout(wake < 0.5 ? (wake <= 0 ? 0.001 : wake) : 0.5);
+        if (wake <= 0.5) state.dirty = true;
+      }
     }
   }
   glfwDestroyWindow(window);
