@@ -102,7 +102,7 @@ function mount(el, options) {
 
   var host = {
     canvas: canvas,
-    requestImage: function (url) { loadImage(url); },
+    requestImage: function (url, w, h, maxSide) { loadImage(url, w, h, maxSide); },
     takeBitmap: function (n) { var b = bitmaps[n]; delete bitmaps[n]; return b || null; },
     changed: function (index, itemId) { fire(el, 'carta:change', { index: index, id: itemId }); },
     open: function (url, itemId, kind) {
@@ -201,12 +201,21 @@ function mount(el, options) {
     return { w: w, h: h, dpr: dpr };
   }
 
-  function loadImage(url) {
+  // The browser fetches (CORS mode: an image we may not read fails here, and the card keeps
+  // its placeholder) and decodes it, then scales it to cover the size it is drawn at.
+  function loadImage(url, wantW, wantH, maxSide) {
     fetch(url, { mode: 'cors', credentials: 'omit' }).then(function (r) {
       if (!r.ok) throw new Error('HTTP ' + r.status);
       return r.blob();
     }).then(function (blob) {
       return createImageBitmap(blob);
+    }).then(function (full) {
+      var scale = Math.min(1, Math.max(wantW / full.width, wantH / full.height),
+                           maxSide / Math.max(full.width, full.height));
+      if (!(scale < 1)) return full;
+      var w = Math.max(1, Math.round(full.width * scale)), h = Math.max(1, Math.round(full.height * scale));
+      return createImageBitmap(full, { resizeWidth: w, resizeHeight: h, resizeQuality: 'high' })
+        .then(function (small) { full.close(); return small; });
     }).then(function (bitmap) {
       if (destroyed) { bitmap.close(); return; }
       var n = nextBitmap++;

@@ -27,6 +27,7 @@ App::App(const AppDesc& desc, AppHooks hooks) : desc_(desc), hooks_(std::move(ho
 }
 
 App::~App() {
+  release(images_.clear());
   ImGui::SetCurrentContext(imgui_);
   if (renderer_ready_) ImGui_ImplOpenGL3_Shutdown();
   ImGui::DestroyContext(imgui_);
@@ -83,7 +84,21 @@ void App::resize(float width, float height, float dpr) {
 
 void App::image_loaded(const std::string& url, Texture texture) {
   image_states_[url] = ImageState::loaded;
-  textures_[url] = texture;
+  CachedImage entry;
+  entry.url = url;
+  entry.handle = static_cast<std::uint64_t>(reinterpret_cast<std::intptr_t>(texture.id));
+  entry.width = texture.width;
+  entry.height = texture.height;
+  release(images_.insert(std::move(entry)));
+}
+
+// Deletes evicted textures; an evicted image still on screen is requested again.
+void App::release(const std::vector<CachedImage>& images) {
+  for (const CachedImage& image : images) {
+    GLuint name = static_cast<GLuint>(image.handle);
+    glDeleteTextures(1, &name);
+    if (!images_.use(image.url)) image_states_.erase(image.url);
+  }
 }
 
 void App::image_failed(const std::string& url) { image_states_[url] = ImageState::failed; }
@@ -158,14 +173,25 @@ FrameResult App::frame(double seconds) {
   device_objects_ = true;
   ImGui::NewFrame();
   last_scene_ = build_scene(scene_input(seconds), theme_, fonts_);
+  if (max_texture_side_ == 0) {
+    GLint side = 0;
+    glGetIntegerv(GL_MAX_TEXTURE_SIZE, &side);
+    max_texture_side_ = side > 0 ? side : 2048;
+  }
   for (const Shape& s : last_scene_.shapes) {
     if (s.kind != Shape::Kind::image || image_states_.count(s.text)) continue;
     image_states_[s.text] = ImageState::requested;
-    if (hooks_.request_image) hooks_.request_image(s.text);
+    if (hooks_.request_image)
+      hooks_.request_image(s.text, static_cast<int>(std::ceil(s.rect.w * desc_.dpr)),
+                           static_cast<int>(std::ceil(s.rect.h * desc_.dpr)), max_texture_side_);
   }
   paint_scene(*ImGui::GetBackgroundDrawList(), last_scene_, fonts_, [this](const std::string& url) -> const Texture* {
-    auto it = textures_.find(url);
-    return it == textures_.end() ? nullptr : &it->second;
+    const CachedImage* image = images_.use(url);
+    if (!image) return nullptr;
+    lookup_.id = reinterpret_cast<ImTextureID>(static_cast<std::intptr_t>(image->handle));
+    lookup_.width = image->width;
+    lookup_.height = image->height;
+    return &lookup_;
   });
   ImGui::Render();
   ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());

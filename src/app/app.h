@@ -12,6 +12,7 @@
 
 #include "core/carousel.h"
 #include "core/feed.h"
+#include "core/image_cache.h"
 #include "core/layout.h"
 #include "core/theme.h"
 #include "draw/card_painter.h"
@@ -33,8 +34,10 @@ struct AppDesc {
 };
 
 struct AppHooks {
-  // Asked once per image URL; answer with App::image_loaded or App::image_failed.
-  std::function<void(const std::string& url)> request_image;
+  // Asked once per image URL (again if it was evicted and is needed again); answer with
+  // App::image_loaded or App::image_failed. Decode it to cover `width` x `height` device
+  // pixels — no larger, and no side above `max_side` (the GL texture limit).
+  std::function<void(const std::string& url, int width, int height, int max_side)> request_image;
   // The card at the start of the view changed (any cause: input, autoplay, a new feed).
   std::function<void(int index, const std::string& id)> changed;
   // The reader asked to open an article ("card") or a related story ("related"). Called
@@ -66,6 +69,9 @@ class App {
   void image_loaded(const std::string& url, Texture texture);
   void image_failed(const std::string& url);
   void set_now(std::int64_t unix_seconds) { now_unix_ = unix_seconds; }
+  // GPU memory the decoded images may use together (default 48 MiB).
+  void set_image_budget(std::size_t bytes) { images_ = ImageCache(bytes); }
+  std::size_t image_bytes() const { return images_.bytes(); }
 
   // Builds and renders one frame into the current framebuffer (device pixels).
   FrameResult frame(double seconds);
@@ -97,6 +103,7 @@ class App {
   void sync_layout(double seconds);
   void report_change();
   void activate(const HitRegion& hit, double seconds);
+  void release(const std::vector<CachedImage>& images);
 
   AppDesc desc_;
   AppHooks hooks_;
@@ -119,7 +126,9 @@ class App {
   bool pointer_down_ = false;
   double last_frame_ = -1;
   std::unordered_map<std::string, ImageState> image_states_;
-  std::unordered_map<std::string, Texture> textures_;
+  ImageCache images_;
+  Texture lookup_;  // the texture handed to the painter for the current lookup
+  int max_texture_side_ = 0;
 };
 
 }  // namespace carta

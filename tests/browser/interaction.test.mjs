@@ -51,7 +51,7 @@ function instrument() {
 }
 
 // A fresh context and page on the demo, ready (carta:ready) and with its first pictures in.
-async function openDemo(viewport = VIEWPORT, { settle = 800 } = {}) {
+async function openDemo(viewport = VIEWPORT, { settle = 400 } = {}) {
   const context = await browser.newContext({ viewport, deviceScaleFactor: 1 });
   // Article links point at example.org: answer them locally so popups load at once.
   await context.route(/^https:\/\/example\.org\//, (route) =>
@@ -59,7 +59,7 @@ async function openDemo(viewport = VIEWPORT, { settle = 800 } = {}) {
   const page = await context.newPage();
   const pageErrors = [];
   page.on('pageerror', (e) => pageErrors.push(String(e)));
-  const popups = [];
+  const popups = [];  // pages opened after the demo page
   context.on('page', (p) => popups.push(p));
   await page.addInitScript(instrument);
   await openAndWaitReady(page, server.url);
@@ -116,20 +116,12 @@ async function waitOpen(page, n, timeout = 3000) {
 
 const item = (i) => ({ index: i, id: items[i].id });
 
-// Finds, by hovering, the first vertical run of pixels in column `x` (page coordinates)
-// between y0 and y1 where the widget shows a pointer cursor. Cards themselves show no hover
-// state (App::pointer_move); related rows, buttons and dots do, and carta-host.js turns
-// that into canvas.style.cursor = 'pointer'. Returns {top, bottom} or null.
-async function findPointerRun(page, x, y0, y1, step = 2) {
-  let top = null, bottom = null;
-  for (let y = y0; y <= y1; y += step) {
-    await page.mouse.move(x, y);
-    const pointer = await page.evaluate(() => document.querySelector('#carousel').shadowRoot.querySelector('canvas').style.cursor === 'pointer');
-    if (pointer && top === null) top = y;
-    if (pointer) bottom = y;
-    if (!pointer && top !== null) break;
-  }
-  return top === null ? null : { top, bottom };
+// True when the widget shows a pointer cursor at (x, y) (page coordinates). Cards show no
+// hover state (App::pointer_move); related rows, buttons and dots do, and carta-host.js turns
+// that into canvas.style.cursor = 'pointer'.
+async function pointerCursorAt(page, x, y) {
+  await page.mouse.move(x, y);
+  return page.evaluate(() => document.querySelector('#carousel').shadowRoot.querySelector('canvas').style.cursor === 'pointer');
 }
 
 async function drag(page, from, dx, steps, pauseMs) {
@@ -182,22 +174,24 @@ test('buttons: next then prev', async () => {
   }
 });
 
-// Two quick clicks on next (the second while the first slide is still running) should move
-// two cards, as two ArrowRight presses do.
-test('buttons: two quick clicks on next move two cards', async () => {
-  const { page, g, close } = await openDemo();
-  try {
-    await page.mouse.click(g.next.x, g.next.y);
-    await waitChange(page, 0);
-    await page.waitForTimeout(120);  // mid-slide (a one-card slide lasts 0.45 s)
-    await page.mouse.click(g.next.x, g.next.y);
-    await page.waitForTimeout(900);
-    const seen = await changes(page);
-    assert.deepEqual(seen.at(-1), item(2), `after two clicks the carousel rests on index 2; events: ${JSON.stringify(seen)}`);
-  } finally {
-    await close();
-  }
-});
+// Two quick clicks on next should move two cards, as two quick ArrowRight presses do. The
+// second click lands while the first slide is still near its start.
+test('buttons: two quick clicks on next move two cards',
+  { todo: 'the second click is lost: its pointerdown catches the running slide (drag_begin) and pointerup snaps it back to the nearest card before next() runs' },
+  async () => {
+    const { page, g, close } = await openDemo();
+    try {
+      await page.mouse.move(g.next.x, g.next.y);
+      // Sent back to back without awaiting each other: the second press follows the first
+      // release by well under 0.1 s (a fast double click), while the slide is near 0.
+      await Promise.all([page.mouse.down(), page.mouse.up(), page.mouse.down(), page.mouse.up()]);
+      await page.waitForTimeout(900);
+      const seen = await changes(page);
+      assert.deepEqual(seen.at(-1), item(2), `after two clicks the carousel rests on index 2; events: ${JSON.stringify(seen)}`);
+    } finally {
+      await close();
+    }
+  });
 
 test('dots: clicking the third dot goes to index 2', async () => {
   const { page, g, close } = await openDemo();
@@ -229,7 +223,7 @@ test('mouse drag: 70% of a card moves one card; a short slow drag moves none', a
     await page.waitForTimeout(800);
     assert.equal((await changes(page)).length, 1, 'a short slow drag snaps back without a change');
     assert.deepEqual(await opens(page), [], 'a drag is not a click: nothing opens');
-    assert.equal(popups.length, 1, 'no popup (only the demo page itself)');
+    assert.equal(popups.length, 0, 'no popup');
   } finally {
     await close();
   }
@@ -294,7 +288,7 @@ test('open: preventDefault on carta:open keeps the popup from opening', async ()
     assert.equal(open.prevented, true);
     await page.waitForTimeout(500);
     assert.equal(popped, 0, 'no popup');
-    assert.equal(popups.length, 1, 'no new page in the context either');
+    assert.equal(popups.length, 0, 'no new page in the context either');
   } finally {
     await close();
   }
@@ -315,19 +309,22 @@ test('open: Enter on the focused host opens the card at the current index', asyn
   }
 });
 
-// Related rows sit at the bottom of a card's text column: with n rows shown, the first row's
-// text starts at ry = body.bottom - n·45 + 4 (45 = 15 + 20 + 10: category line, title line,
-// gap) and its hit region spans ry - 4 … ry + 39, across the text column. How many rows fit
-// depends on measured text (the summary keeps two lines first), so the test finds the row
-// by hovering down the text column until the widget shows the pointer cursor (only links
-// and buttons do), then clicks 15 px below the run's top, and checks the arithmetic.
-async function clickFirstRelated(page, g, { bodyX, bodyTop, bodyBottom }) {
-  const run = await findPointerRun(page, g.abs(bodyX + 40, 0).x, g.abs(0, bodyTop).y, g.abs(0, bodyBottom).y);
-  assert.ok(run, 'card 0 shows at least one related row (a pointer cursor somewhere in its text column)');
-  const topInHost = run.top - g.abs(0, 0).y;
-  const rows = Math.round((bodyBottom - (topInHost + 4) + 4) / 45);
-  assert.ok(rows >= 1 && rows <= 3, `the run's top (${topInHost}) matches body.bottom - n·45 for n in 1…3`);
-  await page.mouse.click(g.abs(bodyX + 40, 0).x, run.top + 15);
+// Related rows sit at the bottom of a card's text column (layout.cpp, SceneBuilder::card):
+// each row is 45 px (category line 15 + title line 20 + gap 10); with n rows shown (n ≤ 3)
+// the first row's text starts at ry = body.bottom - n·45 + 4 and its hit region spans
+// ry - 4 … ry + 39, i.e. from body.bottom - n·45, across the text column. How many rows fit
+// depends on measured text (the summary keeps two lines first), so the test hovers 20 px
+// below each candidate top (n = 3, 2, 1) and takes the first where the widget shows the
+// pointer cursor (only links and buttons do; text and summary do not), then clicks there.
+async function clickFirstRelated(page, g, { bodyX, bodyBottom }) {
+  const x = g.abs(bodyX + 40, 0).x;
+  let at = null;
+  for (const n of [3, 2, 1]) {
+    const y = g.abs(0, bodyBottom - n * 45 + 20).y;
+    if (await pointerCursorAt(page, x, y)) { at = y; break; }
+  }
+  assert.ok(at !== null, 'the card shows at least one related row (a pointer cursor at one of the row positions)');
+  await page.mouse.click(x, at);
 }
 
 async function relatedInFeed(viewport, body) {
@@ -351,14 +348,36 @@ async function relatedInFeed(viewport, body) {
 // x = 34 (card 16 + inset 18), y = 194 to 354 (card bottom 372 - inset 18).
 test('related (demo size): clicking card 0\'s first related row brings item 1 into view',
   { todo: 'at a 960×420 host no related rows are drawn at all: the summary keeps its two lines and nothing is left for them' },
-  () => relatedInFeed(VIEWPORT, () => ({ bodyX: 34, bodyTop: 194, bodyBottom: 354 })));
+  () => relatedInFeed(VIEWPORT, () => ({ bodyX: 34, bodyBottom: 354 })));
 
 // At a 636 px viewport the host is 596 px wide: one card, 564 × 356, wide enough (≥ 560 and
 // > 1.25 × its height) to put the picture on the left (round(564 · 0.48) = 271 px) and the
 // text on the right: x = 16 + 271 + 18 = 305, y = 16 + 18 = 34 to 372 - 18 = 354. There the
 // related rows are drawn (two for item 0: the first spans y = 264–307).
+const WIDE = { width: 636, height: 700 };
+const WIDE_BODY = { bodyX: 305, bodyBottom: 354 };
 test('related (wide card): clicking card 0\'s first related row brings item 1 into view', () =>
-  relatedInFeed({ width: 636, height: 700 }, () => ({ bodyX: 305, bodyTop: 34, bodyBottom: 354 })));
+  relatedInFeed(WIDE, () => WIDE_BODY));
+
+// Item 7's related entry is an external story (an object with its own URL): clicking it
+// opens that URL with kind "related" and the id of the card it sits on.
+test('related (wide card): an external related story opens in a popup with kind "related"', async () => {
+  const { page, g, close } = await openDemo(WIDE);
+  try {
+    const external = items[7]._carta.related[0];
+    assert.equal(typeof external, 'object');
+    await page.evaluate(() => window.Carta.mount(document.querySelector('#carousel')).go(7));
+    assert.deepEqual(await waitChange(page, 0), item(7));
+    await page.waitForTimeout(900);  // a seven-card slide lasts 0.72 s
+    const [popup] = await Promise.all([page.waitForEvent('popup', { timeout: 5000 }), clickFirstRelated(page, g, WIDE_BODY)]);
+    await popup.waitForLoadState('domcontentloaded');
+    assert.equal(popup.url(), external.url);
+    assert.deepEqual((await waitOpen(page, 0)).detail, { url: external.url, id: 'sample-fish-market', kind: 'related' });
+    assert.equal((await changes(page)).length, 1, 'the carousel stays on item 7');
+  } finally {
+    await close();
+  }
+});
 
 test('idle: no WebGL draw calls while nothing moves', async () => {
   const { page, close } = await openDemo(VIEWPORT, { settle: 1500 });

@@ -110,8 +110,9 @@ int run_shot(int argc, char** argv) {
   desc.dark = o.dark;
   desc.accent = o.accent;
   desc.start_index = o.card;
-  std::vector<std::string> wanted;
-  App app(desc, AppHooks{[&wanted](const std::string& url) { wanted.push_back(url); }});
+  struct Wanted { std::string url; int w, h, max_side; };
+  std::vector<Wanted> wanted;
+  App app(desc, AppHooks{[&wanted](const std::string& url, int w, int h, int max_side) { wanted.push_back({url, w, h, max_side}); }});
   app.set_now(o.now);
   if (!load_fonts(app, error)) {
     std::fprintf(stderr, "carta shot: %s\n", error.c_str());
@@ -129,12 +130,12 @@ int run_shot(int argc, char** argv) {
   for (int pass = 0; pass < 4; ++pass) {
     app.frame(pass / 60.0);
     if (wanted.empty()) break;
-    for (const std::string& url : wanted) {
-      if (auto tex = load_texture(url, 2048, error)) {
-        app.image_loaded(url, *tex);
+    for (const Wanted& w : wanted) {
+      if (auto tex = load_texture(w.url, w.w, w.h, w.max_side, error)) {
+        app.image_loaded(w.url, *tex);
       } else {
         std::fprintf(stderr, "carta shot: image: %s\n", error.c_str());
-        app.image_failed(url);
+        app.image_failed(w.url);
       }
     }
     wanted.clear();

@@ -6,6 +6,8 @@
 
 #include <GLES3/gl3.h>
 
+#include "core/image_cache.h"
+
 #include <stb/stb_image.h>
 #include <stb/stb_image_resize.h>
 #include <stb/stb_image_write.h>
@@ -80,7 +82,7 @@ std::string path_from_file_url(const std::string& url) {
 
 }  // namespace
 
-std::optional<Texture> load_texture(const std::string& url, int max_side, std::string& error) {
+std::optional<Texture> load_texture(const std::string& url, int want_w, int want_h, int max_side, std::string& error) {
   if (url.rfind("file://", 0) != 0) {
     error = "the native tool does not fetch " + url;
     return std::nullopt;
@@ -95,10 +97,8 @@ std::optional<Texture> load_texture(const std::string& url, int max_side, std::s
   std::vector<unsigned char> scaled;
   const unsigned char* upload = pixels;
   int tw = w, th = h;
-  if (max_side > 0 && (w > max_side || h > max_side)) {
-    float s = static_cast<float>(max_side) / static_cast<float>(w > h ? w : h);
-    tw = std::max(1, static_cast<int>(w * s));
-    th = std::max(1, static_cast<int>(h * s));
+  fit_decode_size(w, h, want_w, want_h, max_side, tw, th);
+  if (tw != w || th != h) {
     scaled.resize(static_cast<std::size_t>(tw) * th * 4);
     stbir_resize_uint8_srgb(pixels, w, h, 0, scaled.data(), tw, th, 0, 4, 3, 0);
     upload = scaled.data();

@@ -20,9 +20,10 @@ bool load_fonts(App& app, std::string& error);
 // "file:///abs/path" for a local path, so relative image URLs in the feed resolve beside it.
 std::string file_url(const std::string& path);
 
-// Decodes the image behind a file:// URL and uploads it as a texture no larger than
-// `max_side` pixels on its longest side. http(s) images are not fetched natively.
-std::optional<Texture> load_texture(const std::string& url, int max_side, std::string& error);
+// Decodes the image behind a file:// URL and uploads it as a texture scaled down to cover
+// `want_w` x `want_h` pixels (never enlarged, never above `max_side`). http(s) images are
+// not fetched natively.
+std::optional<Texture> load_texture(const std::string& url, int want_w, int want_h, int max_side, std::string& error);
 
 // Writes top-down RGBA pixels as a PNG.
 bool write_png(const std::string& path, int width, int height, const std::vector<unsigned char>& rgba);

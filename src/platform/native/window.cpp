@@ -111,11 +111,12 @@ int run_view(int argc, char** argv) {
 
   AppDesc desc;
   desc.dark = dark;
-  std::vector<std::string> wanted;
+  struct Wanted { std::string url; int w, h, max_side; };
+  std::vector<Wanted> wanted;
   int exit_code = 0;
   {
     AppHooks hooks;
-    hooks.request_image = [&wanted](const std::string& url) { wanted.push_back(url); };
+    hooks.request_image = [&wanted](const std::string& url, int w, int h, int max_side) { wanted.push_back({url, w, h, max_side}); };
     hooks.changed = [](int index, const std::string& id) { std::printf("card %d: %s\n", index, id.c_str()); };
     // The native viewer does not open a browser; it says what a reader would have opened.
     hooks.open = [](const std::string& url, const std::string&, const char* kind) {
@@ -156,9 +157,9 @@ int run_view(int argc, char** argv) {
         FrameResult r = app.frame(glfwGetTime());
         glfwSwapBuffers(window);
         state.dirty = r.wants_next_frame;
-        for (const std::string& url : wanted) {
-          if (auto tex = load_texture(url, 2048, error)) app.image_loaded(url, *tex);
-          else app.image_failed(url);
+        for (const Wanted& w : wanted) {
+          if (auto tex = load_texture(w.url, w.w, w.h, w.max_side, error)) app.image_loaded(w.url, *tex);
+          else app.image_failed(w.url);
           state.dirty = true;
         }
         wanted.clear();

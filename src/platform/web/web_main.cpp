@@ -25,9 +25,10 @@ EM_JS(int, carta_js_create_context, (int host_id), {
   }) | 0;
 });
 
-// Asks the page to fetch and decode an image; it answers with carta_image_decoded/failed.
-EM_JS(void, carta_js_request_image, (int host_id, const char* url), {
-  Module['cartaHosts'][host_id].requestImage(UTF8ToString(url));
+// Asks the page to fetch and decode an image at (about) the size it is drawn; it answers
+// with carta_image_decoded or carta_image_failed.
+EM_JS(void, carta_js_request_image, (int host_id, const char* url, int width, int height, int max_side), {
+  Module['cartaHosts'][host_id].requestImage(UTF8ToString(url), width, height, max_side);
 });
 
 // The card at the start of the view changed: the page fires carta:change.
@@ -107,7 +108,9 @@ EMSCRIPTEN_KEEPALIVE int carta_create(int host_id, float width, float height, fl
   desc.carousel.reduced_motion = reduced_motion != 0;
   desc.carousel.loop = loop != 0;
   carta::AppHooks hooks;
-  hooks.request_image = [host_id](const std::string& url) { carta_js_request_image(host_id, url.c_str()); };
+  hooks.request_image = [host_id](const std::string& url, int width, int height, int max_side) {
+    carta_js_request_image(host_id, url.c_str(), width, height, max_side);
+  };
   hooks.changed = [host_id](int index, const std::string& id) { carta_js_changed(host_id, index, id.c_str()); };
   hooks.open = [host_id](const std::string& url, const std::string& id, const char* kind) {
     carta_js_open(host_id, url.c_str(), id.c_str(), kind);
