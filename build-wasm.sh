@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Builds the WebAssembly widget and writes a self-contained site to dist/:
-#   index.html (the demo page), carta.js, carta.wasm, fonts/, demo.json, images/.
+#   index.html (the demo page), carta.js, carta.wasm, fonts/, demo.json, images/,
+#   embed.html (for iframes) and partner.html (every way to embed, side by side).
 #   ./build-wasm.sh                  install what is missing, build, write dist/
 #   ./build-wasm.sh --serve [--port N]   ...then serve dist/ on http://127.0.0.1:N/ (8080)
 set -euo pipefail
@@ -28,7 +29,7 @@ dist="$root/dist"
 rm -rf "$dist"
 mkdir -p "$dist/fonts" "$dist/images"
 cp build/wasm/carta.js build/wasm/carta.wasm "$dist/"
-cp web/index.html web/demo.css "$dist/"
+cp web/index.html web/demo.css web/embed.html web/embed.css web/embed.js web/partner.html web/partner.js "$dist/"
 cp assets/feeds/demo.json "$dist/demo.json"
 scripts/make-demo-images.sh "$dist/images" >/dev/null
 rm -f "$dist/images/.generated"

@@ -10,7 +10,8 @@ set(CARTA_WEB_EXPORTS
   _malloc _free _carta_create _carta_destroy _carta_set_font _carta_set_feed _carta_set_feed_failure
   _carta_set_now _carta_resize _carta_image_decoded _carta_image_failed _carta_frame _carta_item_count
   _carta_error_message _carta_error_pointer
-  _carta_next_wake _carta_pointer _carta_wheel _carta_key _carta_go _carta_current _carta_set_paused)
+  _carta_next_wake _carta_pointer _carta_wheel _carta_key _carta_go _carta_current _carta_set_paused
+  _carta_context_lost _carta_context_restored _carta_set_reduced_motion)
 list(JOIN CARTA_WEB_EXPORTS "," CARTA_WEB_EXPORTS_CSV)
 
 target_link_options(carta_web PRIVATE

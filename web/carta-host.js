@@ -1,6 +1,12 @@
 /* The page side of Carta: mounts widgets, fetches the feed, fonts and images, and drives
  * frames on demand (a frame is drawn only when something changed). Emscripten's factory,
- * createCartaModule, sits just above this code inside the same function scope. */
+ * createCartaModule, sits just above this code inside the same function scope, so the
+ * only global this file leaves behind is `Carta`.
+ *   [X] .carta[data-feed] elements, <carta-carousel>, Carta.mount(el, options)
+ *   [X] inline feeds in <script type="application/feed+json">
+ *   [X] lazy start within a viewport of being visible; no drawing while off-screen/hidden
+ *   [X] ResizeObserver + devicePixelRatio changes; WebGL context loss and restore
+ *   [X] carta:ready, carta:change, carta:open, carta:error on the host element */
 'use strict';
 
 var scriptUrl = (document.currentScript && document.currentScript.src) || location.href;
@@ -8,11 +14,16 @@ var assetBase = new URL('.', scriptUrl).href;
 // Order matches carta::Face: sans, sans bold, serif bold.
 var FONT_FILES = ['fonts/carta-sans.ttf', 'fonts/carta-sans-bold.ttf', 'fonts/carta-serif-bold.ttf'];
 var DEFAULT_HEIGHT = 420;
+var FETCH_TIMEOUT_MS = 15000;
+// Pause reasons, as in carta::PauseReason.
+var PAUSE_HOVER = 1, PAUSE_FOCUS = 2, PAUSE_HIDDEN = 4, PAUSE_OFFSCREEN = 8;
 
 var modulePromise = null;
 var fontsPromise = null;
 var nextHostId = 1;
 
+// One WebAssembly module serves every widget on the page; each has its own WebGL
+// context and its own carousel inside it.
 function loadModule() {
   if (!modulePromise) {
     var moduleArg = {};
@@ -53,52 +64,90 @@ function parseAccent(text) {
   return m ? parseInt(m[1], 16) : -1;
 }
 
+// An option from Carta.mount's object, else the data-NAME or NAME attribute.
 function option(el, options, name) {
   if (options && options[name] != null) return String(options[name]);
-  return el.getAttribute('data-' + name) || el.getAttribute(name);
+  var attr = el.getAttribute('data-' + name);
+  return attr != null ? attr : el.getAttribute(name);
 }
 
 function fire(el, name, detail) {
   el.dispatchEvent(new CustomEvent(name, { bubbles: true, composed: true, detail: detail }));
 }
 
+// fetch() that gives up after `ms`, with errors a publisher can read.
+function fetchFeed(url) {
+  var controller = window.AbortController ? new AbortController() : null;
+  var timer = setTimeout(function () { if (controller) controller.abort(); }, FETCH_TIMEOUT_MS);
+  return fetch(url, { credentials: 'omit', signal: controller && controller.signal }).then(function (r) {
+    if (!r.ok) throw new Error('the feed could not be loaded (HTTP ' + r.status + ' from ' + url + ')');
+    return r.arrayBuffer();
+  }, function (e) {
+    throw new Error(e && e.name === 'AbortError'
+      ? 'the feed did not arrive within ' + (FETCH_TIMEOUT_MS / 1000) + ' s (' + url + ')'
+      : 'the feed could not be fetched (' + url + '): ' + (e && e.message || e));
+  }).then(function (buffer) {
+    clearTimeout(timer);
+    return { bytes: new Uint8Array(buffer), url: url };
+  }, function (e) {
+    clearTimeout(timer);
+    throw e;
+  });
+}
+
+function inlineFeed(el) {
+  var script = el.querySelector('script[type="application/feed+json"]');
+  if (!script) return null;
+  return { bytes: new TextEncoder().encode(script.textContent), url: location.href };
+}
+
 function mount(el, options) {
   if (el['cartaHandle']) return el['cartaHandle'];
-  var feedUrl = option(el, options, 'feed');
-  var dark = option(el, options, 'theme') === 'dark';
-  var accent = parseAccent(option(el, options, 'accent'));
-  var startIndex = parseInt(option(el, options, 'start') || option(el, options, 'startIndex') || '0', 10) || 0;
-  var height = parseInt(option(el, options, 'height') || '', 10) || DEFAULT_HEIGHT;
-  var autoplayMs = parseInt(option(el, options, 'autoplay') || '0', 10) || 0;
-  var loop = option(el, options, 'loop') === 'true';
-  var reducedMotion = window.matchMedia && window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+  options = options || {};
+  var config = {
+    feed: option(el, options, 'feed'),
+    dark: option(el, options, 'theme') === 'dark',
+    accent: parseAccent(option(el, options, 'accent')),
+    start: parseInt(option(el, options, 'start') || option(el, options, 'startIndex') || '0', 10) || 0,
+    height: parseInt(option(el, options, 'height') || '', 10) || DEFAULT_HEIGHT,
+    autoplay: parseInt(option(el, options, 'autoplay') || '0', 10) || 0,
+    loop: option(el, options, 'loop') === 'true',
+    refresh: parseInt(option(el, options, 'refresh') || '0', 10) || 0,  // seconds
+    // Fetch nothing until the widget is within this distance of the viewport.
+    lazy: options.lazy !== false && option(el, options, 'loading') !== 'eager',
+    lazyMargin: option(el, options, 'lazyMargin') || '100% 0px'
+  };
 
   // Reserve the height at once so the page never shifts when the widget arrives.
   el.style.display = 'block';
   el.style.position = 'relative';
-  el.style.height = height + 'px';
-  var root = el.attachShadow ? el.attachShadow({ mode: 'open' }) : el;
+  el.style.height = config.height + 'px';
+  var root = el.shadowRoot || (el.attachShadow ? el.attachShadow({ mode: 'open' }) : el);
   var canvas = document.createElement('canvas');
   canvas.setAttribute('aria-hidden', 'true');
-  canvas.style.display = 'block';
-  canvas.style.width = '100%';
-  canvas.style.height = '100%';
-  canvas.style.touchAction = 'pan-y';  // vertical swipes scroll the page; horizontal ones are ours
-  canvas.style.userSelect = 'none';
+  var cs = canvas.style;
+  cs.display = 'block';
+  cs.width = '100%';
+  cs.height = '100%';
+  cs.touchAction = 'pan-y';  // vertical swipes scroll the page; horizontal ones are ours
+  cs.userSelect = 'none';
+  cs.outline = 'none';
   root.appendChild(canvas);
   if (!el.hasAttribute('tabindex')) el.tabIndex = 0;
 
   var id = nextHostId++;
   var M = null;
-  var raf = 0;
-  var created = false;
-  var readyFired = false;
-  var bitmaps = {};
-  var nextBitmap = 1;
-  var observer = null;
-  var visibility = null;
-  var wakeTimer = 0;
-  var destroyed = false;
+  var created = false, destroyed = false, started = false, readyFired = false, lost = false;
+  var onScreen = !config.lazy, pageVisible = !document.hidden, frameWanted = false;
+  var raf = 0, wakeTimer = 0, refreshTimer = 0;
+  var bitmaps = {}, nextBitmap = 1;
+  var cleanups = [];
+  var reducedQuery = window.matchMedia ? window.matchMedia('(prefers-reduced-motion: reduce)') : null;
+
+  function listen(target, type, fn, opts) {
+    target.addEventListener(type, fn, opts);
+    cleanups.push(function () { target.removeEventListener(type, fn, opts); });
+  }
 
   var host = {
     canvas: canvas,
@@ -115,19 +164,22 @@ function mount(el, options) {
     }
   };
 
+  // --- Frames on demand ----------------------------------------------------------------
   function invalidate() {
-    if (created && !raf && !destroyed) raf = requestAnimationFrame(frame);
+    if (!created || destroyed || lost) return;
+    if (!onScreen || !pageVisible) { frameWanted = true; return; }  // draw when seen again
+    if (!raf) raf = requestAnimationFrame(frame);
   }
 
   function frame() {
     raf = 0;
-    if (destroyed) return;
+    if (destroyed || lost) return;
     var now = performance.now();
     M['_carta_set_now'](id, Date.now() / 1000);
     var flags = M['_carta_frame'](id, now);
     if ((flags & 2) && !readyFired) {
       readyFired = true;
-      fire(el, 'carta:ready', { count: M['_carta_item_count'](id) });
+      fire(el, 'carta:ready', { count: M['_carta_item_count'](id), renderer: 'webgl2' });
     }
     schedule(now);
   }
@@ -136,54 +188,10 @@ function mount(el, options) {
   // settling wheel), or sleep until an event. No timer spins while nothing moves.
   function schedule(now) {
     if (wakeTimer) { clearTimeout(wakeTimer); wakeTimer = 0; }
+    if (!created) return;
     var wake = M['_carta_next_wake'](id, now);
     if (wake === 0) invalidate();
     else if (wake > 0) wakeTimer = setTimeout(function () { wakeTimer = 0; invalidate(); }, Math.ceil(wake));
-  }
-
-  function point(e) {
-    var r = canvas.getBoundingClientRect();
-    return { x: e.clientX - r.left, y: e.clientY - r.top };
-  }
-
-  function pointer(kind, e) {
-    if (!created) return;
-    var p = e ? point(e) : { x: 0, y: 0 };
-    var flags = M['_carta_pointer'](id, kind, p.x, p.y, performance.now());
-    canvas.style.cursor = (flags & 2) ? 'pointer' : '';
-    if (flags & 1) invalidate();
-  }
-
-  var KEYS = { ArrowLeft: 0, ArrowRight: 1, Home: 2, End: 3, Enter: 4 };
-  function listen() {
-    canvas.addEventListener('pointerdown', function (e) {
-      if (e.button !== 0) return;
-      canvas.setPointerCapture(e.pointerId);
-      pointer(0, e);
-    });
-    canvas.addEventListener('pointermove', function (e) { pointer(1, e); });
-    canvas.addEventListener('pointerup', function (e) { pointer(2, e); });
-    canvas.addEventListener('pointercancel', function () { pointer(3, null); });
-    canvas.addEventListener('pointerleave', function () { pointer(3, null); });
-    canvas.addEventListener('wheel', function (e) {
-      if (!created) return;
-      var scale = e.deltaMode === 1 ? 16 : e.deltaMode === 2 ? el.clientWidth : 1;
-      if (M['_carta_wheel'](id, e.deltaX * scale, e.deltaY * scale, performance.now())) {
-        e.preventDefault();
-        invalidate();
-      }
-    }, { passive: false });
-    el.addEventListener('keydown', function (e) {
-      if (!created || e.altKey || e.ctrlKey || e.metaKey || !(e.key in KEYS)) return;
-      if (M['_carta_key'](id, KEYS[e.key], performance.now())) {
-        e.preventDefault();
-        invalidate();
-      }
-    });
-    el.addEventListener('focusin', function () { pause(2, true); });
-    el.addEventListener('focusout', function () { pause(2, false); });
-    visibility = function () { pause(4, document.hidden); };
-    document.addEventListener('visibilitychange', visibility);
   }
 
   function pause(reason, on) {
@@ -201,6 +209,28 @@ function mount(el, options) {
     return { w: w, h: h, dpr: dpr };
   }
 
+  function resize() {
+    if (!created) return;
+    var s = size();
+    M['_carta_resize'](id, s.w, s.h, s.dpr);
+    invalidate();
+  }
+
+  // ResizeObserver misses a devicePixelRatio change (a window dragged to another screen,
+  // browser zoom keeps CSS size): watch the current ratio and re-arm on every change.
+  function watchPixelRatio() {
+    if (!window.matchMedia || destroyed) return;
+    var query = window.matchMedia('(resolution: ' + (window.devicePixelRatio || 1) + 'dppx)');
+    var onChange = function () {
+      query.removeEventListener('change', onChange);
+      resize();
+      watchPixelRatio();
+    };
+    query.addEventListener('change', onChange);
+    cleanups.push(function () { query.removeEventListener('change', onChange); });
+  }
+
+  // --- Images --------------------------------------------------------------------------
   // The browser fetches (CORS mode: an image we may not read fails here, and the card keeps
   // its placeholder) and decodes it, then scales it to cover the size it is drawn at.
   function loadImage(url, wantW, wantH, maxSide) {
@@ -217,68 +247,192 @@ function mount(el, options) {
       return createImageBitmap(full, { resizeWidth: w, resizeHeight: h, resizeQuality: 'high' })
         .then(function (small) { full.close(); return small; });
     }).then(function (bitmap) {
-      if (destroyed) { bitmap.close(); return; }
+      if (destroyed || lost) { bitmap.close(); return; }
       var n = nextBitmap++;
       bitmaps[n] = bitmap;
       withString(M, url, function (p) { M['_carta_image_decoded'](id, p, n, bitmap.width, bitmap.height); });
       invalidate();
     }).catch(function () {
-      if (destroyed) return;
+      if (destroyed || !created) return;
       withString(M, url, function (p) { M['_carta_image_failed'](id, p); });
       invalidate();
     });
   }
 
-  function fetchFeed() {
-    if (!feedUrl) return Promise.reject(new Error('no feed given (data-feed)'));
-    var absolute = new URL(feedUrl, location.href);
+  // --- Feed ----------------------------------------------------------------------------
+  function feedSource() {
+    var inline = inlineFeed(el);
+    if (inline) return Promise.resolve(inline);
+    if (!config.feed) return Promise.reject(new Error('no feed given (data-feed, or an inline feed)'));
+    var absolute;
+    try { absolute = new URL(config.feed, location.href); } catch (e) {
+      return Promise.reject(new Error('the feed address is not a URL: ' + config.feed));
+    }
     if (absolute.protocol !== 'https:' && absolute.protocol !== 'http:')
       return Promise.reject(new Error('the feed must be an http(s) URL'));
-    return fetch(absolute.href, { credentials: 'omit' }).then(function (r) {
-      if (!r.ok) throw new Error('the feed could not be loaded (HTTP ' + r.status + ')');
-      return r.arrayBuffer();
-    }).then(function (buffer) { return { bytes: new Uint8Array(buffer), url: absolute.href }; });
+    return fetchFeed(absolute.href);
   }
 
-  var feedPromise = fetchFeed().then(function (f) { return f; }, function (e) { return { error: e }; });
-  Promise.all([loadModule(), loadFonts(), feedPromise]).then(function (parts) {
-    if (destroyed) return;
-    M = parts[0];
-    M['cartaHosts'][id] = host;
-    var s = size();
-    if (!M['_carta_create'](id, s.w, s.h, s.dpr, dark ? 1 : 0, accent, startIndex, autoplayMs,
-                            reducedMotion ? 1 : 0, loop ? 1 : 0)) {
-      throw new Error('WebGL 2 is not available');
-    }
-    created = true;
-    listen();
-    parts[1].forEach(function (buffer, face) {
-      withBytes(M, new Uint8Array(buffer), function (p, n) { M['_carta_set_font'](id, face, p, n); });
+  // Hands a feed to the core; returns true when it could be shown.
+  function useFeed(feed) {
+    withString(M, feed.url, function (u) {
+      withBytes(M, feed.bytes, function (p, n) { M['_carta_set_feed'](id, p, n, u); });
     });
-    var feed = parts[2];
-    if (feed.error) {
-      withString(M, feed.error.message, function (p) { M['_carta_set_feed_failure'](id, p); });
-      fire(el, 'carta:error', { message: feed.error.message, path: '' });
-    } else {
-      withString(M, feed.url, function (u) {
-        withBytes(M, feed.bytes, function (p, n) { M['_carta_set_feed'](id, p, n, u); });
+    var message = M['UTF8ToString'](M['_carta_error_message'](id));
+    if (message) fire(el, 'carta:error', { message: message, path: M['UTF8ToString'](M['_carta_error_pointer'](id)) });
+    invalidate();
+    return !message;
+  }
+
+  function failFeed(error) {
+    withString(M, error.message, function (p) { M['_carta_set_feed_failure'](id, p); });
+    fire(el, 'carta:error', { message: error.message, path: '' });
+    invalidate();
+  }
+
+  // A refresh keeps the current card (by id) and, when it fails, the last good feed.
+  function scheduleRefresh(hadGoodFeed) {
+    if (!config.refresh || destroyed) return;
+    refreshTimer = setTimeout(function () {
+      feedSource().then(function (feed) {
+        if (destroyed) return;
+        var ok = useFeed(feed);
+        scheduleRefresh(hadGoodFeed || ok);
+      }, function (e) {
+        if (destroyed) return;
+        if (hadGoodFeed) fire(el, 'carta:error', { message: e.message, path: '' });
+        else failFeed(e);
+        scheduleRefresh(hadGoodFeed);
       });
-      var message = M['UTF8ToString'](M['_carta_error_message'](id));
-      if (message) fire(el, 'carta:error', { message: message, path: M['UTF8ToString'](M['_carta_error_pointer'](id)) });
-    }
-    if (window.ResizeObserver) {
-      observer = new ResizeObserver(function () {
-        var s2 = size();
-        M['_carta_resize'](id, s2.w, s2.h, s2.dpr);
+    }, config.refresh * 1000);
+  }
+
+  // --- Input ---------------------------------------------------------------------------
+  function point(e) {
+    var r = canvas.getBoundingClientRect();
+    return { x: e.clientX - r.left, y: e.clientY - r.top };
+  }
+
+  function pointer(kind, e) {
+    if (!created) return;
+    var p = e ? point(e) : { x: 0, y: 0 };
+    var flags = M['_carta_pointer'](id, kind, p.x, p.y, performance.now());
+    cs.cursor = (flags & 2) ? 'pointer' : '';
+    if (flags & 1) invalidate();
+  }
+
+  var KEYS = { ArrowLeft: 0, ArrowRight: 1, Home: 2, End: 3, Enter: 4 };
+  function listenToInput() {
+    listen(canvas, 'pointerdown', function (e) {
+      if (e.button !== 0) return;
+      canvas.setPointerCapture(e.pointerId);
+      pointer(0, e);
+    });
+    listen(canvas, 'pointermove', function (e) { pointer(1, e); });
+    listen(canvas, 'pointerup', function (e) { pointer(2, e); });
+    listen(canvas, 'pointercancel', function () { pointer(3, null); });
+    listen(canvas, 'pointerleave', function () { pointer(3, null); });
+    listen(canvas, 'wheel', function (e) {
+      var scale = e.deltaMode === 1 ? 16 : e.deltaMode === 2 ? el.clientWidth : 1;
+      if (M['_carta_wheel'](id, e.deltaX * scale, e.deltaY * scale, performance.now())) {
+        e.preventDefault();
+        invalidate();
+      }
+    }, { passive: false });
+    listen(el, 'keydown', function (e) {
+      if (e.altKey || e.ctrlKey || e.metaKey || !(e.key in KEYS)) return;
+      if (M['_carta_key'](id, KEYS[e.key], performance.now())) {
+        e.preventDefault();
+        invalidate();
+      }
+    });
+    listen(el, 'focusin', function () { pause(PAUSE_FOCUS, true); });
+    listen(el, 'focusout', function () { pause(PAUSE_FOCUS, false); });
+    listen(document, 'visibilitychange', function () {
+      pageVisible = !document.hidden;
+      pause(PAUSE_HIDDEN, document.hidden);
+      if (pageVisible && frameWanted) { frameWanted = false; invalidate(); }
+    });
+    if (reducedQuery) {
+      listen(reducedQuery, 'change', function () {
+        M['_carta_set_reduced_motion'](id, reducedQuery.matches ? 1 : 0, performance.now());
         invalidate();
       });
-      observer.observe(el);
     }
-    invalidate();
-  }).catch(function (e) {
-    fire(el, 'carta:error', { message: String(e && e.message || e), path: '' });
-  });
+    // A lost context is restored by the browser when it can; then every GL object is made
+    // again and the same card is drawn.
+    listen(canvas, 'webglcontextlost', function (e) {
+      e.preventDefault();
+      lost = true;
+      if (raf) { cancelAnimationFrame(raf); raf = 0; }
+      M['_carta_context_lost'](id);
+      Object.keys(bitmaps).forEach(function (k) { bitmaps[k].close(); delete bitmaps[k]; });
+    });
+    listen(canvas, 'webglcontextrestored', function () {
+      lost = false;
+      M['_carta_context_restored'](id);
+      invalidate();
+    });
+  }
 
+  // --- Start: module, fonts and feed, only once the widget is near the viewport --------
+  function start() {
+    if (started || destroyed) return;
+    started = true;
+    var feedPromise = feedSource().then(function (f) { return f; }, function (e) { return { error: e }; });
+    Promise.all([loadModule(), loadFonts(), feedPromise]).then(function (parts) {
+      if (destroyed) return;
+      M = parts[0];
+      M['cartaHosts'][id] = host;
+      var s = size();
+      if (!M['_carta_create'](id, s.w, s.h, s.dpr, config.dark ? 1 : 0, config.accent, config.start, config.autoplay,
+                              reducedQuery && reducedQuery.matches ? 1 : 0, config.loop ? 1 : 0)) {
+        delete M['cartaHosts'][id];
+        throw new Error('WebGL 2 is not available');
+      }
+      created = true;
+      listenToInput();
+      parts[1].forEach(function (buffer, face) {
+        withBytes(M, new Uint8Array(buffer), function (p, n) { M['_carta_set_font'](id, face, p, n); });
+      });
+      var feed = parts[2];
+      var ok = feed.error ? (failFeed(feed.error), false) : useFeed(feed);
+      scheduleRefresh(ok);
+      if (window.ResizeObserver) {
+        var ro = new ResizeObserver(resize);
+        ro.observe(el);
+        cleanups.push(function () { ro.disconnect(); });
+      }
+      watchPixelRatio();
+      if (!onScreen) pause(PAUSE_OFFSCREEN, true);
+      invalidate();
+    }).catch(function (e) {
+      fire(el, 'carta:error', { message: String(e && e.message || e), path: '' });
+    });
+  }
+
+  // One observer decides both when to start (within lazyMargin of the viewport) and
+  // whether the widget is on screen now (nothing is drawn or autoplayed while it is not).
+  if (window.IntersectionObserver) {
+    var near = new IntersectionObserver(function (entries) {
+      if (entries.some(function (e) { return e.isIntersecting; })) start();
+    }, { rootMargin: config.lazy ? config.lazyMargin : '0px' });
+    var seen = new IntersectionObserver(function (entries) {
+      var visible = entries[entries.length - 1].isIntersecting;
+      if (visible === onScreen) return;
+      onScreen = visible;
+      pause(PAUSE_OFFSCREEN, !visible);
+      if (visible && frameWanted) { frameWanted = false; invalidate(); }
+    });
+    if (config.lazy) near.observe(el);
+    seen.observe(el);
+    cleanups.push(function () { near.disconnect(); seen.disconnect(); });
+  } else {
+    onScreen = true;
+  }
+  if (!config.lazy || !window.IntersectionObserver) start();
+
+  // --- The handle ----------------------------------------------------------------------
   function move(how) {
     return function (i) {
       if (!created) return;
@@ -290,16 +444,16 @@ function mount(el, options) {
   }
 
   var handle = {
-    next: move('next'),
-    prev: move('prev'),
-    go: move('go'),
-    destroy: function () {
+    'next': move('next'),
+    'prev': move('prev'),
+    'go': move('go'),
+    'destroy': function () {
       if (destroyed) return;
       destroyed = true;
       if (raf) cancelAnimationFrame(raf);
       if (wakeTimer) clearTimeout(wakeTimer);
-      if (visibility) document.removeEventListener('visibilitychange', visibility);
-      if (observer) observer.disconnect();
+      if (refreshTimer) clearTimeout(refreshTimer);
+      cleanups.forEach(function (undo) { undo(); });
       if (M && created) {
         M['_carta_destroy'](id);
         delete M['cartaHosts'][id];
@@ -313,12 +467,20 @@ function mount(el, options) {
   return handle;
 }
 
-function mountAll() {
-  var nodes = document.querySelectorAll('.carta[data-feed]');
-  for (var i = 0; i < nodes.length; i++) mount(nodes[i]);
+// <carta-carousel feed="…" theme="dark" autoplay="6000" height="420"></carta-carousel>
+if (window.customElements && !customElements.get('carta-carousel')) {
+  customElements.define('carta-carousel', class extends HTMLElement {
+    connectedCallback() { mount(this); }
+    disconnectedCallback() { if (this['cartaHandle']) this['cartaHandle']['destroy'](); }
+  });
 }
 
-window['Carta'] = { 'mount': mount, 'version': '0.1.0' };
+function mountAll() {
+  var nodes = document.querySelectorAll('.carta[data-feed], .carta:not([data-feed]) > script[type="application/feed+json"]');
+  for (var i = 0; i < nodes.length; i++) mount(nodes[i].tagName === 'SCRIPT' ? nodes[i].parentElement : nodes[i]);
+}
+
+window['Carta'] = { 'mount': mount, 'version': '0.2.0' };
 if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', mountAll);
 else mountAll();
 })();

@@ -315,6 +315,25 @@ bool App::go(int index, double seconds) {
   return moved;
 }
 
+void App::context_lost() {
+  images_.clear();  // the textures died with the context; nothing to delete
+  image_states_.clear();
+}
+
+void App::context_restored() {
+  ImGui::SetCurrentContext(imgui_);
+  if (renderer_ready_) ImGui_ImplOpenGL3_Shutdown();  // deleting dead objects is harmless
+  renderer_ready_ = ImGui_ImplOpenGL3_Init("#version 300 es");
+  device_objects_ = false;  // the next frame creates shaders, buffers and the font texture
+  max_texture_side_ = 0;
+}
+
+void App::set_reduced_motion(bool reduced, double seconds) {
+  CarouselOptions o = carousel_.options();
+  o.reduced_motion = reduced;
+  carousel_.set_options(o, seconds);
+}
+
 void App::set_paused(PauseReason reason, bool paused, double seconds) { carousel_.set_paused(reason, paused, seconds); }
 
 bool App::pointer_over_link() const { return hover_.has_value(); }

@@ -69,6 +69,11 @@ class App {
   void image_loaded(const std::string& url, Texture texture);
   void image_failed(const std::string& url);
   void set_now(std::int64_t unix_seconds) { now_unix_ = unix_seconds; }
+  // The GL context was lost (its objects are gone) / restored (recreate them): the same
+  // card is drawn again, images are fetched again as they are needed.
+  void context_lost();
+  void context_restored();
+  void set_reduced_motion(bool reduced, double seconds);
   // GPU memory the decoded images may use together (default 48 MiB).
   void set_image_budget(std::size_t bytes) { images_ = ImageCache(bytes); }
   std::size_t image_bytes() const { return images_.bytes(); }

@@ -50,8 +50,9 @@ function instrument() {
   }
 }
 
-// A fresh context and page on the demo, ready (carta:ready) and with its first pictures in.
-async function openDemo(viewport = VIEWPORT, { settle = 400 } = {}) {
+// A fresh context and page on the demo, ready (carta:ready: the first headline is drawn),
+// then `settle` ms more (for the pictures, when a test needs them).
+async function openDemo(viewport = VIEWPORT, { settle = 0 } = {}) {
   const context = await browser.newContext({ viewport, deviceScaleFactor: 1 });
   // Article links point at example.org: answer them locally so popups load at once.
   await context.route(/^https:\/\/example\.org\//, (route) =>
@@ -63,7 +64,7 @@ async function openDemo(viewport = VIEWPORT, { settle = 400 } = {}) {
   context.on('page', (p) => popups.push(p));
   await page.addInitScript(instrument);
   await openAndWaitReady(page, server.url);
-  await page.waitForTimeout(settle);
+  if (settle) await page.waitForTimeout(settle);
   const box = await page.locator('#carousel').boundingBox();
   const g = geometry(box);
   return { context, page, box, g, popups, pageErrors, close: () => context.close() };
@@ -215,12 +216,12 @@ test('mouse drag: 70% of a card moves one card; a short slow drag moves none', a
     const start = g.abs(g.cardX(1) + g.cardW / 2, 100);
     await drag(page, start, -0.7 * g.cardW, 10, 30);
     assert.deepEqual(await waitChange(page, 0), item(1));
-    await page.waitForTimeout(800);
+    await page.waitForTimeout(600);
     assert.equal((await changes(page)).length, 1, 'exactly one change');
 
     // 10% of a card, slowly: snaps back, no change, and it is no click either.
     await drag(page, start, -0.1 * g.cardW, 5, 60);
-    await page.waitForTimeout(800);
+    await page.waitForTimeout(600);
     assert.equal((await changes(page)).length, 1, 'a short slow drag snaps back without a change');
     assert.deepEqual(await opens(page), [], 'a drag is not a click: nothing opens');
     assert.equal(popups.length, 0, 'no popup');
@@ -397,9 +398,9 @@ test('idle: no WebGL draw calls while nothing moves', async () => {
     assert.ok(c > b, 'the slide draws frames');
     await page.waitForTimeout(1000);  // slide (0.45 s) and the newly visible card's picture
     const d = await draws(page);
-    await page.waitForTimeout(1000);
+    await page.waitForTimeout(600);
     const e = await draws(page);
-    assert.equal(e - d, 0, `draw calls in the second after the slide finished: ${e - d}`);
+    assert.equal(e - d, 0, `draw calls in the 0.6 s after the slide finished: ${e - d}`);
   } finally {
     await close();
   }

@@ -228,6 +228,18 @@ EMSCRIPTEN_KEEPALIVE void carta_set_paused(int host_id, int reason, int paused, 
     inst->app->set_paused(static_cast<carta::PauseReason>(reason), paused != 0, milliseconds / 1000.0);
 }
 
+EMSCRIPTEN_KEEPALIVE void carta_context_lost(int host_id) {
+  if (Instance* inst = current(host_id)) inst->app->context_lost();
+}
+
+EMSCRIPTEN_KEEPALIVE void carta_context_restored(int host_id) {
+  if (Instance* inst = current(host_id)) inst->app->context_restored();
+}
+
+EMSCRIPTEN_KEEPALIVE void carta_set_reduced_motion(int host_id, int reduced, double milliseconds) {
+  if (Instance* inst = current(host_id)) inst->app->set_reduced_motion(reduced != 0, milliseconds / 1000.0);
+}
+
 EMSCRIPTEN_KEEPALIVE int carta_item_count(int host_id) {
   Instance* inst = current(host_id);
   return inst ? static_cast<int>(inst->app->feed().feed.items.size()) : 0;
