@@ -11,7 +11,10 @@ add_executable(carta
   src/platform/native/window.cpp
   src/platform/native/headless_gl.cpp
   src/platform/native/native_assets.cpp
-  src/platform/native/stb_impl.cpp)
+  src/platform/native/stb_impl.cpp
+  bench/feed_bench.cpp
+  bench/frame_bench.cpp)
+target_include_directories(carta PRIVATE "${CMAKE_SOURCE_DIR}")
 target_link_libraries(carta PRIVATE carta_app PkgConfig::GLFW PkgConfig::EGL PkgConfig::GLES)
 target_compile_options(carta PRIVATE ${CARTA_WARNINGS})
 set_source_files_properties(src/platform/native/stb_impl.cpp PROPERTIES COMPILE_OPTIONS "-w")

@@ -30,3 +30,10 @@ target_link_options(carta_web PRIVATE
   "SHELL:--extern-post-js ${CMAKE_SOURCE_DIR}/web/carta-host.js")
 set_property(TARGET carta_web APPEND PROPERTY LINK_DEPENDS
   "${CMAKE_SOURCE_DIR}/web/carta-begin.js" "${CMAKE_SOURCE_DIR}/web/carta-host.js")
+
+# The feed reader's parse benchmark under Node (bench/README.md): the wasm/native ratio.
+add_executable(carta_bench_parse bench/wasm_parse_main.cpp bench/feed_bench.cpp)
+target_include_directories(carta_bench_parse PRIVATE "${CMAKE_SOURCE_DIR}")
+target_link_libraries(carta_bench_parse PRIVATE carta_core)
+target_compile_options(carta_bench_parse PRIVATE -O2)
+target_link_options(carta_bench_parse PRIVATE -O2 -sALLOW_MEMORY_GROWTH=1 -sENVIRONMENT=node)

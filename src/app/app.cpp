@@ -233,12 +233,17 @@ void App::activate(const HitRegion& hit, double seconds) {
 bool App::pointer_down(float x, float y, double seconds) {
   if (status_ != FeedStatus::ready) return false;
   pointer_down_ = true;
-  carousel_.drag_begin(x, seconds);
-  (void)y;
+  // A press on a button or a dot is a click, never the start of a drag: a drag would catch
+  // the running slide and a quick second click on "next" would be lost.
+  const HitRegion* hit = hit_test(last_scene_, x, y);
+  pressed_control_ = hit && (hit->kind == HitRegion::Kind::prev || hit->kind == HitRegion::Kind::next ||
+                             hit->kind == HitRegion::Kind::dot);
+  if (!pressed_control_) carousel_.drag_begin(x, seconds);
   return true;
 }
 
 bool App::pointer_move(float x, float y, double seconds) {
+  if (pointer_down_ && pressed_control_) return false;
   if (pointer_down_) {
     carousel_.drag_move(x, seconds);
     if (carousel_.drag_distance() > kClickSlop) hover_.reset();
@@ -257,8 +262,9 @@ bool App::pointer_move(float x, float y, double seconds) {
 bool App::pointer_up(float x, float y, double seconds) {
   if (!pointer_down_) return false;
   pointer_down_ = false;
-  bool was_click = carousel_.drag_distance() <= kClickSlop;
-  carousel_.drag_end(seconds);
+  bool was_click = pressed_control_ || carousel_.drag_distance() <= kClickSlop;
+  if (!pressed_control_) carousel_.drag_end(seconds);
+  pressed_control_ = false;
   if (was_click) {
     if (const HitRegion* hit = hit_test(last_scene_, x, y)) {
       HitRegion copy = *hit;  // activation may rebuild the scene
@@ -273,7 +279,8 @@ bool App::pointer_leave(double seconds) {
   carousel_.set_paused(pause_hover, false, seconds);
   if (pointer_down_) {
     pointer_down_ = false;
-    carousel_.drag_end(seconds);
+    if (!pressed_control_) carousel_.drag_end(seconds);
+    pressed_control_ = false;
     report_change();
   }
   bool had = hover_.has_value();

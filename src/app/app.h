@@ -129,6 +129,7 @@ class App {
   Scene last_scene_;               // what is on screen, for hit-testing input
   std::optional<HitRegion> hover_;
   bool pointer_down_ = false;
+  bool pressed_control_ = false;  // the press began on a button or dot
   double last_frame_ = -1;
   std::unordered_map<std::string, ImageState> image_states_;
   ImageCache images_;

@@ -120,19 +120,22 @@ class ModelBuilder {
   }
 
   // A string member; absent or null gives nullopt quietly, another type warns.
-  std::optional<std::string> string_at(const Json& object, const char* key, const std::string& base) {
+  // The view points into the parsed document, which outlives the model building; pointers
+  // are only spelled out when there is something to say.
+  std::optional<std::string_view> string_at(const Json& object, const char* key, const std::string& base) {
     auto it = object.find(key);
     if (it == object.end() || it->is_null()) return std::nullopt;
-    std::string pointer = pointer_append(base, key);
     if (!it->is_string()) {
-      warn(pointer, std::string("expected a string but found ") + type_name(*it) + "; ignored");
+      warn(pointer_append(base, key), std::string("expected a string but found ") + type_name(*it) + "; ignored");
       return std::nullopt;
     }
-    const std::string& s = it->get_ref<const std::string&>();
+    std::string_view s = it->get_ref<const std::string&>();
     if (s.size() > limits_.max_string_bytes) {
-      warn(pointer, "text longer than " + std::to_string(limits_.max_string_bytes / 1024) +
-                        " KiB was cut");
-      return cut_utf8(s, limits_.max_string_bytes);
+      warn(pointer_append(base, key), "text longer than " + std::to_string(limits_.max_string_bytes / 1024) +
+                                          " KiB was cut");
+      std::size_t end = limits_.max_string_bytes;
+      while (end > 0 && (static_cast<unsigned char>(s[end]) & 0xC0) == 0x80) --end;
+      return s.substr(0, end);
     }
     return s;
   }
@@ -146,15 +149,14 @@ class ModelBuilder {
     auto s = string_at(object, key, base);
     if (!s) return {};
     SafeUrl safe = make_safe_url(*s, location_);
-    std::string pointer = pointer_append(base, key);
     switch (safe.verdict) {
-      case UrlVerdict::ok: return safe.url;
+      case UrlVerdict::ok: return std::move(safe.url);
       case UrlVerdict::empty: return {};
       case UrlVerdict::unsafe_scheme:
-        warn(pointer, "removed a \"" + safe.scheme + ":\" URL; only http and https links are allowed");
+        warn(pointer_append(base, key), "removed a \"" + safe.scheme + ":\" URL; only http and https links are allowed");
         return {};
       case UrlVerdict::malformed:
-        warn(pointer, "removed a URL that is not a valid http(s) address");
+        warn(pointer_append(base, key), "removed a URL that is not a valid http(s) address");
         return {};
     }
     return {};
@@ -164,7 +166,7 @@ class ModelBuilder {
     auto s = string_at(object, key, base);
     if (!s || s->empty()) return std::nullopt;
     if (auto t = parse_rfc3339(*s)) return t;
-    std::string pointer = pointer_append(base, key);
+    const std::string pointer = pointer_append(base, key);
     if (auto t = parse_rfc2822(*s)) {
       warn(pointer, "date is in RFC 2822 form; JSON Feed asks for RFC 3339 (2025-07-31T14:00:00+03:00)");
       return t;
@@ -212,7 +214,7 @@ class ModelBuilder {
     }
     auto id_it = v.find("id");
     if (id_it != v.end() && id_it->is_string()) {
-      item.id = *string_at(v, "id", pointer);  // cut, with a warning, when absurdly long
+      item.id = std::string(*string_at(v, "id", pointer));  // cut, with a warning, when absurdly long
     } else if (id_it != v.end() && id_it->is_number_integer()) {
       item.id = id_it->dump();  // numeric ids are read as their decimal text
     } else if (id_it != v.end() && id_it->is_number_float()) {
@@ -234,11 +236,11 @@ class ModelBuilder {
       item.id = item.url;
       warn(pointer_append(pointer, "id"), "item has no \"id\"; its url is used instead");
     }
-    item.title = html_to_text(string_at(v, "title", pointer).value_or(""));
+    item.title = html_to_text(string_at(v, "title", pointer).value_or(std::string_view()));
     if (auto text = string_at(v, "content_text", pointer)) item.text = collapse_whitespace(*text);
     if (auto html = string_at(v, "content_html", pointer); html && item.text.empty())
       item.text = html_to_text(*html);
-    item.summary = html_to_text(string_at(v, "summary", pointer).value_or(""));
+    item.summary = html_to_text(string_at(v, "summary", pointer).value_or(std::string_view()));
     if (item.summary.empty() && !item.text.empty()) item.summary = cut_utf8(item.text, 600);
     if (item.title.empty() && item.summary.empty())
       warn(pointer, "item has no title, summary or text; its card will be bare");
@@ -348,9 +350,9 @@ class ModelBuilder {
           key = "id:" + id;
         } else if (entry.is_object()) {
           out.url = url_at(entry, "url", rp);
-          out.title = html_to_text(string_at(entry, "title", rp).value_or(""));
+          out.title = html_to_text(string_at(entry, "title", rp).value_or(std::string_view()));
           out.category = text_at(entry, "category", rp);
-          out.summary = html_to_text(string_at(entry, "summary", rp).value_or(""));
+          out.summary = html_to_text(string_at(entry, "summary", rp).value_or(std::string_view()));
           out.image = url_at(entry, "image", rp);
           if (out.title.empty()) {
             warn(rp, "related entry has no title; ignored");
@@ -385,7 +387,7 @@ class ModelBuilder {
     } else if (version->rfind("https://jsonfeed.org/version/", 0) != 0) {
       warn("/version", "unknown version " + quote_value(*version) + "; reading it as JSON Feed 1.1");
     }
-    feed.title = html_to_text(string_at(root, "title", "").value_or(""));
+    feed.title = html_to_text(string_at(root, "title", "").value_or(std::string_view()));
     feed.home_page_url = url_at(root, "home_page_url", "");
     feed.feed_url = url_at(root, "feed_url", "");
     feed.language = text_at(root, "language", "");

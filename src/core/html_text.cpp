@@ -70,6 +70,7 @@ void append_utf8(std::string& out, char32_t cp) {
 }
 
 std::string decode_entities(std::string_view text) {
+  if (text.find('&') == std::string_view::npos) return std::string(text);  // the common case
   std::string out;
   out.reserve(text.size());
   for (std::size_t i = 0; i < text.size();) {
@@ -123,7 +124,26 @@ std::string decode_entities(std::string_view text) {
   return out;
 }
 
+namespace {
+
+// True when collapsing would change nothing: no leading/trailing space, no runs, no tabs,
+// newlines or no-break spaces. Most titles and summaries are like this.
+bool already_collapsed(std::string_view text) {
+  if (text.empty()) return true;
+  if (text.front() == ' ' || text.back() == ' ') return false;
+  char previous = 0;
+  for (char c : text) {
+    unsigned char u = static_cast<unsigned char>(c);
+    if (u == '\t' || u == '\n' || u == '\r' || u == '\f' || u == 0xA0 || (c == ' ' && previous == ' ')) return false;
+    previous = c;
+  }
+  return true;
+}
+
+}  // namespace
+
 std::string collapse_whitespace(std::string_view text) {
+  if (already_collapsed(text)) return std::string(text);
   std::string out;
   out.reserve(text.size());
   bool pending_space = false;
@@ -144,14 +164,20 @@ std::string collapse_whitespace(std::string_view text) {
 }
 
 std::string html_to_text(std::string_view html) {
+  if (html.find('<') == std::string_view::npos) {  // plain text (most titles): no tags to drop
+    if (html.find('&') == std::string_view::npos) return collapse_whitespace(html);
+    return collapse_whitespace(decode_entities(html));
+  }
   std::string raw;
   raw.reserve(html.size());
   std::size_t i = 0;
   while (i < html.size()) {
     char c = html[i];
     if (c != '<') {
-      raw += c;
-      ++i;
+      std::size_t next = html.find('<', i);  // copy the whole run of text at once
+      if (next == std::string_view::npos) next = html.size();
+      raw.append(html.data() + i, next - i);
+      i = next;
       continue;
     }
     if (html.compare(i, 4, "<!--") == 0) {
@@ -204,7 +230,7 @@ std::string html_to_text(std::string_view html) {
     }
     if (is_block_tag(name)) raw += ' ';
   }
-  return collapse_whitespace(decode_entities(raw));
+  return raw.find('&') == std::string::npos ? collapse_whitespace(raw) : collapse_whitespace(decode_entities(raw));
 }
 
 }  // namespace carta

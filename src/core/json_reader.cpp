@@ -48,9 +48,12 @@ class DomBuilder final : public nlohmann::json_sax<Json> {
 
   bool key(string_t& k) override {
     Frame& top = stack_.back();
-    top.key = k;
+    // The key is moved into the object once; the frame remembers where it lives (map
+    // nodes never move). A repeated key keeps its place and its last value wins.
+    auto slot = top.value->get_ref<Json::object_t&>().emplace(std::move(k), nullptr).first;
+    top.key = &slot->first;
     ++top.key_count;
-    pending_ = &(*top.value)[k];
+    pending_ = &slot->second;
     return true;
   }
 
@@ -88,7 +91,7 @@ class DomBuilder final : public nlohmann::json_sax<Json> {
  private:
   struct Frame {
     Json* value;
-    std::string key;             // last key, for objects
+    const std::string* key = nullptr;  // last key read, for objects
     std::size_t key_count = 0;   // keys read so far, for objects
   };
 
@@ -126,7 +129,7 @@ class DomBuilder final : public nlohmann::json_sax<Json> {
       *pending_ = std::move(empty);
       slot = pending_;
     }
-    stack_.push_back({slot, {}, 0});
+    stack_.push_back({slot, nullptr, 0});
     return true;
   }
 
@@ -149,7 +152,7 @@ class DomBuilder final : public nlohmann::json_sax<Json> {
         p = pointer_append(p, top ? n : n - 1);
       } else {
         if (f.key_count == 0) break;
-        p = pointer_append(p, f.key);
+        p = pointer_append(p, *f.key);
       }
     }
     return p;

@@ -79,7 +79,7 @@ class SceneBuilder {
       body = {r.x + iw + kInset, r.y + kInset, r.w - iw - 2 * kInset, r.h - 2 * kInset};
       image_corners = corner_top_left | corner_bottom_left;
     } else {
-      float ih = std::round(std::min(r.w * 9.f / 16.f, r.h * 0.46f));
+      float ih = std::round(std::min(r.w * 9.f / 16.f, r.h * 0.42f));
       image = {r.x, r.y, r.w, ih};
       body = {r.x + kInset, r.y + ih + 14, r.w - 2 * kInset, r.h - ih - 14 - kInset};
       image_corners = corner_top_left | corner_top_right;
@@ -104,26 +104,38 @@ class SceneBuilder {
       y += theme_.style(TextRole::meta).line_height + 10;
     }
 
-    // Related items sit at the bottom; the summary takes what is left between.
-    const float row = theme_.style(TextRole::related_category).line_height +
-                      theme_.style(TextRole::related_title).line_height + 10;
+    // Related items sit at the bottom; the summary takes what is left between. Where there
+    // is room each related item gets two lines (category over headline) and the summary
+    // keeps two lines; on shorter cards they shrink to one line each, with a one-line
+    // summary, before any related item is given up.
+    const float cat_lh = theme_.style(TextRole::related_category).line_height;
+    const float title_lh = theme_.style(TextRole::related_title).line_height;
+    const float stacked_row = cat_lh + title_lh + 10, inline_row = title_lh + 8, rule = 14;
     const float body_lh = theme_.style(TextRole::body).line_height;
-    // The summary comes before related items: it keeps two lines (when it has text) and
-    // related items take what is left, at most three.
-    auto summary_lines_with = [&](int n) {
-      float related_h = n > 0 ? n * row + 14 : 0;
+    auto summary_lines_with = [&](int n, float row) {
+      float related_h = n > 0 ? n * row + rule : 0;
       return static_cast<int>(std::floor((bottom - y - related_h) / body_lh));
     };
-    const int summary_needs = item.summary.empty() ? 0 : std::min<int>(2, static_cast<int>(std::floor((bottom - y) / body_lh)));
-    int related = static_cast<int>(std::min<std::size_t>(item.related.size(), 3));
-    while (related > 0 && summary_lines_with(related) < std::max(0, summary_needs)) --related;
-    int summary_lines = std::clamp(summary_lines_with(related), 0, 6);
-    if (summary_lines > 0 && !item.summary.empty())
+    const bool has_summary = !item.summary.empty();
+    const int most = static_cast<int>(std::min<std::size_t>(item.related.size(), 3));
+    const int roomy_summary = has_summary ? std::min(2, summary_lines_with(0, 0)) : 0;
+    int related = 0;
+    bool stacked = true;
+    for (int n = most; n > 0 && !related; --n)
+      if (summary_lines_with(n, stacked_row) >= roomy_summary) related = n;
+    if (!related) {
+      stacked = false;
+      for (int n = most; n > 0 && !related; --n)
+        if (summary_lines_with(n, inline_row) >= (has_summary ? 1 : 0)) related = n;
+    }
+    const float row = stacked ? stacked_row : inline_row;
+    int summary_lines = std::clamp(summary_lines_with(related, row), 0, 6);
+    if (summary_lines > 0 && has_summary)
       paragraph(body.x, y, body.w, TextRole::body, theme_.text, item.summary, summary_lines);
 
     if (related > 0) {
-      float ry = bottom - related * row + 4;
-      box({body.x, ry - 10, body.w, 1}, theme_.border);
+      float ry = bottom - related * row + (stacked ? 4 : 6);
+      box({body.x, ry - rule + 4, body.w, 1}, theme_.border);
       for (int k = 0; k < related; ++k) {
         const RelatedItem& rel = item.related[k];
         HitRegion rh;
@@ -134,13 +146,28 @@ class SceneBuilder {
         scene.hits.push_back(rh);
         const bool hovered = is_hovered(HitRegion::Kind::related, index, k);
         if (hovered) box({rh.rect.x - 8, rh.rect.y, rh.rect.w + 16, rh.rect.h}, theme_.hover, 6);
-        if (!rel.category.empty())
-          text(body.x, ry, body.w, TextRole::related_category, theme_.accent_text,
-               fit_line(ascii_upper(rel.category), body.w, TextRole::related_category, measure_));
-        ry += theme_.style(TextRole::related_category).line_height;
-        text(body.x, ry, body.w, TextRole::related_title, hovered ? theme_.accent_text : theme_.text,
-             fit_line(rel.title, body.w, TextRole::related_title, measure_));
-        ry += theme_.style(TextRole::related_title).line_height + 10;
+        const Color title_color = hovered ? theme_.accent_text : theme_.text;
+        std::string category = rel.category.empty() ? std::string() : ascii_upper(rel.category);
+        if (stacked) {
+          if (!category.empty())
+            text(body.x, ry, body.w, TextRole::related_category, theme_.accent_text,
+                 fit_line(category, body.w, TextRole::related_category, measure_));
+          ry += cat_lh;
+          text(body.x, ry, body.w, TextRole::related_title, title_color,
+               fit_line(rel.title, body.w, TextRole::related_title, measure_));
+          ry += title_lh + 10;
+        } else {
+          float x = body.x;
+          if (!category.empty()) {
+            category = fit_line(category, body.w * 0.4f, TextRole::related_category, measure_);
+            // Centre the smaller label on the headline's line.
+            text(x, ry + (title_lh - cat_lh) / 2, body.w, TextRole::related_category, theme_.accent_text, category);
+            x += measure_.width(TextRole::related_category, category) + 10;
+          }
+          float w = body.right() - x;
+          text(x, ry, w, TextRole::related_title, title_color, fit_line(rel.title, w, TextRole::related_title, measure_));
+          ry += inline_row;
+        }
       }
     }
   }
@@ -193,7 +220,7 @@ class SceneBuilder {
 
   void skeleton(Rect r) {
     box(r, theme_.card, kRadius);
-    float ih = std::round(std::min(r.w * 9.f / 16.f, r.h * 0.46f));
+    float ih = std::round(std::min(r.w * 9.f / 16.f, r.h * 0.42f));
     box({r.x, r.y, r.w, ih}, theme_.placeholder, kRadius, corner_top_left | corner_top_right);
     float x = r.x + kInset, y = r.y + ih + 18, w = r.w - 2 * kInset;
     float bars[] = {0.3f, 0.9f, 0.7f, 0.5f};

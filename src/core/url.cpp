@@ -179,7 +179,9 @@ SafeUrl make_safe_url(std::string_view reference, std::string_view base) {
       return out;
     }
     out.verdict = UrlVerdict::ok;
-    out.url = resolve_url(ref, ref);
+    // Already normal (lower-case scheme, no dot segments) is the common case: keep as is.
+    bool lower_scheme = ref.compare(0, n - 1, scheme) == 0;
+    out.url = lower_scheme && ref.find("/.") == std::string::npos ? std::move(ref) : resolve_url(ref, ref);
     return out;
   }
   // A relative reference: only meaningful against an absolute base.

@@ -177,9 +177,7 @@ test('buttons: next then prev', async () => {
 
 // Two quick clicks on next should move two cards, as two quick ArrowRight presses do. The
 // second click lands while the first slide is still near its start.
-test('buttons: two quick clicks on next move two cards',
-  { todo: 'the second click is lost: its pointerdown catches the running slide (drag_begin) and pointerup snaps it back to the nearest card before next() runs' },
-  async () => {
+test('buttons: two quick clicks on next move two cards', async () => {
     const { page, g, close } = await openDemo();
     try {
       await page.mouse.move(g.next.x, g.next.y);
@@ -237,7 +235,7 @@ test('wheel: horizontal scrolls the carousel, vertical is left to the page', asy
     await page.mouse.move(centre.x, centre.y);
     await page.mouse.wheel(300, 0);
     await page.waitForTimeout(400);
-    assert.deepEqual(await waitChange(page, 0, 500), item(1), '300 px right settles on the next card');
+    assert.deepEqual(await waitChange(page, 0, 1500), item(1), '300 px right settles on the next card');
     let wheels = await page.evaluate(() => window.__log.wheel);
     assert.ok(wheels.length >= 1 && wheels.every((w) => w.prevented), 'the carousel takes horizontal wheel events');
 
@@ -347,9 +345,7 @@ async function relatedInFeed(viewport, body) {
 
 // At the demo's size (960 × 420 host, two narrow cards) the text column of card 0 runs from
 // x = 34 (card 16 + inset 18), y = 194 to 354 (card bottom 372 - inset 18).
-test('related (demo size): clicking card 0\'s first related row brings item 1 into view',
-  { todo: 'at a 960×420 host no related rows are drawn at all: the summary keeps its two lines and nothing is left for them' },
-  () => relatedInFeed(VIEWPORT, () => ({ bodyX: 34, bodyBottom: 354 })));
+test('related (demo size): clicking card 0\'s first related row brings item 1 into view', () => relatedInFeed(VIEWPORT, () => ({ bodyX: 34, bodyBottom: 354 })));
 
 // At a 636 px viewport the host is 596 px wide: one card, 564 × 356, wide enough (≥ 560 and
 // > 1.25 × its height) to put the picture on the left (round(564 · 0.48) = 271 px) and the

@@ -6,7 +6,11 @@
 #include <string>
 #include <vector>
 
+#include <sys/resource.h>
+
 #include "app/app.h"
+#include "bench/feed_bench.h"
+#include "bench/frame_bench.h"
 #include "core/datetime.h"
 #include "core/feed.h"
 #include "core/json_reader.h"
@@ -33,7 +37,9 @@ void usage(FILE* out) {
       "  validate FEED        print each problem with its JSON pointer;\n"
       "                       exit 0 valid (warnings allowed), 1 invalid, 2 usage or I/O error\n"
       "  view FEED [--size WxH] [--theme light|dark]\n"
-      "      open a window; reloads when the feed file changes\n",
+      "      open a window; reloads when the feed file changes\n"
+      "  bench [--json]       frame cost by feed size, parse speed against bare nlohmann::json,\n"
+      "                       model size and peak memory\n",
       out);
 }
 
@@ -189,6 +195,56 @@ int run_validate(int argc, char** argv) {
   return result.ok() ? kExitOk : kExitInvalid;
 }
 
+int run_bench(int argc, char** argv) {
+  bool json = false;
+  for (int i = 2; i < argc; ++i) {
+    if (!std::strcmp(argv[i], "--json")) json = true;
+    else return fail_usage(std::string("unknown option ") + argv[i]);
+  }
+  FontFiles files;
+  for (int f = 0; f < static_cast<int>(Face::count); ++f) {
+    auto bytes = read_file(font_path(static_cast<Face>(f)));
+    if (!bytes) {
+      std::fprintf(stderr, "carta bench: cannot read %s\n", font_path(static_cast<Face>(f)).c_str());
+      return kExitUsage;
+    }
+    files[f].assign(bytes->begin(), bytes->end());
+  }
+  const int sizes[] = {10, 1000, 100000};
+  bench::FrameFigures frames[3];
+  for (int i = 0; i < 3; ++i) frames[i] = bench::measure_frame(files, sizes[i], 400);
+  double frame_ratio = frames[2].median_us / frames[0].median_us;
+  bench::ParseFigures parse = bench::measure_parse(10000, 9);
+  struct rusage usage {};
+  getrusage(RUSAGE_SELF, &usage);
+  double peak_mib = usage.ru_maxrss / 1024.0;  // Linux reports KiB
+  if (json) {
+    Json out = {{"frame_us", {{"10", frames[0].median_us}, {"1000", frames[1].median_us}, {"100000", frames[2].median_us}}},
+                {"frame_ratio_100000_10", frame_ratio},
+                {"frame_vertices", frames[0].vertices},
+                {"parse_items", parse.items},
+                {"parse_bytes", parse.bytes},
+                {"parse_mb_s", parse.carta_mb_s},
+                {"nlohmann_parse_mb_s", parse.nlohmann_mb_s},
+                {"parse_ratio", parse.ratio},
+                {"model_bytes_per_item", parse.model_bytes_per_item},
+                {"peak_rss_mib", peak_mib}};
+    std::printf("%s\n", out.dump(2).c_str());
+  } else {
+    std::printf("%-34s %12s\n", "benchmark", "value");
+    for (int i = 0; i < 3; ++i)
+      std::printf("frame_us, %6d items %17.1f   (%d vertices)\n", sizes[i], frames[i].median_us, frames[i].vertices);
+    std::printf("%-34s %12.2f   (goal <= 1.2)\n", "frame ratio 100000 / 10", frame_ratio);
+    std::printf("%-34s %12.1f   (%d items, %.1f MB)\n", "parse_mb_s (carta: bytes to model)", parse.carta_mb_s, parse.items,
+                parse.bytes / 1e6);
+    std::printf("%-34s %12.1f\n", "nlohmann_parse_mb_s (bare DOM)", parse.nlohmann_mb_s);
+    std::printf("%-34s %12.2f   (goal >= 0.8)\n", "parse ratio", parse.ratio);
+    std::printf("%-34s %12.0f\n", "model_bytes_per_item", parse.model_bytes_per_item);
+    std::printf("%-34s %12.1f\n", "peak RSS, MiB (whole run)", peak_mib);
+  }
+  return kExitOk;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -200,5 +256,6 @@ int main(int argc, char** argv) {
   if (command == "shot") return run_shot(argc, argv);
   if (command == "validate") return run_validate(argc, argv);
   if (command == "view") return carta::native::run_view(argc, argv);
+  if (command == "bench") return run_bench(argc, argv);
   return fail_usage("unknown command " + command);
 }
