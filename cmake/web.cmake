@@ -11,7 +11,8 @@ set(CARTA_WEB_EXPORTS
   _carta_set_now _carta_resize _carta_image_decoded _carta_image_failed _carta_frame _carta_item_count
   _carta_error_message _carta_error_pointer
   _carta_next_wake _carta_pointer _carta_wheel _carta_key _carta_go _carta_current _carta_set_paused
-  _carta_context_lost _carta_context_restored _carta_set_reduced_motion)
+  _carta_context_lost _carta_context_restored _carta_set_reduced_motion
+  _carta_view_json _carta_focus)
 list(JOIN CARTA_WEB_EXPORTS "," CARTA_WEB_EXPORTS_CSV)
 
 target_link_options(carta_web PRIVATE
@@ -27,9 +28,18 @@ target_link_options(carta_web PRIVATE
   -sEXPORTED_FUNCTIONS=${CARTA_WEB_EXPORTS_CSV}
   -sEXPORTED_RUNTIME_METHODS=UTF8ToString,stringToUTF8,lengthBytesUTF8
   "SHELL:--extern-pre-js ${CMAKE_SOURCE_DIR}/web/carta-begin.js"
-  "SHELL:--extern-post-js ${CMAKE_SOURCE_DIR}/web/carta-host.js")
+  "SHELL:--extern-post-js ${CMAKE_BINARY_DIR}/carta-page.js")
+
+# The page script is two files (the accessible mirror, then mounting and frames), joined
+# after Emscripten's factory inside carta-begin.js's function.
+set(CARTA_PAGE_SOURCES "${CMAKE_SOURCE_DIR}/web/carta-mirror.js" "${CMAKE_SOURCE_DIR}/web/carta-host.js")
+add_custom_command(OUTPUT "${CMAKE_BINARY_DIR}/carta-page.js"
+  COMMAND cat ${CARTA_PAGE_SOURCES} > "${CMAKE_BINARY_DIR}/carta-page.js"
+  DEPENDS ${CARTA_PAGE_SOURCES} VERBATIM)
+add_custom_target(carta_page_js DEPENDS "${CMAKE_BINARY_DIR}/carta-page.js")
+add_dependencies(carta_web carta_page_js)
 set_property(TARGET carta_web APPEND PROPERTY LINK_DEPENDS
-  "${CMAKE_SOURCE_DIR}/web/carta-begin.js" "${CMAKE_SOURCE_DIR}/web/carta-host.js")
+  "${CMAKE_SOURCE_DIR}/web/carta-begin.js" "${CMAKE_BINARY_DIR}/carta-page.js")
 
 # The feed reader's parse benchmark under Node (bench/README.md): the wasm/native ratio.
 add_executable(carta_bench_parse bench/wasm_parse_main.cpp bench/feed_bench.cpp)

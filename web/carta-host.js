@@ -16,7 +16,9 @@ var FONT_FILES = ['fonts/carta-sans.ttf', 'fonts/carta-sans-bold.ttf', 'fonts/ca
 var DEFAULT_HEIGHT = 420;
 var FETCH_TIMEOUT_MS = 15000;
 // Pause reasons, as in carta::PauseReason.
-var PAUSE_HOVER = 1, PAUSE_FOCUS = 2, PAUSE_HIDDEN = 4, PAUSE_OFFSCREEN = 8;
+var PAUSE_HOVER = 1, PAUSE_FOCUS = 2, PAUSE_HIDDEN = 4, PAUSE_OFFSCREEN = 8, PAUSE_USER = 16;
+// A change within this long after the reader's own input is announced; autoplay is not.
+var ANNOUNCE_WINDOW_MS = 1500;
 
 var modulePromise = null;
 var fontsPromise = null;
@@ -133,7 +135,8 @@ function mount(el, options) {
   cs.userSelect = 'none';
   cs.outline = 'none';
   root.appendChild(canvas);
-  if (!el.hasAttribute('tabindex')) el.tabIndex = 0;
+  // The host takes no tabindex: a negative one would hide the mirror's links and buttons
+  // from Tab, and they are where keyboard focus belongs.
 
   var id = nextHostId++;
   var M = null;
@@ -143,6 +146,37 @@ function mount(el, options) {
   var bitmaps = {}, nextBitmap = 1;
   var cleanups = [];
   var reducedQuery = window.matchMedia ? window.matchMedia('(prefers-reduced-motion: reduce)') : null;
+  var lastUserInput = -Infinity, announcedIndex = -1, userPaused = false, mirrorStale = false;
+  var mirror = createMirror(root, {
+    open: function (url, itemId, kind) { host.open(url, itemId, kind); },
+    go: function (i) { userInput(); M['_carta_go'](id, i, performance.now()); invalidate(); },
+    prev: function () { userInput(); M['_carta_go'](id, M['_carta_current'](id) - 1, performance.now()); invalidate(); },
+    next: function () { userInput(); M['_carta_go'](id, M['_carta_current'](id) + 1, performance.now()); invalidate(); },
+    focus: function (kind, index, related) {
+      if (!created) return;
+      M['_carta_focus'](id, kind, index, related);
+      invalidate();
+    },
+    toggle: function () {
+      userPaused = !userPaused;
+      pause(PAUSE_USER, userPaused);
+      updateMirror(false);
+    }
+  });
+
+  function userInput() { lastUserInput = performance.now(); }
+
+  function updateMirror(announce) {
+    if (!created) return;
+    var view = JSON.parse(M['UTF8ToString'](M['_carta_view_json'](id)));
+    var changed = view.index !== announcedIndex;
+    announcedIndex = view.index;
+    mirror.update(view, {
+      loop: config.loop,
+      autoplay: { on: config.autoplay > 0 && !(reducedQuery && reducedQuery.matches), paused: userPaused },
+      announce: announce && changed && performance.now() - lastUserInput < ANNOUNCE_WINDOW_MS
+    });
+  }
 
   function listen(target, type, fn, opts) {
     target.addEventListener(type, fn, opts);
@@ -153,7 +187,10 @@ function mount(el, options) {
     canvas: canvas,
     requestImage: function (url, w, h, maxSide) { loadImage(url, w, h, maxSide); },
     takeBitmap: function (n) { var b = bitmaps[n]; delete bitmaps[n]; return b || null; },
-    changed: function (index, itemId) { fire(el, 'carta:change', { index: index, id: itemId }); },
+    changed: function (index, itemId) {
+      mirrorStale = true;  // move the mirror (and keyboard focus) to the new card at once
+      fire(el, 'carta:change', { index: index, id: itemId });
+    },
     open: function (url, itemId, kind) {
       var ev = new CustomEvent('carta:open', {
         bubbles: true, composed: true, cancelable: true, detail: { url: url, id: itemId, kind: kind }
@@ -177,21 +214,28 @@ function mount(el, options) {
     var now = performance.now();
     M['_carta_set_now'](id, Date.now() / 1000);
     var flags = M['_carta_frame'](id, now);
+    var wake = schedule(now);
+    // The mirror follows the canvas when the card changes and once it is at rest (not on
+    // every animation frame).
+    if ((wake !== 0 || mirrorStale) && (flags & 1)) {
+      mirrorStale = false;
+      updateMirror(true);
+    }
     if ((flags & 2) && !readyFired) {
       readyFired = true;
       fire(el, 'carta:ready', { count: M['_carta_item_count'](id), renderer: 'webgl2' });
     }
-    schedule(now);
   }
 
   // After a frame: keep animating, or sleep until the core's next timer (autoplay, a
   // settling wheel), or sleep until an event. No timer spins while nothing moves.
   function schedule(now) {
     if (wakeTimer) { clearTimeout(wakeTimer); wakeTimer = 0; }
-    if (!created) return;
+    if (!created) return -1;
     var wake = M['_carta_next_wake'](id, now);
     if (wake === 0) invalidate();
     else if (wake > 0) wakeTimer = setTimeout(function () { wakeTimer = 0; invalidate(); }, Math.ceil(wake));
+    return wake;
   }
 
   function pause(reason, on) {
@@ -315,6 +359,7 @@ function mount(el, options) {
 
   function pointer(kind, e) {
     if (!created) return;
+    if (kind !== 1 && kind !== 3) userInput();
     var p = e ? point(e) : { x: 0, y: 0 };
     var flags = M['_carta_pointer'](id, kind, p.x, p.y, performance.now());
     cs.cursor = (flags & 2) ? 'pointer' : '';
@@ -336,17 +381,33 @@ function mount(el, options) {
       var scale = e.deltaMode === 1 ? 16 : e.deltaMode === 2 ? el.clientWidth : 1;
       if (M['_carta_wheel'](id, e.deltaX * scale, e.deltaY * scale, performance.now())) {
         e.preventDefault();
+        userInput();
         invalidate();
       }
     }, { passive: false });
     listen(el, 'keydown', function (e) {
       if (e.altKey || e.ctrlKey || e.metaKey || !(e.key in KEYS)) return;
+      // Enter on a focused link or button of the mirror does what that element does.
+      var origin = e.composedPath ? e.composedPath()[0] : e.target;
+      if (e.key === 'Enter' && origin && (origin.tagName === 'A' || origin.tagName === 'BUTTON')) return;
+      userInput();
       if (M['_carta_key'](id, KEYS[e.key], performance.now())) {
         e.preventDefault();
         invalidate();
       }
     });
-    listen(el, 'focusin', function () { pause(PAUSE_FOCUS, true); });
+    listen(el, 'focusin', function (e) {
+      pause(PAUSE_FOCUS, true);
+      // Keyboard focus anywhere in the carousel stops autoplay until the reader starts it
+      // again with the rotation control (the WAI-ARIA carousel pattern).
+      var origin = e.composedPath ? e.composedPath()[0] : e.target;
+      var keyboard = origin && origin.matches && origin.matches(':focus-visible');
+      if (keyboard && config.autoplay > 0 && !userPaused && !(origin.classList && origin.classList.contains('toggle'))) {
+        userPaused = true;
+        pause(PAUSE_USER, true);
+        updateMirror(false);
+      }
+    });
     listen(el, 'focusout', function () { pause(PAUSE_FOCUS, false); });
     listen(document, 'visibilitychange', function () {
       pageVisible = !document.hidden;
@@ -356,6 +417,7 @@ function mount(el, options) {
     if (reducedQuery) {
       listen(reducedQuery, 'change', function () {
         M['_carta_set_reduced_motion'](id, reducedQuery.matches ? 1 : 0, performance.now());
+        updateMirror(false);
         invalidate();
       });
     }
@@ -375,11 +437,34 @@ function mount(el, options) {
     });
   }
 
+  // Without WebGL 2 or WebAssembly (or when the module cannot load) the mirror becomes the
+  // widget: a plain list of the feed's cards, read by a small JavaScript reader.
+  function fallback(feedPromise) {
+    canvas.remove();
+    feedPromise.then(function (feed) {
+      if (destroyed) return;
+      if (feed.error) throw feed.error;
+      var model = readFeedForFallback(feed.bytes, feed.url);
+      mirror.fallback(model, config.dark ? 'dark' : 'light', host.open);
+      fire(el, 'carta:ready', { count: model.items.length, renderer: 'html' });
+    }).catch(function (e) {
+      fire(el, 'carta:error', { message: String(e && e.message || e), path: '' });
+    });
+  }
+
+  function webgl2Available() {
+    try { return !!document.createElement('canvas').getContext('webgl2'); } catch (e) { return false; }
+  }
+
   // --- Start: module, fonts and feed, only once the widget is near the viewport --------
   function start() {
     if (started || destroyed) return;
     started = true;
     var feedPromise = feedSource().then(function (f) { return f; }, function (e) { return { error: e }; });
+    if (typeof WebAssembly !== 'object' || !webgl2Available()) {
+      fallback(feedPromise);
+      return;
+    }
     Promise.all([loadModule(), loadFonts(), feedPromise]).then(function (parts) {
       if (destroyed) return;
       M = parts[0];
@@ -388,7 +473,8 @@ function mount(el, options) {
       if (!M['_carta_create'](id, s.w, s.h, s.dpr, config.dark ? 1 : 0, config.accent, config.start, config.autoplay,
                               reducedQuery && reducedQuery.matches ? 1 : 0, config.loop ? 1 : 0)) {
         delete M['cartaHosts'][id];
-        throw new Error('WebGL 2 is not available');
+        fallback(feedPromise);
+        return;
       }
       created = true;
       listenToInput();
@@ -406,8 +492,8 @@ function mount(el, options) {
       watchPixelRatio();
       if (!onScreen) pause(PAUSE_OFFSCREEN, true);
       invalidate();
-    }).catch(function (e) {
-      fire(el, 'carta:error', { message: String(e && e.message || e), path: '' });
+    }).catch(function () {
+      if (!created && !destroyed) fallback(feedPromise);  // the module or fonts could not load
     });
   }
 

@@ -145,8 +145,9 @@ SceneInput App::scene_input(double seconds) const {
   in.current = carousel_.index();
   in.position = carousel_.position(seconds);
   in.now_unix = now_unix_;
-  in.locale = !desc_.locale.empty() ? desc_.locale : feed_.feed.language.empty() ? "en" : feed_.feed.language;
+  in.locale = locale();
   in.hover = hover_ ? &*hover_ : nullptr;
+  in.focus = focus_ ? &*focus_ : nullptr;
   in.loop = carousel_.options().loop;
   return in;
 }
@@ -344,5 +345,10 @@ void App::set_reduced_motion(bool reduced, double seconds) {
 void App::set_paused(PauseReason reason, bool paused, double seconds) { carousel_.set_paused(reason, paused, seconds); }
 
 bool App::pointer_over_link() const { return hover_.has_value(); }
+
+std::string App::locale() const {
+  if (!desc_.locale.empty()) return desc_.locale;
+  return feed_.feed.language.empty() ? "en" : feed_.feed.language;
+}
 
 }  // namespace carta

@@ -95,6 +95,14 @@ class App {
   void set_paused(PauseReason reason, bool paused, double seconds);
   // True while the pointer is over something clickable (for the platform's cursor).
   bool pointer_over_link() const;
+  // Keyboard focus is on this region's counterpart in the page's DOM mirror (or nowhere):
+  // the canvas draws a focus ring around it.
+  void set_focus(std::optional<HitRegion> focus) { focus_ = focus; }
+  // What the last frame drew, for the platform's accessible mirror of it.
+  const Scene& scene() const { return last_scene_; }
+  int per_view() const { return carousel_.per_view(); }
+  std::string locale() const;
+  std::int64_t now_unix() const { return now_unix_; }
 
   const FeedResult& feed() const { return feed_; }
   FeedStatus status() const { return status_; }
@@ -128,6 +136,7 @@ class App {
   std::int64_t now_unix_ = 0;
   Scene last_scene_;               // what is on screen, for hit-testing input
   std::optional<HitRegion> hover_;
+  std::optional<HitRegion> focus_;
   bool pointer_down_ = false;
   bool pressed_control_ = false;  // the press began on a button or dot
   double last_frame_ = -1;

@@ -312,6 +312,32 @@ class SceneBuilder {
     }
     per_view_count_ = per_view;
     controls(static_cast<int>(items.size()));
+    focus_ring();
+  }
+
+  // A visible ring around whatever has keyboard focus in the page's DOM mirror.
+  void focus_ring() {
+    const HitRegion* f = in_.focus;
+    if (!f) return;
+    for (const HitRegion& h : scene.hits) {
+      if (h.kind != f->kind || h.index != f->index || h.related != f->related) continue;
+      const float gap = 3;
+      Shape ring;
+      ring.kind = Shape::Kind::outline;
+      ring.rect = {h.rect.x - gap, h.rect.y - gap, h.rect.w + 2 * gap, h.rect.h + 2 * gap};
+      ring.color = theme_.accent_text;
+      ring.stroke = 2.5f;
+      ring.radius = h.kind == HitRegion::Kind::card ? kRadius + gap
+                    : h.kind == HitRegion::Kind::prev || h.kind == HitRegion::Kind::next ? kButton / 2 + gap
+                                                                                          : 8;
+      // Keep the ring inside the view so the canvas never clips it.
+      ring.rect.x = std::max(1.f, ring.rect.x);
+      ring.rect.y = std::max(1.f, ring.rect.y);
+      ring.rect.w = std::min(ring.rect.w, in_.width - 1 - ring.rect.x);
+      ring.rect.h = std::min(ring.rect.h, in_.height - 1 - ring.rect.y);
+      scene.shapes.push_back(ring);
+      return;
+    }
   }
 
  private:

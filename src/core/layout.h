@@ -28,6 +28,7 @@ struct Shape {
   Rect rect;                // text: top-left of the line box
   Color color;              // fill, text colour; scrim: bottom colour (top is transparent)
   float radius = 0;
+  float stroke = 1.5f;      // outline: line width in CSS px
   unsigned corners = corner_all;
   TextRole role = TextRole::body;
   std::string text;         // text: the line; image: the URL to draw
@@ -61,6 +62,7 @@ struct SceneInput {
   std::string locale = "en";
   const HitRegion* hover = nullptr;     // what the pointer is over, drawn in its hover state
   bool loop = false;                    // prev/next never run out
+  const HitRegion* focus = nullptr;     // what keyboard focus (in the page's mirror) is on
 };
 
 // 1 card per view below 600 CSS px, 2 up to 1000, 3 above.

@@ -59,7 +59,7 @@ void paint_scene(ImDrawList& draw, const Scene& scene, const FontSet& fonts, con
         draw.AddRectFilled(d.min(s.rect), d.max(s.rect), to_imgui(s.color), s.radius * d.dpr, corner_flags(s.corners));
         break;
       case Shape::Kind::outline:
-        draw.AddRect(d.min(s.rect), d.max(s.rect), to_imgui(s.color), s.radius * d.dpr, ImDrawFlags_None, 1.5f * d.dpr);
+        draw.AddRect(d.min(s.rect), d.max(s.rect), to_imgui(s.color), s.radius * d.dpr, ImDrawFlags_None, s.stroke * d.dpr);
         break;
       case Shape::Kind::scrim:
         vertical_fade(draw, d.min(s.rect), d.max(s.rect), s.color, s.radius * d.dpr, corner_flags(s.corners));

@@ -15,6 +15,8 @@
 #include <string>
 
 #include "app/app.h"
+#include "core/datetime.h"
+#include "core/json_reader.h"
 
 // Creates a WebGL 2 context on the host's canvas; 0 when the browser cannot.
 EM_JS(int, carta_js_create_context, (int host_id), {
@@ -238,6 +240,60 @@ EMSCRIPTEN_KEEPALIVE void carta_context_restored(int host_id) {
 
 EMSCRIPTEN_KEEPALIVE void carta_set_reduced_motion(int host_id, int reduced, double milliseconds) {
   if (Instance* inst = current(host_id)) inst->app->set_reduced_motion(reduced != 0, milliseconds / 1000.0);
+}
+
+// What the last frame shows, as JSON, for the page's accessible DOM mirror: the feed's
+// title, the cards in view with everything a card says (and its rectangle in CSS px),
+// their related links, and the controls. Valid until the next call.
+EMSCRIPTEN_KEEPALIVE const char* carta_view_json(int host_id) {
+  static std::string text;
+  using carta::Json;
+  Instance* inst = current(host_id);
+  if (!inst) return "{}";
+  const carta::App& app = *inst->app;
+  const carta::Feed& feed = app.feed().feed;
+  auto rect = [](const carta::Rect& r) { return Json::array({r.x, r.y, r.w, r.h}); };
+  Json view = {{"title", feed.title}, {"language", app.locale()}, {"count", feed.items.size()},
+               {"index", app.current()}, {"perView", app.per_view()}, {"cards", Json::array()},
+               {"dots", Json::array()}};
+  for (const carta::HitRegion& h : app.scene().hits) {
+    if (h.kind == carta::HitRegion::Kind::prev) view["prev"] = rect(h.rect);
+    if (h.kind == carta::HitRegion::Kind::next) view["next"] = rect(h.rect);
+    if (h.kind == carta::HitRegion::Kind::dot) view["dots"].push_back({{"index", h.index}, {"rect", rect(h.rect)}});
+    if (h.kind != carta::HitRegion::Kind::card || h.index < 0 || h.index >= static_cast<int>(feed.items.size())) continue;
+    const carta::Item& it = feed.items[h.index];
+    Json card = {{"index", h.index}, {"id", it.id}, {"url", it.url}, {"title", it.title}, {"summary", it.summary},
+                 {"image", it.image}, {"alt", it.image_alt}, {"caption", it.image_caption},
+                 {"credit", it.image_credit}, {"category", it.category}, {"language", it.language},
+                 {"rtl", it.right_to_left}, {"meta", carta::meta_line(it, app.now_unix(), app.locale())},
+                 {"rect", rect(h.rect)}, {"related", Json::array()}};
+    for (std::size_t k = 0; k < it.related.size(); ++k) {
+      const carta::RelatedItem& r = it.related[k];
+      Json rel = {{"title", r.title}, {"url", r.url}, {"category", r.category}, {"target", r.item_index}};
+      for (const carta::HitRegion& rh : app.scene().hits)
+        if (rh.kind == carta::HitRegion::Kind::related && rh.index == h.index && rh.related == static_cast<int>(k))
+          rel["rect"] = rect(rh.rect);
+      card["related"].push_back(std::move(rel));
+    }
+    view["cards"].push_back(std::move(card));
+  }
+  text = view.dump(-1, ' ', false, Json::error_handler_t::replace);
+  return text.c_str();
+}
+
+// Keyboard focus in the mirror: kind 0 card, 1 related, 2 prev, 3 next, 4 dot; -1 none.
+EMSCRIPTEN_KEEPALIVE void carta_focus(int host_id, int kind, int index, int related) {
+  Instance* inst = current(host_id);
+  if (!inst) return;
+  if (kind < 0 || kind > 4) {
+    inst->app->set_focus(std::nullopt);
+    return;
+  }
+  carta::HitRegion h;
+  h.kind = static_cast<carta::HitRegion::Kind>(kind);
+  h.index = index;
+  h.related = related;
+  inst->app->set_focus(h);
 }
 
 EMSCRIPTEN_KEEPALIVE int carta_item_count(int host_id) {

@@ -1,0 +1,310 @@
+/* The accessible side of Carta. The canvas is aria-hidden; this DOM mirror, built from the
+ * same model, is what screen readers, keyboards and search engines meet:
+ *   [X] a region (aria-roledescription "carousel") named after the feed
+ *   [X] each card in view an article (aria-roledescription "slide", "2 of 8") with its
+ *       headline as a real link, image description, caption, byline, date, summary and
+ *       related links — placed exactly where the canvas draws it, visually hidden
+ *   [X] real prev / next / pagination buttons, a polite live region for user navigation
+ *   [X] a plain, visible list of cards when WebGL 2 or WebAssembly is missing
+ *   [X] UI strings in English and Arabic
+ * This file is concatenated before carta-host.js inside one function scope. */
+
+var STRINGS = {
+  en: {
+    carousel: 'carousel', slide: 'slide', slideLabel: '{n} of {count}',
+    announce: 'Card {n} of {count}: {title}', previous: 'Previous card', next: 'Next card',
+    choose: 'Choose a card', goTo: 'Go to card {n}', related: 'Related', image: 'Image: {alt}',
+    pause: 'Pause automatic rotation', play: 'Start automatic rotation', minRead: '{n} min read',
+    empty: 'No articles yet', failed: 'This feed could not be shown', articles: 'Articles'
+  },
+  ar: {
+    carousel: 'عرض دوّار', slide: 'شريحة', slideLabel: '{n} من {count}',
+    announce: 'البطاقة {n} من {count}: {title}', previous: 'البطاقة السابقة', next: 'البطاقة التالية',
+    choose: 'اختر بطاقة', goTo: 'انتقل إلى البطاقة {n}', related: 'ذات صلة', image: 'صورة: {alt}',
+    pause: 'إيقاف التدوير التلقائي', play: 'تشغيل التدوير التلقائي', minRead: '{n} دقيقة قراءة',
+    empty: 'لا توجد مقالات بعد', failed: 'تعذّر عرض هذه الخلاصة', articles: 'مقالات'
+  }
+};
+
+function uiStrings(locale) {
+  return STRINGS[String(locale || 'en').slice(0, 2).toLowerCase()] || STRINGS.en;
+}
+
+function fmt(template, vars) {
+  return template.replace(/\{(\w+)\}/g, function (m, key) { return vars[key] != null ? String(vars[key]) : m; });
+}
+
+var MIRROR_CSS =
+  '.mirror{position:absolute;inset:0;pointer-events:none}' +
+  '.vh{position:absolute;opacity:0;overflow:hidden;margin:0;padding:0;border:0;background:none;color:#000}' +
+  '.live{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%);white-space:nowrap}' +
+  '.toggle{position:absolute;top:24px;right:24px;pointer-events:auto;font:600 13px/1 system-ui,sans-serif;' +
+  'padding:7px 12px;border-radius:16px;border:0;background:rgba(0,0,0,.72);color:#fff;cursor:pointer}' +
+  '.toggle:focus-visible{outline:3px solid #fff;outline-offset:2px}' +
+  '.fallback{position:absolute;inset:0;display:flex;gap:16px;overflow-x:auto;padding:16px;box-sizing:border-box;' +
+  'scroll-snap-type:x mandatory;pointer-events:auto;font:15px/1.45 system-ui,sans-serif;background:var(--page)}' +
+  '.fallback article{flex:0 0 min(340px,85%);scroll-snap-align:start;background:var(--card);color:var(--text);' +
+  'border-radius:12px;overflow:hidden;display:flex;flex-direction:column}' +
+  '.fallback img{width:100%;aspect-ratio:16/9;object-fit:cover;background:var(--placeholder);display:block}' +
+  '.fallback .body{padding:12px 16px 16px}' +
+  '.fallback .category{color:var(--accent);font-weight:700;font-size:12px;text-transform:uppercase;margin:0 0 4px}' +
+  '.fallback h3{font:700 19px/1.3 Georgia,serif;margin:0 0 6px}' +
+  '.fallback h3 a{color:inherit;text-decoration:none}.fallback h3 a:hover{text-decoration:underline}' +
+  '.fallback .meta{color:var(--muted);font-size:13px;margin:0 0 6px}.fallback p{margin:0}' +
+  '.fallback figcaption{font-size:12px;color:var(--muted);padding:6px 16px 0}';
+
+// Colours of the plain-HTML fallback: the same as the canvas themes (src/core/theme.cpp).
+var FALLBACK_THEMES = {
+  light: { page: '#f3f1ec', card: '#ffffff', text: '#18181b', muted: '#5c5c64', accent: '#b02026', placeholder: '#e2ded6' },
+  dark: { page: '#111215', card: '#1e2025', text: '#eeeef0', muted: '#aaacb4', accent: '#ff7066', placeholder: '#2e3138' }
+};
+
+function addStyles(root) {
+  if (root.adoptedStyleSheets !== undefined && window.CSSStyleSheet) {
+    try {
+      var sheet = new CSSStyleSheet();
+      sheet.replaceSync(MIRROR_CSS);
+      root.adoptedStyleSheets = root.adoptedStyleSheets.concat([sheet]);
+      return;
+    } catch (e) { /* fall through */ }
+  }
+  var style = document.createElement('style');  // older browsers; needs style-src to allow it
+  style.textContent = MIRROR_CSS;
+  root.appendChild(style);
+}
+
+function el(tag, attrs, text) {
+  var node = document.createElement(tag);
+  if (attrs) Object.keys(attrs).forEach(function (k) { if (attrs[k] != null) node.setAttribute(k, attrs[k]); });
+  if (text != null) node.textContent = text;
+  return node;
+}
+
+function place(node, rect) {
+  node.classList.add('vh');
+  if (!rect) return node;
+  node.style.left = rect[0] + 'px';
+  node.style.top = rect[1] + 'px';
+  node.style.width = rect[2] + 'px';
+  node.style.height = rect[3] + 'px';
+  return node;
+}
+
+// Builds and keeps the mirror inside a widget's shadow root. `actions` are the widget's:
+// open(url, id, kind), go(index), prev(), next(), focus(kind, index, related), toggle().
+function createMirror(root, actions) {
+  addStyles(root);
+  var region = el('div', { 'class': 'mirror', role: 'region', 'aria-roledescription': 'carousel' });
+  var live = el('div', { 'class': 'live', 'aria-live': 'polite', 'aria-atomic': 'true' });
+  var toggle = null;
+  root.appendChild(region);
+  var lastKey = '';
+  var strings = STRINGS.en;
+
+  function focusInfo(node) {
+    for (; node && node !== region; node = node.parentNode) {
+      if (node.dataset && node.dataset.kind != null)
+        return { kind: +node.dataset.kind, index: +node.dataset.index, related: +(node.dataset.related || -1) };
+    }
+    return null;
+  }
+  region.addEventListener('focusin', function (e) {
+    var f = focusInfo(e.target);
+    actions.focus(f ? f.kind : -1, f ? f.index : -1, f ? f.related : -1);
+  });
+  region.addEventListener('focusout', function (e) {
+    if (!region.contains(e.relatedTarget)) actions.focus(-1, -1, -1);
+  });
+  region.addEventListener('click', function (e) {
+    var link = e.target.closest && e.target.closest('a[data-kind]');
+    if (!link) return;
+    e.preventDefault();  // opened by the widget: new tab, no opener, carta:open first
+    var target = +(link.dataset.target || -1);
+    if (target >= 0) actions.go(target);
+    else actions.open(link.href, link.dataset.id, link.dataset.kind === '1' ? 'related' : 'card');
+  });
+
+  function card(c, view) {
+    var n = c.index + 1;
+    var article = place(el('article', {
+      'aria-roledescription': strings.slide,
+      'aria-label': fmt(strings.slideLabel, { n: n, count: view.count }),
+      lang: c.language || null, dir: c.rtl ? 'rtl' : null
+    }), c.rect);
+    var h = el('h3');
+    var a = el('a', { href: c.url || null, 'data-kind': '0', 'data-index': c.index, 'data-id': c.id,
+                      target: '_blank', rel: 'noopener noreferrer' }, c.title);
+    if (!c.url) a.setAttribute('tabindex', '-1');
+    h.appendChild(a);
+    if (c.category) article.appendChild(el('p', null, c.category));
+    article.appendChild(h);
+    if (c.image) {
+      var figure = el('figure');
+      figure.appendChild(el('span', { role: 'img', 'aria-label': c.alt ? fmt(strings.image, { alt: c.alt }) : null }));
+      var caption = [c.caption, c.credit].filter(Boolean).join(' ');
+      if (caption) figure.appendChild(el('figcaption', null, caption));
+      article.appendChild(figure);
+    }
+    if (c.meta) article.appendChild(el('p', null, c.meta));
+    if (c.summary) article.appendChild(el('p', null, c.summary));
+    if (c.related && c.related.length) {
+      var list = el('ul', { 'aria-label': strings.related });
+      c.related.forEach(function (r, k) {
+        var li = el('li');
+        var link = el('a', {
+          href: r.url || (r.target >= 0 ? '#' : null), 'data-kind': '1', 'data-index': c.index, 'data-related': k,
+          'data-id': c.id, 'data-target': r.target >= 0 ? r.target : null, target: '_blank', rel: 'noopener noreferrer'
+        }, (r.category ? r.category + ': ' : '') + r.title);
+        li.appendChild(link);
+        list.appendChild(li);
+        if (r.rect) place(link, [r.rect[0] - c.rect[0], r.rect[1] - c.rect[1], r.rect[2], r.rect[3]]);
+      });
+      article.appendChild(list);
+    }
+    return article;
+  }
+
+  function button(label, kind, index, rect, onClick, disabled) {
+    var b = place(el('button', { type: 'button', 'aria-label': label, 'data-kind': kind, 'data-index': index }), rect);
+    if (disabled) b.setAttribute('aria-disabled', 'true');
+    b.addEventListener('click', function () { if (!disabled) onClick(); });
+    return b;
+  }
+
+  // Where focus is, as something that survives a rebuild ("the headline of the current
+  // card", "the next button").
+  function focusMemo() {
+    var active = root.activeElement;
+    if (!active || !region.contains(active)) return null;
+    var f = focusInfo(active);
+    return f && { kind: f.kind, related: f.related, index: f.index };
+  }
+
+  function restoreFocus(memo, view) {
+    if (!memo) return;
+    var selector = memo.kind === 2 || memo.kind === 3 ? '[data-kind="' + memo.kind + '"]'
+      : memo.kind === 4 ? '[data-kind="4"][data-index="' + view.index + '"]'
+      : '[data-kind="0"][data-index="' + view.index + '"]';
+    var node = region.querySelector(selector) || region.querySelector('[data-kind="0"]');
+    if (node) node.focus({ preventScroll: true });
+  }
+
+  return {
+    // Rebuilds from the core's view (carta_view_json) when something a reader could notice
+    // has changed. `options`: {loop, autoplay: {on, paused}, announce}.
+    update: function (view, options) {
+      strings = uiStrings(view.language);
+      var key = JSON.stringify([view.index, view.count, view.perView, view.cards.map(function (c) { return c.rect; }),
+                                options.autoplay && options.autoplay.paused, view.title, view.language]);
+      if (key === lastKey) return;
+      lastKey = key;
+      var memo = focusMemo();
+      region.textContent = '';
+      region.setAttribute('aria-label', view.title || strings.articles);
+      region.setAttribute('lang', view.language || 'en');
+      view.cards.forEach(function (c) { region.appendChild(card(c, view)); });
+      var last = Math.max(0, view.count - view.perView);
+      if (view.prev) region.appendChild(button(strings.previous, 2, -1, view.prev, actions.prev, !options.loop && view.index <= 0));
+      if (view.next) region.appendChild(button(strings.next, 3, -1, view.next, actions.next, !options.loop && view.index >= last));
+      if (view.dots.length) {
+        var group = el('div', { role: 'group', 'aria-label': strings.choose });
+        view.dots.forEach(function (d) {
+          var b = button(fmt(strings.goTo, { n: d.index + 1 }), 4, d.index, d.rect, function () { actions.go(d.index); });
+          if (d.index === view.index) b.setAttribute('aria-current', 'true');
+          group.appendChild(b);
+        });
+        region.appendChild(group);
+      }
+      if (options.autoplay && options.autoplay.on) {
+        toggle = el('button', { type: 'button', 'class': 'toggle', 'aria-pressed': options.autoplay.paused ? 'true' : 'false' },
+                    options.autoplay.paused ? strings.play : strings.pause);
+        toggle.addEventListener('click', actions.toggle);
+        region.appendChild(toggle);
+      }
+      region.appendChild(live);
+      restoreFocus(memo, view);
+      if (options.announce && view.cards.length) {
+        var current = view.cards.filter(function (c) { return c.index === view.index; })[0] || view.cards[0];
+        live.textContent = fmt(strings.announce, { n: view.index + 1, count: view.count, title: current.title });
+      }
+    },
+
+    // Without WebGL 2 or WebAssembly: the same articles as a plain, visible, scrollable
+    // list with real images and links.
+    fallback: function (feed, theme, onOpen) {
+      strings = uiStrings(feed.language);
+      var colours = FALLBACK_THEMES[theme] || FALLBACK_THEMES.light;
+      region.textContent = '';
+      region.className = 'mirror fallback';
+      region.setAttribute('aria-label', feed.title || strings.articles);
+      region.setAttribute('lang', feed.language || 'en');
+      Object.keys(colours).forEach(function (k) { region.style.setProperty('--' + k, colours[k]); });
+      if (!feed.items.length) region.appendChild(el('p', null, strings.empty));
+      feed.items.forEach(function (item, i) {
+        var article = el('article', { 'aria-roledescription': strings.slide,
+                                      'aria-label': fmt(strings.slideLabel, { n: i + 1, count: feed.items.length }) });
+        if (item.image) {
+          var figure = el('figure', { style: null });
+          figure.style.margin = '0';
+          figure.appendChild(el('img', { src: item.image, alt: item.alt || '', loading: 'lazy', decoding: 'async' }));
+          var caption = [item.caption, item.credit].filter(Boolean).join(' ');
+          if (caption) figure.appendChild(el('figcaption', null, caption));
+          article.appendChild(figure);
+        }
+        var body = el('div', { 'class': 'body' });
+        if (item.category) body.appendChild(el('p', { 'class': 'category' }, item.category));
+        var h = el('h3');
+        var a = el('a', { href: item.url || null, target: '_blank', rel: 'noopener noreferrer' }, item.title);
+        a.addEventListener('click', function (e) {
+          if (!item.url) return;
+          e.preventDefault();
+          onOpen(item.url, item.id, 'card');
+        });
+        h.appendChild(a);
+        body.appendChild(h);
+        if (item.meta) body.appendChild(el('p', { 'class': 'meta' }, item.meta));
+        if (item.summary) body.appendChild(el('p', null, item.summary));
+        article.appendChild(body);
+        region.appendChild(article);
+      });
+    }
+  };
+}
+
+// A small, cautious reader for the fallback only (the real one is the C++ core): plain text
+// from HTML, http(s) links resolved against the feed, nothing executed or injected.
+function readFeedForFallback(bytes, feedUrl) {
+  var data = JSON.parse(new TextDecoder().decode(bytes));
+  if (!data || typeof data !== 'object' || !Array.isArray(data.items)) throw new Error('not a JSON Feed');
+  var parser = new DOMParser();
+  var text = function (v) {
+    return typeof v === 'string' ? (parser.parseFromString(v, 'text/html').body.textContent || '').replace(/\s+/g, ' ').trim() : '';
+  };
+  var link = function (v) {
+    if (typeof v !== 'string') return '';
+    try {
+      var u = new URL(v.replace(/[\t\n\r]/g, '').trim(), feedUrl);
+      return u.protocol === 'https:' || u.protocol === 'http:' ? u.href : '';
+    } catch (e) { return ''; }
+  };
+  var language = typeof data.language === 'string' ? data.language : 'en';
+  var s = uiStrings(language);
+  var items = data.items.slice(0, 5000).filter(function (it) { return it && typeof it === 'object'; }).map(function (it) {
+    var ext = it._carta && typeof it._carta === 'object' ? it._carta : {};
+    var authors = (Array.isArray(it.authors) ? it.authors : it.author ? [it.author] : [])
+      .map(function (a) { return a && text(a.name); }).filter(Boolean);
+    var date = typeof it.date_published === 'string' ? new Date(it.date_published) : null;
+    var minutes = typeof ext.read_time_minutes === 'number' && ext.read_time_minutes >= 1 ? Math.round(ext.read_time_minutes)
+      : Math.max(1, Math.ceil(text(it.content_text || it.content_html || it.summary).split(' ').length / 200));
+    var meta = [authors.join(', '),
+                date && !isNaN(date) ? date.toLocaleDateString(language, { day: 'numeric', month: 'short', year: 'numeric' }) : '',
+                fmt(s.minRead, { n: minutes })].filter(Boolean).join(' · ');
+    return {
+      id: String(it.id != null ? it.id : it.url || ''), url: link(it.url) || link(it.external_url),
+      title: text(it.title), summary: text(it.summary) || text(it.content_text || it.content_html).slice(0, 300),
+      image: link(it.image) || link(it.banner_image), alt: text(ext.image_alt), caption: text(ext.image_caption),
+      credit: text(ext.image_credit), category: text(ext.category), meta: meta
+    };
+  });
+  return { title: text(data.title), language: language, items: items };
+}
