@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Payload report: raw, gzip -9 and brotli sizes of every file a browser downloads to show
+# the demo's first card, from dist/ (run ./build-wasm.sh first). The widget itself is
+# carta.js + carta.wasm + fonts; the feed and pictures are the publisher's content.
+#   scripts/payload.sh [DIST]
+set -euo pipefail
+dist="${1:-$(cd "$(dirname "$0")/.." && pwd)/dist}"
+cd "$dist"
+row() { printf '%-38s %10s %10s %10s\n' "$@"; }
+group() {  # prints one row per file, then the group's total
+  local name="$1"; shift
+  local r=0 g=0 b=0 raw gz br
+  for f in "$@"; do
+    raw=$(stat -c %s "$f"); gz=$(gzip -9c "$f" | wc -c); br=$(brotli -c -q 11 "$f" | wc -c)
+    row "$f" "$raw" "$gz" "$br"
+    r=$((r + raw)); g=$((g + gz)); b=$((b + br))
+  done
+  row "= $name" "$r" "$g" "$b"
+}
+row file raw gzip-9 brotli
+group "widget (script, wasm, fonts)" carta.js carta.wasm fonts/carta-sans.ttf fonts/carta-sans-bold.ttf fonts/carta-serif-bold.ttf
+group "content (feed, first two pictures)" demo.json images/moscow-press-conference.jpg images/unifil-patrol.png
