@@ -193,3 +193,51 @@ TEST_CASE("meta line joins authors and omits what is missing") {
   it.authors.pop_back();
   CHECK(meta_line(it, 0, "en") == "A and B  \xC2\xB7  4 min read");
 }
+
+TEST_CASE("keyboard focus draws a ring around its region; hover highlights links and buttons") {
+  Feed f = sample_feed(3);
+  FixedMeasure m;
+  m.advance = 6;
+  SceneInput in;
+  in.status = FeedStatus::ready;
+  in.feed = &f;
+  in.width = 800;
+  in.height = 450;
+  const Theme theme = make_theme(false);
+  auto rings = [&](const Scene& s) {
+    return std::count_if(s.shapes.begin(), s.shapes.end(), [&](const Shape& sh) {
+      return sh.kind == Shape::Kind::outline && sh.color == theme.accent_text && sh.stroke > 2;
+    });
+  };
+  Scene plain = build_scene(in, theme, m);
+  CHECK(rings(plain) == 0);
+
+  HitRegion next;
+  next.kind = HitRegion::Kind::next;
+  in.focus = &next;
+  Scene focused = build_scene(in, theme, m);
+  REQUIRE(rings(focused) == 1);
+  const Shape& ring = focused.shapes.back();
+  const HitRegion* button = nullptr;
+  for (const HitRegion& h : focused.hits)
+    if (h.kind == HitRegion::Kind::next) button = &h;
+  REQUIRE(button);
+  CHECK(ring.rect.x < button->rect.x);  // around it, not on it
+  CHECK(ring.rect.right() > button->rect.right());
+  CHECK(ring.rect.right() <= in.width);  // never clipped by the view
+
+  HitRegion card;
+  card.kind = HitRegion::Kind::card;
+  card.index = 1;
+  in.focus = &card;
+  CHECK(rings(build_scene(in, theme, m)) == 1);
+  card.index = 2;  // not in view: nothing to ring
+  CHECK(rings(build_scene(in, theme, m)) == 0);
+
+  in.focus = nullptr;
+  in.hover = &next;
+  Scene hovered = build_scene(in, theme, m);
+  CHECK(std::count_if(hovered.shapes.begin(), hovered.shapes.end(), [&](const Shape& sh) {
+          return sh.kind == Shape::Kind::box && sh.color == theme.hover;
+        }) == 1);
+}
