@@ -194,7 +194,8 @@ function createMirror(root, actions) {
     // has changed. `options`: {loop, autoplay: {on, paused}, announce}.
     update: function (view, options) {
       strings = uiStrings(view.language);
-      var key = JSON.stringify([view.index, view.count, view.perView, view.cards.map(function (c) { return c.rect; }),
+      var key = JSON.stringify([view.status, view.message, view.index, view.count, view.perView,
+                                view.cards.map(function (c) { return c.rect; }),
                                 options.autoplay && options.autoplay.paused, view.title, view.language]);
       if (key === lastKey) return;
       lastKey = key;
@@ -202,6 +203,13 @@ function createMirror(root, actions) {
       region.textContent = '';
       region.setAttribute('aria-label', view.title || strings.articles);
       region.setAttribute('lang', view.language || 'en');
+      // The error and empty cards are drawn on the (hidden) canvas; say the same here.
+      if (view.status === 'failed') {
+        region.appendChild(el('h3', null, strings.failed));
+        if (view.message) region.appendChild(el('p', null, view.message));
+      } else if (view.status === 'ready' && !view.count) {
+        region.appendChild(el('p', null, strings.empty));
+      }
       view.cards.forEach(function (c) { region.appendChild(card(c, view)); });
       var last = Math.max(0, view.count - view.perView);
       if (view.prev) region.appendChild(button(strings.previous, 2, -1, view.prev, actions.prev, !options.loop && view.index <= 0));

@@ -10,6 +10,10 @@
     var value = params.get(key);
     if (value != null) host.setAttribute('data-' + key, value);
   });
+  // Reserve the widget's height now, before carta.js arrives, so the first height the
+  // parent hears is the final one and its page never jumps.
+  host.style.display = 'block';
+  host.style.height = (parseInt(params.get('height') || '', 10) || 420) + 'px';
 
   var parentOrigin = null;
   try {
@@ -24,7 +28,7 @@
   var lastHeight = -1;
   function reportHeight() {
     var height = Math.ceil(document.documentElement.getBoundingClientRect().height);
-    if (height === lastHeight) return;
+    if (height === lastHeight || height === 0) return;
     lastHeight = height;
     post({ type: 'carta:height', height: height });
   }

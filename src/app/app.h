@@ -106,6 +106,7 @@ class App {
 
   const FeedResult& feed() const { return feed_; }
   FeedStatus status() const { return status_; }
+  const std::string& failure() const { return failure_; }  // why the feed is not shown
   int current() const { return carousel_.index(); }
   int framebuffer_width() const;
   int framebuffer_height() const;

@@ -464,7 +464,7 @@ FeedResult parse_feed(std::string_view bytes, std::string_view location, const F
                                   1, 1});
     return result;
   }
-  JsonReadResult json = read_json(bytes, limits.max_depth, result.diagnostics);
+  JsonReadResult json = read_json(bytes, limits.max_depth, limits.max_values, result.diagnostics);
   if (!json.ok) return result;
   ModelBuilder builder(location, limits, result.diagnostics);
   builder.build(json.document, result.feed);

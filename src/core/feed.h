@@ -20,6 +20,7 @@ struct FeedLimits {
   std::size_t max_string_bytes = 64u << 10;  // longer strings are cut with a warning
   int words_per_minute = 200;                // for read time computed from the text
   std::size_t max_diagnostics = 1000;        // further problems are counted, not listed
+  std::size_t max_values = 500000;           // JSON values in all (5 000 rich items are ~150 000)
 };
 
 struct Author {

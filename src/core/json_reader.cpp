@@ -28,8 +28,8 @@ namespace {
 
 class DomBuilder final : public nlohmann::json_sax<Json> {
  public:
-  DomBuilder(std::string_view bytes, int max_depth, Diagnostics& diagnostics)
-      : bytes_(bytes), max_depth_(max_depth), diagnostics_(diagnostics) {}
+  DomBuilder(std::string_view bytes, int max_depth, std::size_t max_values, Diagnostics& diagnostics)
+      : bytes_(bytes), max_depth_(max_depth), max_values_(max_values), diagnostics_(diagnostics) {}
 
   Json root;
 
@@ -95,7 +95,17 @@ class DomBuilder final : public nlohmann::json_sax<Json> {
     std::size_t key_count = 0;   // keys read so far, for objects
   };
 
+  bool count_value() {
+    if (++values_ <= max_values_) return true;
+    diagnostics_.push_back({Severity::error, current_pointer(),
+                            "the feed holds more than " + std::to_string(max_values_) +
+                                " JSON values; a news feed needs far fewer, and the limit keeps readers fast",
+                            0, 0});
+    return false;
+  }
+
   bool add(Json v) {
+    if (!count_value()) return false;
     if (stack_.empty()) {
       root = std::move(v);
       return true;
@@ -110,6 +120,7 @@ class DomBuilder final : public nlohmann::json_sax<Json> {
   }
 
   bool open(Json empty) {
+    if (!count_value()) return false;
     if (static_cast<int>(stack_.size()) >= max_depth_) {
       depth_exceeded_ = true;
       diagnostics_.push_back({Severity::error, current_pointer(),
@@ -183,6 +194,8 @@ class DomBuilder final : public nlohmann::json_sax<Json> {
 
   std::string_view bytes_;
   int max_depth_;
+  std::size_t max_values_;
+  std::size_t values_ = 0;
   Diagnostics& diagnostics_;
   std::vector<Frame> stack_;
   Json* pending_ = nullptr;
@@ -191,9 +204,9 @@ class DomBuilder final : public nlohmann::json_sax<Json> {
 
 }  // namespace
 
-JsonReadResult read_json(std::string_view bytes, int max_depth, Diagnostics& diagnostics) {
+JsonReadResult read_json(std::string_view bytes, int max_depth, std::size_t max_values, Diagnostics& diagnostics) {
   JsonReadResult result;
-  DomBuilder builder(bytes, max_depth, diagnostics);
+  DomBuilder builder(bytes, max_depth, max_values, diagnostics);
   bool ok = Json::sax_parse(bytes.begin(), bytes.end(), &builder, nlohmann::json::input_format_t::json,
                             /*strict=*/true);
   result.ok = ok;

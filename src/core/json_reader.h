@@ -18,7 +18,9 @@ struct JsonReadResult {
   bool ok = false;
 };
 
-JsonReadResult read_json(std::string_view bytes, int max_depth, Diagnostics& diagnostics);
+// Stops with an error past `max_depth` levels of nesting or `max_values` values in all
+// (a feed of millions of tiny values costs far more than its bytes suggest).
+JsonReadResult read_json(std::string_view bytes, int max_depth, std::size_t max_values, Diagnostics& diagnostics);
 
 // Appends one reference token to a JSON pointer, escaping '~' and '/' (RFC 6901).
 std::string pointer_append(const std::string& pointer, std::string_view token);

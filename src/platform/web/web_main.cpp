@@ -253,7 +253,13 @@ EMSCRIPTEN_KEEPALIVE const char* carta_view_json(int host_id) {
   const carta::App& app = *inst->app;
   const carta::Feed& feed = app.feed().feed;
   auto rect = [](const carta::Rect& r) { return Json::array({r.x, r.y, r.w, r.h}); };
-  Json view = {{"title", feed.title}, {"language", app.locale()}, {"count", feed.items.size()},
+  const char* status = app.status() == carta::FeedStatus::ready    ? "ready"
+                       : app.status() == carta::FeedStatus::failed ? "failed"
+                                                                   : "loading";
+  std::string message;
+  if (app.status() == carta::FeedStatus::failed) message = app.failure();
+  Json view = {{"status", status}, {"message", message},
+               {"title", feed.title}, {"language", app.locale()}, {"count", feed.items.size()},
                {"index", app.current()}, {"perView", app.per_view()}, {"cards", Json::array()},
                {"dots", Json::array()}};
   for (const carta::HitRegion& h : app.scene().hits) {

@@ -1,0 +1,428 @@
+// Accessibility of the widget: the DOM mirror's tree (region, articles, headline links,
+// controls), the polite live region (reader navigation announced, autoplay not), tab order,
+// the plain-HTML fallback without WebGL 2 or WebAssembly, reduced motion, no focusable
+// element in a hidden card, and keyboard-only use. Fixture pages are written at test time
+// into a temporary copy of dist/ (the strict CSP forbids inline scripts and styles).
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { serve, launch, dist } from './lib.mjs';
+
+const VIEWPORT = { width: 1000, height: 700 };
+const feed = JSON.parse(fs.readFileSync(path.join(dist, 'demo.json'), 'utf8'));
+const items = feed.items;
+const KEY = 'carta.test';
+
+const fixture = (attrs) => `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Carta fixture</title>
+<link rel="icon" href="data:,">
+<link rel="stylesheet" href="demo.css">
+</head>
+<body>
+<main>
+<h1>Fixture</h1>
+<div id="carousel" class="carta" data-feed="demo.json" data-height="420" data-loading="eager" ${attrs}></div>
+</main>
+<script src="carta.js" async></script>
+</body>
+</html>
+`;
+
+const FIXTURES = {
+  'autoplay-1500.html': fixture('data-autoplay="1500"'),
+  'autoplay-1000.html': fixture('data-autoplay="1000"'),
+  'missing.html': fixture('').replace('data-feed="demo.json"', 'data-feed="no-such-feed.json"'),
+};
+
+let tmp, server, browser;
+before(async () => {
+  tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'carta-a11y-'));
+  fs.cpSync(dist, tmp, { recursive: true });
+  for (const [name, text] of Object.entries(FIXTURES)) fs.writeFileSync(path.join(tmp, name), text);
+  server = await serve(tmp);
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+  if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
+});
+
+// ---- helpers -------------------------------------------------------------------------
+
+// Runs before the page's scripts: records Carta's events under a symbol (no global).
+function instrument(key) {
+  const log = { events: [] };
+  window[Symbol.for(key)] = log;
+  for (const name of ['carta:ready', 'carta:error', 'carta:change', 'carta:open']) {
+    document.addEventListener(name, (e) => {
+      const live = e.target && e.target.shadowRoot && e.target.shadowRoot.querySelector('.live');
+      log.events.push({ name, target: e.target && e.target.id, detail: e.detail, at: performance.now(),
+                        live: live ? live.textContent : null });
+    });
+  }
+}
+
+async function open(url, { b = browser, viewport = VIEWPORT, init = [], reducedMotion } = {}) {
+  const context = await b.newContext({ viewport, deviceScaleFactor: 1 });
+  const page = await context.newPage();
+  const pageErrors = [];
+  page.on('pageerror', (e) => pageErrors.push(String(e)));
+  await page.addInitScript(instrument, KEY);
+  for (const script of init) await page.addInitScript(script);
+  if (reducedMotion) await page.emulateMedia({ reducedMotion });
+  await page.goto(url);
+  return { context, page, pageErrors, close: () => context.close() };
+}
+
+const events = async (page, name) =>
+  (await page.evaluate((key) => window[Symbol.for(key)].events, KEY)).filter((e) => !name || e.name === name);
+
+async function waitEvent(page, name, timeout = 20000, count = 1) {
+  await page.waitForFunction(([key, n, c]) => window[Symbol.for(key)].events.filter((e) => e.name === n).length >= c,
+    [KEY, name, count], { timeout });
+  return (await events(page, name))[count - 1];
+}
+
+async function waitReady(page, timeout = 20000) {
+  await page.waitForFunction((key) => window[Symbol.for(key)].events.some((e) => e.name === 'carta:ready' || e.name === 'carta:error'),
+    KEY, { timeout });
+  assert.deepEqual(await events(page, 'carta:error'), [], 'no carta:error');
+  return (await events(page, 'carta:ready'))[0];
+}
+
+const liveText = (page) => page.evaluate(() => document.querySelector('#carousel').shadowRoot.querySelector('.live')?.textContent ?? null);
+
+// What has keyboard focus: the light-DOM element and, inside the widget, the shadow root's.
+const focused = (page) => page.evaluate(() => {
+  const a = document.activeElement;
+  const inner = a && a.shadowRoot ? a.shadowRoot.activeElement : null;
+  const e = inner || a;
+  return {
+    host: a ? a.id || a.tagName : null,
+    inWidget: !!inner,
+    tag: e ? e.tagName : null,
+    kind: e && e.dataset ? e.dataset.kind ?? null : null,
+    index: e && e.dataset ? e.dataset.index ?? null : null,
+    label: e ? e.getAttribute('aria-label') || (e.textContent || '').trim().slice(0, 80) : null,
+  };
+});
+
+const articleLabels = (page) => page.evaluate(() =>
+  [...document.querySelector('#carousel').shadowRoot.querySelectorAll('article')].map((a) => a.getAttribute('aria-label')));
+
+// ---- tests ---------------------------------------------------------------------------
+
+test('accessibility tree: region named after the feed, the first article, its headline link and the controls', async () => {
+  const { page, close } = await open(server.url);
+  try {
+    await waitReady(page);
+    await page.waitForTimeout(300);
+    const snap = await page.locator('#carousel').ariaSnapshot();
+    const lines = snap.split('\n').map((l) => l.trim());
+    const at = (re) => lines.findIndex((l) => re.test(l));
+    const esc = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    assert.equal(feed.title, 'Mena Today — Levant');
+    assert.match(lines[0], new RegExp(`^- region "${esc(feed.title)}"`), snap);
+    const article = at(/^- article "1 of 9"/);
+    assert.ok(article > 0, `an article "1 of 9":\n${snap}`);
+    const title = items[0].title;
+    const heading = at(new RegExp(`^- heading "${esc(title)}" \\[level=3\\]`));
+    assert.ok(heading > article, 'the first article has the first headline as a heading');
+    assert.match(lines[heading + 1], new RegExp(`^- link "${esc(title)}"`), 'the heading is a link');
+    assert.match(lines[heading + 2], new RegExp(`^- /url: ${esc(items[0].url)}$`), 'to the article');
+    assert.ok(at(/^- article "2 of 9"/) > heading);
+    assert.ok(at(/^- button "Previous card"/) > 0, 'a "Previous card" button');
+    assert.ok(at(/^- button "Next card"/) > 0, 'a "Next card" button');
+    const group = at(/^- group "Choose a card"/);
+    assert.ok(group > 0, 'a group "Choose a card"');
+    assert.match(lines[group + 1], /^- button "Go to card 1"/);
+    // Nothing from the canvas itself: it is aria-hidden.
+    assert.equal(await page.evaluate(() => document.querySelector('#carousel').shadowRoot.querySelector('canvas').getAttribute('aria-hidden')), 'true');
+  } finally {
+    await close();
+  }
+});
+
+test('live region: reader navigation is announced, autoplay is not', async () => {
+  let { page, close } = await open(server.url);
+  try {
+    await waitReady(page);
+    assert.equal(await liveText(page), '', 'nothing announced at first');
+    await page.locator('#carousel a[data-kind="0"]').first().focus();
+    await page.keyboard.press('ArrowRight');
+    await waitEvent(page, 'carta:change', 3000);
+    await page.waitForFunction(() => document.querySelector('#carousel').shadowRoot.querySelector('.live').textContent !== '',
+      null, { timeout: 2000 });
+    assert.equal(await liveText(page), 'Card 2 of 9: Security Council sets an end date for UNIFIL in Lebanon');
+    const live = await page.evaluate(() => {
+      const l = document.querySelector('#carousel').shadowRoot.querySelector('.live');
+      return { live: l.getAttribute('aria-live'), atomic: l.getAttribute('aria-atomic') };
+    });
+    assert.deepEqual(live, { live: 'polite', atomic: 'true' });
+  } finally {
+    await close();
+  }
+
+  ({ page, close } = await open(server.url + 'autoplay-1500.html'));
+  try {
+    await waitReady(page);
+    const first = await waitEvent(page, 'carta:change', 4000);
+    assert.equal(first.detail.index, 1, 'autoplay moved the carousel');
+    await page.waitForTimeout(500);
+    assert.equal(await liveText(page), '', 'an autoplay change is not announced');
+    await waitEvent(page, 'carta:change', 4000, 2);
+    await page.waitForTimeout(500);
+    assert.equal(await liveText(page), '', 'nor the next one');
+    assert.deepEqual((await events(page, 'carta:change')).map((e) => e.live), ['', ''], 'the live region was empty at each change');
+  } finally {
+    await close();
+  }
+});
+
+test('tab order: first headline link, a related link, then Previous and Next', async () => {
+  const { page, close } = await open(server.url);
+  try {
+    await waitReady(page);
+    await page.waitForTimeout(300);
+    const stops = [];
+    for (let i = 0; i < 12; i++) {
+      await page.keyboard.press('Tab');
+      stops.push(await focused(page));
+    }
+    const first = stops.findIndex((s) => s.inWidget);
+    assert.ok(first >= 0, `Tab reaches the widget: ${JSON.stringify(stops)}`);
+    assert.ok(stops.slice(0, first).every((s) => s.host !== 'carousel'), 'the host itself is not a tab stop');
+    assert.deepEqual({ kind: stops[first].kind, index: stops[first].index, label: stops[first].label },
+      { kind: '0', index: '0', label: items[0].title }, 'the first stop in the widget is the first card\'s headline');
+    const related = stops.findIndex((s) => s.inWidget && s.kind === '1');
+    const prev = stops.findIndex((s) => s.inWidget && s.label === 'Previous card');
+    const next = stops.findIndex((s) => s.inWidget && s.label === 'Next card');
+    assert.equal(related, first + 1, 'then a related link of the first card');
+    assert.ok(prev > related, `later Previous card (stops: ${stops.map((s) => s.label).join(' | ')})`);
+    assert.equal(next, prev + 1, 'then Next card');
+    assert.ok(stops.slice(first, next + 1).every((s) => s.inWidget), 'all inside the widget, in order');
+  } finally {
+    await close();
+  }
+});
+
+async function assertFallback(page, pageErrors) {
+  const ready = await waitReady(page);
+  assert.equal(ready.detail.renderer, 'html');
+  assert.equal(ready.detail.count, 9);
+  const state = await page.evaluate(() => {
+    const root = document.querySelector('#carousel').shadowRoot;
+    const region = root.querySelector('[role="region"]');
+    const r = region.getBoundingClientRect();
+    return {
+      canvas: !!root.querySelector('canvas'),
+      className: region.className,
+      visible: region.checkVisibility({ opacityProperty: true, visibilityProperty: true }) && r.width > 0 && r.height > 0,
+      articles: [...region.querySelectorAll('article')].map((a) => {
+        const img = a.querySelector('img');
+        return {
+          label: a.getAttribute('aria-label'),
+          img: img && { loading: img.getAttribute('loading'), src: img.getAttribute('src'), alt: img.getAttribute('alt') },
+          links: [...a.querySelectorAll('a')].map((l) => l.getAttribute('href')),
+        };
+      }),
+    };
+  });
+  assert.equal(state.canvas, false, 'no canvas left');
+  assert.ok(state.className.split(' ').includes('fallback'), `region class: ${state.className}`);
+  assert.ok(state.visible, 'the fallback list is visible');
+  assert.equal(state.articles.length, 9);
+  assert.deepEqual(state.articles.map((a) => a.label), items.map((_, i) => `${i + 1} of 9`));
+  for (const [i, a] of state.articles.entries()) {
+    assert.equal(a.img?.loading, 'lazy', `article ${i + 1} has a real <img loading="lazy">`);
+    assert.equal(a.img.src, new URL(items[i].image, server.url).href, `article ${i + 1}'s picture`);
+    assert.ok(a.links.length >= 1 && a.links.every((h) => /^https?:\/\//.test(h)), `article ${i + 1} links: ${a.links}`);
+  }
+  assert.equal(state.articles[0].links[0], items[0].url);
+  // Really visible to the reader: the first headline link is on screen and the picture loaded.
+  await assertVisibleHeadline(page);
+  await page.waitForFunction(() => {
+    const img = document.querySelector('#carousel').shadowRoot.querySelector('img');
+    return img.complete && img.naturalWidth > 0;
+  }, null, { timeout: 5000 });
+  assert.deepEqual(pageErrors, []);
+}
+
+async function assertVisibleHeadline(page) {
+  const link = page.locator('#carousel article a').first();
+  assert.equal(await link.isVisible(), true);
+  assert.equal(await link.textContent(), items[0].title);
+}
+
+test('fallback without WebGL (--disable-webgl): a visible list with real images and links', async () => {
+  const b = await launch(['--disable-webgl']);
+  try {
+    const { page, pageErrors, close } = await open(server.url, { b });
+    try {
+      assert.equal(await page.evaluate(() => !!document.createElement('canvas').getContext('webgl2')), false, 'WebGL 2 is off');
+      await assertFallback(page, pageErrors);
+    } finally {
+      await close();
+    }
+  } finally {
+    await b.close();
+  }
+});
+
+test('fallback without WebAssembly: a visible list with real images and links', async () => {
+  const b = await launch(['--js-flags=--noexpose_wasm']);
+  try {
+    let ctx = await open(server.url, { b });
+    const exposed = await ctx.page.evaluate(() => typeof WebAssembly);
+    if (exposed !== 'undefined') {
+      // This Chromium still exposes WebAssembly despite the flag: hide it before carta.js runs.
+      console.log(`--noexpose_wasm left typeof WebAssembly === '${exposed}'; deleting window.WebAssembly in an init script`);
+      await ctx.close();
+      ctx = await open(server.url, { b, init: [() => { delete window.WebAssembly; }] });
+      assert.equal(await ctx.page.evaluate(() => typeof WebAssembly), 'undefined');
+    }
+    try {
+      await assertFallback(ctx.page, ctx.pageErrors);
+    } finally {
+      await ctx.close();
+    }
+  } finally {
+    await b.close();
+  }
+});
+
+test('reduced motion: autoplay does not run; without it the same page rotates', async () => {
+  const reduced = await open(server.url + 'autoplay-1000.html', { reducedMotion: 'reduce' });
+  try {
+    assert.equal(await reduced.page.evaluate(() => matchMedia('(prefers-reduced-motion: reduce)').matches), true);
+    await waitReady(reduced.page);
+    await reduced.page.waitForTimeout(3500);
+    assert.deepEqual(await events(reduced.page, 'carta:change'), [], 'no carta:change in 3.5 s with reduced motion');
+    // No "Pause automatic rotation" control either: there is no rotation to pause.
+    assert.equal(await reduced.page.evaluate(() => document.querySelector('#carousel').shadowRoot.querySelector('.toggle')), null);
+  } finally {
+    await reduced.close();
+  }
+  const normal = await open(server.url + 'autoplay-1000.html', { reducedMotion: 'no-preference' });
+  try {
+    await waitReady(normal.page);
+    const change = await waitEvent(normal.page, 'carta:change', 3500);
+    assert.equal(change.detail.index, 1, 'without reduced motion the same fixture rotates within 3.5 s');
+  } finally {
+    await normal.close();
+  }
+});
+
+// Every a[href] and button in the shadow root: not inside anything hidden from assistive
+// technology or inert, and every link inside an article of a card in view.
+function focusables() {
+  const host = document.querySelector('#carousel');
+  const root = host.shadowRoot;
+  const hb = host.getBoundingClientRect();
+  const hiddenAncestor = (node) => {
+    for (let n = node; n && n !== root; n = n.parentNode) {
+      if (n.nodeType !== 1) continue;
+      const cs = getComputedStyle(n);
+      if (n.hasAttribute('hidden') || n.inert || n.getAttribute('aria-hidden') === 'true' ||
+          cs.display === 'none' || cs.visibility === 'hidden') return n.tagName + (n.className ? '.' + n.className : '');
+    }
+    return null;
+  };
+  const out = [];
+  for (const e of root.querySelectorAll('a[href], button, [tabindex]')) {
+    const tabindex = e.getAttribute('tabindex');
+    if (tabindex !== null && +tabindex < 0) continue;
+    const article = e.closest('article');
+    const ab = article && article.getBoundingClientRect();
+    out.push({
+      tag: e.tagName, label: e.getAttribute('aria-label') || e.textContent.trim().slice(0, 40),
+      article: article && article.getAttribute('aria-label'),
+      articleInView: !article || (ab.left >= hb.left - 1 && ab.right <= hb.right + 1 && ab.width > 0),
+      hidden: hiddenAncestor(e),
+    });
+  }
+  return out;
+}
+
+test('no focusable element sits inside a hidden card', async () => {
+  const { page, close } = await open(server.url);
+  try {
+    await waitReady(page);
+    await page.waitForTimeout(300);
+    for (const [index, expected] of [[0, ['1 of 9', '2 of 9']], [3, ['4 of 9', '5 of 9']]]) {
+      if (index) {
+        await page.locator('#carousel a[data-kind="0"]').first().focus();
+        for (let k = 0; k < index; k++) await page.keyboard.press('ArrowRight');
+        await page.waitForFunction((want) => {
+          const labels = [...document.querySelector('#carousel').shadowRoot.querySelectorAll('article')].map((a) => a.getAttribute('aria-label'));
+          return JSON.stringify(labels) === JSON.stringify(want);
+        }, expected, { timeout: 3000 });
+        await page.waitForTimeout(800);  // the slide is over
+      }
+      assert.deepEqual(await articleLabels(page), expected, 'the mirror holds only the cards in view (1000 px: two)');
+      const list = await page.evaluate(focusables);
+      assert.ok(list.length > 10, 'links and buttons were found');
+      const links = list.filter((f) => f.tag === 'A');
+      assert.ok(links.length >= 2);
+      for (const f of list) {
+        assert.equal(f.hidden, null, `${f.tag} "${f.label}" is inside a hidden or inert element (${f.hidden})`);
+        assert.ok(f.articleInView, `${f.tag} "${f.label}" belongs to a card out of view (${f.article})`);
+        if (f.tag === 'A') assert.ok(expected.includes(f.article), `link "${f.label}" belongs to a card in view, not ${f.article}`);
+      }
+    }
+  } finally {
+    await close();
+  }
+});
+
+test('keyboard only: ArrowRight, End and Home move the carousel and focus stays inside the widget', async () => {
+  const { page, pageErrors, close } = await open(server.url);
+  try {
+    await waitReady(page);
+    await page.waitForTimeout(300);
+    // From the page's start, Tab to the first headline link.
+    for (let i = 0; i < 5; i++) {
+      await page.keyboard.press('Tab');
+      const f = await focused(page);
+      if (f.inWidget && f.kind === '0') break;
+    }
+    assert.deepEqual(await focused(page).then((f) => [f.inWidget, f.kind, f.index]), [true, '0', '0']);
+    const steps = [['ArrowRight', 1], ['End', 7], ['Home', 0]];
+    for (const [n, [key, index]] of steps.entries()) {
+      await page.keyboard.press(key);
+      const change = await waitEvent(page, 'carta:change', 3000, n + 1);
+      assert.deepEqual(change.detail, { index, id: items[index].id }, `${key} goes to ${index}`);
+      await page.waitForTimeout(900);  // the slide settles and the mirror rebuilds
+      const f = await focused(page);
+      assert.equal(f.host, 'carousel', `after ${key} focus is still in the widget's host`);
+      assert.ok(f.inWidget, `after ${key} shadowRoot.activeElement is not null`);
+      assert.deepEqual([f.kind, f.index], ['0', String(index)], `after ${key} focus is on the current card's headline`);
+    }
+    assert.equal((await events(page, 'carta:change')).length, 3, 'one change per key');
+    assert.deepEqual(await events(page, 'carta:open'), [], 'nothing opened');
+    assert.deepEqual(pageErrors, []);
+  } finally {
+    await close();
+  }
+});
+
+// The canvas is aria-hidden, so what the error card says must be in the mirror too
+// ("This feed could not be shown" and the reason).
+test('a feed that cannot be shown says so in the accessibility tree', async () => {
+  const { page, close } = await open(server.url + 'missing.html');
+  try {
+    await waitEvent(page, 'carta:error', 20000);
+    await page.waitForTimeout(1000);
+    const snap = await page.locator('#carousel').ariaSnapshot();
+    assert.match(snap, /This feed could not be shown/, `accessibility tree of the failed widget:\n${snap}`);
+  } finally {
+    await close();
+  }
+});
