@@ -285,3 +285,17 @@ TEST_CASE("the demo feed and the real-world conformance feeds are valid and keep
     CHECK(r.feed.items.size() == c.items);
   }
 }
+
+TEST_CASE("a flood of tiny values is refused early, with the place it was reached") {
+  FeedLimits limits;
+  limits.max_values = 100;
+  std::string tags;
+  for (int i = 0; i < 1000; ++i) tags += (i ? ",1" : "1");
+  FeedResult r = parse_feed(feed_with_items(R"({"id":"a","tags":[)" + tags + "]}"), "", limits);
+  CHECK_FALSE(r.ok());
+  REQUIRE(r.diagnostics.size() == 1);
+  CHECK(r.diagnostics[0].message.find("more than 100 JSON values") != std::string::npos);
+  CHECK(r.diagnostics[0].pointer.rfind("/items/0/tags/", 0) == 0);
+  // The same feed is fine under the default limit (warnings for the number tags only).
+  CHECK(parse_feed(feed_with_items(R"({"id":"a","tags":[)" + tags + "]}")).ok());
+}
