@@ -15,6 +15,8 @@ constexpr float kInset = 18;      // inside a card, around the text
 constexpr float kRadius = 12;
 constexpr float kButton = 32;
 constexpr int kMaxDots = 9;
+constexpr float kChip = 22;      // tag chip height
+constexpr float kChipPad = 9;
 
 class SceneBuilder {
  public:
@@ -130,8 +132,12 @@ class SceneBuilder {
     }
     const float row = stacked ? stacked_row : inline_row;
     int summary_lines = std::clamp(summary_lines_with(related, row), 0, 6);
+    float text_end = y;
     if (summary_lines > 0 && has_summary)
-      paragraph(body.x, y, body.w, TextRole::body, theme_.text, item.summary, summary_lines);
+      text_end = paragraph(body.x, y, body.w, TextRole::body, theme_.text, item.summary, summary_lines);
+    // Tags, as small chips, where the summary leaves room above the related items.
+    const float free_bottom = bottom - (related > 0 ? related * row + rule : 0);
+    if (!item.tags.empty() && free_bottom - text_end >= kChip + 10) tags(item, body, text_end + 8);
 
     if (related > 0) {
       float ry = bottom - related * row + (stacked ? 4 : 6);
@@ -169,6 +175,19 @@ class SceneBuilder {
           ry += inline_row;
         }
       }
+    }
+  }
+
+  void tags(const Item& item, const Rect& body, float y) {
+    float x = body.x;
+    for (const std::string& tag : item.tags) {
+      std::string label = fit_line(tag, body.w * 0.5f, TextRole::caption, measure_);
+      float w = measure_.width(TextRole::caption, label) + 2 * kChipPad;
+      if (x + w > body.right()) break;  // one row; the rest are in the mirror
+      box({x, y, w, kChip}, theme_.chip, kChip / 2);
+      text(x + kChipPad, y + (kChip - theme_.style(TextRole::caption).line_height) / 2, w, TextRole::caption,
+           theme_.muted, std::move(label));
+      x += w + 6;
     }
   }
 

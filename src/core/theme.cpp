@@ -69,6 +69,7 @@ Theme make_theme(bool dark, std::optional<Color> accent) {
     t.placeholder_mark = {150, 146, 138, 255};
     t.control = {120, 118, 112, 255};
     t.hover = {236, 232, 224, 255};
+    t.chip = {241, 238, 232, 255};
   } else {
     t.page = {17, 18, 21, 255};
     t.card = {30, 32, 37, 255};
@@ -80,6 +81,7 @@ Theme make_theme(bool dark, std::optional<Color> accent) {
     t.placeholder_mark = {110, 114, 124, 255};
     t.control = {150, 152, 160, 255};
     t.hover = {44, 47, 54, 255};
+    t.chip = {40, 43, 50, 255};
   }
   t.accent_text = readable_accent(t.accent, t.card, 4.5);
   t.caption_text = {255, 255, 255, 255};

@@ -37,6 +37,7 @@ struct Theme {
   Color placeholder_mark;
   Color control;       // buttons and inactive dots
   Color hover;         // behind a hovered button or related item
+  Color chip;          // behind a tag
   TypeStyle type[static_cast<int>(TextRole::count)];
 
   const TypeStyle& style(TextRole role) const { return type[static_cast<int>(role)]; }

@@ -19,6 +19,8 @@ TEST_CASE("every text colour of both themes is AA on the card") {
     CHECK(contrast_ratio(t.muted, t.card) >= 4.5);
     CHECK(contrast_ratio(t.accent_text, t.card) >= 4.5);
     CHECK(contrast_ratio(t.text, t.page) >= 4.5);
+    CHECK(contrast_ratio(t.muted, t.chip) >= 4.5);  // tag text on its chip
+    CHECK(contrast_ratio(t.text, t.hover) >= 4.5);  // a hovered related headline
     // Controls are graphics: 3:1 against the page (WCAG 1.4.11).
     CHECK(contrast_ratio(t.control, t.page) >= 3.0);
     // Caption text sits on the scrim's darkest part over any picture: white on ~80% black.
