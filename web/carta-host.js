@@ -115,6 +115,7 @@ function mount(el, options) {
     autoplay: parseInt(option(el, options, 'autoplay') || '0', 10) || 0,
     loop: option(el, options, 'loop') === 'true',
     refresh: parseInt(option(el, options, 'refresh') || '0', 10) || 0,  // seconds
+    locale: option(el, options, 'locale') || '',  // UI language; empty follows the feed
     // Fetch nothing until the widget is within this distance of the viewport.
     lazy: options.lazy !== false && option(el, options, 'loading') !== 'eager',
     lazyMargin: option(el, options, 'lazyMargin') || '100% 0px'
@@ -444,7 +445,7 @@ function mount(el, options) {
     feedPromise.then(function (feed) {
       if (destroyed) return;
       if (feed.error) throw feed.error;
-      var model = readFeedForFallback(feed.bytes, feed.url);
+      var model = readFeedForFallback(feed.bytes, feed.url, config.locale);
       mirror.fallback(model, config.dark ? 'dark' : 'light', host.open);
       fire(el, 'carta:ready', { count: model.items.length, renderer: 'html' });
     }).catch(function (e) {
@@ -477,6 +478,7 @@ function mount(el, options) {
         return;
       }
       created = true;
+      if (config.locale) withString(M, config.locale, function (p) { M['_carta_set_locale'](id, p); });
       listenToInput();
       parts[1].forEach(function (buffer, face) {
         withBytes(M, new Uint8Array(buffer), function (p, n) { M['_carta_set_font'](id, face, p, n); });

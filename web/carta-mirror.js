@@ -281,7 +281,7 @@ function createMirror(root, actions) {
 
 // A small, cautious reader for the fallback only (the real one is the C++ core): plain text
 // from HTML, http(s) links resolved against the feed, nothing executed or injected.
-function readFeedForFallback(bytes, feedUrl) {
+function readFeedForFallback(bytes, feedUrl, locale) {
   var data = JSON.parse(new TextDecoder().decode(bytes));
   if (!data || typeof data !== 'object' || !Array.isArray(data.items)) throw new Error('not a JSON Feed');
   var parser = new DOMParser();
@@ -295,7 +295,7 @@ function readFeedForFallback(bytes, feedUrl) {
       return u.protocol === 'https:' || u.protocol === 'http:' ? u.href : '';
     } catch (e) { return ''; }
   };
-  var language = typeof data.language === 'string' ? data.language : 'en';
+  var language = locale || (typeof data.language === 'string' ? data.language : 'en');
   var s = uiStrings(language);
   var items = data.items.slice(0, 5000).filter(function (it) { return it && typeof it === 'object'; }).map(function (it) {
     var ext = it._carta && typeof it._carta === 'object' ? it._carta : {};

@@ -74,6 +74,8 @@ class App {
   void context_lost();
   void context_restored();
   void set_reduced_motion(bool reduced, double seconds);
+  // The UI language ("en", "ar"...); empty follows the feed's own language.
+  void set_locale(std::string locale) { desc_.locale = std::move(locale); }
   // GPU memory the decoded images may use together (default 48 MiB).
   void set_image_budget(std::size_t bytes) { images_ = ImageCache(bytes); }
   std::size_t image_bytes() const { return images_.bytes(); }

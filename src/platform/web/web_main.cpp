@@ -230,6 +230,10 @@ EMSCRIPTEN_KEEPALIVE void carta_set_paused(int host_id, int reason, int paused, 
     inst->app->set_paused(static_cast<carta::PauseReason>(reason), paused != 0, milliseconds / 1000.0);
 }
 
+EMSCRIPTEN_KEEPALIVE void carta_set_locale(int host_id, const char* locale) {
+  if (Instance* inst = current(host_id)) inst->app->set_locale(locale);
+}
+
 EMSCRIPTEN_KEEPALIVE void carta_context_lost(int host_id) {
   if (Instance* inst = current(host_id)) inst->app->context_lost();
 }
