@@ -30,12 +30,18 @@ target_link_options(carta_web PRIVATE
   "SHELL:--extern-pre-js ${CMAKE_SOURCE_DIR}/web/carta-begin.js"
   "SHELL:--extern-post-js ${CMAKE_BINARY_DIR}/carta-page.js")
 
-# The page script is two files (the accessible mirror, then mounting and frames), joined
-# after Emscripten's factory inside carta-begin.js's function.
+# The page script is two files (the accessible mirror, then mounting and frames), minified
+# with Debian's terser and joined after Emscripten's factory, inside the function that
+# carta-begin.js opens and carta-end.js closes.
 set(CARTA_PAGE_SOURCES "${CMAKE_SOURCE_DIR}/web/carta-mirror.js" "${CMAKE_SOURCE_DIR}/web/carta-host.js")
+find_program(CARTA_TERSER terser REQUIRED)
 add_custom_command(OUTPUT "${CMAKE_BINARY_DIR}/carta-page.js"
-  COMMAND cat ${CARTA_PAGE_SOURCES} > "${CMAKE_BINARY_DIR}/carta-page.js"
-  DEPENDS ${CARTA_PAGE_SOURCES} VERBATIM)
+  COMMAND cat ${CARTA_PAGE_SOURCES} > "${CMAKE_BINARY_DIR}/carta-page.src.js"
+  COMMAND ${CMAKE_COMMAND} -E env NODE_PATH=/usr/share/nodejs
+          "${CARTA_TERSER}" "${CMAKE_BINARY_DIR}/carta-page.src.js" --compress --mangle --comments false
+          --output "${CMAKE_BINARY_DIR}/carta-page.min.js"
+  COMMAND cat "${CMAKE_BINARY_DIR}/carta-page.min.js" "${CMAKE_SOURCE_DIR}/web/carta-end.js" > "${CMAKE_BINARY_DIR}/carta-page.js"
+  DEPENDS ${CARTA_PAGE_SOURCES} "${CMAKE_SOURCE_DIR}/web/carta-end.js" VERBATIM)
 add_custom_target(carta_page_js DEPENDS "${CMAKE_BINARY_DIR}/carta-page.js")
 add_dependencies(carta_web carta_page_js)
 set_property(TARGET carta_web APPEND PROPERTY LINK_DEPENDS

@@ -17,7 +17,7 @@ done
 
 packages=(
   cmake ninja-build g++ clang libclang-rt-14-dev pkg-config dpkg-dev xz-utils
-  emscripten
+  emscripten terser
   nlohmann-json3-dev doctest-dev libglfw3-dev libstb-dev libegl-dev libgles-dev
   fonts-noto-core python3-fonttools brotli
 )

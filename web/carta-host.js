@@ -7,8 +7,6 @@
  *   [X] lazy start within a viewport of being visible; no drawing while off-screen/hidden
  *   [X] ResizeObserver + devicePixelRatio changes; WebGL context loss and restore
  *   [X] carta:ready, carta:change, carta:open, carta:error on the host element */
-'use strict';
-
 var scriptUrl = (document.currentScript && document.currentScript.src) || location.href;
 var assetBase = new URL('.', scriptUrl).href;
 // Order matches carta::Face: sans, sans bold, serif bold.
@@ -571,4 +569,3 @@ function mountAll() {
 window['Carta'] = { 'mount': mount, 'version': '0.2.0' };
 if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', mountAll);
 else mountAll();
-})();

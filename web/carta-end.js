@@ -1,0 +1,2 @@
+/* Closes the function that carta-begin.js opened. */
+})();
