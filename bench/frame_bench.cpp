@@ -20,7 +20,7 @@ FrameFigures measure_frame(const FontFiles& files, int items, int frames) {
   io.IniFilename = nullptr;
   Theme theme = make_theme(false);
   FontSet fonts;
-  fonts.build(*io.Fonts, files, theme, 1.f);
+  fonts.build(*io.Fonts, files, FontFiles{}, theme, 1.f);
   unsigned char* pixels;
   int w, h;
   io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);  // built once, as a renderer would upload it

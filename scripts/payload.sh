@@ -2,8 +2,11 @@
 # Payload report: raw, gzip -9 and brotli sizes of every file a browser downloads to show
 # the demo's first card, from dist/ (run ./build-wasm.sh first). The widget itself is
 # carta.js + carta.wasm + fonts; the feed and pictures are the publisher's content.
-#   scripts/payload.sh [DIST]
+#   scripts/payload.sh [--max-widget-gzip BYTES] [DIST]
+# With --max-widget-gzip it fails (exit 1) when the widget's gzip -9 total is larger.
 set -euo pipefail
+max=""
+if [ "${1:-}" = "--max-widget-gzip" ]; then max="${2:?--max-widget-gzip needs a number of bytes}"; shift 2; fi
 dist="${1:-$(cd "$(dirname "$0")/.." && pwd)/dist}"
 cd "$dist"
 row() { printf '%-38s %10s %10s %10s\n' "$@"; }
@@ -16,7 +19,18 @@ group() {  # prints one row per file, then the group's total
     r=$((r + raw)); g=$((g + gz)); b=$((b + br))
   done
   row "= $name" "$r" "$g" "$b"
+  last_gzip=$g
 }
 row file raw gzip-9 brotli
 group "widget (script, wasm, fonts)" carta.js carta.wasm fonts/carta-sans.ttf fonts/carta-sans-bold.ttf fonts/carta-serif-bold.ttf
+widget_gzip=$last_gzip
 group "content (feed, first two pictures)" demo.json images/moscow-press-conference.jpg images/unifil-patrol.png
+# Only for feeds that use Latin Extended-A (not the demo's):
+group "extended Latin fonts, when needed" fonts/carta-sans-ext.ttf fonts/carta-sans-bold-ext.ttf fonts/carta-serif-bold-ext.ttf
+if [ -n "$max" ]; then
+  if [ "$widget_gzip" -gt "$max" ]; then
+    echo "payload: the widget is $widget_gzip bytes gzip -9, over the budget of $max" >&2
+    exit 1
+  fi
+  echo "payload: the widget is $widget_gzip bytes gzip -9, within the budget of $max"
+fi

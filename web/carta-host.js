@@ -11,6 +11,8 @@ var scriptUrl = (document.currentScript && document.currentScript.src) || locati
 var assetBase = new URL('.', scriptUrl).href;
 // Order matches carta::Face: sans, sans bold, serif bold.
 var FONT_FILES = ['fonts/carta-sans.ttf', 'fonts/carta-sans-bold.ttf', 'fonts/carta-serif-bold.ttf'];
+// Latin Extended-A (ş ğ İ ł č...), fetched only for a feed that uses it.
+var EXTENDED_FONT_FILES = ['fonts/carta-sans-ext.ttf', 'fonts/carta-sans-bold-ext.ttf', 'fonts/carta-serif-bold-ext.ttf'];
 var DEFAULT_HEIGHT = 420;
 var FETCH_TIMEOUT_MS = 15000;
 // Pause reasons, as in carta::PauseReason.
@@ -34,16 +36,38 @@ function loadModule() {
   return modulePromise;
 }
 
+var extendedFontsPromise = null;
+
+function fetchFonts(files) {
+  return Promise.all(files.map(function (file) {
+    return fetch(assetBase + file, { credentials: 'omit' }).then(function (r) {
+      if (!r.ok) throw new Error('font ' + file + ': HTTP ' + r.status);
+      return r.arrayBuffer();
+    });
+  }));
+}
+
 function loadFonts() {
-  if (!fontsPromise) {
-    fontsPromise = Promise.all(FONT_FILES.map(function (file) {
-      return fetch(assetBase + file, { credentials: 'omit' }).then(function (r) {
-        if (!r.ok) throw new Error('font ' + file + ': HTTP ' + r.status);
-        return r.arrayBuffer();
-      });
-    }));
-  }
+  if (!fontsPromise) fontsPromise = fetchFonts(FONT_FILES);
   return fontsPromise;
+}
+
+function loadExtendedFonts() {
+  if (!extendedFontsPromise) extendedFontsPromise = fetchFonts(EXTENDED_FONT_FILES);
+  return extendedFontsPromise;
+}
+
+// True when the feed's text uses Latin Extended-A: UTF-8 C4 80..C5 BF, or a \u0100..\u017f
+// escape.
+function needsExtendedLatin(bytes) {
+  for (var i = 0; i + 1 < bytes.length; i++) {
+    if ((bytes[i] === 0xC4 || bytes[i] === 0xC5) && (bytes[i + 1] & 0xC0) === 0x80) return true;
+    if (bytes[i] === 0x5C && bytes[i + 1] === 0x75 && i + 5 < bytes.length) {  // \u
+      var code = parseInt(String.fromCharCode(bytes[i + 2], bytes[i + 3], bytes[i + 4], bytes[i + 5]), 16);
+      if (code >= 0x100 && code <= 0x17F) return true;
+    }
+  }
+  return false;
 }
 
 function withString(M, text, use) {
@@ -318,6 +342,15 @@ function mount(el, options) {
 
   // Hands a feed to the core; returns true when it could be shown.
   function useFeed(feed) {
+    if (needsExtendedLatin(feed.bytes)) {
+      loadExtendedFonts().then(function (buffers) {
+        if (destroyed || !created) return;
+        buffers.forEach(function (buffer, face) {
+          withBytes(M, new Uint8Array(buffer), function (p, n) { M['_carta_set_extended_font'](id, face, p, n); });
+        });
+        invalidate();
+      }, function () { /* the base glyphs still draw; missing ones show as boxes */ });
+    }
     withString(M, feed.url, function (u) {
       withBytes(M, feed.bytes, function (p, n) { M['_carta_set_feed'](id, p, n, u); });
     });

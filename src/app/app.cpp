@@ -38,6 +38,11 @@ void App::set_font(Face face, std::vector<unsigned char> ttf) {
   fonts_dirty_ = true;
 }
 
+void App::set_extended_font(Face face, std::vector<unsigned char> ttf) {
+  extended_font_files_[static_cast<int>(face)] = std::move(ttf);
+  fonts_dirty_ = true;
+}
+
 void App::set_feed(std::string_view bytes, std::string_view location, const FeedLimits& limits) {
   // A refreshed feed keeps the reader on the same article when it is still there.
   std::string current_id;
@@ -111,7 +116,7 @@ void App::ensure_fonts() {
   for (const auto& f : font_files_)
     if (f.empty()) return;  // wait until the platform has delivered every face
   ImGuiIO& io = ImGui::GetIO();
-  if (fonts_.build(*io.Fonts, font_files_, theme_, desc_.dpr) && device_objects_) {
+  if (fonts_.build(*io.Fonts, font_files_, extended_font_files_, theme_, desc_.dpr) && device_objects_) {
     // Before the first frame the backend creates the texture itself, from this atlas.
     ImGui_ImplOpenGL3_DestroyFontsTexture();
     ImGui_ImplOpenGL3_CreateFontsTexture();

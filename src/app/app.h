@@ -63,6 +63,8 @@ class App {
   App& operator=(const App&) = delete;
 
   void set_font(Face face, std::vector<unsigned char> ttf);
+  // The face's Latin Extended-A glyphs, when they come in a file of their own (web).
+  void set_extended_font(Face face, std::vector<unsigned char> ttf);
   void set_feed(std::string_view bytes, std::string_view location, const FeedLimits& limits = {});
   void set_feed_failure(std::string message);
   void resize(float width, float height, float dpr);
@@ -126,6 +128,7 @@ class App {
   Theme theme_;
   ImGuiContext* imgui_ = nullptr;
   FontFiles font_files_;
+  FontFiles extended_font_files_;
   FontSet fonts_;
   bool fonts_dirty_ = true;
   bool renderer_ready_ = false;

@@ -3,6 +3,7 @@
 #include "core/feed.h"
 
 #include <algorithm>
+#include <cstdio>
 #include <cmath>
 #include <unordered_map>
 #include <unordered_set>
@@ -78,6 +79,18 @@ const char* type_name(const Json& v) {
     case Json::value_t::number_float: return "a number";
     default: return "an unsupported value";
   }
+}
+
+// The decimal text of a numeric id: 42 -> "42", 7.0 -> "7", 1.5 -> "1.5". (Not the
+// library's serializer, which the web build would otherwise carry only for this.)
+std::string number_text(const Json& n) {
+  if (n.is_number_unsigned()) return std::to_string(n.get<std::uint64_t>());
+  if (n.is_number_integer()) return std::to_string(n.get<std::int64_t>());
+  double d = n.get<double>();
+  if (std::isfinite(d) && d == std::floor(d) && std::fabs(d) < 1e15) return std::to_string(static_cast<long long>(d));
+  char text[32];
+  std::snprintf(text, sizeof text, "%.17g", d);
+  return text;
 }
 
 // A value from the feed, quoted in a message: control characters escaped, cut when long.
@@ -215,13 +228,8 @@ class ModelBuilder {
     auto id_it = v.find("id");
     if (id_it != v.end() && id_it->is_string()) {
       item.id = std::string(*string_at(v, "id", pointer));  // cut, with a warning, when absurdly long
-    } else if (id_it != v.end() && id_it->is_number_integer()) {
-      item.id = id_it->dump();  // numeric ids are read as their decimal text
-    } else if (id_it != v.end() && id_it->is_number_float()) {
-      double d = id_it->get<double>();
-      item.id = std::isfinite(d) && d == std::floor(d) && std::fabs(d) < 1e15
-                    ? std::to_string(static_cast<long long>(d))
-                    : id_it->dump();
+    } else if (id_it != v.end() && id_it->is_number()) {
+      item.id = number_text(*id_it);  // numeric ids are read as their decimal text
     } else if (id_it != v.end() && !id_it->is_null()) {
       warn(pointer_append(pointer, "id"), std::string("expected a string id but found ") + type_name(*id_it));
     }
@@ -330,7 +338,7 @@ class ModelBuilder {
         RelatedItem out;
         std::string key;
         if (entry.is_string() || entry.is_number_integer()) {
-          std::string id = entry.is_string() ? entry.get<std::string>() : entry.dump();
+          std::string id = entry.is_string() ? entry.get<std::string>() : number_text(entry);
           auto found = by_id.find(id);
           if (found == by_id.end()) {
             warn(rp, "no item with id " + quote_value(id, 120) + " in this feed; ignored");

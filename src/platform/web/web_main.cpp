@@ -10,13 +10,13 @@
 #include <GLES3/gl3.h>
 
 #include <cstdint>
+#include <cstdio>
 #include <map>
 #include <memory>
 #include <string>
 
 #include "app/app.h"
 #include "core/datetime.h"
-#include "core/json_reader.h"
 
 // Creates a WebGL 2 context on the host's canvas; 0 when the browser cannot.
 EM_JS(int, carta_js_create_context, (int host_id), {
@@ -135,6 +135,11 @@ EMSCRIPTEN_KEEPALIVE void carta_set_font(int host_id, int face, const unsigned c
     inst->app->set_font(static_cast<carta::Face>(face), std::vector<unsigned char>(data, data + length));
 }
 
+EMSCRIPTEN_KEEPALIVE void carta_set_extended_font(int host_id, int face, const unsigned char* data, int length) {
+  if (Instance* inst = current(host_id))
+    inst->app->set_extended_font(static_cast<carta::Face>(face), std::vector<unsigned char>(data, data + length));
+}
+
 EMSCRIPTEN_KEEPALIVE void carta_set_feed(int host_id, const char* bytes, int length, const char* location) {
   if (Instance* inst = current(host_id)) inst->app->set_feed(std::string_view(bytes, length), location);
 }
@@ -246,48 +251,142 @@ EMSCRIPTEN_KEEPALIVE void carta_set_reduced_motion(int host_id, int reduced, dou
   if (Instance* inst = current(host_id)) inst->app->set_reduced_motion(reduced != 0, milliseconds / 1000.0);
 }
 
+namespace {
+
+// A small JSON writer for the mirror's view: strings, numbers, booleans, arrays, objects.
+// (Written by hand so the web build does not carry the JSON library's serializer.)
+class JsonWriter {
+ public:
+  std::string text;
+  JsonWriter& key(const char* k) {
+    comma();
+    fresh_ = true;  // the key itself takes no comma
+    string(k);
+    text += ':';
+    fresh_ = true;
+    return *this;
+  }
+  JsonWriter& string(std::string_view s) {
+    comma();
+    text += '"';
+    for (char c : s) {
+      unsigned char u = static_cast<unsigned char>(c);
+      if (c == '"' || c == '\\') {
+        text += '\\';
+        text += c;
+      } else if (u < 0x20) {
+        static const char hex[] = "0123456789abcdef";
+        text += "\\u00";
+        text += hex[u >> 4];
+        text += hex[u & 15];
+      } else {
+        text += c;
+      }
+    }
+    text += '"';
+    return *this;
+  }
+  JsonWriter& number(double v) {
+    comma();
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.2f", v);
+    text += buf;
+    return *this;
+  }
+  JsonWriter& integer(long long v) {
+    comma();
+    text += std::to_string(v);
+    return *this;
+  }
+  JsonWriter& boolean(bool v) {
+    comma();
+    text += v ? "true" : "false";
+    return *this;
+  }
+  JsonWriter& begin(char bracket) {
+    comma();
+    text += bracket;
+    fresh_ = true;
+    return *this;
+  }
+  JsonWriter& end(char bracket) {
+    text += bracket;
+    fresh_ = false;
+    return *this;
+  }
+  JsonWriter& rect(const carta::Rect& r) {
+    begin('[');
+    number(r.x).number(r.y).number(r.w).number(r.h);
+    return end(']');
+  }
+
+ private:
+  void comma() {
+    if (!fresh_) text += ',';
+    fresh_ = false;
+  }
+  bool fresh_ = true;
+};
+
+}  // namespace
+
 // What the last frame shows, as JSON, for the page's accessible DOM mirror: the feed's
 // title, the cards in view with everything a card says (and its rectangle in CSS px),
 // their related links, and the controls. Valid until the next call.
 EMSCRIPTEN_KEEPALIVE const char* carta_view_json(int host_id) {
   static std::string text;
-  using carta::Json;
   Instance* inst = current(host_id);
   if (!inst) return "{}";
   const carta::App& app = *inst->app;
   const carta::Feed& feed = app.feed().feed;
-  auto rect = [](const carta::Rect& r) { return Json::array({r.x, r.y, r.w, r.h}); };
-  const char* status = app.status() == carta::FeedStatus::ready    ? "ready"
-                       : app.status() == carta::FeedStatus::failed ? "failed"
-                                                                   : "loading";
-  std::string message;
-  if (app.status() == carta::FeedStatus::failed) message = app.failure();
-  Json view = {{"status", status}, {"message", message},
-               {"title", feed.title}, {"language", app.locale()}, {"count", feed.items.size()},
-               {"index", app.current()}, {"perView", app.per_view()}, {"cards", Json::array()},
-               {"dots", Json::array()}};
-  for (const carta::HitRegion& h : app.scene().hits) {
-    if (h.kind == carta::HitRegion::Kind::prev) view["prev"] = rect(h.rect);
-    if (h.kind == carta::HitRegion::Kind::next) view["next"] = rect(h.rect);
-    if (h.kind == carta::HitRegion::Kind::dot) view["dots"].push_back({{"index", h.index}, {"rect", rect(h.rect)}});
-    if (h.kind != carta::HitRegion::Kind::card || h.index < 0 || h.index >= static_cast<int>(feed.items.size())) continue;
+  const auto& hits = app.scene().hits;
+  using Kind = carta::HitRegion::Kind;
+  JsonWriter w;
+  w.begin('{');
+  w.key("status").string(app.status() == carta::FeedStatus::ready    ? "ready"
+                         : app.status() == carta::FeedStatus::failed ? "failed"
+                                                                     : "loading");
+  w.key("message").string(app.status() == carta::FeedStatus::failed ? app.failure() : std::string());
+  w.key("title").string(feed.title);
+  w.key("language").string(app.locale());
+  w.key("count").integer(static_cast<long long>(feed.items.size()));
+  w.key("index").integer(app.current());
+  w.key("perView").integer(app.per_view());
+  for (const carta::HitRegion& h : hits) {
+    if (h.kind == Kind::prev) w.key("prev").rect(h.rect);
+    if (h.kind == Kind::next) w.key("next").rect(h.rect);
+  }
+  w.key("dots").begin('[');
+  for (const carta::HitRegion& h : hits) {
+    if (h.kind != Kind::dot) continue;
+    w.begin('{').key("index").integer(h.index).key("rect").rect(h.rect).end('}');
+  }
+  w.end(']');
+  w.key("cards").begin('[');
+  for (const carta::HitRegion& h : hits) {
+    if (h.kind != Kind::card || h.index < 0 || h.index >= static_cast<int>(feed.items.size())) continue;
     const carta::Item& it = feed.items[h.index];
-    Json card = {{"index", h.index}, {"id", it.id}, {"url", it.url}, {"title", it.title}, {"summary", it.summary},
-                 {"image", it.image}, {"alt", it.image_alt}, {"caption", it.image_caption},
-                 {"credit", it.image_credit}, {"category", it.category}, {"language", it.language},
-                 {"rtl", it.right_to_left}, {"meta", carta::meta_line(it, app.now_unix(), app.locale())},
-                 {"rect", rect(h.rect)}, {"related", Json::array()}};
+    w.begin('{');
+    w.key("index").integer(h.index).key("id").string(it.id).key("url").string(it.url);
+    w.key("title").string(it.title).key("summary").string(it.summary).key("image").string(it.image);
+    w.key("alt").string(it.image_alt).key("caption").string(it.image_caption).key("credit").string(it.image_credit);
+    w.key("category").string(it.category).key("language").string(it.language).key("rtl").boolean(it.right_to_left);
+    w.key("meta").string(carta::meta_line(it, app.now_unix(), app.locale()));
+    w.key("rect").rect(h.rect);
+    w.key("related").begin('[');
     for (std::size_t k = 0; k < it.related.size(); ++k) {
       const carta::RelatedItem& r = it.related[k];
-      Json rel = {{"title", r.title}, {"url", r.url}, {"category", r.category}, {"target", r.item_index}};
-      for (const carta::HitRegion& rh : app.scene().hits)
-        if (rh.kind == carta::HitRegion::Kind::related && rh.index == h.index && rh.related == static_cast<int>(k))
-          rel["rect"] = rect(rh.rect);
-      card["related"].push_back(std::move(rel));
+      w.begin('{').key("title").string(r.title).key("url").string(r.url).key("category").string(r.category);
+      w.key("target").integer(r.item_index);
+      for (const carta::HitRegion& rh : hits)
+        if (rh.kind == Kind::related && rh.index == h.index && rh.related == static_cast<int>(k))
+          w.key("rect").rect(rh.rect);
+      w.end('}');
     }
-    view["cards"].push_back(std::move(card));
+    w.end(']').end('}');
   }
-  text = view.dump(-1, ' ', false, Json::error_handler_t::replace);
+  w.end(']').end('}');
+  text = std::move(w.text);
   return text.c_str();
 }
 
