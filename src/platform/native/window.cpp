@@ -117,10 +117,14 @@ int run_view(int argc, char** argv) {
   {
     AppHooks hooks;
     hooks.request_image = [&wanted](const std::string& url, int w, int h, int max_side) { wanted.push_back({url, w, h, max_side}); };
-    hooks.changed = [](int index, const std::string& id) { std::printf("card %d: %s\n", index, id.c_str()); };
+    hooks.changed = [](int index, const std::string& id) {
+      std::printf("card %d: %s\n", index, id.c_str());
+      std::fflush(stdout);  // a viewer's log is read as it happens
+    };
     // The native viewer does not open a browser; it says what a reader would have opened.
     hooks.open = [](const std::string& url, const std::string&, const char* kind) {
       std::printf("open %s: %s\n", kind, url.c_str());
+      std::fflush(stdout);
     };
     App app(desc, hooks);
     ViewState state{&app, true};
