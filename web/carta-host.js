@@ -165,7 +165,7 @@ function mount(el, options) {
   var M = null;
   var created = false, destroyed = false, started = false, readyFired = false, lost = false;
   var onScreen = !config.lazy, pageVisible = !document.hidden, frameWanted = false;
-  var raf = 0, wakeTimer = 0, refreshTimer = 0;
+  var raf = 0, wakeTimer = 0, refreshTimer = 0, frames = 0;
   var bitmaps = {}, nextBitmap = 1;
   var cleanups = [];
   var reducedQuery = window.matchMedia ? window.matchMedia('(prefers-reduced-motion: reduce)') : null;
@@ -235,6 +235,7 @@ function mount(el, options) {
     raf = 0;
     if (destroyed || lost) return;
     var now = performance.now();
+    frames++;
     M['_carta_set_now'](id, Date.now() / 1000);
     var flags = M['_carta_frame'](id, now);
     var wake = schedule(now);
@@ -563,6 +564,15 @@ function mount(el, options) {
   }
 
   var handle = {
+    // What the widget costs right now: frames drawn so far, the WebAssembly memory (shared
+    // by every widget on the page) and the decoded images it keeps on the GPU.
+    'stats': function () {
+      return {
+        'frames': frames,
+        'wasmMemoryBytes': M ? M['HEAPU8'].length : 0,
+        'imageBytes': created ? M['_carta_image_bytes'](id) : 0
+      };
+    },
     'next': move('next'),
     'prev': move('prev'),
     'go': move('go'),

@@ -405,6 +405,12 @@ EMSCRIPTEN_KEEPALIVE void carta_focus(int host_id, int kind, int index, int rela
   inst->app->set_focus(h);
 }
 
+// Bytes of decoded images the instance keeps on the GPU (its LRU cache).
+EMSCRIPTEN_KEEPALIVE double carta_image_bytes(int host_id) {
+  Instance* inst = current(host_id);
+  return inst ? static_cast<double>(inst->app->image_bytes()) : 0;
+}
+
 EMSCRIPTEN_KEEPALIVE int carta_item_count(int host_id) {
   Instance* inst = current(host_id);
   return inst ? static_cast<int>(inst->app->feed().feed.items.size()) : 0;
