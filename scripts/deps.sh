@@ -39,7 +39,10 @@ fi
 # Dear ImGui 1.86 from Debian's source package, verified and cached outside the tree.
 "$here/fetch-imgui.sh" >/dev/null
 
-if [ "$want_browser" = 1 ] && [ ! -d "$root/tests/browser/node_modules/playwright-core" ]; then
+# npm's own record of what it installed is older than the lock file when a package was
+# added or changed since the last install.
+installed="$root/tests/browser/node_modules/.package-lock.json"
+if [ "$want_browser" = 1 ] && { [ ! -f "$installed" ] || [ "$root/tests/browser/package-lock.json" -nt "$installed" ]; }; then
   echo "deps: npm ci in tests/browser"
   (cd "$root/tests/browser" && npm ci --silent --no-audit --no-fund)
 fi
