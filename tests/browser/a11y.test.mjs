@@ -6,9 +6,8 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { serve, launch, dist } from './lib.mjs';
+import { serveWithFixtures, launch, dist } from './lib.mjs';
 
 const VIEWPORT = { width: 1000, height: 700 };
 const feed = JSON.parse(fs.readFileSync(path.join(dist, 'demo.json'), 'utf8'));
@@ -40,18 +39,14 @@ const FIXTURES = {
   'missing.html': fixture('').replace('data-feed="demo.json"', 'data-feed="no-such-feed.json"'),
 };
 
-let tmp, server, browser;
+let server, browser;
 before(async () => {
-  tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'carta-a11y-'));
-  fs.cpSync(dist, tmp, { recursive: true });
-  for (const [name, text] of Object.entries(FIXTURES)) fs.writeFileSync(path.join(tmp, name), text);
-  server = await serve(tmp);
+  server = await serveWithFixtures('carta-a11y-', FIXTURES);
   browser = await launch();
 });
 after(async () => {
   await browser?.close();
   await server?.close();
-  if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
 });
 
 // ---- helpers -------------------------------------------------------------------------

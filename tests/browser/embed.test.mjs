@@ -7,9 +7,8 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { serve, launch, pixelStats, dist } from './lib.mjs';
+import { serveWithFixtures, launch, pixelStats, dist } from './lib.mjs';
 
 const VIEWPORT = { width: 1000, height: 700 };
 const items = JSON.parse(fs.readFileSync(path.join(dist, 'demo.json'), 'utf8')).items;
@@ -62,18 +61,14 @@ const FIXTURES = {
 <div id="carousel" class="carta" data-feed="demo.json" data-height="420"></div>`),
 };
 
-let tmp, server, browser;
+let server, browser;
 before(async () => {
-  tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'carta-embed-'));
-  fs.cpSync(dist, tmp, { recursive: true });
-  for (const [name, text] of Object.entries(FIXTURES)) fs.writeFileSync(path.join(tmp, name), text);
-  server = await serve(tmp);
+  server = await serveWithFixtures('carta-embed-', FIXTURES);
   browser = await launch();
 });
 after(async () => {
   await browser?.close();
   await server?.close();
-  if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
 });
 
 // ---- helpers -------------------------------------------------------------------------

@@ -1,5 +1,7 @@
 // Shared helpers for the browser tests: serve dist/ with the strict CSP, start Debian's
 // headless Chromium through playwright-core, and read a screenshot's pixels.
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
@@ -13,6 +15,23 @@ export async function serve(dir = dist) {
   const server = createServer(dir);
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
   return { url: `http://127.0.0.1:${server.address().port}/`, close: () => new Promise((r) => server.close(r)) };
+}
+
+// Serves a temporary copy of dist/ with extra files (name → text) beside it; close()
+// stops the server and removes the copy.
+export async function serveWithFixtures(prefix, fixtures) {
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  fs.cpSync(dist, tmp, { recursive: true });
+  for (const [name, text] of Object.entries(fixtures)) fs.writeFileSync(path.join(tmp, name), text);
+  const server = await serve(tmp);
+  return {
+    url: server.url,
+    dir: tmp,
+    close: async () => {
+      await server.close();
+      fs.rmSync(tmp, { recursive: true, force: true });
+    },
+  };
 }
 
 export async function launch(extraArgs = []) {
