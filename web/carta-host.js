@@ -125,6 +125,23 @@ function inlineFeed(el) {
   return { bytes: new TextEncoder().encode(script.textContent), url: location.href };
 }
 
+// Asked once per page; the probe's context is released at once (browsers allow only a
+// few live WebGL contexts).
+var webgl2Probe = null;
+function webgl2Available() {
+  if (webgl2Probe === null) {
+    try {
+      var gl = document.createElement('canvas').getContext('webgl2');
+      webgl2Probe = !!gl;
+      var lose = gl && gl.getExtension('WEBGL_lose_context');
+      if (lose) lose.loseContext();
+    } catch (e) {
+      webgl2Probe = false;
+    }
+  }
+  return webgl2Probe;
+}
+
 function mount(el, options) {
   if (el['cartaHandle']) return el['cartaHandle'];
   options = options || {};
@@ -485,9 +502,6 @@ function mount(el, options) {
     });
   }
 
-  function webgl2Available() {
-    try { return !!document.createElement('canvas').getContext('webgl2'); } catch (e) { return false; }
-  }
 
   // --- Start: module, fonts and feed, only once the widget is near the viewport --------
   function start() {
