@@ -125,8 +125,8 @@ void App::ensure_fonts() {
 }
 
 void App::sync_layout(double seconds) {
-  StripMetrics strip = strip_metrics(desc_.width);
   int count = status_ == FeedStatus::ready ? static_cast<int>(feed_.feed.items.size()) : 0;
+  StripMetrics strip = strip_metrics(desc_.width, count);
   carousel_.set_layout(count, strip.per_view, strip.stride, seconds);
 }
 

@@ -301,7 +301,8 @@ class SceneBuilder {
 
   void build() {
     scene.clear = theme_.page;
-    const StripMetrics strip = strip_metrics(in_.width);
+    const int count = in_.status == FeedStatus::ready && in_.feed ? static_cast<int>(in_.feed->items.size()) : 0;
+    const StripMetrics strip = strip_metrics(in_.width, count);
     const int per_view = strip.per_view;
     const float strip_h = std::max(0.f, in_.height - kPad - kControls);
     const float card_w = strip.card_width;
@@ -368,9 +369,10 @@ class SceneBuilder {
 
 }  // namespace
 
-StripMetrics strip_metrics(float width) {
+StripMetrics strip_metrics(float width, int count) {
   StripMetrics m;
   m.per_view = cards_per_view(width);
+  if (count > 0 && count < m.per_view) m.per_view = count;
   m.card_width = std::max(1.f, (width - 2 * kPad - (m.per_view - 1) * kGap) / m.per_view);
   m.stride = m.card_width + kGap;
   return m;

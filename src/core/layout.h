@@ -70,12 +70,14 @@ int cards_per_view(float width);
 
 // How the strip of cards is laid out for a view size: cards per view and the distance
 // from one card to the next (CSS px), which turns drag distances into card positions.
+// With `count` > 0, a feed of fewer cards than would fit shares the width between them
+// instead of leaving a gap.
 struct StripMetrics {
   int per_view = 1;
   float card_width = 0;
   float stride = 0;
 };
-StripMetrics strip_metrics(float width);
+StripMetrics strip_metrics(float width, int count = 0);
 
 // Source rectangle (in 0..1 texture coordinates) that cover-crops an image of the given
 // size into `target`: fills it completely and keeps the aspect ratio, centred.

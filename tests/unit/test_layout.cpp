@@ -241,3 +241,22 @@ TEST_CASE("keyboard focus draws a ring around its region; hover highlights links
           return sh.kind == Shape::Kind::box && sh.color == theme.hover;
         }) == 1);
 }
+
+TEST_CASE("a feed with fewer cards than fit shares the width instead of leaving a gap") {
+  CHECK(strip_metrics(1200).per_view == 3);
+  CHECK(strip_metrics(1200, 2).per_view == 2);
+  CHECK(strip_metrics(1200, 1).per_view == 1);
+  CHECK(strip_metrics(1200, 50).per_view == 3);
+  CHECK(strip_metrics(1200, 1).card_width == doctest::Approx(1200 - 32));
+  Feed f = sample_feed(1);
+  SceneInput in;
+  in.status = FeedStatus::ready;
+  in.feed = &f;
+  in.width = 1200;
+  in.height = 420;
+  FixedMeasure m;
+  Scene s = build_scene(in, make_theme(false), m);
+  REQUIRE(count_kind(s, HitRegion::Kind::card) == 1);
+  for (const HitRegion& h : s.hits)
+    if (h.kind == HitRegion::Kind::card) CHECK(h.rect.w == doctest::Approx(1200 - 32));
+}
