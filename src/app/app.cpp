@@ -66,12 +66,7 @@ void App::set_feed(std::string_view bytes, std::string_view location, const Feed
     report_change();
   } else {
     status_ = FeedStatus::failed;
-    for (const Diagnostic& d : feed_.diagnostics) {
-      if (d.severity == Severity::error) {
-        failure_ = format_diagnostic(d);
-        break;
-      }
-    }
+    failure_ = format_diagnostic(*first_error(feed_.diagnostics));
   }
 }
 

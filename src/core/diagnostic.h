@@ -20,6 +20,8 @@ struct Diagnostic {
 using Diagnostics = std::vector<Diagnostic>;
 
 bool has_errors(const Diagnostics& diagnostics);
+// The first error, or nullptr: what a card, an event or a summary line reports.
+const Diagnostic* first_error(const Diagnostics& diagnostics);
 const char* severity_name(Severity severity);
 // `text` with control characters escaped (\n, \u001b...) and cut to about `max_bytes`,
 // so that values copied from a feed can be shown safely on a terminal or a card.

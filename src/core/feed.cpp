@@ -15,10 +15,13 @@
 
 namespace carta {
 
-bool has_errors(const Diagnostics& diagnostics) {
-  return std::any_of(diagnostics.begin(), diagnostics.end(),
-                     [](const Diagnostic& d) { return d.severity == Severity::error; });
+const Diagnostic* first_error(const Diagnostics& diagnostics) {
+  for (const Diagnostic& d : diagnostics)
+    if (d.severity == Severity::error) return &d;
+  return nullptr;
 }
+
+bool has_errors(const Diagnostics& diagnostics) { return first_error(diagnostics) != nullptr; }
 
 const char* severity_name(Severity severity) { return severity == Severity::error ? "error" : "warning"; }
 

@@ -67,29 +67,25 @@ int run_shot(int argc, char** argv) {
   ShotOptions o;
   for (int i = 2; i < argc; ++i) {
     std::string a = argv[i];
-    auto value = [&](const char* name) -> const char* {
-      if (i + 1 >= argc) return nullptr;
-      (void)name;
-      return argv[++i];
-    };
+    auto value = [&]() -> const char* { return i + 1 < argc ? argv[++i] : nullptr; };
     const char* v = nullptr;
     if (a == "-o" || a == "--output") {
-      if (!(v = value("-o"))) return fail_usage("-o needs a file name");
+      if (!(v = value())) return fail_usage("-o needs a file name");
       o.output = v;
     } else if (a == "--size") {
-      if (!(v = value("--size")) || !parse_size(v, o.width, o.height)) return fail_usage("--size takes WxH, e.g. 800x450");
+      if (!(v = value()) || !parse_size(v, o.width, o.height)) return fail_usage("--size takes WxH, e.g. 800x450");
     } else if (a == "--dpr") {
-      if (!(v = value("--dpr")) || (o.dpr = std::strtof(v, nullptr)) < 0.5f || o.dpr > 4) return fail_usage("--dpr takes 0.5 to 4");
+      if (!(v = value()) || (o.dpr = std::strtof(v, nullptr)) < 0.5f || o.dpr > 4) return fail_usage("--dpr takes 0.5 to 4");
     } else if (a == "--card") {
-      if (!(v = value("--card"))) return fail_usage("--card takes an index");
+      if (!(v = value())) return fail_usage("--card takes an index");
       o.card = std::atoi(v);
     } else if (a == "--theme") {
-      if (!(v = value("--theme")) || (std::strcmp(v, "light") && std::strcmp(v, "dark"))) return fail_usage("--theme is light or dark");
+      if (!(v = value()) || (std::strcmp(v, "light") && std::strcmp(v, "dark"))) return fail_usage("--theme is light or dark");
       o.dark = std::strcmp(v, "dark") == 0;
     } else if (a == "--accent") {
-      if (!(v = value("--accent")) || !(o.accent = parse_hex_color(v))) return fail_usage("--accent takes #RRGGBB");
+      if (!(v = value()) || !(o.accent = parse_hex_color(v))) return fail_usage("--accent takes #RRGGBB");
     } else if (a == "--now") {
-      auto t = (v = value("--now")) ? parse_rfc3339(v) : std::nullopt;
+      auto t = (v = value()) ? parse_rfc3339(v) : std::nullopt;
       if (!t) return fail_usage("--now takes an RFC 3339 time");
       o.now = t->unix_seconds;
     } else if (!a.empty() && a[0] == '-') {
@@ -116,9 +112,10 @@ int run_shot(int argc, char** argv) {
   desc.dark = o.dark;
   desc.accent = o.accent;
   desc.start_index = o.card;
-  struct Wanted { std::string url; int w, h, max_side; };
-  std::vector<Wanted> wanted;
-  App app(desc, AppHooks{[&wanted](const std::string& url, int w, int h, int max_side) { wanted.push_back({url, w, h, max_side}); }});
+  ImageRequests images;
+  AppHooks hooks;
+  hooks.request_image = images.hook();
+  App app(desc, hooks);
   app.set_now(o.now);
   if (!load_fonts(app, error)) {
     std::fprintf(stderr, "carta shot: %s\n", error.c_str());
@@ -135,16 +132,8 @@ int run_shot(int argc, char** argv) {
   // Draw, load what the frame asked for, and draw again until nothing new is wanted.
   for (int pass = 0; pass < 4; ++pass) {
     app.frame(pass / 60.0);
-    if (wanted.empty()) break;
-    for (const Wanted& w : wanted) {
-      if (auto tex = load_texture(w.url, w.w, w.h, w.max_side, error)) {
-        app.image_loaded(w.url, *tex);
-      } else {
-        std::fprintf(stderr, "carta shot: image: %s\n", error.c_str());
-        app.image_failed(w.url);
-      }
-    }
-    wanted.clear();
+    if (images.empty()) break;
+    images.load_into(app, stderr);
   }
   if (!write_png(o.output, fb_w, fb_h, gl.read_pixels())) {
     std::fprintf(stderr, "carta shot: cannot write %s\n", o.output.c_str());

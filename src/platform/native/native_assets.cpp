@@ -120,6 +120,23 @@ std::optional<Texture> load_texture(const std::string& url, int want_w, int want
   return t;
 }
 
+std::function<void(const std::string&, int, int, int)> ImageRequests::hook() {
+  return [this](const std::string& url, int w, int h, int max_side) { wanted_.push_back({url, w, h, max_side}); };
+}
+
+void ImageRequests::load_into(App& app, std::FILE* log) {
+  std::string error;
+  for (const Request& r : wanted_) {
+    if (auto tex = load_texture(r.url, r.width, r.height, r.max_side, error)) {
+      app.image_loaded(r.url, *tex);
+    } else {
+      if (log) std::fprintf(log, "carta: image: %s\n", error.c_str());
+      app.image_failed(r.url);
+    }
+  }
+  wanted_.clear();
+}
+
 bool write_png(const std::string& path, int width, int height, const std::vector<unsigned char>& rgba) {
   return stbi_write_png(path.c_str(), width, height, 4, rgba.data(), width * 4) != 0;
 }

@@ -1,6 +1,8 @@
 // Where the native build gets bytes, fonts and images: files on disk, Debian's font
 // packages, stb_image for decoding.
 #pragma once
+#include <cstdio>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -24,6 +26,23 @@ std::string file_url(const std::string& path);
 // `want_w` x `want_h` pixels (never enlarged, never above `max_side`). http(s) images are
 // not fetched natively.
 std::optional<Texture> load_texture(const std::string& url, int want_w, int want_h, int max_side, std::string& error);
+
+// The images a frame asked for (AppHooks::request_image), loaded from disk between frames.
+class ImageRequests {
+ public:
+  std::function<void(const std::string&, int, int, int)> hook();
+  bool empty() const { return wanted_.empty(); }
+  // Loads every request into `app` and forgets them; failures are printed to `log` when
+  // it is not null.
+  void load_into(App& app, std::FILE* log);
+
+ private:
+  struct Request {
+    std::string url;
+    int width, height, max_side;
+  };
+  std::vector<Request> wanted_;
+};
 
 // Writes top-down RGBA pixels as a PNG.
 bool write_png(const std::string& path, int width, int height, const std::vector<unsigned char>& rgba);

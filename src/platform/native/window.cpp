@@ -111,12 +111,11 @@ int run_view(int argc, char** argv) {
 
   AppDesc desc;
   desc.dark = dark;
-  struct Wanted { std::string url; int w, h, max_side; };
-  std::vector<Wanted> wanted;
+  ImageRequests images;
   int exit_code = 0;
   {
     AppHooks hooks;
-    hooks.request_image = [&wanted](const std::string& url, int w, int h, int max_side) { wanted.push_back({url, w, h, max_side}); };
+    hooks.request_image = images.hook();
     hooks.changed = [](int index, const std::string& id) {
       std::printf("card %d: %s\n", index, id.c_str());
       std::fflush(stdout);  // a viewer's log is read as it happens
@@ -156,17 +155,15 @@ int run_view(int argc, char** argv) {
         app.resize(static_cast<float>(ww), static_cast<float>(wh), dpr);
         state.dirty = true;
       }
-      if (state.dirty || !wanted.empty()) {
+      if (state.dirty || !images.empty()) {
         app.set_now(static_cast<std::int64_t>(std::time(nullptr)));
         FrameResult r = app.frame(glfwGetTime());
         glfwSwapBuffers(window);
         state.dirty = r.wants_next_frame;
-        for (const Wanted& w : wanted) {
-          if (auto tex = load_texture(w.url, w.w, w.h, w.max_side, error)) app.image_loaded(w.url, *tex);
-          else app.image_failed(w.url);
+        if (!images.empty()) {
+          images.load_into(app, nullptr);
           state.dirty = true;
         }
-        wanted.clear();
       }
       // Sleep until input arrives, the carousel's next timer (autoplay, a settling wheel) is
       // due, or half a second has passed (to notice the feed file changing).

@@ -421,11 +421,7 @@ EMSCRIPTEN_KEEPALIVE const char* carta_error_message(int host_id) {
   static std::string message;
   message.clear();
   if (Instance* inst = current(host_id))
-    for (const carta::Diagnostic& d : inst->app->feed().diagnostics)
-      if (d.severity == carta::Severity::error) {
-        message = d.message;
-        break;
-      }
+    if (const carta::Diagnostic* d = carta::first_error(inst->app->feed().diagnostics)) message = d->message;
   return message.c_str();
 }
 
@@ -433,11 +429,8 @@ EMSCRIPTEN_KEEPALIVE const char* carta_error_pointer(int host_id) {
   static std::string pointer;
   pointer.clear();
   if (Instance* inst = current(host_id))
-    for (const carta::Diagnostic& d : inst->app->feed().diagnostics)
-      if (d.severity == carta::Severity::error) {
-        pointer = d.line > 0 ? "line " + std::to_string(d.line) + ", column " + std::to_string(d.column) : d.pointer;
-        break;
-      }
+    if (const carta::Diagnostic* d = carta::first_error(inst->app->feed().diagnostics))
+      pointer = d->line > 0 ? "line " + std::to_string(d->line) + ", column " + std::to_string(d->column) : d->pointer;
   return pointer.c_str();
 }
 
