@@ -5,6 +5,8 @@ pkg_check_modules(EGL REQUIRED IMPORTED_TARGET egl)
 pkg_check_modules(GLES REQUIRED IMPORTED_TARGET glesv2)
 
 target_link_libraries(carta_imgui PUBLIC PkgConfig::GLES)
+# Natively the bidi engine is always linked in.
+target_link_libraries(carta_core PUBLIC carta_bidi)
 
 add_executable(carta
   src/platform/native/main.cpp

@@ -37,7 +37,8 @@ if [ "${#missing[@]}" -gt 0 ]; then
 fi
 
 # Dear ImGui 1.86 from Debian's source package, verified and cached outside the tree.
-"$here/fetch-imgui.sh" >/dev/null
+"$here/fetch-source.sh" imgui >/dev/null
+"$here/fetch-source.sh" fribidi >/dev/null
 
 # npm's own record of what it installed is older than the lock file when a package was
 # added or changed since the last install.

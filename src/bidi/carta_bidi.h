@@ -1,0 +1,27 @@
+/* Carta's right-to-left text engine: a C interface over GNU FriBiDi, small enough to be
+ * built twice: linked into the native tool and the tests, and compiled alone into the web
+ * widget's on-demand module (carta-bidi.wasm), which the page fetches only for feeds with
+ * right-to-left text. Text is UTF-32, changed in place. */
+#ifndef CARTA_BIDI_H
+#define CARTA_BIDI_H
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* Shapes a paragraph, still in logical order: Arabic letters become their joined
+ * presentation forms (initial, medial, final, isolated; U+FE70..U+FEFF and U+FB50..U+FDFF)
+ * and lam + alef becomes one ligature. `rtl` is the paragraph's base direction (1 for
+ * right-to-left). Returns the new length (ligatures make it shorter), or -1 on failure. */
+int carta_bidi_shape(uint32_t* text, int length, int rtl);
+
+/* Reorders one line of shaped text from logical to visual order (left to right on screen)
+ * with the Unicode Bidirectional Algorithm, mirroring brackets inside right-to-left runs
+ * and keeping combining marks after their base letter. Returns the length, or -1. */
+int carta_bidi_reorder(uint32_t* text, int length, int rtl);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

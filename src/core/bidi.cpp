@@ -1,0 +1,99 @@
+#include "core/bidi.h"
+
+#include <cstdint>
+#include <vector>
+
+#include "carta_bidi.h"
+#include "core/text.h"
+
+namespace carta {
+namespace {
+
+// Decodes one UTF-8 sequence at `i` (advancing it); malformed bytes decode as U+FFFD. The
+// feed reader has already replaced invalid UTF-8, so this is only a guard.
+std::uint32_t next_code_point(std::string_view s, std::size_t& i) {
+  unsigned char lead = static_cast<unsigned char>(s[i]);
+  int n = utf8_length(lead);
+  if (n == 1 || i + n > s.size()) {
+    ++i;
+    return lead < 0x80 ? lead : 0xFFFD;
+  }
+  std::uint32_t c = lead & (0x7F >> n);
+  for (int k = 1; k < n; ++k) c = (c << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
+  i += n;
+  return c;
+}
+
+std::vector<std::uint32_t> decode(std::string_view s) {
+  std::vector<std::uint32_t> out;
+  out.reserve(s.size());
+  for (std::size_t i = 0; i < s.size();) out.push_back(next_code_point(s, i));
+  return out;
+}
+
+std::string encode(const std::uint32_t* text, int length) {
+  std::string out;
+  out.reserve(static_cast<std::size_t>(length) * 2);
+  for (int k = 0; k < length; ++k) {
+    std::uint32_t c = text[k];
+    if (c < 0x80) {
+      out += static_cast<char>(c);
+    } else if (c < 0x800) {
+      out += static_cast<char>(0xC0 | (c >> 6));
+      out += static_cast<char>(0x80 | (c & 0x3F));
+    } else if (c < 0x10000) {
+      out += static_cast<char>(0xE0 | (c >> 12));
+      out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+      out += static_cast<char>(0x80 | (c & 0x3F));
+    } else {
+      out += static_cast<char>(0xF0 | (c >> 18));
+      out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
+      out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+      out += static_cast<char>(0x80 | (c & 0x3F));
+    }
+  }
+  return out;
+}
+
+bool is_right_to_left_char(std::uint32_t c) {
+  return (c >= 0x0590 && c <= 0x08FF) ||    // Hebrew, Arabic, Syriac, Thaana, N'Ko, Samaritan…
+         (c >= 0xFB1D && c <= 0xFDFF) ||    // Hebrew and Arabic presentation forms A
+         (c >= 0xFE70 && c <= 0xFEFE) ||    // Arabic presentation forms B
+         (c >= 0x10800 && c <= 0x10FFF) ||  // historic right-to-left scripts
+         (c >= 0x1E800 && c <= 0x1EFFF) ||  // Adlam, Arabic mathematical letters…
+         c == 0x200F || c == 0x202B || c == 0x202E || c == 0x2067;  // RLM, RLE, RLO, RLI
+}
+
+using Engine = int (*)(std::uint32_t*, int, int);
+
+std::string run(std::string_view utf8, bool rtl, Engine engine) {
+  if (utf8.empty() || (!rtl && !has_right_to_left_text(utf8))) return std::string(utf8);
+  std::vector<std::uint32_t> text = decode(utf8);
+  int length = engine(text.data(), static_cast<int>(text.size()), rtl ? 1 : 0);
+  if (length < 0) return std::string(utf8);
+  return encode(text.data(), length);
+}
+
+}  // namespace
+
+bool has_right_to_left_text(std::string_view utf8) {
+  for (std::size_t i = 0; i < utf8.size();) {
+    if (static_cast<unsigned char>(utf8[i]) < 0xD6) {  // below U+0590 and not a lead of one
+      i += utf8_length(static_cast<unsigned char>(utf8[i]));
+      continue;
+    }
+    if (is_right_to_left_char(next_code_point(utf8, i))) return true;
+  }
+  return false;
+}
+
+std::string shape_paragraph(std::string_view utf8, bool rtl) { return run(utf8, rtl, carta_bidi_shape); }
+
+std::string visual_line(std::string_view shaped_utf8, bool rtl) { return run(shaped_utf8, rtl, carta_bidi_reorder); }
+
+bool bidi_engine_available() {
+  std::uint32_t probe = 0x0627;  // alef
+  return carta_bidi_reorder(&probe, 1, 1) == 1;
+}
+
+}  // namespace carta

@@ -1,0 +1,29 @@
+// Right-to-left text for drawing: Arabic shaping and bidi reordering, on top of the C
+// engine in src/bidi (GNU FriBiDi). Layout shapes a paragraph once (logical order, so line
+// breaking measures the joined forms), breaks it into lines, then puts each line in visual
+// order for the painter, which draws every line left to right.
+//
+// Text without right-to-left characters in a left-to-right paragraph never reaches the
+// engine. When the engine is not available (the web widget before carta-bidi.wasm has
+// loaded) both calls return the text unchanged.
+#pragma once
+#include <string>
+#include <string_view>
+
+namespace carta {
+
+// True when `utf8` holds a character from a right-to-left script (Hebrew, Arabic, Syriac,
+// Thaana, N'Ko…, their presentation forms) or a right-to-left bidi control.
+bool has_right_to_left_text(std::string_view utf8);
+
+// Arabic joining and lam-alef ligatures, in logical order, for a paragraph whose base
+// direction is right-to-left when `rtl`.
+std::string shape_paragraph(std::string_view utf8, bool rtl);
+
+// One line of shaped text in visual order: left to right as it appears on screen.
+std::string visual_line(std::string_view shaped_utf8, bool rtl);
+
+// Whether the bidi engine is linked in and ready (the web widget loads it on demand).
+bool bidi_engine_available();
+
+}  // namespace carta
