@@ -20,7 +20,9 @@ FrameFigures measure_frame(const FontFiles& files, int items, int frames) {
   io.IniFilename = nullptr;
   Theme theme = make_theme(false);
   FontSet fonts;
-  fonts.build(*io.Fonts, files, FontFiles{}, theme, 1.f);
+  FontParts parts;
+  parts[static_cast<int>(FontPart::base)] = files;
+  fonts.build(*io.Fonts, parts, theme, 1.f);
   unsigned char* pixels;
   int w, h;
   io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);  // built once, as a renderer would upload it

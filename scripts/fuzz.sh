@@ -12,7 +12,7 @@ sources=("$root"/src/core/*.cpp "$root/tests/fuzz/feed_fuzzer.cpp")
 # The card layout shapes right-to-left text with src/bidi over GNU FriBiDi: fuzzed too.
 fribidi="$("$root/scripts/fetch-source.sh" fribidi)"
 bidi_sources=("$root/src/bidi/carta_bidi.c")
-for part in fribidi fribidi-arabic fribidi-bidi fribidi-bidi-types fribidi-brackets fribidi-joining \
+for part in fribidi-arabic fribidi-bidi fribidi-bidi-types fribidi-brackets fribidi-joining \
             fribidi-joining-types fribidi-mirroring fribidi-run fribidi-shape; do
   bidi_sources+=("$fribidi/lib/$part.c")
 done

@@ -14,17 +14,28 @@ var STRINGS = {
     carousel: 'carousel', slide: 'slide', slideLabel: '{n} of {count}',
     announce: 'Card {n} of {count}: {title}', previous: 'Previous card', next: 'Next card',
     choose: 'Choose a card', goTo: 'Go to card {n}', related: 'Related', image: 'Image: {alt}',
-    pause: 'Pause automatic rotation', play: 'Start automatic rotation', minRead: '{n} min read',
-    empty: 'No articles yet', failed: 'This feed could not be shown', articles: 'Articles'
+    pause: 'Pause automatic rotation', play: 'Start automatic rotation',
+    minRead: ['{n} min read', '{n} min read', '{n} min read', '{n} min read'],
+    empty: 'No articles yet', emptyDetail: 'The feed is valid but has no items to show.',
+    failed: 'This feed could not be shown', articles: 'Articles'
   },
   ar: {
     carousel: 'عرض دوّار', slide: 'شريحة', slideLabel: '{n} من {count}',
     announce: 'البطاقة {n} من {count}: {title}', previous: 'البطاقة السابقة', next: 'البطاقة التالية',
     choose: 'اختر بطاقة', goTo: 'انتقل إلى البطاقة {n}', related: 'ذات صلة', image: 'صورة: {alt}',
-    pause: 'إيقاف التدوير التلقائي', play: 'تشغيل التدوير التلقائي', minRead: '{n} دقيقة قراءة',
-    empty: 'لا توجد مقالات بعد', failed: 'تعذّر عرض هذه الخلاصة', articles: 'مقالات'
+    pause: 'إيقاف التدوير التلقائي', play: 'تشغيل التدوير التلقائي',
+    minRead: ['قراءة في دقيقة', 'قراءة في دقيقتين', 'قراءة في {n} دقائق', 'قراءة في {n} دقيقة'],
+    empty: 'لا توجد مقالات بعد', emptyDetail: 'الخلاصة صالحة لكنها لا تتضمن أي مقالات لعرضها.',
+    failed: 'تعذّر عرض هذه الخلاصة', articles: 'مقالات'
   }
 };
+// The same tables as src/core/strings.cpp (a unit test compares them).
+
+// Which minRead form a count takes: Arabic has forms for 1, 2 and 3–10 (plural_form in C++).
+function pluralForm(strings, n) {
+  if (strings !== STRINGS.ar) return n === 1 ? 0 : 3;
+  return n === 1 ? 0 : n === 2 ? 1 : n % 100 >= 3 && n % 100 <= 10 ? 2 : 3;
+}
 
 function uiStrings(locale) {
   return STRINGS[String(locale || 'en').slice(0, 2).toLowerCase()] || STRINGS.en;
@@ -306,7 +317,7 @@ function readFeedForFallback(bytes, feedUrl, locale) {
       : Math.max(1, Math.ceil(text(it.content_text || it.content_html || it.summary).split(' ').length / 200));
     var meta = [authors.join(', '),
                 date && !isNaN(date) ? date.toLocaleDateString(language, { day: 'numeric', month: 'short', year: 'numeric' }) : '',
-                fmt(s.minRead, { n: minutes })].filter(Boolean).join(' · ');
+                fmt(s.minRead[pluralForm(s, minutes)], { n: minutes })].filter(Boolean).join(' · ');
     return {
       id: String(it.id != null ? it.id : it.url || ''), url: link(it.url) || link(it.external_url),
       title: text(it.title), summary: text(it.summary) || text(it.content_text || it.content_html).slice(0, 300),

@@ -33,13 +33,8 @@ App::~App() {
   ImGui::DestroyContext(imgui_);
 }
 
-void App::set_font(Face face, std::vector<unsigned char> ttf) {
-  font_files_[static_cast<int>(face)] = std::move(ttf);
-  fonts_dirty_ = true;
-}
-
-void App::set_extended_font(Face face, std::vector<unsigned char> ttf) {
-  extended_font_files_[static_cast<int>(face)] = std::move(ttf);
+void App::set_font(Face face, std::vector<unsigned char> ttf, FontPart part) {
+  font_files_[static_cast<int>(part)][static_cast<int>(face)] = std::move(ttf);
   fonts_dirty_ = true;
 }
 
@@ -108,10 +103,10 @@ int App::framebuffer_height() const { return static_cast<int>(std::lround(desc_.
 
 void App::ensure_fonts() {
   if (!fonts_dirty_) return;
-  for (const auto& f : font_files_)
+  for (const auto& f : font_files_[static_cast<int>(FontPart::base)])
     if (f.empty()) return;  // wait until the platform has delivered every face
   ImGuiIO& io = ImGui::GetIO();
-  if (fonts_.build(*io.Fonts, font_files_, extended_font_files_, theme_, desc_.dpr) && device_objects_) {
+  if (fonts_.build(*io.Fonts, font_files_, theme_, desc_.dpr) && device_objects_) {
     // Before the first frame the backend creates the texture itself, from this atlas.
     ImGui_ImplOpenGL3_DestroyFontsTexture();
     ImGui_ImplOpenGL3_CreateFontsTexture();
@@ -239,14 +234,14 @@ bool App::pointer_down(float x, float y, double seconds) {
   const HitRegion* hit = hit_test(last_scene_, x, y);
   pressed_control_ = hit && (hit->kind == HitRegion::Kind::prev || hit->kind == HitRegion::Kind::next ||
                              hit->kind == HitRegion::Kind::dot);
-  if (!pressed_control_) carousel_.drag_begin(x, seconds);
+  if (!pressed_control_) carousel_.drag_begin(along(x), seconds);
   return true;
 }
 
 bool App::pointer_move(float x, float y, double seconds) {
   if (pointer_down_ && pressed_control_) return false;
   if (pointer_down_) {
-    carousel_.drag_move(x, seconds);
+    carousel_.drag_move(along(x), seconds);
     if (carousel_.drag_distance() > kClickSlop) hover_.reset();
     return carousel_.drag_distance() > 0;
   }
@@ -293,7 +288,7 @@ bool App::wheel(float dx, float dy, double seconds) {
   if (status_ != FeedStatus::ready) return false;
   // Only a mostly horizontal gesture belongs to the carousel; vertical scrolls the page.
   if (std::fabs(dx) <= std::fabs(dy) || dx == 0) return false;
-  carousel_.wheel(dx, seconds);
+  carousel_.wheel(right_to_left() ? -dx : dx, seconds);
   return true;
 }
 
@@ -301,8 +296,9 @@ bool App::key(Key k, double seconds) {
   if (status_ != FeedStatus::ready || feed_.feed.items.empty()) return false;
   bool handled = true;
   switch (k) {
-    case Key::left: carousel_.prev(seconds); break;
-    case Key::right: carousel_.next(seconds); break;
+    // In a right-to-left carousel the next card is on the left.
+    case Key::left: right_to_left() ? carousel_.next(seconds) : carousel_.prev(seconds); break;
+    case Key::right: right_to_left() ? carousel_.prev(seconds) : carousel_.next(seconds); break;
     case Key::home: carousel_.go(0, seconds); break;
     case Key::end: carousel_.go(carousel_.last_index(), seconds); break;
     case Key::enter: {

@@ -62,9 +62,8 @@ class App {
   App(const App&) = delete;
   App& operator=(const App&) = delete;
 
-  void set_font(Face face, std::vector<unsigned char> ttf);
-  // The face's Latin Extended-A glyphs, when they come in a file of their own (web).
-  void set_extended_font(Face face, std::vector<unsigned char> ttf);
+  // One face's TrueType file for one part of the glyphs (FontPart in draw/fonts.h).
+  void set_font(Face face, std::vector<unsigned char> ttf, FontPart part = FontPart::base);
   void set_feed(std::string_view bytes, std::string_view location, const FeedLimits& limits = {});
   void set_feed_failure(std::string message);
   void resize(float width, float height, float dpr);
@@ -116,6 +115,9 @@ class App {
   int framebuffer_height() const;
 
  private:
+  // A right-to-left feed runs the other way: dragging to the right moves forward.
+  bool right_to_left() const { return status_ == FeedStatus::ready && feed_.feed.right_to_left; }
+  float along(float x) const { return right_to_left() ? -x : x; }
   void ensure_fonts();
   SceneInput scene_input(double seconds) const;
   void sync_layout(double seconds);
@@ -127,8 +129,7 @@ class App {
   AppHooks hooks_;
   Theme theme_;
   ImGuiContext* imgui_ = nullptr;
-  FontFiles font_files_;
-  FontFiles extended_font_files_;
+  FontParts font_files_;
   FontSet fonts_;
   bool fonts_dirty_ = true;
   bool renderer_ready_ = false;

@@ -51,6 +51,12 @@ int carta_bidi_shape(uint32_t* text, int length, int rtl) {
   return out;
 }
 
+/* Marks that steer bidi and joining but have nothing to draw. */
+static int invisible(FriBidiChar c) {
+  return c == 0x061C || (c >= 0x200C && c <= 0x200F) || (c >= 0x202A && c <= 0x202E) ||
+         (c >= 0x2066 && c <= 0x2069) || c == FRIBIDI_CHAR_FILL;
+}
+
 int carta_bidi_reorder(uint32_t* text, int length, int rtl) {
   if (length <= 0) return length < 0 ? -1 : 0;
   FriBidiChar* str = (FriBidiChar*)text;
@@ -58,7 +64,11 @@ int carta_bidi_reorder(uint32_t* text, int length, int rtl) {
   int out = -1;
   if (analyse(str, length, rtl, &a)) {
     fribidi_shape_mirroring(a.levels, length, str);
-    if (fribidi_reorder_line(FRIBIDI_FLAG_REORDER_NSM, a.types, length, 0, a.base, a.levels, str, NULL)) out = length;
+    if (fribidi_reorder_line(FRIBIDI_FLAG_REORDER_NSM, a.types, length, 0, a.base, a.levels, str, NULL)) {
+      out = 0;
+      for (int i = 0; i < length; ++i)
+        if (!invisible(str[i])) str[out++] = str[i];
+    }
   }
   release(&a);
   return out;

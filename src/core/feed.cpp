@@ -434,6 +434,12 @@ class ModelBuilder {
       feed.items.push_back(std::move(item));
     }
     resolve_related(feed);
+    // The carousel runs right to left for a right-to-left feed language, or, when the feed
+    // names none, when most of its items are right to left.
+    std::size_t rtl_items = 0;
+    for (const Item& item : feed.items) rtl_items += item.right_to_left;
+    feed.right_to_left = feed.language.empty() ? rtl_items * 2 > feed.items.size()
+                                               : is_right_to_left_language(feed.language);
     finish();
   }
 

@@ -70,6 +70,7 @@ struct Feed {
   std::string home_page_url;
   std::string feed_url;
   std::string language;
+  bool right_to_left = false;  // the carousel's direction: the first card on the right
   std::vector<Item> items;
 };
 

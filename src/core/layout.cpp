@@ -3,7 +3,9 @@
 #include <algorithm>
 #include <cmath>
 
+#include "core/bidi.h"
 #include "core/datetime.h"
+#include "core/strings.h"
 
 namespace carta {
 namespace {
@@ -42,20 +44,24 @@ class SceneBuilder {
     s.radius = radius;
     scene.shapes.push_back(std::move(s));
   }
-  void text(float x, float y, float w, TextRole role, Color c, std::string line) {
+  // One line of text, shaped (shaped()) and in logical order; it is stored in visual order
+  // for the painter, which draws left to right.
+  void text(float x, float y, float w, TextRole role, Color c, const std::string& line) {
     Shape s;
     s.kind = Shape::Kind::text;
     s.rect = {x, y, w, theme_.style(role).line_height};
     s.color = c;
     s.role = role;
-    s.text = std::move(line);
+    s.text = visual_line(line, rtl_);
     scene.shapes.push_back(std::move(s));
   }
-  // Lays out wrapped text from `y` and returns the y under it.
+  // Text from the feed, with Arabic letters joined, in the current direction.
+  std::string shaped(const std::string& content) const { return shape_paragraph(content, rtl_); }
+  // Lays out wrapped text from `y` and returns the y under it. `content` is shaped.
   float paragraph(float x, float y, float w, TextRole role, Color c, const std::string& content, int max_lines) {
     float lh = theme_.style(role).line_height;
     for (std::string& line : wrap_text(content, w, role, measure_, max_lines)) {
-      text(x, y, w, role, c, std::move(line));
+      text(x, y, w, role, c, line);
       y += lh;
     }
     return y;
@@ -64,7 +70,38 @@ class SceneBuilder {
     return wrap_text(content, w, role, measure_, max_lines).size() * theme_.style(role).line_height;
   }
 
+  // Flips everything added since `first_shape` / `first_hit` left to right inside `area`:
+  // a right-to-left card, or the controls of a right-to-left carousel. Text lines end up
+  // right-aligned in their boxes.
+  void mirror(std::size_t first_shape, std::size_t first_hit, const Rect& area) {
+    auto flip = [&](Rect& r) { r.x = area.x + area.right() - r.right(); };
+    for (std::size_t i = first_shape; i < scene.shapes.size(); ++i) {
+      Shape& s = scene.shapes[i];
+      flip(s.rect);
+      const unsigned c = s.corners;
+      s.corners = ((c & corner_top_left) << 1) | ((c & corner_top_right) >> 1) |  // left ↔ right
+                  ((c & corner_bottom_left) << 1) | ((c & corner_bottom_right) >> 1);
+      if (s.kind == Shape::Kind::chevron_left) s.kind = Shape::Kind::chevron_right;
+      else if (s.kind == Shape::Kind::chevron_right) s.kind = Shape::Kind::chevron_left;
+      if (s.kind == Shape::Kind::text) {
+        float w = std::min(s.rect.w, measure_.width(s.role, s.text));
+        s.rect.x = s.rect.right() - w;
+        s.rect.w = w;
+      }
+    }
+    for (std::size_t i = first_hit; i < scene.hits.size(); ++i) flip(scene.hits[i].rect);
+  }
+
   void card(int index, const Item& item, Rect r) {
+    // A right-to-left item is laid out left to right, then mirrored inside its card.
+    const std::size_t first_shape = scene.shapes.size(), first_hit = scene.hits.size();
+    rtl_ = item.right_to_left;
+    card_contents(index, item, r);
+    if (item.right_to_left) mirror(first_shape, first_hit, r);
+    rtl_ = false;
+  }
+
+  void card_contents(int index, const Item& item, Rect r) {
     box(r, theme_.card, kRadius);
     HitRegion hit;
     hit.kind = HitRegion::Kind::card;
@@ -92,15 +129,15 @@ class SceneBuilder {
     const float bottom = body.bottom();
     if (!item.category.empty()) {
       text(body.x, y, body.w, TextRole::category, theme_.accent_text,
-           fit_line(ascii_upper(item.category), body.w, TextRole::category, measure_));
+           fit_line(shaped(ascii_upper(item.category)), body.w, TextRole::category, measure_));
       y += theme_.style(TextRole::category).line_height + 4;
     }
     int headline_lines = body.h > 220 ? 3 : 2;
     float headline_top = y;
-    y = paragraph(body.x, y, body.w, TextRole::headline, theme_.text, item.title, headline_lines);
+    y = paragraph(body.x, y, body.w, TextRole::headline, theme_.text, shaped(item.title), headline_lines);
     if (index == in_.current && y > headline_top && headline_top < bottom) scene.headline_visible = true;
     y += 6;
-    std::string meta = meta_line(item, in_.now_unix, in_.locale);
+    std::string meta = shaped(meta_line(item, in_.now_unix, in_.locale));
     if (!meta.empty() && y + theme_.style(TextRole::meta).line_height <= bottom) {
       text(body.x, y, body.w, TextRole::meta, theme_.muted, fit_line(meta, body.w, TextRole::meta, measure_));
       y += theme_.style(TextRole::meta).line_height + 10;
@@ -134,7 +171,7 @@ class SceneBuilder {
     int summary_lines = std::clamp(summary_lines_with(related, row), 0, 6);
     float text_end = y;
     if (summary_lines > 0 && has_summary)
-      text_end = paragraph(body.x, y, body.w, TextRole::body, theme_.text, item.summary, summary_lines);
+      text_end = paragraph(body.x, y, body.w, TextRole::body, theme_.text, shaped(item.summary), summary_lines);
     // Tags, as small chips, where the summary leaves room above the related items.
     const float free_bottom = bottom - (related > 0 ? related * row + rule : 0);
     if (!item.tags.empty() && free_bottom - text_end >= kChip + 10) tags(item, body, text_end + 8);
@@ -153,27 +190,34 @@ class SceneBuilder {
         const bool hovered = is_hovered(HitRegion::Kind::related, index, k);
         if (hovered) box({rh.rect.x - 8, rh.rect.y, rh.rect.w + 16, rh.rect.h}, theme_.hover, 6);
         const Color title_color = hovered ? theme_.accent_text : theme_.text;
-        std::string category = rel.category.empty() ? std::string() : ascii_upper(rel.category);
+        // A related article keeps its own direction (an English story under an Arabic one
+        // reads left to right), aligned with the card it sits on.
+        const bool card_rtl = rtl_;
+        if (rel.item_index >= 0) rtl_ = in_.feed->items[rel.item_index].right_to_left;
+        std::string category = rel.category.empty() ? std::string() : shaped(ascii_upper(rel.category));
+        const std::string title = shaped(rel.title);
         if (stacked) {
           if (!category.empty())
             text(body.x, ry, body.w, TextRole::related_category, theme_.accent_text,
                  fit_line(category, body.w, TextRole::related_category, measure_));
           ry += cat_lh;
           text(body.x, ry, body.w, TextRole::related_title, title_color,
-               fit_line(rel.title, body.w, TextRole::related_title, measure_));
+               fit_line(title, body.w, TextRole::related_title, measure_));
           ry += title_lh + 10;
         } else {
           float x = body.x;
           if (!category.empty()) {
             category = fit_line(category, body.w * 0.4f, TextRole::related_category, measure_);
+            const float label_w = measure_.width(TextRole::related_category, category);
             // Centre the smaller label on the headline's line.
-            text(x, ry + (title_lh - cat_lh) / 2, body.w, TextRole::related_category, theme_.accent_text, category);
-            x += measure_.width(TextRole::related_category, category) + 10;
+            text(x, ry + (title_lh - cat_lh) / 2, label_w, TextRole::related_category, theme_.accent_text, category);
+            x += label_w + 10;
           }
           float w = body.right() - x;
-          text(x, ry, w, TextRole::related_title, title_color, fit_line(rel.title, w, TextRole::related_title, measure_));
+          text(x, ry, w, TextRole::related_title, title_color, fit_line(title, w, TextRole::related_title, measure_));
           ry += inline_row;
         }
+        rtl_ = card_rtl;
       }
     }
   }
@@ -181,12 +225,12 @@ class SceneBuilder {
   void tags(const Item& item, const Rect& body, float y) {
     float x = body.x;
     for (const std::string& tag : item.tags) {
-      std::string label = fit_line(tag, body.w * 0.5f, TextRole::caption, measure_);
+      std::string label = fit_line(shaped(tag), body.w * 0.5f, TextRole::caption, measure_);
       float w = measure_.width(TextRole::caption, label) + 2 * kChipPad;
       if (x + w > body.right()) break;  // one row; the rest are in the mirror
       box({x, y, w, kChip}, theme_.chip, kChip / 2);
       text(x + kChipPad, y + (kChip - theme_.style(TextRole::caption).line_height) / 2, w, TextRole::caption,
-           theme_.muted, std::move(label));
+           theme_.muted, label);
       x += w + 6;
     }
   }
@@ -213,6 +257,7 @@ class SceneBuilder {
     std::string caption = item.image_caption;
     if (!item.image_credit.empty()) caption += (caption.empty() ? "" : "  ") + item.image_credit;
     if (caption.empty()) return;
+    caption = shaped(caption);
     float w = image.w - 2 * 12;
     float lh = theme_.style(TextRole::caption).line_height;
     int lines = std::max<int>(1, static_cast<int>(wrap_text(caption, w, TextRole::caption, measure_, 2).size()));
@@ -227,7 +272,11 @@ class SceneBuilder {
     paragraph(image.x + 12, image.bottom() - lines * lh - 10, w, TextRole::caption, theme_.caption_text, caption, 2);
   }
 
-  void status_card(Rect r, const std::string& title, const std::string& message) {
+  // A card across the whole strip with a title and a message, in the locale's language.
+  void status_card(Rect r, const std::string& title_text, const std::string& message_text) {
+    const std::size_t first_shape = scene.shapes.size(), first_hit = scene.hits.size();
+    rtl_ = ui_strings(in_.locale).right_to_left;
+    const std::string title = shaped(title_text), message = shaped(message_text);
     box(r, theme_.card, kRadius);
     float w = std::min(r.w - 2 * kInset, 520.f);
     float x = r.x + (r.w - w) / 2;
@@ -235,6 +284,8 @@ class SceneBuilder {
     float y = r.y + std::max(kInset, (r.h - h) / 2);
     y = paragraph(x, y, w, TextRole::headline, theme_.text, title, 2) + 8;
     paragraph(x, y, w, TextRole::status, theme_.muted, message, 4);
+    if (rtl_) mirror(first_shape, first_hit, r);
+    rtl_ = false;
   }
 
   void skeleton(Rect r) {
@@ -255,7 +306,15 @@ class SceneBuilder {
     return h && h->kind == kind && (index < 0 || h->index == index) && (related < 0 || h->related == related);
   }
 
-  void controls(int count) {
+  // Previous / next buttons and the dots; in a right-to-left carousel "previous" is on the
+  // right and the first dot is the rightmost.
+  void controls(int count, bool rtl) {
+    const std::size_t first_shape = scene.shapes.size(), first_hit = scene.hits.size();
+    controls_ltr(count);
+    if (rtl) mirror(first_shape, first_hit, {0, 0, in_.width, in_.height});
+  }
+
+  void controls_ltr(int count) {
     const float y = in_.height - kControls + (kControls - kButton) / 2 - 4;
     Rect prev{kPad, y, kButton, kButton};
     Rect next{in_.width - kPad - kButton, y, kButton, kButton};
@@ -311,15 +370,18 @@ class SceneBuilder {
       for (int k = 0; k < per_view; ++k) skeleton({kPad + k * (card_w + kGap), kPad, card_w, strip_h});
       return;
     }
+    const UiStrings& words = ui_strings(in_.locale);
     if (in_.status == FeedStatus::failed || !in_.feed) {
-      status_card(whole, "This feed could not be shown", in_.message);
+      status_card(whole, words.failed, in_.message);
       return;
     }
     const std::vector<Item>& items = in_.feed->items;
     if (items.empty()) {
-      status_card(whole, "No articles yet", "The feed is valid but has no items to show.");
+      status_card(whole, words.empty, words.empty_detail);
       return;
     }
+    // A right-to-left feed runs the other way: the first card on the right.
+    const bool rtl = in_.feed->right_to_left;
     // Only cards that intersect the view are laid out: cost per frame does not grow with
     // the feed.
     const float stride = strip.stride;
@@ -327,11 +389,12 @@ class SceneBuilder {
     int last = std::min(static_cast<int>(items.size()) - 1, static_cast<int>(std::ceil(in_.position)) + per_view);
     for (int i = first; i <= last; ++i) {
       float x = kPad + (i - in_.position) * stride;
+      if (rtl) x = in_.width - x - card_w;
       if (x + card_w <= 0 || x >= in_.width) continue;
       card(i, items[i], {x, kPad, card_w, strip_h});
     }
     per_view_count_ = per_view;
-    controls(static_cast<int>(items.size()));
+    controls(static_cast<int>(items.size()), rtl);
     focus_ring();
   }
 
@@ -365,6 +428,7 @@ class SceneBuilder {
   const Theme& theme_;
   const TextMeasure& measure_;
   int per_view_count_ = 1;
+  bool rtl_ = false;  // the direction of the text being laid out
 };
 
 }  // namespace
@@ -408,7 +472,12 @@ const HitRegion* hit_test(const Scene& scene, float x, float y) {
   return nullptr;
 }
 
-std::string meta_line(const Item& item, std::int64_t now_unix, const std::string& locale) {
+std::string meta_line(const Item& item, std::int64_t now_unix, const std::string& ui_locale) {
+  // A card written in the other direction from the page's language (an Arabic item in an
+  // English feed) gets its byline and read time in its own language.
+  const std::string& locale =
+      !item.language.empty() && item.right_to_left != ui_strings(ui_locale).right_to_left ? item.language : ui_locale;
+  const UiStrings& words = ui_strings(locale);
   std::string out;
   auto add = [&out](const std::string& part) {
     if (part.empty()) return;
@@ -417,12 +486,12 @@ std::string meta_line(const Item& item, std::int64_t now_unix, const std::string
   };
   std::string names;
   for (std::size_t i = 0; i < item.authors.size() && i < 3; ++i) {
-    if (i) names += i + 1 == item.authors.size() || i == 2 ? " and " : ", ";
+    if (i) names += i + 1 == item.authors.size() || i == 2 ? words.and_word : words.list_comma;
     names += item.authors[i].name;
   }
   add(names);
   if (item.published) add(format_card_date(*item.published, now_unix, locale));
-  add(std::to_string(item.read_time_minutes) + " min read");
+  add(read_time_text(item.read_time_minutes, locale));
   return out;
 }
 

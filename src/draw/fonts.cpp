@@ -22,6 +22,14 @@ const ImWchar kBaseRanges[] = {
     0,
 };
 const ImWchar kExtendedRanges[] = {0x0100, 0x017F, 0};  // Latin Extended-A
+// Arabic letters, digits and marks, and the presentation forms FriBiDi shapes them into
+// (forms A for Persian and Urdu letters, forms B for Arabic). Must match subset-fonts.sh.
+const ImWchar kArabicRanges[] = {0x0600, 0x06FF, 0xFB50, 0xFBFF, 0xFE70, 0xFEFE, 0};
+// Arabic glyphs sit small beside Latin at the same pixel size: Noto Sans Arabic's letters
+// are about as tall as Latin lower case without ascenders. Set a little larger they read
+// as the same size (judged against Chromium setting both at the same CSS size, where the
+// Arabic looks small next to the digits too). Naskh headlines need less.
+constexpr float kArabicScale[] = {1.2f, 1.2f, 1.1f};  // per Face: sans, sans bold, serif bold
 
 }  // namespace
 
@@ -34,30 +42,32 @@ bool needs_extended_latin(std::string_view utf8) {
   return false;
 }
 
-bool FontSet::build(ImFontAtlas& atlas, const FontFiles& files, const FontFiles& extended, const Theme& theme,
-                    float dpr) {
+bool FontSet::build(ImFontAtlas& atlas, const FontParts& parts, const Theme& theme, float dpr) {
   ready_ = false;
   dpr_ = dpr;
   atlas.Clear();
+  const FontFiles& files = parts[static_cast<int>(FontPart::base)];
   for (const auto& f : files)
     if (f.empty()) return false;
   for (int r = 0; r < static_cast<int>(TextRole::count); ++r) {
     const TypeStyle& style = theme.type[r];
-    const std::vector<unsigned char>& data = files[static_cast<int>(style.face)];
+    const int face = static_cast<int>(style.face);
     ImFontConfig config;
     config.FontDataOwnedByAtlas = false;  // the platform keeps the bytes alive
     config.OversampleH = 2;
     config.OversampleV = 1;
     config.PixelSnapH = false;
-    fonts_[r] = atlas.AddFontFromMemoryTTF(const_cast<unsigned char*>(data.data()), static_cast<int>(data.size()),
-                                           style.size * dpr, &config, kBaseRanges);
+    auto add = [&](const std::vector<unsigned char>& data, float size, const ImWchar* ranges) {
+      return atlas.AddFontFromMemoryTTF(const_cast<unsigned char*>(data.data()), static_cast<int>(data.size()),
+                                        size * dpr, &config, ranges);
+    };
+    fonts_[r] = add(files[face], style.size, kBaseRanges);
     if (!fonts_[r]) return false;
-    const std::vector<unsigned char>& more = extended[static_cast<int>(style.face)];
-    const std::vector<unsigned char>& ext = more.empty() ? data : more;
-    ImFontConfig merge = config;
-    merge.MergeMode = true;  // the extended glyphs join the same ImFont
-    atlas.AddFontFromMemoryTTF(const_cast<unsigned char*>(ext.data()), static_cast<int>(ext.size()), style.size * dpr,
-                               &merge, kExtendedRanges);
+    config.MergeMode = true;  // the other parts' glyphs join the same ImFont
+    const std::vector<unsigned char>& ext = parts[static_cast<int>(FontPart::latin_extended)][face];
+    add(ext.empty() ? files[face] : ext, style.size, kExtendedRanges);
+    const std::vector<unsigned char>& arabic = parts[static_cast<int>(FontPart::arabic)][face];
+    if (!arabic.empty()) add(arabic, style.size * kArabicScale[face], kArabicRanges);
   }
   atlas.Flags |= ImFontAtlasFlags_NoMouseCursors;
   if (!atlas.Build()) return false;

@@ -18,18 +18,22 @@ namespace carta {
 // TrueType bytes for each Face (sans, sans bold, serif bold). The platform supplies them.
 using FontFiles = std::array<std::vector<unsigned char>, static_cast<int>(Face::count)>;
 
-// The glyphs a card draws come in two sets: the base (Basic Latin, Latin-1, punctuation),
-// always loaded, and Latin Extended-A (Turkish, Polish, Czech... names: ş ğ İ ł č),
-// which the web build fetches only when a feed uses it. Natively one full font file
-// serves both.
+// The glyphs a card draws come in parts: the base (Basic Latin, Latin-1, punctuation),
+// always loaded; Latin Extended-A (Turkish, Polish, Czech... names: ş ğ İ ł č); and Arabic
+// (letters, digits, and the presentation forms shaped text is drawn with). The web build
+// fetches the last two only when a feed uses them. Natively the files come from Debian's
+// font packages.
+enum class FontPart { base, latin_extended, arabic, count };
+using FontParts = std::array<FontFiles, static_cast<int>(FontPart::count)>;
+
 bool needs_extended_latin(std::string_view utf8);
 
 class FontSet final : public TextMeasure {
  public:
-  // Rebuilds `atlas` with every role of `theme` at `dpr`. `extended` may hold a file per
-  // face for Latin Extended-A; where one is empty the base file is asked for those glyphs.
-  // Returns false when a base face is missing.
-  bool build(ImFontAtlas& atlas, const FontFiles& files, const FontFiles& extended, const Theme& theme, float dpr);
+  // Rebuilds `atlas` with every role of `theme` at `dpr`. Returns false when a base face is
+  // missing. Where a Latin Extended-A file is missing the base file is asked for those
+  // glyphs; without an Arabic file Arabic is not drawn.
+  bool build(ImFontAtlas& atlas, const FontParts& parts, const Theme& theme, float dpr);
   bool ready() const { return ready_; }
   ImFont* font(TextRole role) const { return fonts_[static_cast<int>(role)]; }
   float dpr() const { return dpr_; }

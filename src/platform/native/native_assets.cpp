@@ -23,13 +23,14 @@ std::optional<std::string> read_file(const std::string& path) {
   return out.str();
 }
 
-std::string font_path(Face face) {
+std::string font_path(Face face, FontPart part) {
   const char* dir = std::getenv("CARTA_FONT_DIR");
   std::string base = dir && *dir ? dir : "/usr/share/fonts/truetype/noto";
+  const bool arabic = part == FontPart::arabic;
   switch (face) {
-    case Face::sans: return base + "/NotoSans-Regular.ttf";
-    case Face::sans_bold: return base + "/NotoSans-Bold.ttf";
-    case Face::serif_bold: return base + "/NotoSerif-Bold.ttf";
+    case Face::sans: return base + (arabic ? "/NotoSansArabic-Regular.ttf" : "/NotoSans-Regular.ttf");
+    case Face::sans_bold: return base + (arabic ? "/NotoSansArabic-Bold.ttf" : "/NotoSans-Bold.ttf");
+    case Face::serif_bold: return base + (arabic ? "/NotoNaskhArabic-Bold.ttf" : "/NotoSerif-Bold.ttf");
     case Face::count: break;
   }
   return {};
@@ -37,13 +38,15 @@ std::string font_path(Face face) {
 
 bool load_fonts(App& app, std::string& error) {
   for (int f = 0; f < static_cast<int>(Face::count); ++f) {
-    std::string path = font_path(static_cast<Face>(f));
-    auto bytes = read_file(path);
-    if (!bytes) {
-      error = "cannot read font " + path + " (install fonts-noto-core, or set CARTA_FONT_DIR)";
-      return false;
+    for (FontPart part : {FontPart::base, FontPart::arabic}) {
+      std::string path = font_path(static_cast<Face>(f), part);
+      auto bytes = read_file(path);
+      if (!bytes && part == FontPart::base) {
+        error = "cannot read font " + path + " (install fonts-noto-core, or set CARTA_FONT_DIR)";
+        return false;
+      }
+      if (bytes) app.set_font(static_cast<Face>(f), std::vector<unsigned char>(bytes->begin(), bytes->end()), part);
     }
-    app.set_font(static_cast<Face>(f), std::vector<unsigned char>(bytes->begin(), bytes->end()));
   }
   return true;
 }

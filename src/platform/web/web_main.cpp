@@ -130,14 +130,14 @@ EMSCRIPTEN_KEEPALIVE void carta_destroy(int host_id) {
   }
 }
 
-EMSCRIPTEN_KEEPALIVE void carta_set_font(int host_id, int face, const unsigned char* data, int length) {
+// `part`: 0 base, 1 Latin Extended-A, 2 Arabic (carta::FontPart).
+EMSCRIPTEN_KEEPALIVE void carta_set_font(int host_id, int face, int part, const unsigned char* data, int length) {
+  if (part < 0 || part >= static_cast<int>(carta::FontPart::count) || face < 0 ||
+      face >= static_cast<int>(carta::Face::count))
+    return;
   if (Instance* inst = current(host_id))
-    inst->app->set_font(static_cast<carta::Face>(face), std::vector<unsigned char>(data, data + length));
-}
-
-EMSCRIPTEN_KEEPALIVE void carta_set_extended_font(int host_id, int face, const unsigned char* data, int length) {
-  if (Instance* inst = current(host_id))
-    inst->app->set_extended_font(static_cast<carta::Face>(face), std::vector<unsigned char>(data, data + length));
+    inst->app->set_font(static_cast<carta::Face>(face), std::vector<unsigned char>(data, data + length),
+                        static_cast<carta::FontPart>(part));
 }
 
 EMSCRIPTEN_KEEPALIVE void carta_set_feed(int host_id, const char* bytes, int length, const char* location) {
