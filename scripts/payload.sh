@@ -27,6 +27,9 @@ widget_gzip=$last_gzip
 group "content (feed, first two pictures)" demo.json images/moscow-press-conference.jpg images/unifil-patrol.png
 # Only for feeds that use Latin Extended-A (not the demo's):
 group "extended Latin fonts, when needed" fonts/carta-sans-ext.ttf fonts/carta-sans-bold-ext.ttf fonts/carta-serif-bold-ext.ttf
+# Only for feeds with right-to-left text (demo-ar.json, demo-mixed.json):
+group "right-to-left engine and Arabic fonts, when needed" carta-bidi.wasm fonts/carta-arabic-sans.ttf \
+  fonts/carta-arabic-sans-bold.ttf fonts/carta-arabic-serif-bold.ttf
 if [ -n "$max" ]; then
   if [ "$widget_gzip" -gt "$max" ]; then
     echo "payload: the widget is $widget_gzip bytes gzip -9, over the budget of $max" >&2

@@ -10,6 +10,9 @@ mkdir -p "$out"
 # The base set, always loaded, and Latin Extended-A, fetched only for feeds that use it.
 base="U+0020-00FF,U+2010-2027,U+2030,U+2032-2033,U+2039-203A,U+2044,U+20AC,U+2122"
 extended="U+0100-017F"
+# Arabic, fetched only for feeds with right-to-left text: letters, digits, marks and the
+# presentation forms FriBiDi shapes them into. Must match kArabicRanges in src/draw/fonts.cpp.
+arabic="U+0600-06FF,U+FB50-FBFF,U+FE70-FEFE"
 subset() {
   local from="$src/$1" to="$out/$2" unicodes="$3"
   if [ -f "$to" ] && [ "$to" -nt "$from" ] && [ "$to" -nt "$0" ]; then return; fi
@@ -23,3 +26,6 @@ subset NotoSerif-Bold.ttf carta-serif-bold.ttf "$base"
 subset NotoSans-Regular.ttf carta-sans-ext.ttf "$extended"
 subset NotoSans-Bold.ttf carta-sans-bold-ext.ttf "$extended"
 subset NotoSerif-Bold.ttf carta-serif-bold-ext.ttf "$extended"
+subset NotoSansArabic-Regular.ttf carta-arabic-sans.ttf "$arabic"
+subset NotoSansArabic-Bold.ttf carta-arabic-sans-bold.ttf "$arabic"
+subset NotoNaskhArabic-Bold.ttf carta-arabic-serif-bold.ttf "$arabic"

@@ -13,6 +13,11 @@ var assetBase = new URL('.', scriptUrl).href;
 var FONT_FILES = ['fonts/carta-sans.ttf', 'fonts/carta-sans-bold.ttf', 'fonts/carta-serif-bold.ttf'];
 // Latin Extended-A (ş ğ İ ł č...), fetched only for a feed that uses it.
 var EXTENDED_FONT_FILES = ['fonts/carta-sans-ext.ttf', 'fonts/carta-sans-bold-ext.ttf', 'fonts/carta-serif-bold-ext.ttf'];
+// Arabic (Noto Sans Arabic, Noto Naskh Arabic for headlines) and the bidi engine, fetched
+// only for a feed with right-to-left text.
+var ARABIC_FONT_FILES = ['fonts/carta-arabic-sans.ttf', 'fonts/carta-arabic-sans-bold.ttf', 'fonts/carta-arabic-serif-bold.ttf'];
+// Font parts, as in carta::FontPart.
+var PART_BASE = 0, PART_EXTENDED = 1, PART_ARABIC = 2;
 var DEFAULT_HEIGHT = 420;
 var FETCH_TIMEOUT_MS = 15000;
 // Pause reasons, as in carta::PauseReason.
@@ -55,6 +60,46 @@ function loadFonts() {
 function loadExtendedFonts() {
   if (!extendedFontsPromise) extendedFontsPromise = fetchFonts(EXTENDED_FONT_FILES);
   return extendedFontsPromise;
+}
+
+// carta-bidi.wasm (GNU FriBiDi, src/bidi) and the Arabic fonts, once per page. Resolves with
+// { bidi: the module's exports, fonts: [ArrayBuffer] }.
+var rightToLeftPromise = null;
+function loadRightToLeft() {
+  if (!rightToLeftPromise) {
+    var memory = null;
+    var bidi = fetch(assetBase + 'carta-bidi.wasm', { credentials: 'omit' }).then(function (r) {
+      if (!r.ok) throw new Error('carta-bidi.wasm: HTTP ' + r.status);
+      return r.arrayBuffer();
+    }).then(function (bytes) {
+      return WebAssembly.instantiate(bytes, { env: { emscripten_notify_memory_growth: function () {} } });
+    }).then(function (result) {
+      var exports = result.instance.exports;
+      if (exports._initialize) exports._initialize();
+      return exports;
+    });
+    rightToLeftPromise = Promise.all([bidi, fetchFonts(ARABIC_FONT_FILES)]).then(function (parts) {
+      return { bidi: parts[0], fonts: parts[1] };
+    });
+  }
+  return rightToLeftPromise;
+}
+
+// True when the feed has right-to-left text: UTF-8 for U+0590..U+08FF (lead bytes D6..DF,
+// or E0 A0..A3), Arabic presentation forms (EF AD..BB), RLM/RLE/RLO (E2 80 8F/AB/AE), or a
+// \u escape of those.
+function needsRightToLeft(bytes) {
+  for (var i = 0; i + 2 < bytes.length; i++) {
+    var b = bytes[i], c = bytes[i + 1];
+    if ((b >= 0xD6 && b <= 0xDF && (c & 0xC0) === 0x80) || (b === 0xE0 && c >= 0xA0 && c <= 0xA3) ||
+        (b === 0xEF && c >= 0xAD && c <= 0xBB) || (b === 0xE2 && c === 0x80 && (bytes[i + 2] === 0x8F ||
+        bytes[i + 2] === 0xAB || bytes[i + 2] === 0xAE))) return true;
+    if (b === 0x5C && c === 0x75 && i + 5 < bytes.length) {  // \u
+      var code = parseInt(String.fromCharCode(bytes[i + 2], bytes[i + 3], bytes[i + 4], bytes[i + 5]), 16);
+      if ((code >= 0x590 && code <= 0x8FF) || (code >= 0xFB1D && code <= 0xFEFC) || code === 0x200F) return true;
+    }
+  }
+  return false;
 }
 
 // True when the feed's text uses Latin Extended-A: UTF-8 C4 80..C5 BF, or a \u0100..\u017f
@@ -359,15 +404,28 @@ function mount(el, options) {
   }
 
   // Hands a feed to the core; returns true when it could be shown.
+  function setFonts(buffers, part) {
+    buffers.forEach(function (buffer, face) {
+      withBytes(M, new Uint8Array(buffer), function (p, n) { M['_carta_set_font'](id, face, part, p, n); });
+    });
+  }
+
   function useFeed(feed) {
     if (needsExtendedLatin(feed.bytes)) {
       loadExtendedFonts().then(function (buffers) {
         if (destroyed || !created) return;
-        buffers.forEach(function (buffer, face) {
-          withBytes(M, new Uint8Array(buffer), function (p, n) { M['_carta_set_extended_font'](id, face, p, n); });
-        });
+        setFonts(buffers, PART_EXTENDED);
         invalidate();
       }, function () { /* the base glyphs still draw; missing ones show as boxes */ });
+    }
+    if (needsRightToLeft(feed.bytes)) {
+      // Usually loaded already (see start()); a refreshed feed may bring Arabic later.
+      loadRightToLeft().then(function (rtl) {
+        if (destroyed || !created) return;
+        M['cartaBidi'] = rtl.bidi;
+        setFonts(rtl.fonts, PART_ARABIC);
+        invalidate();
+      }, function (e) { console.warn('Carta: right-to-left text cannot be shaped: ' + e.message); });
     }
     withString(M, feed.url, function (u) {
       withBytes(M, feed.bytes, function (p, n) { M['_carta_set_feed'](id, p, n, u); });
@@ -512,7 +570,12 @@ function mount(el, options) {
       fallback(feedPromise);
       return;
     }
-    Promise.all([loadModule(), loadFonts(), feedPromise]).then(function (parts) {
+    // A feed with right-to-left text needs the bidi engine and the Arabic fonts before its
+    // first frame; they load beside the module, as soon as the feed is in.
+    var rightToLeftReady = feedPromise.then(function (f) {
+      return f.bytes && needsRightToLeft(f.bytes) ? loadRightToLeft().catch(function () { return null; }) : null;
+    });
+    Promise.all([loadModule(), loadFonts(), feedPromise, rightToLeftReady]).then(function (parts) {
       if (destroyed) return;
       M = parts[0];
       M['cartaHosts'][id] = host;
@@ -526,9 +589,7 @@ function mount(el, options) {
       created = true;
       if (config.locale) withString(M, config.locale, function (p) { M['_carta_set_locale'](id, p); });
       listenToInput();
-      parts[1].forEach(function (buffer, face) {
-        withBytes(M, new Uint8Array(buffer), function (p, n) { M['_carta_set_font'](id, face, p, n); });
-      });
+      setFonts(parts[1], PART_BASE);
       var feed = parts[2];
       var ok = feed.error ? (failFeed(feed.error), false) : useFeed(feed);
       scheduleRefresh(ok);

@@ -41,6 +41,11 @@ function uiStrings(locale) {
   return STRINGS[String(locale || 'en').slice(0, 2).toLowerCase()] || STRINGS.en;
 }
 
+// Languages written right to left, as carta::is_right_to_left_language decides.
+function isRightToLeft(language) {
+  return /^(ar|he|fa|ur|iw|ps|sd|yi|ckb)([-_]|$)/i.test(String(language || ''));
+}
+
 function fmt(template, vars) {
   return template.replace(/\{(\w+)\}/g, function (m, key) { return vars[key] != null ? String(vars[key]) : m; });
 }
@@ -214,6 +219,7 @@ function createMirror(root, actions) {
       region.textContent = '';
       region.setAttribute('aria-label', view.title || strings.articles);
       region.setAttribute('lang', view.language || 'en');
+      region.setAttribute('dir', view.rtl ? 'rtl' : 'ltr');
       // The error and empty cards are drawn on the (hidden) canvas; say the same here.
       if (view.status === 'failed') {
         region.appendChild(el('h3', null, strings.failed));
@@ -257,10 +263,12 @@ function createMirror(root, actions) {
       region.className = 'mirror fallback';
       region.setAttribute('aria-label', feed.title || strings.articles);
       region.setAttribute('lang', feed.language || 'en');
+      region.setAttribute('dir', isRightToLeft(feed.language) ? 'rtl' : 'ltr');
       Object.keys(colours).forEach(function (k) { region.style.setProperty('--' + k, colours[k]); });
       if (!feed.items.length) region.appendChild(el('p', null, strings.empty));
       feed.items.forEach(function (item, i) {
-        var article = el('article', { 'aria-roledescription': strings.slide,
+        var article = el('article', { 'aria-roledescription': strings.slide, lang: item.language || null,
+                                      dir: isRightToLeft(item.language) ? 'rtl' : null,
                                       'aria-label': fmt(strings.slideLabel, { n: i + 1, count: feed.items.length }) });
         if (item.image) {
           var figure = el('figure', { style: null });
@@ -322,7 +330,8 @@ function readFeedForFallback(bytes, feedUrl, locale) {
       id: String(it.id != null ? it.id : it.url || ''), url: link(it.url) || link(it.external_url),
       title: text(it.title), summary: text(it.summary) || text(it.content_text || it.content_html).slice(0, 300),
       image: link(it.image) || link(it.banner_image), alt: text(ext.image_alt), caption: text(ext.image_caption),
-      credit: text(ext.image_credit), category: text(ext.category), meta: meta
+      credit: text(ext.image_credit), category: text(ext.category), meta: meta,
+      language: text(it.language) || text(data.language)
     };
   });
   return { title: text(data.title), language: language, items: items };

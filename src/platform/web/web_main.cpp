@@ -349,6 +349,7 @@ EMSCRIPTEN_KEEPALIVE const char* carta_view_json(int host_id) {
   w.key("message").string(app.status() == carta::FeedStatus::failed ? app.failure() : std::string());
   w.key("title").string(feed.title);
   w.key("language").string(app.locale());
+  w.key("rtl").boolean(feed.right_to_left);
   w.key("count").integer(static_cast<long long>(feed.items.size()));
   w.key("index").integer(app.current());
   w.key("perView").integer(app.per_view());
