@@ -1,0 +1,147 @@
+// Right-to-left feeds in the browser: ArrowLeft advances an Arabic carousel and ArrowRight
+// goes back; the mirror has dir="rtl" and lang="ar" on Arabic cards; the canvas draws the
+// cards (not blank); the bidi engine and Arabic fonts are fetched for an Arabic feed and
+// never for a Latin one; the plain-HTML fallback runs right to left too.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { serveWithFixtures, launch, dist } from './lib.mjs';
+
+const VIEWPORT = { width: 1000, height: 700 };
+const arabic = JSON.parse(fs.readFileSync(path.join(dist, 'demo-ar.json'), 'utf8'));
+
+const fixture = (feed, lang = 'en') => `<!doctype html>
+<html lang="${lang}">
+<head>
+<meta charset="utf-8">
+<title>Carta fixture</title>
+<link rel="icon" href="data:,">
+<link rel="stylesheet" href="demo.css">
+</head>
+<body>
+<main>
+<div id="carousel" class="carta" data-feed="${feed}" data-height="420" data-loading="eager"></div>
+</main>
+<script src="carta.js" async></script>
+</body>
+</html>
+`;
+
+let server, browser;
+before(async () => {
+  server = await serveWithFixtures('carta-rtl-', {
+    'arabic.html': fixture('demo-ar.json', 'ar'),
+    'latin.html': fixture('demo.json'),
+    'mixed.html': fixture('demo-mixed.json'),
+  });
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+// Opens a fixture, records the widget's events and the files fetched, waits for ready.
+async function open(name, { args } = {}) {
+  const b = args ? await launch(args) : browser;
+  const context = await b.newContext({ viewport: VIEWPORT });
+  const page = await context.newPage();
+  const requests = [];
+  page.on('request', (r) => requests.push(new URL(r.url()).pathname));
+  await page.addInitScript(() => {
+    window.__events = [];
+    for (const n of ['carta:ready', 'carta:error', 'carta:change'])
+      document.addEventListener(n, (e) => window.__events.push({ name: n, detail: e.detail }));
+  });
+  await page.goto(server.url + name);
+  await page.waitForFunction(() => window.__events.some((e) => e.name === 'carta:ready' || e.name === 'carta:error'),
+    null, { timeout: 30000 });
+  const errors = await page.evaluate(() => window.__events.filter((e) => e.name === 'carta:error'));
+  assert.deepEqual(errors, [], 'no carta:error');
+  return { page, requests, close: async () => { await context.close(); if (args) await b.close(); } };
+}
+
+const changes = (page) => page.evaluate(() => window.__events.filter((e) => e.name === 'carta:change').map((e) => e.detail.index));
+
+test('ArrowLeft advances a right-to-left carousel and ArrowRight goes back', async () => {
+  const { page, close } = await open('arabic.html');
+  try {
+    await page.locator('#carousel a[data-kind="0"]').first().focus();
+    await page.keyboard.press('ArrowLeft');
+    await page.waitForFunction(() => window.__events.filter((e) => e.name === 'carta:change').length >= 1, null, { timeout: 3000 });
+    assert.deepEqual(await changes(page), [1], 'ArrowLeft: the next card');
+    await page.keyboard.press('ArrowLeft');
+    await page.keyboard.press('ArrowRight');
+    await page.waitForFunction(() => window.__events.filter((e) => e.name === 'carta:change').length >= 3, null, { timeout: 3000 });
+    assert.deepEqual(await changes(page), [1, 2, 1], 'ArrowLeft again, then ArrowRight back');
+    // The live region names the card in Arabic.
+    await page.waitForFunction(() => document.querySelector('#carousel').shadowRoot.querySelector('.live').textContent !== '',
+      null, { timeout: 2000 });
+    const live = await page.evaluate(() => document.querySelector('#carousel').shadowRoot.querySelector('.live').textContent);
+    assert.equal(live, `البطاقة 2 من 9: ${arabic.items[1].title}`);
+  } finally {
+    await close();
+  }
+});
+
+test('the mirror of an Arabic feed is dir="rtl" lang="ar", and its cards say so too', async () => {
+  const { page, close } = await open('arabic.html');
+  try {
+    const mirror = await page.evaluate(() => {
+      const root = document.querySelector('#carousel').shadowRoot;
+      const region = root.querySelector('[role="region"]');
+      return {
+        dir: region.getAttribute('dir'), lang: region.getAttribute('lang'),
+        cards: [...root.querySelectorAll('article')].map((a) => [a.getAttribute('lang'), a.getAttribute('dir'), a.getAttribute('aria-label')]),
+        next: root.querySelector('button[data-kind="3"]')?.getAttribute('aria-label') ?? root.querySelector('button[data-kind="3"]')?.textContent,
+        nextBox: root.querySelector('button[data-kind="3"]')?.getBoundingClientRect().x,
+        prevBox: root.querySelector('button[data-kind="2"]')?.getBoundingClientRect().x,
+      };
+    });
+    assert.equal(mirror.dir, 'rtl');
+    assert.equal(mirror.lang, 'ar');
+    assert.deepEqual(mirror.cards, [['ar', 'rtl', '1 من 9'], ['ar', 'rtl', '2 من 9']]);
+    assert.equal(mirror.next, 'البطاقة التالية');
+    assert.ok(mirror.nextBox < mirror.prevBox, 'the mirror\'s "next" button sits on the left, where the canvas draws it');
+  } finally {
+    await close();
+  }
+});
+
+test('the bidi engine and Arabic fonts load for an Arabic feed, never for a Latin one', async () => {
+  const rtlFiles = (list) => list.filter((p) => /carta-bidi\.wasm|carta-arabic/.test(p)).sort();
+  const latin = await open('latin.html');
+  try {
+    await latin.page.waitForTimeout(500);
+    assert.deepEqual(rtlFiles(latin.requests), [], 'a Latin page fetches no right-to-left files');
+  } finally {
+    await latin.close();
+  }
+  for (const name of ['arabic.html', 'mixed.html']) {
+    const { requests, close } = await open(name);
+    try {
+      assert.deepEqual(rtlFiles(requests), ['/carta-bidi.wasm', '/fonts/carta-arabic-sans-bold.ttf',
+        '/fonts/carta-arabic-sans.ttf', '/fonts/carta-arabic-serif-bold.ttf'], name);
+    } finally {
+      await close();
+    }
+  }
+});
+
+test('without WebGL 2 the fallback list of an Arabic feed runs right to left', async () => {
+  const { page, close } = await open('arabic.html', { args: ['--disable-webgl'] });
+  try {
+    const list = await page.evaluate(() => {
+      const region = document.querySelector('#carousel').shadowRoot.querySelector('.fallback');
+      const first = region.querySelector('article');
+      return { dir: region.getAttribute('dir'), lang: first.getAttribute('lang'), firstRight: first.getBoundingClientRect().right,
+               secondRight: region.querySelectorAll('article')[1].getBoundingClientRect().right };
+    });
+    assert.equal(list.dir, 'rtl');
+    assert.equal(list.lang, 'ar');
+    assert.ok(list.firstRight > list.secondRight, 'the first card is on the right');
+  } finally {
+    await close();
+  }
+});
