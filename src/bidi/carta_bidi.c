@@ -64,7 +64,10 @@ int carta_bidi_reorder(uint32_t* text, int length, int rtl) {
   int out = -1;
   if (analyse(str, length, rtl, &a)) {
     fribidi_shape_mirroring(a.levels, length, str);
-    if (fribidi_reorder_line(FRIBIDI_FLAG_REORDER_NSM, a.types, length, 0, a.base, a.levels, str, NULL)) {
+    /* Without FRIBIDI_FLAG_REORDER_NSM: in a right-to-left run a combining mark stays before
+     * (left of) its letter in visual order. Noto's Arabic marks have no advance and draw to
+     * the right of their origin, so drawn first, left to right, they land on the letter. */
+    if (fribidi_reorder_line(0, a.types, length, 0, a.base, a.levels, str, NULL)) {
       out = 0;
       for (int i = 0; i < length; ++i)
         if (!invisible(str[i])) str[out++] = str[i];

@@ -18,7 +18,8 @@ int carta_bidi_shape(uint32_t* text, int length, int rtl);
 
 /* Reorders one line of shaped text from logical to visual order (left to right on screen)
  * with the Unicode Bidirectional Algorithm, mirroring brackets inside right-to-left runs
- * and keeping combining marks after their base letter. Bidi controls, joiners and fillers,
+ * with combining marks just left of their letter (where a mark without advance must start
+ * to be drawn over it, left to right). Bidi controls, joiners and fillers,
  * which have nothing to draw, are dropped. Returns the new length, or -1. */
 int carta_bidi_reorder(uint32_t* text, int length, int rtl);
 

@@ -1,6 +1,8 @@
 #include "draw/fonts.h"
 
 #include <cfloat>
+#include <cstdint>
+#include <cstring>
 
 #include <imgui.h>
 
@@ -25,11 +27,36 @@ const ImWchar kExtendedRanges[] = {0x0100, 0x017F, 0};  // Latin Extended-A
 // Arabic letters, digits and marks, and the presentation forms FriBiDi shapes them into
 // (forms A for Persian and Urdu letters, forms B for Arabic). Must match subset-fonts.sh.
 const ImWchar kArabicRanges[] = {0x0600, 0x06FF, 0xFB50, 0xFBFF, 0xFE70, 0xFEFE, 0};
-// Arabic glyphs sit small beside Latin at the same pixel size: Noto Sans Arabic's letters
-// are about as tall as Latin lower case without ascenders. Set a little larger they read
-// as the same size (judged against Chromium setting both at the same CSS size, where the
-// Arabic looks small next to the digits too). Naskh headlines need less.
-constexpr float kArabicScale[] = {1.2f, 1.2f, 1.1f};  // per Face: sans, sans bold, serif bold
+// ImGui sizes a font by its line height (hhea ascender - descender), not by its em as CSS
+// does, and Noto Sans Arabic's line is 2.1 em against Noto Sans's 1.36: at one size its
+// letters would come out a third smaller. Arabic is sized by em instead, to the Latin
+// face's em times these factors: Arabic letters are short for their em (Noto Sans Arabic's
+// x-height is 0.37 em against 0.54), so a little larger reads as the same size, while
+// Naskh headlines already stand as tall as Noto Serif at the same em.
+constexpr float kArabicEmScale[] = {1.1f, 1.1f, 1.0f};  // per Face: sans, sans bold, serif bold
+
+std::uint16_t read_u16(const std::vector<unsigned char>& b, std::size_t at) {
+  return at + 2 <= b.size() ? static_cast<std::uint16_t>(b[at] << 8 | b[at + 1]) : 0;
+}
+
+// A TrueType file's line height in ems, (ascender - descender) / unitsPerEm from its hhea
+// and head tables; 0 when the file is not readable as one.
+float line_height_em(const std::vector<unsigned char>& ttf) {
+  std::size_t head = 0, hhea = 0;
+  const std::size_t tables = read_u16(ttf, 4);
+  for (std::size_t i = 0; i < tables; ++i) {
+    const std::size_t record = 12 + 16 * i;
+    if (record + 16 > ttf.size()) return 0;
+    const std::size_t offset = static_cast<std::size_t>(read_u16(ttf, record + 8)) << 16 | read_u16(ttf, record + 10);
+    if (std::memcmp(&ttf[record], "head", 4) == 0) head = offset;
+    if (std::memcmp(&ttf[record], "hhea", 4) == 0) hhea = offset;
+  }
+  const float units = head ? read_u16(ttf, head + 18) : 0;
+  if (!hhea || units <= 0) return 0;
+  const float ascender = static_cast<std::int16_t>(read_u16(ttf, hhea + 4));
+  const float descender = static_cast<std::int16_t>(read_u16(ttf, hhea + 6));
+  return (ascender - descender) / units;
+}
 
 }  // namespace
 
@@ -67,7 +94,9 @@ bool FontSet::build(ImFontAtlas& atlas, const FontParts& parts, const Theme& the
     const std::vector<unsigned char>& ext = parts[static_cast<int>(FontPart::latin_extended)][face];
     add(ext.empty() ? files[face] : ext, style.size, kExtendedRanges);
     const std::vector<unsigned char>& arabic = parts[static_cast<int>(FontPart::arabic)][face];
-    if (!arabic.empty()) add(arabic, style.size * kArabicScale[face], kArabicRanges);
+    const float latin_em = line_height_em(files[face]), arabic_em = line_height_em(arabic);
+    if (latin_em > 0 && arabic_em > 0)
+      add(arabic, style.size / latin_em * kArabicEmScale[face] * arabic_em, kArabicRanges);
   }
   atlas.Flags |= ImFontAtlasFlags_NoMouseCursors;
   if (!atlas.Build()) return false;

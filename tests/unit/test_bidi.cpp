@@ -102,6 +102,13 @@ TEST_CASE("brackets are mirrored inside right-to-left runs") {
   CHECK(on_screen("\xC2\xAB\xD9\x84\xD8\xA7\xC2\xBB", true) == "\xC2\xAB" + cps({0xFEFB}) + "\xC2\xBB");
 }
 
+TEST_CASE("a combining mark comes just before its letter, so it is drawn over it") {
+  // تُ (teh, damma): on screen the damma is first, then the (isolated) teh.
+  CHECK(on_screen("\xD8\xAA\xD9\x8F", true) == cps({0x064F, 0xFE95}));
+  // The mark does not break joining: تُطلى keeps teh initial and tah medial.
+  CHECK(shape_paragraph("\xD8\xAA\xD9\x8F\xD8\xB7", true) == cps({0xFE97, 0x064F, 0xFEC2}));
+}
+
 TEST_CASE("a trailing ellipsis ends up at the left of a right-to-left line") {
   const std::string cut = "\xD8\xA8\xD9\x8A\xD8\xAA\xE2\x80\xA6";  // بيت…
   CHECK(on_screen(cut, true) == "\xE2\x80\xA6" + cps({0xFE96, 0xFEF4, 0xFE91}));
