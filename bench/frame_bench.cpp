@@ -11,17 +11,28 @@
 
 namespace carta::bench {
 
-FrameFigures measure_frame(const FontFiles& files, int items, int frames) {
+FrameFigures measure_frame(const FontParts& parts, int items, int frames, bool arabic) {
   FrameFigures out;
   out.items = items;
   Feed feed = generate_feed_model(items);
+  if (arabic) {
+    feed.right_to_left = true;
+    for (Item& item : feed.items) {
+      item.right_to_left = true;
+      item.language = "ar";
+      // "Post-Assad Syria reaffirms its strategic partnership with Russia in a first visit to Moscow"
+      item.title = "\xD8\xB3\xD9\x88\xD8\xB1\xD9\x8A\xD8\xA7 \xD9\x85\xD8\xA7 \xD8\xA8\xD8\xB9\xD8\xAF "
+                   "\xD8\xA7\xD9\x84\xD8\xA3\xD8\xB3\xD8\xAF \xD8\xAA\xD8\xA4\xD9\x83\xD8\xAF "
+                   "\xD8\xB4\xD8\xB1\xD8\xA7\xD9\x83\xD8\xAA\xD9\x87\xD8\xA7 \xD9\x85\xD8\xB9 "
+                   "\xD8\xB1\xD9\x88\xD8\xB3\xD9\x8A\xD8\xA7 \xD9\x81\xD9\x8A \xD8\xB9\xD8\xA7\xD9\x85 2025";
+      item.summary = item.title + " " + item.title + " (UNIFIL) " + item.title;
+    }
+  }
   ImGuiContext* ctx = ImGui::CreateContext();
   ImGuiIO& io = ImGui::GetIO();
   io.IniFilename = nullptr;
   Theme theme = make_theme(false);
   FontSet fonts;
-  FontParts parts;
-  parts[static_cast<int>(FontPart::base)] = files;
   fonts.build(*io.Fonts, parts, theme, 1.f);
   unsigned char* pixels;
   int w, h;

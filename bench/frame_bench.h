@@ -11,8 +11,10 @@ struct FrameFigures {
   int vertices = 0;  // in the last frame's draw lists
 };
 
-// `files` are the TrueType faces; the view is 1200x420 CSS px at DPR 1, the carousel
-// sitting in the middle of the feed, moving by a fraction of a card every frame.
-FrameFigures measure_frame(const FontFiles& files, int items, int frames);
+// `fonts` are the TrueType faces; the view is 1200x420 CSS px at DPR 1, the carousel
+// sitting in the middle of the feed, moving by a fraction of a card every frame. With
+// `arabic` every card is an Arabic, right-to-left one, in a right-to-left carousel: the
+// cost of shaping and reordering its text every frame.
+FrameFigures measure_frame(const FontParts& fonts, int items, int frames, bool arabic = false);
 
 }  // namespace carta::bench

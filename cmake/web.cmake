@@ -25,6 +25,12 @@ target_link_options(carta_web PRIVATE
   -sMIN_WEBGL_VERSION=2
   -sMAX_WEBGL_VERSION=2
   -sMALLOC=emmalloc
+  # The WebGL glue without what ImGui's renderer never asks for: GLES-style version strings,
+  # GL_-prefixed extension names, extensions enabled behind its back, GLES-only error codes.
+  -sGL_EMULATE_GLES_VERSION_STRING_FORMAT=0 -sGL_EXTENSIONS_IN_PREFIXED_FORMAT=0
+  -sGL_SUPPORT_AUTOMATIC_ENABLE_EXTENSIONS=0 -sGL_SUPPORT_SIMPLE_ENABLE_EXTENSIONS=0 -sGL_TRACK_ERRORS=0
+  # The page hands the factory only locateFile; no setjmp in C or C++ here.
+  -sINCOMING_MODULE_JS_API=locateFile -sSUPPORT_LONGJMP=0
   -sEXPORTED_FUNCTIONS=${CARTA_WEB_EXPORTS_CSV}
   -sEXPORTED_RUNTIME_METHODS=UTF8ToString,stringToUTF8,lengthBytesUTF8
   "SHELL:--extern-pre-js ${CMAKE_SOURCE_DIR}/web/carta-begin.js"

@@ -1,6 +1,7 @@
 #include "core/bidi.h"
 
 #include <cstdint>
+#include <functional>
 #include <vector>
 
 #include "carta_bidi.h"
@@ -66,13 +67,46 @@ bool is_right_to_left_char(std::uint32_t c) {
 
 using Engine = int (*)(std::uint32_t*, int, int);
 
-std::string run(std::string_view utf8, bool rtl, Engine engine) {
+// Layout asks for the same paragraphs and lines every frame while a card is in view, so
+// results are remembered: a frame of Arabic cards costs a few lookups, not a FriBiDi run
+// per line. A direct-mapped table (a newer entry takes over its slot), so it stays small in
+// memory and in code. Only the engine's answers are kept, never the unchanged text returned
+// while it is not loaded. Carta's core runs on one thread.
+class Memo {
+ public:
+  const std::string* find(bool rtl, std::string_view text) const {
+    const Slot& slot = slots_[index(rtl, text)];
+    return slot.used && slot.rtl == rtl && slot.text == text ? &slot.result : nullptr;
+  }
+  void keep(bool rtl, std::string_view text, const std::string& result) {
+    Slot& slot = slots_[index(rtl, text)];
+    slot = {true, rtl, std::string(text), result};
+  }
+
+ private:
+  struct Slot {
+    bool used = false, rtl = false;
+    std::string text, result;
+  };
+  static constexpr std::size_t kSlots = 1024;
+  static std::size_t index(bool rtl, std::string_view text) {
+    return (std::hash<std::string_view>()(text) + rtl) % kSlots;
+  }
+  std::vector<Slot> slots_ = std::vector<Slot>(kSlots);
+};
+
+std::string run(std::string_view utf8, bool rtl, Engine engine, Memo& memo) {
   if (utf8.empty() || (!rtl && !has_right_to_left_text(utf8))) return std::string(utf8);
+  if (const std::string* known = memo.find(rtl, utf8)) return *known;
   std::vector<std::uint32_t> text = decode(utf8);
   int length = engine(text.data(), static_cast<int>(text.size()), rtl ? 1 : 0);
   if (length < 0) return std::string(utf8);
-  return encode(text.data(), length);
+  std::string result = encode(text.data(), length);
+  memo.keep(rtl, utf8, result);
+  return result;
 }
+
+Memo shaped_memo, visual_memo;
 
 }  // namespace
 
@@ -87,9 +121,11 @@ bool has_right_to_left_text(std::string_view utf8) {
   return false;
 }
 
-std::string shape_paragraph(std::string_view utf8, bool rtl) { return run(utf8, rtl, carta_bidi_shape); }
+std::string shape_paragraph(std::string_view utf8, bool rtl) { return run(utf8, rtl, carta_bidi_shape, shaped_memo); }
 
-std::string visual_line(std::string_view shaped_utf8, bool rtl) { return run(shaped_utf8, rtl, carta_bidi_reorder); }
+std::string visual_line(std::string_view shaped_utf8, bool rtl) {
+  return run(shaped_utf8, rtl, carta_bidi_reorder, visual_memo);
+}
 
 bool bidi_engine_available() {
   std::uint32_t probe = 0x0627;  // alef

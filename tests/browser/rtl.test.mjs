@@ -1,5 +1,5 @@
 // Right-to-left feeds in the browser: ArrowLeft advances an Arabic carousel and ArrowRight
-// goes back; the mirror has dir="rtl" and lang="ar" on Arabic cards; the canvas draws the
+// goes back, and so do drags; the mirror has dir="rtl" and lang="ar" on Arabic cards; the canvas draws the
 // cards (not blank); the bidi engine and Arabic fonts are fetched for an Arabic feed and
 // never for a Latin one; the plain-HTML fallback runs right to left too.
 import { test, before, after } from 'node:test';
@@ -80,6 +80,32 @@ test('ArrowLeft advances a right-to-left carousel and ArrowRight goes back', asy
       null, { timeout: 2000 });
     const live = await page.evaluate(() => document.querySelector('#carousel').shadowRoot.querySelector('.live').textContent);
     assert.equal(live, `البطاقة 2 من 9: ${arabic.items[1].title}`);
+  } finally {
+    await close();
+  }
+});
+
+test('in a right-to-left carousel a drag to the right moves forward, to the left back', async () => {
+  const { page, close } = await open('arabic.html');
+  try {
+    const box = await page.locator('#carousel').boundingBox();
+    const y = box.y + 120;  // on the pictures, away from the buttons
+    const drag = async (from, to) => {
+      await page.mouse.move(box.x + from, y);
+      await page.mouse.down();
+      for (let k = 1; k <= 8; k++) await page.mouse.move(box.x + from + ((to - from) * k) / 8, y);
+      await page.mouse.up();
+    };
+    // A quick drag flings at least one card and at most one view (two cards here).
+    await drag(300, 700);
+    await page.waitForFunction(() => window.__events.some((e) => e.name === 'carta:change'), null, { timeout: 3000 });
+    const [forward] = await changes(page);
+    assert.ok(forward === 1 || forward === 2, `a drag to the right goes forward (to ${forward})`);
+    await page.waitForTimeout(700);
+    await drag(700, 300);
+    await page.waitForFunction(() => window.__events.filter((e) => e.name === 'carta:change').length >= 2, null, { timeout: 3000 });
+    const back = (await changes(page))[1];
+    assert.ok(back < forward, `a drag to the left goes back (from ${forward} to ${back})`);
   } finally {
     await close();
   }

@@ -84,8 +84,10 @@ describe('carta-feed.schema.json', () => {
     assert.deepEqual([...schema.required].sort(), ['items', 'title', 'version']);
   });
 
-  test('the demo feed validates', () => {
+  test('the demo feeds validate (English, Arabic, mixed)', () => {
     assertValid(readJson(demoPath), 'assets/feeds/demo.json');
+    for (const name of ['demo-ar.json', 'demo-mixed.json'])
+      assertValid(readJson(here('../../assets/feeds/' + name)), 'assets/feeds/' + name);
   });
 
   test('the JSON Feed specification example validates if it is a 1.1 feed', { skip: !haveSpecExample && `no ${specExamplePath}` }, (t) => {

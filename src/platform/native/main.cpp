@@ -190,18 +190,23 @@ int run_bench(int argc, char** argv) {
     if (!std::strcmp(argv[i], "--json")) json = true;
     else return fail_usage(std::string("unknown option ") + argv[i]);
   }
-  FontFiles files;
+  FontParts files;
   for (int f = 0; f < static_cast<int>(Face::count); ++f) {
-    auto bytes = read_file(font_path(static_cast<Face>(f)));
-    if (!bytes) {
-      std::fprintf(stderr, "carta bench: cannot read %s\n", font_path(static_cast<Face>(f)).c_str());
-      return kExitUsage;
+    for (FontPart part : {FontPart::base, FontPart::arabic}) {
+      const std::string path = font_path(static_cast<Face>(f), part);
+      auto bytes = read_file(path);
+      if (!bytes) {
+        std::fprintf(stderr, "carta bench: cannot read %s\n", path.c_str());
+        return kExitUsage;
+      }
+      files[static_cast<int>(part)][f].assign(bytes->begin(), bytes->end());
     }
-    files[f].assign(bytes->begin(), bytes->end());
   }
   const int sizes[] = {10, 1000, 100000};
   bench::FrameFigures frames[3];
   for (int i = 0; i < 3; ++i) frames[i] = bench::measure_frame(files, sizes[i], 400);
+  // The same view with Arabic cards: what shaping and reordering add to a frame.
+  bench::FrameFigures arabic = bench::measure_frame(files, 1000, 400, true);
   double frame_ratio = frames[2].median_us / frames[0].median_us;
   bench::ParseFigures parse = bench::measure_parse(10000, 9);
   struct rusage usage {};
@@ -211,6 +216,7 @@ int run_bench(int argc, char** argv) {
     Json out = {{"frame_us", {{"10", frames[0].median_us}, {"1000", frames[1].median_us}, {"100000", frames[2].median_us}}},
                 {"frame_ratio_100000_10", frame_ratio},
                 {"frame_vertices", frames[0].vertices},
+                {"frame_us_arabic_1000", arabic.median_us},
                 {"parse_items", parse.items},
                 {"parse_bytes", parse.bytes},
                 {"parse_mb_s", parse.carta_mb_s},
@@ -224,6 +230,7 @@ int run_bench(int argc, char** argv) {
     for (int i = 0; i < 3; ++i)
       std::printf("frame_us, %6d items %17.1f   (%d vertices)\n", sizes[i], frames[i].median_us, frames[i].vertices);
     std::printf("%-34s %12.2f   (goal <= 1.2)\n", "frame ratio 100000 / 10", frame_ratio);
+    std::printf("frame_us, %6d Arabic items %10.1f   (%d vertices)\n", 1000, arabic.median_us, arabic.vertices);
     std::printf("%-34s %12.1f   (%d items, %.1f MB)\n", "parse_mb_s (carta: bytes to model)", parse.carta_mb_s, parse.items,
                 parse.bytes / 1e6);
     std::printf("%-34s %12.1f\n", "nlohmann_parse_mb_s (bare DOM)", parse.nlohmann_mb_s);
