@@ -30,6 +30,8 @@ group "extended Latin fonts, when needed" fonts/carta-sans-ext.ttf fonts/carta-s
 # Only for feeds with right-to-left text (demo-ar.json, demo-mixed.json):
 group "right-to-left engine and Arabic fonts, when needed" carta-bidi.wasm fonts/carta-arabic-sans.ttf \
   fonts/carta-arabic-sans-bold.ttf fonts/carta-arabic-serif-bold.ttf
+group "Hebrew fonts, when needed (with the engine)" fonts/carta-hebrew-sans.ttf fonts/carta-hebrew-sans-bold.ttf \
+  fonts/carta-hebrew-serif-bold.ttf
 if [ -n "$max" ]; then
   if [ "$widget_gzip" -gt "$max" ]; then
     echo "payload: the widget is $widget_gzip bytes gzip -9, over the budget of $max" >&2

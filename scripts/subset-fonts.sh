@@ -13,6 +13,8 @@ extended="U+0100-017F"
 # Arabic, fetched only for feeds with right-to-left text: letters, digits, marks and the
 # presentation forms FriBiDi shapes them into. Must match kArabicRanges in src/draw/fonts.cpp.
 arabic="U+0600-06FF,U+FB50-FBFF,U+FE70-FEFE"
+# Hebrew, the same way: letters, points and presentation forms (kHebrewRanges).
+hebrew="U+0590-05FF,U+FB1D-FB4F"
 subset() {
   local from="$src/$1" to="$out/$2" unicodes="$3"
   if [ -f "$to" ] && [ "$to" -nt "$from" ] && [ "$to" -nt "$0" ]; then return; fi
@@ -29,3 +31,6 @@ subset NotoSerif-Bold.ttf carta-serif-bold-ext.ttf "$extended"
 subset NotoSansArabic-Regular.ttf carta-arabic-sans.ttf "$arabic"
 subset NotoSansArabic-Bold.ttf carta-arabic-sans-bold.ttf "$arabic"
 subset NotoNaskhArabic-Bold.ttf carta-arabic-serif-bold.ttf "$arabic"
+subset NotoSansHebrew-Regular.ttf carta-hebrew-sans.ttf "$hebrew"
+subset NotoSansHebrew-Bold.ttf carta-hebrew-sans-bold.ttf "$hebrew"
+subset NotoSerifHebrew-Bold.ttf carta-hebrew-serif-bold.ttf "$hebrew"

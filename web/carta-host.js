@@ -13,11 +13,14 @@ var assetBase = new URL('.', scriptUrl).href;
 var FONT_FILES = ['fonts/carta-sans.ttf', 'fonts/carta-sans-bold.ttf', 'fonts/carta-serif-bold.ttf'];
 // Latin Extended-A (ş ğ İ ł č...), fetched only for a feed that uses it.
 var EXTENDED_FONT_FILES = ['fonts/carta-sans-ext.ttf', 'fonts/carta-sans-bold-ext.ttf', 'fonts/carta-serif-bold-ext.ttf'];
-// Arabic (Noto Sans Arabic, Noto Naskh Arabic for headlines) and the bidi engine, fetched
-// only for a feed with right-to-left text.
-var ARABIC_FONT_FILES = ['fonts/carta-arabic-sans.ttf', 'fonts/carta-arabic-sans-bold.ttf', 'fonts/carta-arabic-serif-bold.ttf'];
 // Font parts, as in carta::FontPart.
-var PART_BASE = 0, PART_EXTENDED = 1, PART_ARABIC = 2;
+var PART_BASE = 0, PART_EXTENDED = 1;
+// Right-to-left scripts: their fonts (Noto Sans Arabic with Noto Naskh Arabic for headlines;
+// Noto Sans and Serif Hebrew), fetched only for a feed that uses them, with the bidi engine.
+var SCRIPTS = {
+  arabic: { part: 2, files: ['fonts/carta-arabic-sans.ttf', 'fonts/carta-arabic-sans-bold.ttf', 'fonts/carta-arabic-serif-bold.ttf'] },
+  hebrew: { part: 3, files: ['fonts/carta-hebrew-sans.ttf', 'fonts/carta-hebrew-sans-bold.ttf', 'fonts/carta-hebrew-serif-bold.ttf'] }
+};
 var DEFAULT_HEIGHT = 420;
 var FETCH_TIMEOUT_MS = 15000;
 // Pause reasons, as in carta::PauseReason.
@@ -62,13 +65,11 @@ function loadExtendedFonts() {
   return extendedFontsPromise;
 }
 
-// carta-bidi.wasm (GNU FriBiDi, src/bidi) and the Arabic fonts, once per page. Resolves with
-// { bidi: the module's exports, fonts: [ArrayBuffer] }.
-var rightToLeftPromise = null;
-function loadRightToLeft() {
-  if (!rightToLeftPromise) {
-    var memory = null;
-    var bidi = fetch(assetBase + 'carta-bidi.wasm', { credentials: 'omit' }).then(function (r) {
+// carta-bidi.wasm (GNU FriBiDi, src/bidi), once per page; resolves with its exports.
+var bidiPromise = null;
+function loadBidi() {
+  if (!bidiPromise) {
+    bidiPromise = fetch(assetBase + 'carta-bidi.wasm', { credentials: 'omit' }).then(function (r) {
       if (!r.ok) throw new Error('carta-bidi.wasm: HTTP ' + r.status);
       return r.arrayBuffer();
     }).then(function (bytes) {
@@ -78,28 +79,38 @@ function loadRightToLeft() {
       if (exports._initialize) exports._initialize();
       return exports;
     });
-    rightToLeftPromise = Promise.all([bidi, fetchFonts(ARABIC_FONT_FILES)]).then(function (parts) {
-      return { bidi: parts[0], fonts: parts[1] };
-    });
   }
-  return rightToLeftPromise;
+  return bidiPromise;
 }
 
-// True when the feed has right-to-left text: UTF-8 for U+0590..U+08FF (lead bytes D6..DF,
-// or E0 A0..A3), Arabic presentation forms (EF AD..BB), RLM/RLE/RLO (E2 80 8F/AB/AE), or a
-// \u escape of those.
-function needsRightToLeft(bytes) {
-  for (var i = 0; i + 2 < bytes.length; i++) {
-    var b = bytes[i], c = bytes[i + 1];
-    if ((b >= 0xD6 && b <= 0xDF && (c & 0xC0) === 0x80) || (b === 0xE0 && c >= 0xA0 && c <= 0xA3) ||
-        (b === 0xEF && c >= 0xAD && c <= 0xBB) || (b === 0xE2 && c === 0x80 && (bytes[i + 2] === 0x8F ||
-        bytes[i + 2] === 0xAB || bytes[i + 2] === 0xAE))) return true;
-    if (b === 0x5C && c === 0x75 && i + 5 < bytes.length) {  // \u
-      var code = parseInt(String.fromCharCode(bytes[i + 2], bytes[i + 3], bytes[i + 4], bytes[i + 5]), 16);
-      if ((code >= 0x590 && code <= 0x8FF) || (code >= 0xFB1D && code <= 0xFEFC) || code === 0x200F) return true;
-    }
+var scriptFontPromises = {};
+function loadScriptFonts(name) {
+  if (!scriptFontPromises[name]) scriptFontPromises[name] = fetchFonts(SCRIPTS[name].files);
+  return scriptFontPromises[name];
+}
+
+// Which right-to-left scripts a feed's text uses, from its UTF-8 bytes (and \u escapes):
+// Hebrew U+0590..U+05FF (D6 90..D7 BF) and U+FB1D..U+FB4F (EF AC 9D..EF AD 8F); Arabic
+// U+0600..U+08FF (D8..DF, E0 A0..A3) and U+FB50..U+FEFF (EF AD 90..EF BB BF); `rtl` also
+// for the other right-to-left scripts of U+0700..U+07FF and for RLM, RLE, RLO.
+function scriptsIn(bytes) {
+  var found = { arabic: false, hebrew: false, rtl: false };
+  var code = function (c) {
+    if ((c >= 0x590 && c <= 0x5FF) || (c >= 0xFB1D && c <= 0xFB4F)) found.hebrew = true;
+    else if ((c >= 0x600 && c <= 0x6FF) || (c >= 0x750 && c <= 0x77F) || (c >= 0x8A0 && c <= 0x8FF) ||
+             (c >= 0xFB50 && c <= 0xFEFC)) found.arabic = true;
+    if ((c >= 0x590 && c <= 0x8FF) || (c >= 0xFB1D && c <= 0xFEFC) || c === 0x200F || c === 0x202B || c === 0x202E)
+      found.rtl = true;
+  };
+  for (var i = 0; i < bytes.length; i++) {
+    var b = bytes[i];
+    if (b >= 0xD6 && b <= 0xDF && i + 1 < bytes.length) code(((b & 0x1F) << 6) | (bytes[i + 1] & 0x3F));
+    else if ((b === 0xE0 || b === 0xE2 || b === 0xEF) && i + 2 < bytes.length)
+      code(((b & 0x0F) << 12) | ((bytes[i + 1] & 0x3F) << 6) | (bytes[i + 2] & 0x3F));
+    else if (b === 0x5C && bytes[i + 1] === 0x75 && i + 5 < bytes.length)  // \u
+      code(parseInt(String.fromCharCode(bytes[i + 2], bytes[i + 3], bytes[i + 4], bytes[i + 5]), 16));
   }
-  return false;
+  return found;
 }
 
 // True when the feed's text uses Latin Extended-A: UTF-8 C4 80..C5 BF, or a \u0100..\u017f
@@ -113,6 +124,16 @@ function needsExtendedLatin(bytes) {
     }
   }
   return false;
+}
+
+// Everything a feed's right-to-left text needs: { bidi, fonts: { arabic: [...], ... } }.
+function loadRightToLeft(scripts) {
+  var names = Object.keys(SCRIPTS).filter(function (n) { return scripts[n]; });
+  return Promise.all([loadBidi()].concat(names.map(loadScriptFonts))).then(function (parts) {
+    var fonts = {};
+    names.forEach(function (n, k) { fonts[n] = parts[k + 1]; });
+    return { bidi: parts[0], fonts: fonts };
+  });
 }
 
 function withString(M, text, use) {
@@ -418,14 +439,15 @@ function mount(el, options) {
         invalidate();
       }, function () { /* the base glyphs still draw; missing ones show as boxes */ });
     }
-    if (needsRightToLeft(feed.bytes)) {
-      // Usually loaded already (see start()); a refreshed feed may bring Arabic later.
-      loadRightToLeft().then(function (rtl) {
+    var scripts = scriptsIn(feed.bytes);
+    if (scripts.rtl) {
+      // Usually loaded already (see start()); a refreshed feed may bring new scripts later.
+      loadRightToLeft(scripts).then(function (rtl) {
         if (destroyed || !created) return;
         M['cartaBidi'] = rtl.bidi;
-        setFonts(rtl.fonts, PART_ARABIC);
+        Object.keys(rtl.fonts).forEach(function (n) { setFonts(rtl.fonts[n], SCRIPTS[n].part); });
         invalidate();
-      }, function (e) { console.warn('Carta: right-to-left text cannot be shaped: ' + e.message); });
+      }, function (e) { console.warn('Carta: right-to-left text cannot be shown: ' + e.message); });
     }
     withString(M, feed.url, function (u) {
       withBytes(M, feed.bytes, function (p, n) { M['_carta_set_feed'](id, p, n, u); });
@@ -570,10 +592,11 @@ function mount(el, options) {
       fallback(feedPromise);
       return;
     }
-    // A feed with right-to-left text needs the bidi engine and the Arabic fonts before its
+    // A feed with right-to-left text needs the bidi engine and its scripts' fonts before its
     // first frame; they load beside the module, as soon as the feed is in.
     var rightToLeftReady = feedPromise.then(function (f) {
-      return f.bytes && needsRightToLeft(f.bytes) ? loadRightToLeft().catch(function () { return null; }) : null;
+      var scripts = f.bytes ? scriptsIn(f.bytes) : {};
+      return scripts.rtl ? loadRightToLeft(scripts).catch(function () { return null; }) : null;
     });
     Promise.all([loadModule(), loadFonts(), feedPromise, rightToLeftReady]).then(function (parts) {
       if (destroyed) return;
@@ -601,8 +624,9 @@ function mount(el, options) {
       watchPixelRatio();
       if (!onScreen) pause(PAUSE_OFFSCREEN, true);
       invalidate();
-    }).catch(function () {
+    }).catch(function (e) {
       if (!created && !destroyed) fallback(feedPromise);  // the module or fonts could not load
+      else if (!destroyed) console.error('Carta: ' + (e && e.message ? e.message : e));  // never silent
     });
   }
 

@@ -27,13 +27,23 @@ const ImWchar kExtendedRanges[] = {0x0100, 0x017F, 0};  // Latin Extended-A
 // Arabic letters, digits and marks, and the presentation forms FriBiDi shapes them into
 // (forms A for Persian and Urdu letters, forms B for Arabic). Must match subset-fonts.sh.
 const ImWchar kArabicRanges[] = {0x0600, 0x06FF, 0xFB50, 0xFBFF, 0xFE70, 0xFEFE, 0};
+const ImWchar kHebrewRanges[] = {0x0590, 0x05FF, 0xFB1D, 0xFB4F, 0};  // letters, points, forms
 // ImGui sizes a font by its line height (hhea ascender - descender), not by its em as CSS
 // does, and Noto Sans Arabic's line is 2.1 em against Noto Sans's 1.36: at one size its
 // letters would come out a third smaller. Arabic is sized by em instead, to the Latin
 // face's em times these factors: Arabic letters are short for their em (Noto Sans Arabic's
 // x-height is 0.37 em against 0.54), so a little larger reads as the same size, while
-// Naskh headlines already stand as tall as Noto Serif at the same em.
-constexpr float kArabicEmScale[] = {1.1f, 1.1f, 1.0f};  // per Face: sans, sans bold, serif bold
+// Naskh headlines already stand as tall as Noto Serif at the same em. Hebrew letters are
+// as tall as Latin lower case: the same em.
+struct ScriptPart {
+  FontPart part;
+  const ImWchar* ranges;
+  float em_scale[3];  // per Face: sans, sans bold, serif bold
+};
+const ScriptPart kScripts[] = {
+    {FontPart::arabic, kArabicRanges, {1.1f, 1.1f, 1.0f}},
+    {FontPart::hebrew, kHebrewRanges, {1.0f, 1.0f, 1.0f}},
+};
 
 std::uint16_t read_u16(const std::vector<unsigned char>& b, std::size_t at) {
   return at + 2 <= b.size() ? static_cast<std::uint16_t>(b[at] << 8 | b[at + 1]) : 0;
@@ -93,10 +103,12 @@ bool FontSet::build(ImFontAtlas& atlas, const FontParts& parts, const Theme& the
     config.MergeMode = true;  // the other parts' glyphs join the same ImFont
     const std::vector<unsigned char>& ext = parts[static_cast<int>(FontPart::latin_extended)][face];
     add(ext.empty() ? files[face] : ext, style.size, kExtendedRanges);
-    const std::vector<unsigned char>& arabic = parts[static_cast<int>(FontPart::arabic)][face];
-    const float latin_em = line_height_em(files[face]), arabic_em = line_height_em(arabic);
-    if (latin_em > 0 && arabic_em > 0)
-      add(arabic, style.size / latin_em * kArabicEmScale[face] * arabic_em, kArabicRanges);
+    const float latin_em = line_height_em(files[face]);
+    for (const ScriptPart& script : kScripts) {
+      const std::vector<unsigned char>& data = parts[static_cast<int>(script.part)][face];
+      const float em = line_height_em(data);
+      if (latin_em > 0 && em > 0) add(data, style.size / latin_em * script.em_scale[face] * em, script.ranges);
+    }
   }
   atlas.Flags |= ImFontAtlasFlags_NoMouseCursors;
   if (!atlas.Build()) return false;

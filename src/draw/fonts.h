@@ -19,11 +19,11 @@ namespace carta {
 using FontFiles = std::array<std::vector<unsigned char>, static_cast<int>(Face::count)>;
 
 // The glyphs a card draws come in parts: the base (Basic Latin, Latin-1, punctuation),
-// always loaded; Latin Extended-A (Turkish, Polish, Czech... names: ş ğ İ ł č); and Arabic
-// (letters, digits, and the presentation forms shaped text is drawn with). The web build
-// fetches the last two only when a feed uses them. Natively the files come from Debian's
-// font packages.
-enum class FontPart { base, latin_extended, arabic, count };
+// always loaded; Latin Extended-A (Turkish, Polish, Czech... names: ş ğ İ ł č); Arabic
+// (letters, digits, and the presentation forms shaped text is drawn with; also Persian and
+// Urdu); and Hebrew. The web build fetches all but the base only when a feed uses them.
+// Natively the files come from Debian's font packages.
+enum class FontPart { base, latin_extended, arabic, hebrew, count };
 using FontParts = std::array<FontFiles, static_cast<int>(FontPart::count)>;
 
 bool needs_extended_latin(std::string_view utf8);
@@ -32,7 +32,7 @@ class FontSet final : public TextMeasure {
  public:
   // Rebuilds `atlas` with every role of `theme` at `dpr`. Returns false when a base face is
   // missing. Where a Latin Extended-A file is missing the base file is asked for those
-  // glyphs; without an Arabic file Arabic is not drawn.
+  // glyphs; without an Arabic or Hebrew file that script is not drawn.
   bool build(ImFontAtlas& atlas, const FontParts& parts, const Theme& theme, float dpr);
   bool ready() const { return ready_; }
   ImFont* font(TextRole role) const { return fonts_[static_cast<int>(role)]; }

@@ -6,10 +6,13 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { serveWithFixtures, launch, dist } from './lib.mjs';
+import { serveWithFixtures, launch, dist, root } from './lib.mjs';
 
 const VIEWPORT = { width: 1000, height: 700 };
 const arabic = JSON.parse(fs.readFileSync(path.join(dist, 'demo-ar.json'), 'utf8'));
+// The Hebrew sample feed of the golden shots, its pictures taken from dist/images.
+const hebrew = fs.readFileSync(path.join(root, 'tests/shots/feeds/hebrew.json'), 'utf8')
+  .replaceAll('../../../assets/feeds/images/', 'images/');
 
 const fixture = (feed, lang = 'en') => `<!doctype html>
 <html lang="${lang}">
@@ -34,6 +37,8 @@ before(async () => {
     'arabic.html': fixture('demo-ar.json', 'ar'),
     'latin.html': fixture('demo.json'),
     'mixed.html': fixture('demo-mixed.json'),
+    'hebrew.html': fixture('hebrew.json', 'he'),
+    'hebrew.json': hebrew,
   });
   browser = await launch();
 });
@@ -135,8 +140,8 @@ test('the mirror of an Arabic feed is dir="rtl" lang="ar", and its cards say so 
   }
 });
 
-test('the bidi engine and Arabic fonts load for an Arabic feed, never for a Latin one', async () => {
-  const rtlFiles = (list) => list.filter((p) => /carta-bidi\.wasm|carta-arabic/.test(p)).sort();
+test('the bidi engine and a script\'s fonts load for a feed in that script, never for a Latin one', async () => {
+  const rtlFiles = (list) => list.filter((p) => /carta-bidi\.wasm|carta-arabic|carta-hebrew/.test(p)).sort();
   const latin = await open('latin.html');
   try {
     await latin.page.waitForTimeout(500);
@@ -152,6 +157,18 @@ test('the bidi engine and Arabic fonts load for an Arabic feed, never for a Lati
     } finally {
       await close();
     }
+  }
+  const { page, requests, close } = await open('hebrew.html');
+  try {
+    assert.deepEqual(rtlFiles(requests), ['/carta-bidi.wasm', '/fonts/carta-hebrew-sans-bold.ttf',
+      '/fonts/carta-hebrew-sans.ttf', '/fonts/carta-hebrew-serif-bold.ttf'], 'hebrew.html');
+    const region = await page.evaluate(() => {
+      const r = document.querySelector('#carousel').shadowRoot.querySelector('[role="region"]');
+      return [r.getAttribute('dir'), r.getAttribute('lang')];
+    });
+    assert.deepEqual(region, ['rtl', 'he'], 'a Hebrew feed runs right to left');
+  } finally {
+    await close();
   }
 });
 

@@ -109,6 +109,13 @@ TEST_CASE("a combining mark comes just before its letter, so it is drawn over it
   CHECK(shape_paragraph("\xD8\xAA\xD9\x8F\xD8\xB7", true) == cps({0xFE97, 0x064F, 0xFEC2}));
 }
 
+TEST_CASE("Hebrew is reordered, not shaped: letters right to left, numbers left to right") {
+  // שלום 2025 → the year on the left, then the word's letters reversed (final mem first).
+  const std::string shalom = "\xD7\xA9\xD7\x9C\xD7\x95\xD7\x9D 2025";
+  CHECK(shape_paragraph(shalom, true) == shalom);
+  CHECK(on_screen(shalom, true) == "2025 \xD7\x9D\xD7\x95\xD7\x9C\xD7\xA9");
+}
+
 TEST_CASE("a trailing ellipsis ends up at the left of a right-to-left line") {
   const std::string cut = "\xD8\xA8\xD9\x8A\xD8\xAA\xE2\x80\xA6";  // بيت…
   CHECK(on_screen(cut, true) == "\xE2\x80\xA6" + cps({0xFE96, 0xFEF4, 0xFE91}));

@@ -192,7 +192,7 @@ int run_bench(int argc, char** argv) {
   }
   FontParts files;
   for (int f = 0; f < static_cast<int>(Face::count); ++f) {
-    for (FontPart part : {FontPart::base, FontPart::arabic}) {
+    for (FontPart part : {FontPart::base, FontPart::arabic, FontPart::hebrew}) {
       const std::string path = font_path(static_cast<Face>(f), part);
       auto bytes = read_file(path);
       if (!bytes) {

@@ -26,19 +26,21 @@ std::optional<std::string> read_file(const std::string& path) {
 std::string font_path(Face face, FontPart part) {
   const char* dir = std::getenv("CARTA_FONT_DIR");
   std::string base = dir && *dir ? dir : "/usr/share/fonts/truetype/noto";
-  const bool arabic = part == FontPart::arabic;
-  switch (face) {
-    case Face::sans: return base + (arabic ? "/NotoSansArabic-Regular.ttf" : "/NotoSans-Regular.ttf");
-    case Face::sans_bold: return base + (arabic ? "/NotoSansArabic-Bold.ttf" : "/NotoSans-Bold.ttf");
-    case Face::serif_bold: return base + (arabic ? "/NotoNaskhArabic-Bold.ttf" : "/NotoSerif-Bold.ttf");
-    case Face::count: break;
-  }
-  return {};
+  // Per face (sans, sans bold, serif bold) and part; no file of its own for Latin Extended-A.
+  static const char* const kFiles[][3] = {
+      {"NotoSans-Regular.ttf", "NotoSans-Bold.ttf", "NotoSerif-Bold.ttf"},
+      {"NotoSans-Regular.ttf", "NotoSans-Bold.ttf", "NotoSerif-Bold.ttf"},
+      {"NotoSansArabic-Regular.ttf", "NotoSansArabic-Bold.ttf", "NotoNaskhArabic-Bold.ttf"},
+      {"NotoSansHebrew-Regular.ttf", "NotoSansHebrew-Bold.ttf", "NotoSerifHebrew-Bold.ttf"},
+  };
+  static_assert(sizeof(kFiles) / sizeof(kFiles[0]) == static_cast<int>(FontPart::count), "one row per part");
+  if (face == Face::count || part == FontPart::count) return {};
+  return base + "/" + kFiles[static_cast<int>(part)][static_cast<int>(face)];
 }
 
 bool load_fonts(App& app, std::string& error) {
   for (int f = 0; f < static_cast<int>(Face::count); ++f) {
-    for (FontPart part : {FontPart::base, FontPart::arabic}) {
+    for (FontPart part : {FontPart::base, FontPart::arabic, FontPart::hebrew}) {
       std::string path = font_path(static_cast<Face>(f), part);
       auto bytes = read_file(path);
       if (!bytes && part == FontPart::base) {

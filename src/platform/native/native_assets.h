@@ -15,11 +15,11 @@ std::optional<std::string> read_file(const std::string& path);
 
 // The TrueType file of a face in Debian's fonts-noto-core (or $CARTA_FONT_DIR): Noto Sans
 // and Noto Serif for the base (whole files, so Latin Extended-A comes with them), Noto Sans
-// Arabic and Noto Naskh Arabic for Arabic.
+// Arabic and Noto Naskh Arabic for Arabic, Noto Sans and Serif Hebrew for Hebrew.
 std::string font_path(Face face, FontPart part = FontPart::base);
 
 // Loads every face into the app. Returns false (and names the file) when a base face is
-// missing; without the Arabic files Arabic text is not drawn.
+// missing; without the Arabic or Hebrew files that script is not drawn.
 bool load_fonts(App& app, std::string& error);
 
 // "file:///abs/path" for a local path, so relative image URLs in the feed resolve beside it.

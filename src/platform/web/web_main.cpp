@@ -130,7 +130,7 @@ EMSCRIPTEN_KEEPALIVE void carta_destroy(int host_id) {
   }
 }
 
-// `part`: 0 base, 1 Latin Extended-A, 2 Arabic (carta::FontPart).
+// `part`: 0 base, 1 Latin Extended-A, 2 Arabic, 3 Hebrew (carta::FontPart).
 EMSCRIPTEN_KEEPALIVE void carta_set_font(int host_id, int face, int part, const unsigned char* data, int length) {
   if (part < 0 || part >= static_cast<int>(carta::FontPart::count) || face < 0 ||
       face >= static_cast<int>(carta::Face::count))
