@@ -27,8 +27,18 @@ var STRINGS = {
     minRead: ['قراءة في دقيقة', 'قراءة في دقيقتين', 'قراءة في {n} دقائق', 'قراءة في {n} دقيقة'],
     empty: 'لا توجد مقالات بعد', emptyDetail: 'الخلاصة صالحة لكنها لا تتضمن أي مقالات لعرضها.',
     failed: 'تعذّر عرض هذه الخلاصة', articles: 'مقالات'
+  },
+  he: {
+    carousel: 'קרוסלה', slide: 'שקופית', slideLabel: '{n} מתוך {count}',
+    announce: 'כרטיס {n} מתוך {count}: {title}', previous: 'הכרטיס הקודם', next: 'הכרטיס הבא',
+    choose: 'בחירת כרטיס', goTo: 'מעבר לכרטיס {n}', related: 'כתבות קשורות', image: 'תמונה: {alt}',
+    pause: 'עצירת ההחלפה האוטומטית', play: 'הפעלת ההחלפה האוטומטית',
+    minRead: ['זמן קריאה: דקה', 'זמן קריאה: {n} דקות', 'זמן קריאה: {n} דקות', 'זמן קריאה: {n} דקות'],
+    empty: 'אין כתבות עדיין', emptyDetail: 'הפיד תקין, אך אין בו פריטים להצגה.',
+    failed: 'לא ניתן להציג את הפיד הזה', articles: 'כתבות'
   }
 };
+STRINGS.iw = STRINGS.he;
 // The same tables as src/core/strings.cpp (a unit test compares them).
 
 // Which minRead form a count takes: Arabic has forms for 1, 2 and 3–10 (plural_form in C++).

@@ -38,6 +38,9 @@ const char* const kMonthsEn[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
 // Arabic month names as used across the Levant and the Gulf's international press.
 const char* const kMonthsAr[] = {"يناير", "فبراير", "مارس", "أبريل", "مايو", "يونيو",
                                  "يوليو", "أغسطس", "سبتمبر", "أكتوبر", "نوفمبر", "ديسمبر"};
+// Hebrew writes the day, then the month with ב ("in"): 14 בספטמבר 2026.
+const char* const kMonthsHe[] = {"בינואר", "בפברואר", "במרץ", "באפריל", "במאי", "ביוני",
+                                 "ביולי", "באוגוסט", "בספטמבר", "באוקטובר", "בנובמבר", "בדצמבר"};
 
 }  // namespace
 
@@ -166,22 +169,23 @@ std::optional<Timestamp> parse_rfc2822(std::string_view s) {
 }
 
 std::string format_card_date(const Timestamp& when, std::int64_t now_unix, std::string_view locale) {
-  const bool arabic = locale.substr(0, 2) == "ar";
+  const std::string_view lang = locale.substr(0, 2);
+  const bool arabic = lang == "ar", hebrew = lang == "he" || lang == "iw";
   const std::int64_t age = now_unix - when.unix_seconds;
   if (age >= 0 && age < 86400) {
-    if (age < 60) return arabic ? "الآن" : "just now";
+    if (age < 60) return arabic ? "الآن" : hebrew ? "עכשיו" : "just now";
     if (age < 3600) {
       std::string n = std::to_string(age / 60);
-      return arabic ? "منذ " + n + " د" : n + " min ago";
+      return arabic ? "منذ " + n + " د" : hebrew ? "לפני " + n + " דק׳" : n + " min ago";
     }
     std::string n = std::to_string(age / 3600);
-    return arabic ? "منذ " + n + " س" : n + " h ago";
+    return arabic ? "منذ " + n + " س" : hebrew ? "לפני " + n + " שע׳" : n + " h ago";
   }
   std::int64_t local = when.unix_seconds + static_cast<std::int64_t>(when.offset_minutes) * 60;
   std::int64_t days = local >= 0 ? local / 86400 : (local - 86399) / 86400;
   int y, m, d;
   civil_from_days(days, y, m, d);
-  return std::to_string(d) + " " + (arabic ? kMonthsAr[m - 1] : kMonthsEn[m - 1]) + " " + std::to_string(y);
+  return std::to_string(d) + " " + (arabic ? kMonthsAr : hebrew ? kMonthsHe : kMonthsEn)[m - 1] + " " + std::to_string(y);
 }
 
 }  // namespace carta

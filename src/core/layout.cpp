@@ -479,9 +479,13 @@ std::string meta_line(const Item& item, std::int64_t now_unix, const std::string
       !item.language.empty() && item.right_to_left != ui_strings(ui_locale).right_to_left ? item.language : ui_locale;
   const UiStrings& words = ui_strings(locale);
   std::string out;
-  auto add = [&out](const std::string& part) {
+  // Middle dots between the parts; in a right-to-left language each dot is held between two
+  // RIGHT-TO-LEFT MARKs, so a Latin name and the number of the date after it stay separate
+  // runs ("מערכת Carta · 14 בספטמבר", not "Carta · 14" as one left-to-right run).
+  const char* separator = words.right_to_left ? "  \xE2\x80\x8F\xC2\xB7\xE2\x80\x8F  " : "  \xC2\xB7  ";
+  auto add = [&out, separator](const std::string& part) {
     if (part.empty()) return;
-    if (!out.empty()) out += "  \xC2\xB7  ";  // middle dot
+    if (!out.empty()) out += separator;
     out += part;
   };
   std::string names;

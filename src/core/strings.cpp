@@ -23,14 +23,31 @@ const UiStrings kArabic = {
     true,
 };
 
-bool is_arabic(std::string_view locale) {
-  return locale.size() >= 2 && (locale[0] | 0x20) == 'a' && (locale[1] | 0x20) == 'r' &&
+const UiStrings kHebrew = {
+    {"זמן קריאה: דקה", "זמן קריאה: {n} דקות", "זמן קריאה: {n} דקות", "זמן קריאה: {n} דקות"},
+    "לא ניתן להציג את הפיד הזה",
+    "אין כתבות עדיין",
+    "הפיד תקין, אך אין בו פריטים להצגה.",
+    ", ",
+    " ו",
+    true,
+};
+
+// True when the primary language subtag of `locale` is `code` (two letters, any case).
+bool is_language(std::string_view locale, const char* code) {
+  return locale.size() >= 2 && (locale[0] | 0x20) == code[0] && (locale[1] | 0x20) == code[1] &&
          (locale.size() == 2 || locale[2] == '-' || locale[2] == '_');
 }
 
+bool is_arabic(std::string_view locale) { return is_language(locale, "ar"); }
+
 }  // namespace
 
-const UiStrings& ui_strings(std::string_view locale) { return is_arabic(locale) ? kArabic : kEnglish; }
+const UiStrings& ui_strings(std::string_view locale) {
+  if (is_arabic(locale)) return kArabic;
+  if (is_language(locale, "he") || is_language(locale, "iw")) return kHebrew;
+  return kEnglish;
+}
 
 int plural_form(std::string_view locale, int n) {
   if (!is_arabic(locale)) return n == 1 ? 0 : 3;

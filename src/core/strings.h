@@ -1,4 +1,5 @@
-// The words the canvas draws itself (read time, the status cards), in English and Arabic.
+// The words the canvas draws itself (read time, the status cards), in English, Arabic and
+// Hebrew.
 // web/carta-mirror.js has the same table for the page's mirror and its plain-HTML fallback;
 // a unit test reads that file and fails when the two differ.
 #pragma once
@@ -18,13 +19,13 @@ struct UiStrings {
   bool right_to_left;        // the language's direction, for the status cards
 };
 
-// The table for a locale ("ar", "ar-LB", "en-GB"…); English for any other language.
+// The table for a locale ("ar", "ar-LB", "he", "en-GB"…); English for any other language.
 const UiStrings& ui_strings(std::string_view locale);
 
 // Which of UiStrings::min_read a count takes: Arabic has forms for 1, 2 and 3–10.
 int plural_form(std::string_view locale, int n);
 
-// "3 min read", "قراءة في 3 دقائق".
+// "3 min read", "قراءة في 3 دقائق", "זמן קריאה: 3 דקות".
 std::string read_time_text(int minutes, std::string_view locale);
 
 }  // namespace carta

@@ -56,6 +56,8 @@ TEST_CASE("card dates: relative within a day, absolute after, in the writer's of
   CHECK(format_card_date(t, t.unix_seconds + 2 * 86400, "en") == "31 Jul 2025");  // not 1 Aug (UTC)
   CHECK(format_card_date(t, t.unix_seconds + 2 * 86400, "ar") == "31 يوليو 2025");
   CHECK(format_card_date(t, t.unix_seconds + 3 * 3600, "ar-LB") == "منذ 3 س");
+  CHECK(format_card_date(t, t.unix_seconds + 2 * 86400, "he") == "31 ביולי 2025");
+  CHECK(format_card_date(t, t.unix_seconds + 12 * 60, "he-IL") == "לפני 12 דק׳");
   // A date in the future (clock skew) is shown as a date, not "-5 min ago".
   CHECK(format_card_date(t, t.unix_seconds - 300, "en") == "31 Jul 2025");
 }

@@ -147,6 +147,9 @@ TEST_CASE("read time and status cards speak the locale; Arabic plurals have thei
   CHECK(read_time_text(5, "ar").find("5") != std::string::npos);
   CHECK(ui_strings("ar").right_to_left);
   CHECK_FALSE(ui_strings("fr").right_to_left);
+  CHECK(ui_strings("he-IL").right_to_left);
+  CHECK(read_time_text(1, "he") != read_time_text(1, "en"));
+  CHECK(read_time_text(4, "iw").find("4") != std::string::npos);
 
   Item it;
   it.read_time_minutes = 2;
@@ -174,7 +177,7 @@ TEST_CASE("an Arabic status card is right-aligned and in Arabic") {
 TEST_CASE("the canvas's strings are the mirror's: web/carta-mirror.js holds the same table") {
   const std::string js = read_source("web/carta-mirror.js");
   REQUIRE(!js.empty());
-  for (const char* locale : {"en", "ar"}) {
+  for (const char* locale : {"en", "ar", "he"}) {
     const UiStrings& t = ui_strings(locale);
     CAPTURE(locale);
     for (const char* form : t.min_read) CHECK(js.find(std::string("'") + form + "'") != std::string::npos);
