@@ -91,7 +91,7 @@ function loadScriptFonts(name) {
 
 // Which right-to-left scripts a feed's text uses, from its UTF-8 bytes (and \u escapes):
 // Hebrew U+0590..U+05FF (D6 90..D7 BF) and U+FB1D..U+FB4F (EF AC 9D..EF AD 8F); Arabic
-// U+0600..U+08FF (D8..DF, E0 A0..A3) and U+FB50..U+FEFF (EF AD 90..EF BB BF); `rtl` also
+// U+0600..U+06FF, U+0750..U+077F, U+08A0..U+08FF and U+FB50..U+FEFC; `rtl` also
 // for the other right-to-left scripts of U+0700..U+07FF and for RLM, RLE, RLO.
 function scriptsIn(bytes) {
   var found = { arabic: false, hebrew: false, rtl: false };
