@@ -137,7 +137,10 @@ class SceneBuilder {
     y = paragraph(body.x, y, body.w, TextRole::headline, theme_.text, shaped(item.title), headline_lines);
     if (index == in_.current && y > headline_top && headline_top < bottom) scene.headline_visible = true;
     y += 6;
+    // On a narrow card the read time gives way before the byline or date is cut.
     std::string meta = shaped(meta_line(item, in_.now_unix, in_.locale));
+    if (measure_.width(TextRole::meta, meta) > body.w)
+      meta = shaped(meta_line(item, in_.now_unix, in_.locale, false));
     if (!meta.empty() && y + theme_.style(TextRole::meta).line_height <= bottom) {
       text(body.x, y, body.w, TextRole::meta, theme_.muted, fit_line(meta, body.w, TextRole::meta, measure_));
       y += theme_.style(TextRole::meta).line_height + 10;
@@ -472,7 +475,7 @@ const HitRegion* hit_test(const Scene& scene, float x, float y) {
   return nullptr;
 }
 
-std::string meta_line(const Item& item, std::int64_t now_unix, const std::string& ui_locale) {
+std::string meta_line(const Item& item, std::int64_t now_unix, const std::string& ui_locale, bool read_time) {
   // A card written in the other direction from the page's language (an Arabic item in an
   // English feed) gets its byline and read time in its own language.
   const std::string& locale =
@@ -495,7 +498,7 @@ std::string meta_line(const Item& item, std::int64_t now_unix, const std::string
   }
   add(names);
   if (item.published) add(format_card_date(*item.published, now_unix, locale));
-  add(read_time_text(item.read_time_minutes, locale));
+  if (read_time) add(read_time_text(item.read_time_minutes, locale));
   return out;
 }
 

@@ -88,7 +88,7 @@ Scene build_scene(const SceneInput& input, const Theme& theme, const TextMeasure
 // The topmost region under a point, or nullptr.
 const HitRegion* hit_test(const Scene& scene, float x, float y);
 
-// "Antoine Khoury · 31 Jul 2025 · 1 min read"
-std::string meta_line(const Item& item, std::int64_t now_unix, const std::string& locale);
+// "Antoine Khoury · 31 Jul 2025 · 1 min read"; without the read time when `read_time` is false.
+std::string meta_line(const Item& item, std::int64_t now_unix, const std::string& locale, bool read_time = true);
 
 }  // namespace carta

@@ -92,11 +92,11 @@ Theme make_theme(bool dark, std::optional<Color> accent) {
   };
   set(TextRole::caption, Face::sans, 12, 16);
   set(TextRole::category, Face::sans_bold, 12, 16);
-  set(TextRole::headline, Face::serif_bold, 22, 28);
+  set(TextRole::headline, Face::serif_bold, 20, 26);
   set(TextRole::meta, Face::sans, 13, 18);
   set(TextRole::body, Face::sans, 15, 22);
   set(TextRole::related_category, Face::sans_bold, 11, 15);
-  set(TextRole::related_title, Face::serif_bold, 15, 20);
+  set(TextRole::related_title, Face::serif_bold, 14, 19);
   set(TextRole::status, Face::sans, 15, 22);
   return t;
 }

@@ -18,7 +18,7 @@ enum class Face { sans, sans_bold, serif_bold, count };
 
 struct TypeStyle {
   Face face = Face::sans;
-  float size = 15;         // CSS px
+  float size = 15;         // CSS px: the em, as a CSS font-size (not ImGui's line height)
   float line_height = 22;  // CSS px
 };
 

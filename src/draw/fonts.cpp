@@ -29,19 +29,18 @@ const ImWchar kExtendedRanges[] = {0x0100, 0x017F, 0};  // Latin Extended-A
 const ImWchar kArabicRanges[] = {0x0600, 0x06FF, 0xFB50, 0xFBFF, 0xFE70, 0xFEFE, 0};
 const ImWchar kHebrewRanges[] = {0x0590, 0x05FF, 0xFB1D, 0xFB4F, 0};  // letters, points, forms
 // ImGui sizes a font by its line height (hhea ascender - descender), not by its em as CSS
-// does, and Noto Sans Arabic's line is 2.1 em against Noto Sans's 1.36: at one size its
-// letters would come out a third smaller. Arabic is sized by em instead, to the Latin
-// face's em times these factors: Arabic letters are short for their em (Noto Sans Arabic's
-// x-height is 0.37 em against 0.54), so a little larger reads as the same size, while
-// Naskh headlines already stand as tall as Noto Serif at the same em. Hebrew letters are
-// as tall as Latin lower case: the same em.
+// does, and the faces differ: Noto Sans's line is 1.36 em, Noto Sans Arabic's 2.11. Every
+// face is therefore sized by em, the theme's size being the em as in CSS, times these
+// factors for the other scripts. Arabic letters are short for their em (Noto Sans Arabic's
+// x-height is 0.37 em against 0.54) and 1.1 read as the same size as Latin, but crowded
+// the theme's line heights, made for Latin; at 1.0, as a browser sets them, they read well.
 struct ScriptPart {
   FontPart part;
   const ImWchar* ranges;
   float em_scale[3];  // per Face: sans, sans bold, serif bold
 };
 const ScriptPart kScripts[] = {
-    {FontPart::arabic, kArabicRanges, {1.1f, 1.1f, 1.0f}},
+    {FontPart::arabic, kArabicRanges, {1.0f, 1.0f, 1.0f}},
     {FontPart::hebrew, kHebrewRanges, {1.0f, 1.0f, 1.0f}},
 };
 
@@ -98,16 +97,18 @@ bool FontSet::build(ImFontAtlas& atlas, const FontParts& parts, const Theme& the
       return atlas.AddFontFromMemoryTTF(const_cast<unsigned char*>(data.data()), static_cast<int>(data.size()),
                                         size * dpr, &config, ranges);
     };
-    fonts_[r] = add(files[face], style.size, kBaseRanges);
+    // The theme's sizes are ems, as CSS font sizes; ImGui wants the line height in pixels.
+    const float latin_em = line_height_em(files[face]);
+    const float latin_size = style.size * (latin_em > 0 ? latin_em : 1.f);
+    fonts_[r] = add(files[face], latin_size, kBaseRanges);
     if (!fonts_[r]) return false;
     config.MergeMode = true;  // the other parts' glyphs join the same ImFont
     const std::vector<unsigned char>& ext = parts[static_cast<int>(FontPart::latin_extended)][face];
-    add(ext.empty() ? files[face] : ext, style.size, kExtendedRanges);
-    const float latin_em = line_height_em(files[face]);
+    add(ext.empty() ? files[face] : ext, latin_size, kExtendedRanges);
     for (const ScriptPart& script : kScripts) {
       const std::vector<unsigned char>& data = parts[static_cast<int>(script.part)][face];
       const float em = line_height_em(data);
-      if (latin_em > 0 && em > 0) add(data, style.size / latin_em * script.em_scale[face] * em, script.ranges);
+      if (em > 0) add(data, style.size * script.em_scale[face] * em, script.ranges);
     }
   }
   atlas.Flags |= ImFontAtlasFlags_NoMouseCursors;

@@ -21,19 +21,19 @@ execFileSync(carta, ['shot', path.join(root, 'assets/feeds/demo-ar.json'), '-o',
 const fontDir = '/usr/share/fonts/truetype/noto';
 const font = (file) => `url(data:font/ttf;base64,${fs.readFileSync(path.join(fontDir, file)).toString('base64')})`;
 const esc = (s) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
-// The card's em sizes: theme.cpp's sizes are ImGui line heights (Noto Sans: 1.362 em), and
-// src/draw/fonts.cpp sets Arabic at 1.1 (sans) and 1.0 (Naskh) times that em.
-const em = (size, factor) => `${(size / 1.362 * factor).toFixed(2)}px`;
+// The card's sizes (src/core/theme.cpp, ems as in CSS) times the Arabic factors of
+// src/draw/fonts.cpp (1.0).
+const em = (size, factor) => `${size * factor}px`;
 const reference = `<!doctype html><html lang="ar" dir="rtl"><head><meta charset="utf-8"><style>
 @font-face { font-family: CartaSans; src: ${font('NotoSansArabic-Regular.ttf')}; }
 @font-face { font-family: CartaSans; font-weight: 700; src: ${font('NotoSansArabic-Bold.ttf')}; }
 @font-face { font-family: CartaSerif; font-weight: 700; src: ${font('NotoNaskhArabic-Bold.ttf')}; }
 body { margin: 0; background: #f2f0eb; padding-top: 214px; }
 .card { box-sizing: border-box; width: 388px; margin: 16px; padding: 18px; background: #fff; border-radius: 12px; color: #18181b; }
-.category { font: 700 ${em(12, 1.1)}/16px CartaSans; color: #a01e24; margin: 0 0 4px; }
-h3 { font: 700 ${em(22, 1.0)}/28px CartaSerif; margin: 0 0 6px; }
-.meta { font: 400 ${em(13, 1.1)}/18px CartaSans; color: #5c5c64; margin: 0 0 10px; }
-p { font: 400 ${em(15, 1.1)}/22px CartaSans; margin: 0; }
+.category { font: 700 ${em(12, 1.0)}/16px CartaSans; color: #a01e24; margin: 0 0 4px; }
+h3 { font: 700 ${em(20, 1.0)}/26px CartaSerif; margin: 0 0 6px; }
+.meta { font: 400 ${em(13, 1.0)}/18px CartaSans; color: #5c5c64; margin: 0 0 10px; }
+p { font: 400 ${em(15, 1.0)}/22px CartaSans; margin: 0; }
 </style></head><body><div class="card">
 <p class="category">${esc(item._carta.category)}</p>
 <h3>${esc(item.title)}</h3>

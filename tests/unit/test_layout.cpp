@@ -260,3 +260,20 @@ TEST_CASE("a feed with fewer cards than fit shares the width instead of leaving 
   for (const HitRegion& h : s.hits)
     if (h.kind == HitRegion::Kind::card) CHECK(h.rect.w == doctest::Approx(1200 - 32));
 }
+
+TEST_CASE("on a narrow card the read time gives way before the byline is cut") {
+  Feed f = sample_feed(1);
+  f.items[0].authors = {{"Mena Today newsroom", "", ""}};
+  SceneInput in;
+  in.status = FeedStatus::ready;
+  in.feed = &f;
+  in.height = 450;
+  FixedMeasure m;  // 8 px a character
+  // 50 characters with the read time, 35 without; the text column is the width - 2 * (16 + 18).
+  in.width = 35 * 8 + 68 + 8;
+  Scene s = build_scene(in, make_theme(false), m);
+  CHECK(has_text(s, "Mena Today newsroom  \xC2\xB7  31 Jul 2025"));
+  in.width = 50 * 8 + 68;
+  s = build_scene(in, make_theme(false), m);
+  CHECK(has_text(s, "Mena Today newsroom  \xC2\xB7  31 Jul 2025  \xC2\xB7  1 min read"));
+}
