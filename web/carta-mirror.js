@@ -179,7 +179,8 @@ function createMirror(root, actions) {
         var li = el('li');
         var link = el('a', {
           href: r.url || (r.target >= 0 ? '#' : null), 'data-kind': '1', 'data-index': c.index, 'data-related': k,
-          'data-id': c.id, 'data-target': r.target >= 0 ? r.target : null, target: '_blank', rel: 'noopener noreferrer'
+          'data-id': c.id, 'data-target': r.target >= 0 ? r.target : null, target: '_blank', rel: 'noopener noreferrer',
+          lang: r.language || null, dir: r.language ? (r.rtl ? 'rtl' : 'ltr') : null
         }, (r.category ? r.category + ': ' : '') + r.title);
         li.appendChild(link);
         list.appendChild(li);

@@ -172,6 +172,18 @@ test('the bidi engine and a script\'s fonts load for a feed in that script, neve
   }
 });
 
+test('in a mixed feed a related link to a story in the other language carries its lang and dir', async () => {
+  const { page, close } = await open('mixed.html');
+  try {
+    const links = await page.evaluate(() => [...document.querySelector('#carousel').shadowRoot.querySelectorAll('a[data-kind="1"]')]
+      .map((a) => [a.closest('article').getAttribute('lang'), a.getAttribute('lang'), a.getAttribute('dir')]));
+    // The first card (English) lists an English story, then an Arabic one.
+    assert.deepEqual(links.slice(0, 2), [['en', null, null], ['en', 'ar', 'rtl']]);
+  } finally {
+    await close();
+  }
+});
+
 test('without WebGL 2 the fallback list of an Arabic feed runs right to left', async () => {
   const { page, close } = await open('arabic.html', { args: ['--disable-webgl'] });
   try {

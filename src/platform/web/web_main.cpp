@@ -379,6 +379,9 @@ EMSCRIPTEN_KEEPALIVE const char* carta_view_json(int host_id) {
       const carta::RelatedItem& r = it.related[k];
       w.begin('{').key("title").string(r.title).key("url").string(r.url).key("category").string(r.category);
       w.key("target").integer(r.item_index);
+      // A related story in another language than its card's is tagged with its own.
+      if (r.item_index >= 0 && feed.items[r.item_index].language != it.language)
+        w.key("language").string(feed.items[r.item_index].language).key("rtl").boolean(feed.items[r.item_index].right_to_left);
       for (const carta::HitRegion& rh : hits)
         if (rh.kind == Kind::related && rh.index == h.index && rh.related == static_cast<int>(k))
           w.key("rect").rect(rh.rect);
