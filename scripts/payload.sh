@@ -26,7 +26,7 @@ group "widget (script, wasm, fonts)" carta.js carta.wasm fonts/carta-sans.ttf fo
 widget_gzip=$last_gzip
 group "content (feed, first two pictures)" demo.json images/moscow-press-conference.jpg images/unifil-patrol.png
 # Only for feeds that use Latin Extended-A (not the demo's):
-group "extended Latin fonts, when needed" fonts/carta-sans-ext.ttf fonts/carta-sans-bold-ext.ttf fonts/carta-serif-bold-ext.ttf
+group "extended Latin fonts, when needed" fonts/carta-ext-sans.ttf fonts/carta-ext-sans-bold.ttf fonts/carta-ext-serif-bold.ttf
 # Only for feeds with right-to-left text (demo-ar.json, demo-mixed.json):
 group "right-to-left engine and Arabic fonts, when needed" carta-bidi.wasm fonts/carta-arabic-sans.ttf \
   fonts/carta-arabic-sans-bold.ttf fonts/carta-arabic-serif-bold.ttf

@@ -2,7 +2,7 @@
 # Writes the widget's fonts to OUT_DIR, subset from Debian's fonts-noto-core to the glyphs
 # a card draws — the same ranges src/draw/fonts.cpp rasterizes — with hinting and layout
 # tables the atlas ignores dropped: carta-*.ttf (Latin, Latin-1, general punctuation, €, ™)
-# and carta-*-ext.ttf (Latin Extended-A, fetched only when a feed needs it).
+# and carta-ext-*.ttf (Latin Extended-A, fetched only when a feed needs it).
 set -euo pipefail
 out="${1:?usage: subset-fonts.sh OUT_DIR}"
 src="${CARTA_FONT_DIR:-/usr/share/fonts/truetype/noto}"
@@ -25,9 +25,9 @@ subset() {
 subset NotoSans-Regular.ttf carta-sans.ttf "$base"
 subset NotoSans-Bold.ttf carta-sans-bold.ttf "$base"
 subset NotoSerif-Bold.ttf carta-serif-bold.ttf "$base"
-subset NotoSans-Regular.ttf carta-sans-ext.ttf "$extended"
-subset NotoSans-Bold.ttf carta-sans-bold-ext.ttf "$extended"
-subset NotoSerif-Bold.ttf carta-serif-bold-ext.ttf "$extended"
+subset NotoSans-Regular.ttf carta-ext-sans.ttf "$extended"
+subset NotoSans-Bold.ttf carta-ext-sans-bold.ttf "$extended"
+subset NotoSerif-Bold.ttf carta-ext-serif-bold.ttf "$extended"
 subset NotoSansArabic-Regular.ttf carta-arabic-sans.ttf "$arabic"
 subset NotoSansArabic-Bold.ttf carta-arabic-sans-bold.ttf "$arabic"
 subset NotoNaskhArabic-Bold.ttf carta-arabic-serif-bold.ttf "$arabic"

@@ -9,18 +9,15 @@
  *   [X] carta:ready, carta:change, carta:open, carta:error on the host element */
 var scriptUrl = (document.currentScript && document.currentScript.src) || location.href;
 var assetBase = new URL('.', scriptUrl).href;
-// Order matches carta::Face: sans, sans bold, serif bold.
-var FONT_FILES = ['fonts/carta-sans.ttf', 'fonts/carta-sans-bold.ttf', 'fonts/carta-serif-bold.ttf'];
-// Latin Extended-A (ş ğ İ ł č...), fetched only for a feed that uses it.
-var EXTENDED_FONT_FILES = ['fonts/carta-sans-ext.ttf', 'fonts/carta-sans-bold-ext.ttf', 'fonts/carta-serif-bold-ext.ttf'];
-// Font parts, as in carta::FontPart.
-var PART_BASE = 0, PART_EXTENDED = 1;
-// Right-to-left scripts: their fonts (Noto Sans Arabic with Noto Naskh Arabic for headlines;
-// Noto Sans and Serif Hebrew), fetched only for a feed that uses them, with the bidi engine.
-var SCRIPTS = {
-  arabic: { part: 2, files: ['fonts/carta-arabic-sans.ttf', 'fonts/carta-arabic-sans-bold.ttf', 'fonts/carta-arabic-serif-bold.ttf'] },
-  hebrew: { part: 3, files: ['fonts/carta-hebrew-sans.ttf', 'fonts/carta-hebrew-sans-bold.ttf', 'fonts/carta-hebrew-serif-bold.ttf'] }
-};
+// The font parts (carta::FontPart), each a file per carta::Face (sans, sans bold, serif
+// bold): the base, always; Latin Extended-A (ş ğ İ ł č...), Arabic (Noto Sans Arabic, Noto
+// Naskh Arabic for headlines) and Hebrew, each fetched only for a feed that uses it.
+var FONT_PARTS = {};
+['base', 'ext', 'arabic', 'hebrew'].forEach(function (name, part) {
+  FONT_PARTS[name] = { part: part, files: ['sans', 'sans-bold', 'serif-bold'].map(function (face) {
+    return 'fonts/carta-' + (name === 'base' ? '' : name + '-') + face + '.ttf';
+  }) };
+});
 var DEFAULT_HEIGHT = 420;
 var FETCH_TIMEOUT_MS = 15000;
 // Pause reasons, as in carta::PauseReason.
@@ -29,7 +26,6 @@ var PAUSE_HOVER = 1, PAUSE_FOCUS = 2, PAUSE_HIDDEN = 4, PAUSE_OFFSCREEN = 8, PAU
 var ANNOUNCE_WINDOW_MS = 1500;
 
 var modulePromise = null;
-var fontsPromise = null;
 var nextHostId = 1;
 
 // One WebAssembly module serves every widget on the page; each has its own WebGL
@@ -44,8 +40,6 @@ function loadModule() {
   return modulePromise;
 }
 
-var extendedFontsPromise = null;
-
 function fetchFonts(files) {
   return Promise.all(files.map(function (file) {
     return fetch(assetBase + file, { credentials: 'omit' }).then(function (r) {
@@ -55,14 +49,11 @@ function fetchFonts(files) {
   }));
 }
 
-function loadFonts() {
-  if (!fontsPromise) fontsPromise = fetchFonts(FONT_FILES);
-  return fontsPromise;
-}
-
-function loadExtendedFonts() {
-  if (!extendedFontsPromise) extendedFontsPromise = fetchFonts(EXTENDED_FONT_FILES);
-  return extendedFontsPromise;
+// One font part's files, fetched once per page.
+var fontPartPromises = {};
+function loadFontPart(name) {
+  if (!fontPartPromises[name]) fontPartPromises[name] = fetchFonts(FONT_PARTS[name].files);
+  return fontPartPromises[name];
 }
 
 // carta-bidi.wasm (GNU FriBiDi, src/bidi), once per page; resolves with its exports.
@@ -83,20 +74,16 @@ function loadBidi() {
   return bidiPromise;
 }
 
-var scriptFontPromises = {};
-function loadScriptFonts(name) {
-  if (!scriptFontPromises[name]) scriptFontPromises[name] = fetchFonts(SCRIPTS[name].files);
-  return scriptFontPromises[name];
-}
-
-// Which right-to-left scripts a feed's text uses, from its UTF-8 bytes (and \u escapes):
-// Hebrew U+0590..U+05FF (D6 90..D7 BF) and U+FB1D..U+FB4F (EF AC 9D..EF AD 8F); Arabic
-// U+0600..U+06FF, U+0750..U+077F, U+08A0..U+08FF and U+FB50..U+FEFC; `rtl` also
-// for the other right-to-left scripts of U+0700..U+07FF and for RLM, RLE, RLO.
+// What a feed's text needs beyond the base fonts, from one pass over its UTF-8 bytes (and
+// \u escapes): `ext` for Latin Extended-A (U+0100..U+017F); `hebrew` for U+0590..U+05FF and
+// U+FB1D..U+FB4F; `arabic` for U+0600..U+06FF, U+0750..U+077F, U+08A0..U+08FF and
+// U+FB50..U+FEFC; `rtl` for those and the other right-to-left scripts of U+0700..U+07FF,
+// and for RLM, RLE, RLO.
 function scriptsIn(bytes) {
-  var found = { arabic: false, hebrew: false, rtl: false };
+  var found = { ext: false, arabic: false, hebrew: false, rtl: false };
   var code = function (c) {
-    if ((c >= 0x590 && c <= 0x5FF) || (c >= 0xFB1D && c <= 0xFB4F)) found.hebrew = true;
+    if (c >= 0x100 && c <= 0x17F) found.ext = true;
+    else if ((c >= 0x590 && c <= 0x5FF) || (c >= 0xFB1D && c <= 0xFB4F)) found.hebrew = true;
     else if ((c >= 0x600 && c <= 0x6FF) || (c >= 0x750 && c <= 0x77F) || (c >= 0x8A0 && c <= 0x8FF) ||
              (c >= 0xFB50 && c <= 0xFEFC)) found.arabic = true;
     if ((c >= 0x590 && c <= 0x8FF) || (c >= 0xFB1D && c <= 0xFEFC) || c === 0x200F || c === 0x202B || c === 0x202E)
@@ -104,7 +91,8 @@ function scriptsIn(bytes) {
   };
   for (var i = 0; i < bytes.length; i++) {
     var b = bytes[i];
-    if (b >= 0xD6 && b <= 0xDF && i + 1 < bytes.length) code(((b & 0x1F) << 6) | (bytes[i + 1] & 0x3F));
+    if (((b >= 0xC4 && b <= 0xC5) || (b >= 0xD6 && b <= 0xDF)) && i + 1 < bytes.length)
+      code(((b & 0x1F) << 6) | (bytes[i + 1] & 0x3F));
     else if ((b === 0xE0 || b === 0xE2 || b === 0xEF) && i + 2 < bytes.length)
       code(((b & 0x0F) << 12) | ((bytes[i + 1] & 0x3F) << 6) | (bytes[i + 2] & 0x3F));
     else if (b === 0x5C && bytes[i + 1] === 0x75 && i + 5 < bytes.length)  // \u
@@ -113,25 +101,18 @@ function scriptsIn(bytes) {
   return found;
 }
 
-// True when the feed's text uses Latin Extended-A: UTF-8 C4 80..C5 BF, or a \u0100..\u017f
-// escape.
-function needsExtendedLatin(bytes) {
-  for (var i = 0; i + 1 < bytes.length; i++) {
-    if ((bytes[i] === 0xC4 || bytes[i] === 0xC5) && (bytes[i + 1] & 0xC0) === 0x80) return true;
-    if (bytes[i] === 0x5C && bytes[i + 1] === 0x75 && i + 5 < bytes.length) {  // \u
-      var code = parseInt(String.fromCharCode(bytes[i + 2], bytes[i + 3], bytes[i + 4], bytes[i + 5]), 16);
-      if (code >= 0x100 && code <= 0x17F) return true;
-    }
-  }
-  return false;
-}
-
-// Everything a feed's right-to-left text needs: { bidi, fonts: { arabic: [...], ... } }.
-function loadRightToLeft(scripts) {
-  var names = Object.keys(SCRIPTS).filter(function (n) { return scripts[n]; });
-  return Promise.all([loadBidi()].concat(names.map(loadScriptFonts))).then(function (parts) {
+// The extra font parts and, for right-to-left text, the bidi engine that `found` (from
+// scriptsIn) asks for; null when it asks for nothing. Resolves with { bidi, fonts: {name:
+// buffers} }; a part that fails to load is left out (its glyphs then show as boxes).
+function loadExtras(found) {
+  var names = ['ext', 'arabic', 'hebrew'].filter(function (n) { return found[n]; });
+  if (!names.length && !found.rtl) return null;
+  var quiet = function (e) { console.warn('Carta: ' + e.message); return null; };
+  return Promise.all([found.rtl ? loadBidi().catch(quiet) : null].concat(names.map(function (n) {
+    return loadFontPart(n).catch(quiet);
+  }))).then(function (parts) {
     var fonts = {};
-    names.forEach(function (n, k) { fonts[n] = parts[k + 1]; });
+    names.forEach(function (n, k) { if (parts[k + 1]) fonts[n] = parts[k + 1]; });
     return { bidi: parts[0], fonts: fonts };
   });
 }
@@ -178,7 +159,8 @@ function fetchFeed(url) {
       : 'the feed could not be fetched (' + url + '): ' + (e && e.message || e));
   }).then(function (buffer) {
     clearTimeout(timer);
-    return { bytes: new Uint8Array(buffer), url: url };
+    var bytes = new Uint8Array(buffer);
+    return { bytes: bytes, url: url, scripts: scriptsIn(bytes) };
   }, function (e) {
     clearTimeout(timer);
     throw e;
@@ -188,7 +170,8 @@ function fetchFeed(url) {
 function inlineFeed(el) {
   var script = el.querySelector('script[type="application/feed+json"]');
   if (!script) return null;
-  return { bytes: new TextEncoder().encode(script.textContent), url: location.href };
+  var bytes = new TextEncoder().encode(script.textContent);
+  return { bytes: bytes, url: location.href, scripts: scriptsIn(bytes) };
 }
 
 // Asked once per page; the probe's context is released at once (browsers allow only a
@@ -432,23 +415,15 @@ function mount(el, options) {
   }
 
   function useFeed(feed) {
-    if (needsExtendedLatin(feed.bytes)) {
-      loadExtendedFonts().then(function (buffers) {
-        if (destroyed || !created) return;
-        setFonts(buffers, PART_EXTENDED);
-        invalidate();
-      }, function () { /* the base glyphs still draw; missing ones show as boxes */ });
-    }
-    var scripts = scriptsIn(feed.bytes);
-    if (scripts.rtl) {
-      // Usually loaded already (see start()); a refreshed feed may bring new scripts later.
-      loadRightToLeft(scripts).then(function (rtl) {
-        if (destroyed || !created) return;
-        M['cartaBidi'] = rtl.bidi;
-        Object.keys(rtl.fonts).forEach(function (n) { setFonts(rtl.fonts[n], SCRIPTS[n].part); });
-        invalidate();
-      }, function (e) { console.warn('Carta: right-to-left text cannot be shown: ' + e.message); });
-    }
+    // Right-to-left extras are usually loaded already (see start()); Latin Extended-A fonts
+    // arrive after the first frame, and a refreshed feed may bring new scripts later.
+    var extras = loadExtras(feed.scripts);
+    if (extras) extras.then(function (x) {
+      if (destroyed || !created) return;
+      if (x.bidi) M['cartaBidi'] = x.bidi;
+      Object.keys(x.fonts).forEach(function (n) { setFonts(x.fonts[n], FONT_PARTS[n].part); });
+      invalidate();
+    });
     withString(M, feed.url, function (u) {
       withBytes(M, feed.bytes, function (p, n) { M['_carta_set_feed'](id, p, n, u); });
     });
@@ -594,11 +569,8 @@ function mount(el, options) {
     }
     // A feed with right-to-left text needs the bidi engine and its scripts' fonts before its
     // first frame; they load beside the module, as soon as the feed is in.
-    var rightToLeftReady = feedPromise.then(function (f) {
-      var scripts = f.bytes ? scriptsIn(f.bytes) : {};
-      return scripts.rtl ? loadRightToLeft(scripts).catch(function () { return null; }) : null;
-    });
-    Promise.all([loadModule(), loadFonts(), feedPromise, rightToLeftReady]).then(function (parts) {
+    var rightToLeftReady = feedPromise.then(function (f) { return f.scripts && f.scripts.rtl ? loadExtras(f.scripts) : null; });
+    Promise.all([loadModule(), loadFontPart('base'), feedPromise, rightToLeftReady]).then(function (parts) {
       if (destroyed) return;
       M = parts[0];
       M['cartaHosts'][id] = host;
@@ -612,7 +584,7 @@ function mount(el, options) {
       created = true;
       if (config.locale) withString(M, config.locale, function (p) { M['_carta_set_locale'](id, p); });
       listenToInput();
-      setFonts(parts[1], PART_BASE);
+      setFonts(parts[1], FONT_PARTS.base.part);
       var feed = parts[2];
       var ok = feed.error ? (failFeed(feed.error), false) : useFeed(feed);
       scheduleRefresh(ok);

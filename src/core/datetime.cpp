@@ -3,6 +3,8 @@
 #include <cctype>
 #include <cstring>
 
+#include "core/strings.h"
+
 namespace carta {
 namespace {
 
@@ -33,14 +35,6 @@ std::optional<Timestamp> make(int y, int mo, int d, int h, int mi, int s, int of
   return t;
 }
 
-const char* const kMonthsEn[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
-                                 "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
-// Arabic month names as used across the Levant and the Gulf's international press.
-const char* const kMonthsAr[] = {"يناير", "فبراير", "مارس", "أبريل", "مايو", "يونيو",
-                                 "يوليو", "أغسطس", "سبتمبر", "أكتوبر", "نوفمبر", "ديسمبر"};
-// Hebrew writes the day, then the month with ב ("in"): 14 בספטמבר 2026.
-const char* const kMonthsHe[] = {"בינואר", "בפברואר", "במרץ", "באפריל", "במאי", "ביוני",
-                                 "ביולי", "באוגוסט", "בספטמבר", "באוקטובר", "בנובמבר", "בדצמבר"};
 
 }  // namespace
 
@@ -122,8 +116,9 @@ std::optional<Timestamp> parse_rfc2822(std::string_view s) {
   skip_spaces();
   if (p + 3 > s.size()) return std::nullopt;
   int mo = 0;
+  const char* const* months = ui_strings("en").months;  // RFC 2822 names them in English
   for (int i = 0; i < 12; ++i) {
-    if (strncasecmp(s.data() + p, kMonthsEn[i], 3) == 0) mo = i + 1;
+    if (strncasecmp(s.data() + p, months[i], 3) == 0) mo = i + 1;
   }
   if (!mo) return std::nullopt;
   p += 3;
@@ -169,23 +164,18 @@ std::optional<Timestamp> parse_rfc2822(std::string_view s) {
 }
 
 std::string format_card_date(const Timestamp& when, std::int64_t now_unix, std::string_view locale) {
-  const std::string_view lang = locale.substr(0, 2);
-  const bool arabic = lang == "ar", hebrew = lang == "he" || lang == "iw";
+  const UiStrings& words = ui_strings(locale);
   const std::int64_t age = now_unix - when.unix_seconds;
   if (age >= 0 && age < 86400) {
-    if (age < 60) return arabic ? "الآن" : hebrew ? "עכשיו" : "just now";
-    if (age < 3600) {
-      std::string n = std::to_string(age / 60);
-      return arabic ? "منذ " + n + " د" : hebrew ? "לפני " + n + " דק׳" : n + " min ago";
-    }
-    std::string n = std::to_string(age / 3600);
-    return arabic ? "منذ " + n + " س" : hebrew ? "לפני " + n + " שע׳" : n + " h ago";
+    if (age < 60) return words.just_now;
+    if (age < 3600) return with_number(words.minutes_ago, age / 60);
+    return with_number(words.hours_ago, age / 3600);
   }
   std::int64_t local = when.unix_seconds + static_cast<std::int64_t>(when.offset_minutes) * 60;
   std::int64_t days = local >= 0 ? local / 86400 : (local - 86399) / 86400;
   int y, m, d;
   civil_from_days(days, y, m, d);
-  return std::to_string(d) + " " + (arabic ? kMonthsAr : hebrew ? kMonthsHe : kMonthsEn)[m - 1] + " " + std::to_string(y);
+  return std::to_string(d) + " " + words.months[m - 1] + " " + std::to_string(y);
 }
 
 }  // namespace carta

@@ -10,6 +10,10 @@ const UiStrings kEnglish = {
     "The feed is valid but has no items to show.",
     ", ",
     " and ",
+    {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"},
+    "just now",
+    "{n} min ago",
+    "{n} h ago",
     false,
 };
 
@@ -20,6 +24,11 @@ const UiStrings kArabic = {
     "الخلاصة صالحة لكنها لا تتضمن أي مقالات لعرضها.",
     "، ",
     " و",
+    // Month names as used across the Levant and the Gulf's international press.
+    {"يناير", "فبراير", "مارس", "أبريل", "مايو", "يونيو", "يوليو", "أغسطس", "سبتمبر", "أكتوبر", "نوفمبر", "ديسمبر"},
+    "الآن",
+    "منذ {n} د",
+    "منذ {n} س",
     true,
 };
 
@@ -30,6 +39,12 @@ const UiStrings kHebrew = {
     "הפיד תקין, אך אין בו פריטים להצגה.",
     ", ",
     " ו",
+    // Hebrew writes the day, then the month with ב ("in"): 14 בספטמבר 2026.
+    {"בינואר", "בפברואר", "במרץ", "באפריל", "במאי", "ביוני", "ביולי", "באוגוסט", "בספטמבר", "באוקטובר", "בנובמבר",
+     "בדצמבר"},
+    "עכשיו",
+    "לפני {n} דק׳",
+    "לפני {n} שע׳",
     true,
 };
 
@@ -39,29 +54,32 @@ bool is_language(std::string_view locale, const char* code) {
          (locale.size() == 2 || locale[2] == '-' || locale[2] == '_');
 }
 
-bool is_arabic(std::string_view locale) { return is_language(locale, "ar"); }
 
 }  // namespace
 
 const UiStrings& ui_strings(std::string_view locale) {
-  if (is_arabic(locale)) return kArabic;
+  if (is_language(locale, "ar")) return kArabic;
   if (is_language(locale, "he") || is_language(locale, "iw")) return kHebrew;
   return kEnglish;
 }
 
 int plural_form(std::string_view locale, int n) {
-  if (!is_arabic(locale)) return n == 1 ? 0 : 3;
+  if (!is_language(locale, "ar")) return n == 1 ? 0 : 3;
   if (n == 1) return 0;
   if (n == 2) return 1;
   if (n % 100 >= 3 && n % 100 <= 10) return 2;
   return 3;
 }
 
-std::string read_time_text(int minutes, std::string_view locale) {
-  std::string text = ui_strings(locale).min_read[plural_form(locale, minutes)];
+std::string with_number(const char* words, long long n) {
+  std::string text = words;
   auto at = text.find("{n}");
-  if (at != std::string::npos) text.replace(at, 3, std::to_string(minutes));
+  if (at != std::string::npos) text.replace(at, 3, std::to_string(n));
   return text;
+}
+
+std::string read_time_text(int minutes, std::string_view locale) {
+  return with_number(ui_strings(locale).min_read[plural_form(locale, minutes)], minutes);
 }
 
 }  // namespace carta

@@ -16,6 +16,10 @@ struct UiStrings {
   const char* empty_detail;  // the line under it
   const char* list_comma;    // between names in a byline…
   const char* and_word;      // … and before the last one
+  const char* months[12];    // in a card's date: "31 Jul 2025", "31 يوليو 2025"
+  const char* just_now;      // a card's date within a minute…
+  const char* minutes_ago;   // … within an hour ("{n}" minutes)…
+  const char* hours_ago;     // … and within a day
   bool right_to_left;        // the language's direction, for the status cards
 };
 
@@ -27,5 +31,8 @@ int plural_form(std::string_view locale, int n);
 
 // "3 min read", "قراءة في 3 دقائق", "זמן קריאה: 3 דקות".
 std::string read_time_text(int minutes, std::string_view locale);
+
+// `words` with "{n}" replaced by `n`.
+std::string with_number(const char* words, long long n);
 
 }  // namespace carta

@@ -7,31 +7,17 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { serveWithFixtures, launch, dist } from './lib.mjs';
+import { serveWithFixtures, launch, dist, fixturePage } from './lib.mjs';
 
 const VIEWPORT = { width: 1000, height: 700 };
 const feed = JSON.parse(fs.readFileSync(path.join(dist, 'demo.json'), 'utf8'));
 const items = feed.items;
 const KEY = 'carta.test';
 
-const fixture = (attrs) => `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Carta fixture</title>
-<link rel="icon" href="data:,">
-<link rel="stylesheet" href="demo.css">
-</head>
-<body>
-<main>
+const fixture = (attrs) => fixturePage(`<main>
 <h1>Fixture</h1>
 <div id="carousel" class="carta" data-feed="demo.json" data-height="420" data-loading="eager" ${attrs}></div>
-</main>
-<script src="carta.js" async></script>
-</body>
-</html>
-`;
+</main>`);
 
 const FIXTURES = {
   'autoplay-1500.html': fixture('data-autoplay="1500"'),

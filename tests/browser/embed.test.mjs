@@ -8,7 +8,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { serveWithFixtures, launch, pixelStats, dist } from './lib.mjs';
+import { serveWithFixtures, launch, pixelStats, dist, fixturePage } from './lib.mjs';
 
 const VIEWPORT = { width: 1000, height: 700 };
 const items = JSON.parse(fs.readFileSync(path.join(dist, 'demo.json'), 'utf8')).items;
@@ -18,21 +18,7 @@ const KEY = 'carta.test';
 
 // ---- fixtures ------------------------------------------------------------------------
 
-const page = (body) => `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Carta fixture</title>
-<link rel="icon" href="data:,">
-<link rel="stylesheet" href="fixture.css">
-</head>
-<body>
-${body}
-<script src="carta.js" async></script>
-</body>
-</html>
-`;
+const page = (body) => fixturePage(body, { css: 'fixture.css' });
 
 // A 1×1 PNG as a data: URL: the reader must drop it (only http(s) links survive).
 const DATA_PNG = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==';

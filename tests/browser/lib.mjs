@@ -34,6 +34,24 @@ export async function serveWithFixtures(prefix, fixtures) {
   };
 }
 
+// A test page for the served site (the strict CSP allows no inline script or style): the
+// given body, then carta.js.
+export const fixturePage = (body, { lang = 'en', css = 'demo.css' } = {}) => `<!doctype html>
+<html lang="${lang}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Carta fixture</title>
+<link rel="icon" href="data:,">
+<link rel="stylesheet" href="${css}">
+</head>
+<body>
+${body}
+<script src="carta.js" async></script>
+</body>
+</html>
+`;
+
 export async function launch(extraArgs = []) {
   return chromium.launch({
     executablePath: process.env.CHROMIUM || '/usr/bin/chromium',

@@ -6,7 +6,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { serveWithFixtures, launch, dist, root } from './lib.mjs';
+import { serveWithFixtures, launch, dist, root, fixturePage } from './lib.mjs';
 
 const VIEWPORT = { width: 1000, height: 700 };
 const arabic = JSON.parse(fs.readFileSync(path.join(dist, 'demo-ar.json'), 'utf8'));
@@ -14,22 +14,9 @@ const arabic = JSON.parse(fs.readFileSync(path.join(dist, 'demo-ar.json'), 'utf8
 const hebrew = fs.readFileSync(path.join(root, 'tests/shots/feeds/hebrew.json'), 'utf8')
   .replaceAll('../../../assets/feeds/images/', 'images/');
 
-const fixture = (feed, lang = 'en') => `<!doctype html>
-<html lang="${lang}">
-<head>
-<meta charset="utf-8">
-<title>Carta fixture</title>
-<link rel="icon" href="data:,">
-<link rel="stylesheet" href="demo.css">
-</head>
-<body>
-<main>
+const fixture = (feed, lang = 'en') => fixturePage(`<main>
 <div id="carousel" class="carta" data-feed="${feed}" data-height="420" data-loading="eager"></div>
-</main>
-<script src="carta.js" async></script>
-</body>
-</html>
-`;
+</main>`, { lang });
 
 let server, browser;
 before(async () => {
@@ -39,6 +26,10 @@ before(async () => {
     'mixed.html': fixture('demo-mixed.json'),
     'hebrew.html': fixture('hebrew.json', 'he'),
     'hebrew.json': hebrew,
+    'turkish.html': fixture('turkish.json', 'tr'),
+    'turkish.json': JSON.stringify({ version: 'https://jsonfeed.org/version/1.1', title: 'Örnek', language: 'tr',
+      items: [{ id: '1', url: 'https://news.example/1', title: 'İstanbul’da kış: Beşiktaş sahilinde ilk kar',
+                content_text: 'Örnek bir haber.' }] }),
   });
   browser = await launch();
 });
@@ -141,7 +132,7 @@ test('the mirror of an Arabic feed is dir="rtl" lang="ar", and its cards say so 
 });
 
 test('the bidi engine and a script\'s fonts load for a feed in that script, never for a Latin one', async () => {
-  const rtlFiles = (list) => list.filter((p) => /carta-bidi\.wasm|carta-arabic|carta-hebrew/.test(p)).sort();
+  const rtlFiles = (list) => list.filter((p) => /carta-bidi\.wasm|carta-arabic|carta-hebrew|carta-ext/.test(p)).sort();
   const latin = await open('latin.html');
   try {
     await latin.page.waitForTimeout(500);
@@ -157,6 +148,14 @@ test('the bidi engine and a script\'s fonts load for a feed in that script, neve
     } finally {
       await close();
     }
+  }
+  // Latin Extended-A (Turkish) needs its fonts and nothing right to left.
+  const turkish = await open('turkish.html');
+  try {
+    assert.deepEqual(rtlFiles(turkish.requests), ['/fonts/carta-ext-sans-bold.ttf', '/fonts/carta-ext-sans.ttf',
+      '/fonts/carta-ext-serif-bold.ttf'], 'turkish.html');
+  } finally {
+    await turkish.close();
   }
   const { page, requests, close } = await open('hebrew.html');
   try {
