@@ -43,11 +43,12 @@ FrameFigures measure_frame(const FontParts& parts, int items, int frames, bool a
   Texture image{reinterpret_cast<ImTextureID>(2), 800, 450};
   TextureLookup lookup = [&image](const std::string&) { return &image; };
 
+  FrameDrawList draw_list;
   std::vector<double> times;
   times.reserve(frames);
   for (int f = 0; f < frames; ++f) {
     double t0 = now_seconds();
-    ImGui::NewFrame();
+    ImDrawList& draw = draw_list.begin(*io.Fonts, 1200, 420);
     SceneInput in;
     in.status = FeedStatus::ready;
     in.feed = &feed;
@@ -56,10 +57,10 @@ FrameFigures measure_frame(const FontParts& parts, int items, int frames, bool a
     in.current = items / 2;
     in.position = items / 2 + (f % 10) * 0.1f;  // mid-slide: partial cards at both edges
     Scene scene = build_scene(in, theme, fonts);
-    paint_scene(*ImGui::GetBackgroundDrawList(), scene, fonts, lookup);
-    ImGui::Render();
+    paint_scene(draw, scene, fonts, lookup);
+    ImDrawData* data = draw_list.draw_data();
     times.push_back((now_seconds() - t0) * 1e6);
-    out.vertices = ImGui::GetDrawData()->TotalVtxCount;
+    out.vertices = data->TotalVtxCount;
   }
   ImGui::DestroyContext(ctx);
   std::sort(times.begin(), times.end());

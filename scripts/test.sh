@@ -31,7 +31,7 @@ step "WebAssembly build + unit tests under Node"
 ./build-wasm.sh
 cmake --build --preset wasm
 ctest --preset wasm
-scripts/payload.sh --max-widget-gzip 200000   # 200 KB: carta.js + carta.wasm + fonts
+scripts/payload.sh --max-widget-gzip 170000   # 170 KB: carta.js + carta.wasm + base fonts
 
 step "fuzzing the feed reader (libFuzzer + ASan + UBSan, bounded)"
 scripts/fuzz.sh "${CARTA_FUZZ_SECONDS:-60}"

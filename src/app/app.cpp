@@ -153,10 +153,6 @@ FrameResult App::frame(double seconds) {
   ensure_fonts();
   sync_layout(seconds);
   if (carousel_.update(seconds)) report_change();
-  ImGuiIO& io = ImGui::GetIO();
-  io.DisplaySize = ImVec2(static_cast<float>(framebuffer_width()), static_cast<float>(framebuffer_height()));
-  io.DisplayFramebufferScale = ImVec2(1, 1);
-  io.DeltaTime = last_frame_ < 0 || seconds <= last_frame_ ? 1.0f / 60 : static_cast<float>(seconds - last_frame_);
   last_frame_ = seconds;
 
   glViewport(0, 0, framebuffer_width(), framebuffer_height());
@@ -165,9 +161,10 @@ FrameResult App::frame(double seconds) {
   glClear(GL_COLOR_BUFFER_BIT);
   if (!fonts_.ready() || !renderer_ready_) return result;
 
-  ImGui_ImplOpenGL3_NewFrame();
+  ImGui_ImplOpenGL3_NewFrame();  // makes the shaders and the font texture the first time
   device_objects_ = true;
-  ImGui::NewFrame();
+  ImDrawList& draw = draw_list_.begin(*ImGui::GetIO().Fonts, static_cast<float>(framebuffer_width()),
+                                      static_cast<float>(framebuffer_height()));
   last_scene_ = build_scene(scene_input(seconds), theme_, fonts_);
   if (max_texture_side_ == 0) {
     GLint side = 0;
@@ -181,7 +178,7 @@ FrameResult App::frame(double seconds) {
       hooks_.request_image(s.text, static_cast<int>(std::ceil(s.rect.w * desc_.dpr)),
                            static_cast<int>(std::ceil(s.rect.h * desc_.dpr)), max_texture_side_);
   }
-  paint_scene(*ImGui::GetBackgroundDrawList(), last_scene_, fonts_, [this](const std::string& url) -> const Texture* {
+  paint_scene(draw, last_scene_, fonts_, [this](const std::string& url) -> const Texture* {
     const CachedImage* image = images_.use(url);
     if (!image) return nullptr;
     lookup_.id = reinterpret_cast<ImTextureID>(static_cast<std::intptr_t>(image->handle));
@@ -189,8 +186,7 @@ FrameResult App::frame(double seconds) {
     lookup_.height = image->height;
     return &lookup_;
   });
-  ImGui::Render();
-  ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+  ImGui_ImplOpenGL3_RenderDrawData(draw_list_.draw_data());
   result.drew = true;
   result.headline_visible = status_ == FeedStatus::ready && last_scene_.headline_visible;
   result.wants_next_frame = carousel_.animating(seconds);

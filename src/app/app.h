@@ -131,6 +131,7 @@ class App {
   ImGuiContext* imgui_ = nullptr;
   FontParts font_files_;
   FontSet fonts_;
+  FrameDrawList draw_list_;
   bool fonts_dirty_ = true;
   bool renderer_ready_ = false;
   bool device_objects_ = false;  // the GL backend has made its shaders and font texture

@@ -10,10 +10,33 @@ namespace carta {
 // The typographic roles a card uses; the theme maps each to a face and size.
 enum class TextRole { caption, category, headline, meta, body, related_category, related_title, status, count };
 
+// Text takes one of two paths. The fast path: the drawing layer's font atlas has every
+// character of the paragraph and nothing in it needs shaping the atlas cannot do; the core
+// breaks its lines (wrap_text) and the painter draws glyphs from the atlas. The platform
+// path: anything else (Cyrillic, Greek, CJK, Indic, Thai, emoji…), whose lines the
+// platform's own text stack breaks and draws (the browser's on the web, Pango natively).
 struct TextMeasure {
   virtual ~TextMeasure() = default;
-  // Width in CSS pixels of `text` set in `role`.
+  // Width in CSS pixels of `text` set in `role` (fast path).
   virtual float width(TextRole role, std::string_view text) const = 0;
+  // Whether a paragraph must take the platform path. Without a platform text stack (the
+  // tests' measures), never.
+  virtual bool platform_text(std::string_view paragraph) const {
+    (void)paragraph;
+    return false;
+  }
+  // Platform path: `paragraph` (logical order) broken into lines no wider than `max_width`,
+  // at most `max_lines` of them (0: no limit); when text is cut the last line ends in "…".
+  virtual std::vector<std::string> platform_lines(std::string_view paragraph, float max_width, TextRole role,
+                                                  int max_lines, bool rtl) const {
+    (void)paragraph, (void)max_width, (void)role, (void)max_lines, (void)rtl;
+    return {};
+  }
+  // Platform path: the width of one line as the platform draws it.
+  virtual float platform_width(TextRole role, std::string_view line, bool rtl) const {
+    (void)role, (void)line, (void)rtl;
+    return 0;
+  }
 };
 
 // Breaks `text` into lines no wider than `max_width`, at spaces where possible and inside

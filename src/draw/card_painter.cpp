@@ -2,6 +2,8 @@
 
 #include <cmath>
 
+#include <imgui_internal.h>  // ImDrawListSharedData
+
 namespace carta {
 namespace {
 
@@ -102,6 +104,45 @@ void paint_scene(ImDrawList& draw, const Scene& scene, const FontSet& fonts, con
         break;
     }
   }
+}
+
+FrameDrawList::FrameDrawList() : shared_(std::make_unique<ImDrawListSharedData>()) {
+  list_ = std::make_unique<ImDrawList>(shared_.get());
+  lists_[0] = list_.get();
+}
+
+FrameDrawList::~FrameDrawList() = default;
+
+ImDrawList& FrameDrawList::begin(const ImFontAtlas& atlas, float width, float height) {
+  // What ImGui::NewFrame() would set up from its default style.
+  ImDrawListSharedData& d = *shared_;
+  d.TexUvWhitePixel = atlas.TexUvWhitePixel;
+  d.TexUvLines = atlas.TexUvLines;
+  d.CurveTessellationTol = 1.25f;
+  d.SetCircleTessellationMaxError(0.30f);
+  d.ClipRectFullscreen = ImVec4(0, 0, width, height);
+  d.InitialFlags = ImDrawListFlags_AntiAliasedLines | ImDrawListFlags_AntiAliasedLinesUseTex |
+                   ImDrawListFlags_AntiAliasedFill;
+  ImDrawList& list = *list_;
+  list._ResetForNewFrame();
+  list.PushTextureID(atlas.TexID);
+  list.PushClipRect(ImVec2(0, 0), ImVec2(width, height));
+  data_ = ImDrawData();
+  data_.DisplaySize = ImVec2(width, height);
+  return list;
+}
+
+ImDrawData* FrameDrawList::draw_data() {
+  ImDrawList& list = *list_;
+  list._PopUnusedDrawCmd();
+  data_.Valid = true;
+  data_.CmdLists = lists_;
+  data_.CmdListsCount = list.CmdBuffer.Size > 0 ? 1 : 0;
+  data_.TotalVtxCount = list.VtxBuffer.Size;
+  data_.TotalIdxCount = list.IdxBuffer.Size;
+  data_.DisplayPos = ImVec2(0, 0);
+  data_.FramebufferScale = ImVec2(1, 1);
+  return &data_;
 }
 
 }  // namespace carta

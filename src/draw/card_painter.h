@@ -2,6 +2,7 @@
 // widgets, no ImGui look — only rounded boxes, gradients, images and text in device pixels.
 #pragma once
 #include <functional>
+#include <memory>
 #include <string>
 
 #include <imgui.h>
@@ -22,5 +23,25 @@ struct Texture {
 using TextureLookup = std::function<const Texture*(const std::string& url)>;
 
 void paint_scene(ImDrawList& draw, const Scene& scene, const FontSet& fonts, const TextureLookup& textures);
+
+// One frame's draw list, without ImGui's window system: the widget paints shapes and text
+// and needs no NewFrame()/Render(), so none of ImGui's windows, widgets or tables reach the
+// wasm. The renderer backend takes draw_data() as it would ImGui::GetDrawData().
+class FrameDrawList {
+ public:
+  FrameDrawList();
+  ~FrameDrawList();
+  FrameDrawList(const FrameDrawList&) = delete;
+  FrameDrawList& operator=(const FrameDrawList&) = delete;
+  // An empty list for a `width` x `height` device-pixel frame, drawing with `atlas`.
+  ImDrawList& begin(const ImFontAtlas& atlas, float width, float height);
+  ImDrawData* draw_data();
+
+ private:
+  std::unique_ptr<ImDrawListSharedData> shared_;
+  std::unique_ptr<ImDrawList> list_;
+  ImDrawList* lists_[1] = {};
+  ImDrawData data_;
+};
 
 }  // namespace carta
