@@ -3,6 +3,7 @@ find_package(PkgConfig REQUIRED)
 pkg_check_modules(GLFW REQUIRED IMPORTED_TARGET glfw3)
 pkg_check_modules(EGL REQUIRED IMPORTED_TARGET egl)
 pkg_check_modules(GLES REQUIRED IMPORTED_TARGET glesv2)
+pkg_check_modules(PANGOCAIRO REQUIRED IMPORTED_TARGET pangocairo)
 
 target_link_libraries(carta_imgui PUBLIC PkgConfig::GLES)
 # Natively the bidi engine is always linked in.
@@ -13,11 +14,12 @@ add_executable(carta
   src/platform/native/window.cpp
   src/platform/native/headless_gl.cpp
   src/platform/native/native_assets.cpp
+  src/platform/native/pango_text.cpp
   src/platform/native/stb_impl.cpp
   bench/feed_bench.cpp
   bench/frame_bench.cpp)
 target_include_directories(carta PRIVATE "${CMAKE_SOURCE_DIR}")
-target_link_libraries(carta PRIVATE carta_app PkgConfig::GLFW PkgConfig::EGL PkgConfig::GLES)
+target_link_libraries(carta PRIVATE carta_app PkgConfig::GLFW PkgConfig::EGL PkgConfig::GLES PkgConfig::PANGOCAIRO)
 target_compile_options(carta PRIVATE ${CARTA_WARNINGS})
 set_source_files_properties(src/platform/native/stb_impl.cpp PROPERTIES COMPILE_OPTIONS "-w")
 

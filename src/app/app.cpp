@@ -165,7 +165,7 @@ FrameResult App::frame(double seconds) {
   device_objects_ = true;
   ImDrawList& draw = draw_list_.begin(*ImGui::GetIO().Fonts, static_cast<float>(framebuffer_width()),
                                       static_cast<float>(framebuffer_height()));
-  last_scene_ = build_scene(scene_input(seconds), theme_, fonts_);
+  last_scene_ = build_scene(scene_input(seconds), theme_, text_);
   if (max_texture_side_ == 0) {
     GLint side = 0;
     glGetIntegerv(GL_MAX_TEXTURE_SIZE, &side);
@@ -185,8 +185,12 @@ FrameResult App::frame(double seconds) {
     lookup_.width = image->width;
     lookup_.height = image->height;
     return &lookup_;
-  });
+  }, [this](const Shape& line) { return text_.image(line, desc_.dpr); });
   ImGui_ImplOpenGL3_RenderDrawData(draw_list_.draw_data());
+  for (std::uint64_t handle : text_.take_evicted()) {  // line images the frame no longer drew
+    GLuint name = static_cast<GLuint>(handle);
+    glDeleteTextures(1, &name);
+  }
   result.drew = true;
   result.headline_visible = status_ == FeedStatus::ready && last_scene_.headline_visible;
   result.wants_next_frame = carousel_.animating(seconds);
@@ -317,6 +321,7 @@ bool App::go(int index, double seconds) {
 
 void App::context_lost() {
   images_.clear();  // the textures died with the context; nothing to delete
+  text_.forget_images();
   image_states_.clear();
 }
 

@@ -17,6 +17,7 @@
 #include "core/theme.h"
 #include "draw/card_painter.h"
 #include "draw/fonts.h"
+#include "draw/text_engine.h"
 
 struct ImGuiContext;
 
@@ -75,6 +76,9 @@ class App {
   void context_lost();
   void context_restored();
   void set_reduced_motion(bool reduced, double seconds);
+  // The platform's text stack, for paragraphs the font atlas cannot draw (other scripts,
+  // emoji); nullptr leaves every paragraph to the atlas. The platform keeps it alive.
+  void set_platform_text(PlatformText* platform) { text_.set_platform(platform); }
   // The UI language ("en", "ar"...); empty follows the feed's own language.
   void set_locale(std::string locale) { desc_.locale = std::move(locale); }
   // GPU memory the decoded images may use together (default 48 MiB).
@@ -131,6 +135,7 @@ class App {
   ImGuiContext* imgui_ = nullptr;
   FontParts font_files_;
   FontSet fonts_;
+  TextEngine text_{fonts_, theme_};  // the atlas, and the platform's text for other scripts
   FrameDrawList draw_list_;
   bool fonts_dirty_ = true;
   bool renderer_ready_ = false;

@@ -10,21 +10,6 @@
 namespace carta {
 namespace {
 
-// Decodes one UTF-8 sequence at `i` (advancing it); malformed bytes decode as U+FFFD. The
-// feed reader has already replaced invalid UTF-8, so this is only a guard.
-std::uint32_t next_code_point(std::string_view s, std::size_t& i) {
-  unsigned char lead = static_cast<unsigned char>(s[i]);
-  int n = utf8_length(lead);
-  if (n == 1 || i + n > s.size()) {
-    ++i;
-    return lead < 0x80 ? lead : 0xFFFD;
-  }
-  std::uint32_t c = lead & (0x7F >> n);
-  for (int k = 1; k < n; ++k) c = (c << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
-  i += n;
-  return c;
-}
-
 std::vector<std::uint32_t> decode(std::string_view s) {
   std::vector<std::uint32_t> out;
   out.reserve(s.size());

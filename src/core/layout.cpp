@@ -44,30 +44,59 @@ class SceneBuilder {
     s.radius = radius;
     scene.shapes.push_back(std::move(s));
   }
-  // One line of text, shaped (shaped()) and in logical order; it is stored in visual order
-  // for the painter, which draws left to right.
-  void text(float x, float y, float w, TextRole role, Color c, const std::string& line) {
+  // One line of a paragraph, as lines() broke it: for the fast path shaped and in logical
+  // order (it is stored in visual order for the painter, which draws left to right); for
+  // the platform path in logical order, as the platform draws it.
+  struct Line {
+    std::string text;
+    bool platform = false;
+  };
+  void text(float x, float y, float w, TextRole role, Color c, const Line& line) {
     Shape s;
-    s.kind = Shape::Kind::text;
+    s.kind = line.platform ? Shape::Kind::text_image : Shape::Kind::text;
     s.rect = {x, y, w, theme_.style(role).line_height};
     s.color = c;
     s.role = role;
-    s.text = visual_line(line, rtl_);
+    if (line.platform) s.language = {lang_, rtl_};
+    s.text = line.platform ? line.text : visual_line(line.text, rtl_);
     scene.shapes.push_back(std::move(s));
   }
   // Text from the feed, with Arabic letters joined, in the current direction.
   std::string shaped(const std::string& content) const { return shape_paragraph(content, rtl_); }
-  // Lays out wrapped text from `y` and returns the y under it. `content` is shaped.
+  // `content` (logical order, as the feed has it) broken into lines of at most `w`, by the
+  // path it takes; with `max_lines` > 0 the last line ends in an ellipsis when text is cut.
+  std::vector<Line> lines(const std::string& content, float w, TextRole role, int max_lines) const {
+    std::vector<Line> out;
+    const bool platform = measure_.platform_text(content, rtl_);
+    for (std::string& line : platform ? measure_.platform_lines(content, w, role, max_lines, {lang_, rtl_})
+                                      : wrap_text(shaped(content), w, role, measure_, max_lines))
+      out.push_back({std::move(line), platform});
+    return out;
+  }
+  // `content` on one line, shortened with an ellipsis to fit `w`.
+  Line one_line(const std::string& content, float w, TextRole role) const {
+    std::vector<Line> l = lines(content, w, role, 1);
+    return l.empty() ? Line{} : std::move(l.front());
+  }
+  float line_width(TextRole role, const Line& line) const {
+    return line.platform ? measure_.platform_width(role, line.text, {lang_, rtl_}) : measure_.width(role, line.text);
+  }
+  // The width `content` would take on one line, uncut.
+  float natural_width(TextRole role, const std::string& content) const {
+    return measure_.platform_text(content, rtl_) ? measure_.platform_width(role, content, {lang_, rtl_})
+                                           : measure_.width(role, shaped(content));
+  }
+  // Lays out wrapped text from `y` and returns the y under it.
   float paragraph(float x, float y, float w, TextRole role, Color c, const std::string& content, int max_lines) {
     float lh = theme_.style(role).line_height;
-    for (std::string& line : wrap_text(content, w, role, measure_, max_lines)) {
+    for (const Line& line : lines(content, w, role, max_lines)) {
       text(x, y, w, role, c, line);
       y += lh;
     }
     return y;
   }
   float lines_height(TextRole role, const std::string& content, float w, int max_lines) const {
-    return wrap_text(content, w, role, measure_, max_lines).size() * theme_.style(role).line_height;
+    return lines(content, w, role, max_lines).size() * theme_.style(role).line_height;
   }
 
   // Flips everything added since `first_shape` / `first_hit` left to right inside `area`:
@@ -83,8 +112,9 @@ class SceneBuilder {
                   ((c & corner_bottom_left) << 1) | ((c & corner_bottom_right) >> 1);
       if (s.kind == Shape::Kind::chevron_left) s.kind = Shape::Kind::chevron_right;
       else if (s.kind == Shape::Kind::chevron_right) s.kind = Shape::Kind::chevron_left;
-      if (s.kind == Shape::Kind::text) {
-        float w = std::min(s.rect.w, measure_.width(s.role, s.text));
+      if (s.kind == Shape::Kind::text || s.kind == Shape::Kind::text_image) {
+        float w = std::min(s.rect.w, s.kind == Shape::Kind::text ? measure_.width(s.role, s.text)
+                                                                 : measure_.platform_width(s.role, s.text, s.language));
         s.rect.x = s.rect.right() - w;
         s.rect.w = w;
       }
@@ -96,6 +126,7 @@ class SceneBuilder {
     // A right-to-left item is laid out left to right, then mirrored inside its card.
     const std::size_t first_shape = scene.shapes.size(), first_hit = scene.hits.size();
     rtl_ = item.right_to_left;
+    lang_ = item.language.empty() ? in_.feed->language : item.language;
     card_contents(index, item, r);
     if (item.right_to_left) mirror(first_shape, first_hit, r);
     rtl_ = false;
@@ -129,20 +160,19 @@ class SceneBuilder {
     const float bottom = body.bottom();
     if (!item.category.empty()) {
       text(body.x, y, body.w, TextRole::category, theme_.accent_text,
-           fit_line(shaped(ascii_upper(item.category)), body.w, TextRole::category, measure_));
+           one_line(ascii_upper(item.category), body.w, TextRole::category));
       y += theme_.style(TextRole::category).line_height + 4;
     }
     int headline_lines = body.h > 220 ? 3 : 2;
     float headline_top = y;
-    y = paragraph(body.x, y, body.w, TextRole::headline, theme_.text, shaped(item.title), headline_lines);
+    y = paragraph(body.x, y, body.w, TextRole::headline, theme_.text, item.title, headline_lines);
     if (index == in_.current && y > headline_top && headline_top < bottom) scene.headline_visible = true;
     y += 6;
     // On a narrow card the read time gives way before the byline or date is cut.
-    std::string meta = shaped(meta_line(item, in_.now_unix, in_.locale));
-    if (measure_.width(TextRole::meta, meta) > body.w)
-      meta = shaped(meta_line(item, in_.now_unix, in_.locale, false));
+    std::string meta = meta_line(item, in_.now_unix, in_.locale);
+    if (natural_width(TextRole::meta, meta) > body.w) meta = meta_line(item, in_.now_unix, in_.locale, false);
     if (!meta.empty() && y + theme_.style(TextRole::meta).line_height <= bottom) {
-      text(body.x, y, body.w, TextRole::meta, theme_.muted, fit_line(meta, body.w, TextRole::meta, measure_));
+      text(body.x, y, body.w, TextRole::meta, theme_.muted, one_line(meta, body.w, TextRole::meta));
       y += theme_.style(TextRole::meta).line_height + 10;
     }
 
@@ -174,7 +204,7 @@ class SceneBuilder {
     int summary_lines = std::clamp(summary_lines_with(related, row), 0, 6);
     float text_end = y;
     if (summary_lines > 0 && has_summary)
-      text_end = paragraph(body.x, y, body.w, TextRole::body, theme_.text, shaped(item.summary), summary_lines);
+      text_end = paragraph(body.x, y, body.w, TextRole::body, theme_.text, item.summary, summary_lines);
     // Tags, as small chips, where the summary leaves room above the related items.
     const float free_bottom = bottom - (related > 0 ? related * row + rule : 0);
     if (!item.tags.empty() && free_bottom - text_end >= kChip + 10) tags(item, body, text_end + 8);
@@ -196,31 +226,36 @@ class SceneBuilder {
         // A related article keeps its own direction (an English story under an Arabic one
         // reads left to right), aligned with the card it sits on.
         const bool card_rtl = rtl_;
-        if (rel.item_index >= 0) rtl_ = in_.feed->items[rel.item_index].right_to_left;
-        std::string category = rel.category.empty() ? std::string() : shaped(ascii_upper(rel.category));
-        const std::string title = shaped(rel.title);
+        const std::string card_lang = lang_;
+        if (rel.item_index >= 0) {
+          const Item& target = in_.feed->items[rel.item_index];
+          rtl_ = target.right_to_left;
+          if (!target.language.empty()) lang_ = target.language;
+        }
+        const std::string category = rel.category.empty() ? std::string() : ascii_upper(rel.category);
         if (stacked) {
           if (!category.empty())
             text(body.x, ry, body.w, TextRole::related_category, theme_.accent_text,
-                 fit_line(category, body.w, TextRole::related_category, measure_));
+                 one_line(category, body.w, TextRole::related_category));
           ry += cat_lh;
           text(body.x, ry, body.w, TextRole::related_title, title_color,
-               fit_line(title, body.w, TextRole::related_title, measure_));
+               one_line(rel.title, body.w, TextRole::related_title));
           ry += title_lh + 10;
         } else {
           float x = body.x;
           if (!category.empty()) {
-            category = fit_line(category, body.w * 0.4f, TextRole::related_category, measure_);
-            const float label_w = measure_.width(TextRole::related_category, category);
+            const Line label = one_line(category, body.w * 0.4f, TextRole::related_category);
+            const float label_w = line_width(TextRole::related_category, label);
             // Centre the smaller label on the headline's line.
-            text(x, ry + (title_lh - cat_lh) / 2, label_w, TextRole::related_category, theme_.accent_text, category);
+            text(x, ry + (title_lh - cat_lh) / 2, label_w, TextRole::related_category, theme_.accent_text, label);
             x += label_w + 10;
           }
           float w = body.right() - x;
-          text(x, ry, w, TextRole::related_title, title_color, fit_line(title, w, TextRole::related_title, measure_));
+          text(x, ry, w, TextRole::related_title, title_color, one_line(rel.title, w, TextRole::related_title));
           ry += inline_row;
         }
         rtl_ = card_rtl;
+        lang_ = card_lang;
       }
     }
   }
@@ -228,8 +263,8 @@ class SceneBuilder {
   void tags(const Item& item, const Rect& body, float y) {
     float x = body.x;
     for (const std::string& tag : item.tags) {
-      std::string label = fit_line(shaped(tag), body.w * 0.5f, TextRole::caption, measure_);
-      float w = measure_.width(TextRole::caption, label) + 2 * kChipPad;
+      const Line label = one_line(tag, body.w * 0.5f, TextRole::caption);
+      float w = line_width(TextRole::caption, label) + 2 * kChipPad;
       if (x + w > body.right()) break;  // one row; the rest are in the mirror
       box({x, y, w, kChip}, theme_.chip, kChip / 2);
       text(x + kChipPad, y + (kChip - theme_.style(TextRole::caption).line_height) / 2, w, TextRole::caption,
@@ -260,11 +295,11 @@ class SceneBuilder {
     std::string caption = item.image_caption;
     if (!item.image_credit.empty()) caption += (caption.empty() ? "" : "  ") + item.image_credit;
     if (caption.empty()) return;
-    caption = shaped(caption);
     float w = image.w - 2 * 12;
     float lh = theme_.style(TextRole::caption).line_height;
-    int lines = std::max<int>(1, static_cast<int>(wrap_text(caption, w, TextRole::caption, measure_, 2).size()));
-    float scrim_h = std::min(image.h, lines * lh + 40);
+    const std::vector<Line> caption_lines = lines(caption, w, TextRole::caption, 2);
+    const float caption_h = std::max<std::size_t>(1, caption_lines.size()) * lh;
+    float scrim_h = std::min(image.h, caption_h + 40);
     Shape scrim;
     scrim.kind = Shape::Kind::scrim;
     scrim.rect = {image.x, image.bottom() - scrim_h, image.w, scrim_h};
@@ -272,14 +307,18 @@ class SceneBuilder {
     scrim.radius = kRadius;
     scrim.corners = corners & (corner_bottom_left | corner_bottom_right);
     scene.shapes.push_back(std::move(scrim));
-    paragraph(image.x + 12, image.bottom() - lines * lh - 10, w, TextRole::caption, theme_.caption_text, caption, 2);
+    float y = image.bottom() - caption_h - 10;
+    for (const Line& line : caption_lines) {
+      text(image.x + 12, y, w, TextRole::caption, theme_.caption_text, line);
+      y += lh;
+    }
   }
 
   // A card across the whole strip with a title and a message, in the locale's language.
-  void status_card(Rect r, const std::string& title_text, const std::string& message_text) {
+  void status_card(Rect r, const std::string& title, const std::string& message) {
     const std::size_t first_shape = scene.shapes.size(), first_hit = scene.hits.size();
     rtl_ = ui_strings(in_.locale).right_to_left;
-    const std::string title = shaped(title_text), message = shaped(message_text);
+    lang_ = in_.locale;
     box(r, theme_.card, kRadius);
     float w = std::min(r.w - 2 * kInset, 520.f);
     float x = r.x + (r.w - w) / 2;
@@ -431,7 +470,8 @@ class SceneBuilder {
   const Theme& theme_;
   const TextMeasure& measure_;
   int per_view_count_ = 1;
-  bool rtl_ = false;  // the direction of the text being laid out
+  bool rtl_ = false;   // the direction of the text being laid out
+  std::string lang_;  // … and its language
 };
 
 }  // namespace
@@ -486,10 +526,14 @@ std::string meta_line(const Item& item, std::int64_t now_unix, const std::string
   // RIGHT-TO-LEFT MARKs, so a Latin name and the number of the date after it stay separate
   // runs ("מערכת Carta · 14 בספטמבר", not "Carta · 14" as one left-to-right run).
   const char* separator = words.right_to_left ? "  \xE2\x80\x8F\xC2\xB7\xE2\x80\x8F  " : "  \xC2\xB7  ";
-  auto add = [&out, separator](const std::string& part) {
+  // Where the card or its words run right to left, each part is a first-strong isolate
+  // (FSI … PDI): a date in a language of the other direction keeps its own order ("31 Jul
+  // 2025" in a Persian card, not "Jul 2025 … 31").
+  const bool isolate = words.right_to_left || item.right_to_left;
+  auto add = [&out, separator, isolate](const std::string& part) {
     if (part.empty()) return;
     if (!out.empty()) out += separator;
-    out += part;
+    out += isolate ? "\xE2\x81\xA8" + part + "\xE2\x81\xA9" : part;
   };
   std::string names;
   for (std::size_t i = 0; i < item.authors.size() && i < 3; ++i) {

@@ -23,7 +23,9 @@ enum Corner : unsigned { corner_none = 0, corner_top_left = 1, corner_top_right 
                          corner_bottom_left = 4, corner_bottom_right = 8, corner_all = 15 };
 
 struct Shape {
-  enum class Kind { box, outline, scrim, image, text, chevron_left, chevron_right, picture_mark };
+  // text: a line drawn from the font atlas, in visual order; text_image: a line in logical
+  // order that the platform's text stack draws as an image (TextMeasure::platform_text).
+  enum class Kind { box, outline, scrim, image, text, text_image, chevron_left, chevron_right, picture_mark };
   Kind kind = Kind::box;
   Rect rect;                // text: top-left of the line box
   Color color;              // fill, text colour; scrim: bottom colour (top is transparent)
@@ -31,7 +33,8 @@ struct Shape {
   float stroke = 1.5f;      // outline: line width in CSS px
   unsigned corners = corner_all;
   TextRole role = TextRole::body;
-  std::string text;         // text: the line; image: the URL to draw
+  Language language;        // text_image: its paragraph's language and direction
+  std::string text;         // text, text_image: the line; image: the URL to draw
 };
 
 struct HitRegion {

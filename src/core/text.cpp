@@ -54,6 +54,19 @@ int utf8_length(unsigned char lead) {
   return 1;
 }
 
+std::uint32_t next_code_point(std::string_view s, std::size_t& i) {
+  unsigned char lead = static_cast<unsigned char>(s[i]);
+  int n = utf8_length(lead);
+  if (n == 1 || i + n > s.size()) {
+    ++i;
+    return lead < 0x80 ? lead : 0xFFFD;
+  }
+  std::uint32_t c = lead & (0x7F >> n);
+  for (int k = 1; k < n; ++k) c = (c << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
+  i += n;
+  return c;
+}
+
 std::string ascii_upper(std::string_view text) {
   std::string out(text);
   for (char& c : out)

@@ -1,6 +1,7 @@
 // Line breaking and clamping for card text. Measuring is the drawing layer's job (it owns
 // the fonts); the core only asks "how wide is this run in this role?".
 #pragma once
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -9,6 +10,14 @@ namespace carta {
 
 // The typographic roles a card uses; the theme maps each to a face and size.
 enum class TextRole { caption, category, headline, meta, body, related_category, related_title, status, count };
+
+// The language of a paragraph (BCP 47, "" when unknown) and its direction: the platform's
+// text stack picks fonts by language (Tamil vowel signs, Japanese or Chinese forms of one
+// character) and breaks lines by it.
+struct Language {
+  std::string code;
+  bool rtl = false;
+};
 
 // Text takes one of two paths. The fast path: the drawing layer's font atlas has every
 // character of the paragraph and nothing in it needs shaping the atlas cannot do; the core
@@ -19,22 +28,22 @@ struct TextMeasure {
   virtual ~TextMeasure() = default;
   // Width in CSS pixels of `text` set in `role` (fast path).
   virtual float width(TextRole role, std::string_view text) const = 0;
-  // Whether a paragraph must take the platform path. Without a platform text stack (the
-  // tests' measures), never.
-  virtual bool platform_text(std::string_view paragraph) const {
-    (void)paragraph;
+  // Whether a paragraph (of direction `rtl`) must take the platform path. Without a
+  // platform text stack (the tests' measures), never.
+  virtual bool platform_text(std::string_view paragraph, bool rtl) const {
+    (void)paragraph, (void)rtl;
     return false;
   }
   // Platform path: `paragraph` (logical order) broken into lines no wider than `max_width`,
   // at most `max_lines` of them (0: no limit); when text is cut the last line ends in "…".
   virtual std::vector<std::string> platform_lines(std::string_view paragraph, float max_width, TextRole role,
-                                                  int max_lines, bool rtl) const {
-    (void)paragraph, (void)max_width, (void)role, (void)max_lines, (void)rtl;
+                                                  int max_lines, const Language& language) const {
+    (void)paragraph, (void)max_width, (void)role, (void)max_lines, (void)language;
     return {};
   }
   // Platform path: the width of one line as the platform draws it.
-  virtual float platform_width(TextRole role, std::string_view line, bool rtl) const {
-    (void)role, (void)line, (void)rtl;
+  virtual float platform_width(TextRole role, std::string_view line, const Language& language) const {
+    (void)role, (void)line, (void)language;
     return 0;
   }
 };
@@ -50,6 +59,10 @@ std::string fit_line(std::string_view text, float max_width, TextRole role, cons
 
 // Number of bytes in the UTF-8 sequence starting with `lead` (1 for stray bytes).
 int utf8_length(unsigned char lead);
+
+// Decodes the UTF-8 sequence at `i` and moves `i` past it; malformed bytes decode as
+// U+FFFD (the feed reader has already replaced invalid UTF-8: this is only a guard).
+std::uint32_t next_code_point(std::string_view utf8, std::size_t& i);
 
 // Upper-cases ASCII letters (category labels); other characters are left as they are.
 std::string ascii_upper(std::string_view text);

@@ -53,7 +53,10 @@ void chevron(ImDrawList& draw, const Device& d, const Rect& r, Color c, bool lef
 
 }  // namespace
 
-void paint_scene(ImDrawList& draw, const Scene& scene, const FontSet& fonts, const TextureLookup& textures) {
+int text_image_pad(float dpr) { return static_cast<int>(std::ceil(4 * dpr)); }
+
+void paint_scene(ImDrawList& draw, const Scene& scene, const FontSet& fonts, const TextureLookup& textures,
+                 const TextImageLookup& text_images) {
   const Device d{fonts.dpr()};
   for (const Shape& s : scene.shapes) {
     switch (s.kind) {
@@ -83,6 +86,14 @@ void paint_scene(ImDrawList& draw, const Scene& scene, const FontSet& fonts, con
         float y = s.rect.y * d.dpr + (line_px - font->FontSize) / 2;
         draw.AddText(font, font->FontSize, ImVec2(std::round(s.rect.x * d.dpr), std::round(y)), to_imgui(s.color),
                      s.text.data(), s.text.data() + s.text.size());
+        break;
+      }
+      case Shape::Kind::text_image: {
+        // The platform drew the line box itself; its image starts a pad before the line.
+        const Texture* t = text_images ? text_images(s) : nullptr;
+        if (!t || !t->id) break;
+        ImVec2 a(std::round(s.rect.x * d.dpr) - text_image_pad(d.dpr), std::round(s.rect.y * d.dpr));
+        draw.AddImage(t->id, a, ImVec2(a.x + t->width, a.y + t->height));
         break;
       }
       case Shape::Kind::picture_mark: {

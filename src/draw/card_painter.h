@@ -22,7 +22,16 @@ struct Texture {
 // placeholder under it then stays visible.
 using TextureLookup = std::function<const Texture*(const std::string& url)>;
 
-void paint_scene(ImDrawList& draw, const Scene& scene, const FontSet& fonts, const TextureLookup& textures);
+// Returns the image of a text_image shape (the platform's drawing of that line), or nullptr.
+using TextImageLookup = std::function<const Texture*(const Shape& line)>;
+
+// Device pixels a line image reaches left of the line's start (and right of its end), for
+// glyphs that overhang their advance (italics, marks, emoji): the painter and the
+// platforms that draw lines (draw/text_engine.h) agree on it.
+int text_image_pad(float dpr);
+
+void paint_scene(ImDrawList& draw, const Scene& scene, const FontSet& fonts, const TextureLookup& textures,
+                 const TextImageLookup& text_images = nullptr);
 
 // One frame's draw list, without ImGui's window system: the widget paints shapes and text
 // and needs no NewFrame()/Render(), so none of ImGui's windows, widgets or tables reach the

@@ -6,6 +6,8 @@
 
 #include <imgui.h>
 
+#include "core/bidi.h"
+
 namespace carta {
 namespace {
 
@@ -76,6 +78,31 @@ bool needs_extended_latin(std::string_view utf8) {
     if ((c == 0xC4 || c == 0xC5) && (static_cast<unsigned char>(utf8[i + 1]) & 0xC0) == 0x80) return true;
   }
   return false;
+}
+
+bool atlas_covers(std::string_view paragraph, bool rtl) {
+  static const ImWchar* const kAll[] = {kBaseRanges, kExtendedRanges, kArabicRanges, kHebrewRanges};
+  bool control = false;
+  for (std::size_t i = 0; i < paragraph.size();) {
+    if (static_cast<unsigned char>(paragraph[i]) < 0x80) {  // ASCII: the common case
+      ++i;
+      continue;
+    }
+    const std::uint32_t c = next_code_point(paragraph, i);
+    bool found = false;
+    for (const ImWchar* ranges : kAll)
+      for (const ImWchar* r = ranges; r[0] && !found; r += 2) found = c >= r[0] && c <= r[1];
+    if (found) continue;
+    // ZWNJ, ZWJ, LRM, RLM, the embeddings and isolates, ALM: the bidi engine steers by them
+    // and drops them, but only text that goes through it (right-to-left text or paragraphs)
+    // loses them.
+    if ((c >= 0x200C && c <= 0x200F) || (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069) || c == 0x061C) {
+      control = true;
+      continue;
+    }
+    return false;
+  }
+  return !control || rtl || has_right_to_left_text(paragraph);
 }
 
 bool FontSet::build(ImFontAtlas& atlas, const FontParts& parts, const Theme& theme, float dpr) {

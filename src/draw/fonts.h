@@ -28,6 +28,12 @@ using FontParts = std::array<FontFiles, static_cast<int>(FontPart::count)>;
 
 bool needs_extended_latin(std::string_view utf8);
 
+// True when the atlas can draw `paragraph` (of direction `rtl`): every character in the
+// ranges of the parts above, or a bidi or joining control that the right-to-left engine
+// consumes (in text that goes through it). Anything else takes the platform's text path
+// (draw/text_engine.h).
+bool atlas_covers(std::string_view paragraph, bool rtl);
+
 class FontSet final : public TextMeasure {
  public:
   // Rebuilds `atlas` with every role of `theme` at `dpr`. Returns false when a base face is

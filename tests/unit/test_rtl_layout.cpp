@@ -157,8 +157,24 @@ TEST_CASE("read time and status cards speak the locale; Arabic plurals have thei
   it.right_to_left = true;
   it.authors = {{"A", "", ""}, {"B", "", ""}};
   // In an English page an Arabic card still gets its byline in Arabic ("A و B").
-  CHECK(meta_line(it, 0, "en").rfind("A \xD9\x88" "B", 0) == 0);
+  // Each part of the line is a first-strong isolate (FSI … PDI) in a right-to-left card.
+  CHECK(meta_line(it, 0, "en").rfind("\xE2\x81\xA8" "A \xD9\x88" "B\xE2\x81\xA9", 0) == 0);
   CHECK(meta_line(it, 0, "en").find("min read") == std::string::npos);
+
+  // A Persian card in an English feed: its English date stays one left-to-right run.
+  Item fa;
+  fa.language = "fa";
+  fa.right_to_left = true;
+  fa.read_time_minutes = 1;
+  fa.published = parse_rfc3339("2025-07-31T12:00:00Z");
+  const std::string line = meta_line(fa, 0, "en");
+  CHECK(line.find("\xE2\x81\xA8" "31 Jul 2025\xE2\x81\xA9") != std::string::npos);
+  CHECK(line.find("\xE2\x81\xA8" "1 min read\xE2\x81\xA9") != std::string::npos);
+  // A left-to-right card in a left-to-right page has nothing to isolate.
+  Item en = fa;
+  en.language = "en";
+  en.right_to_left = false;
+  CHECK(meta_line(en, 0, "en") == "31 Jul 2025  \xC2\xB7  1 min read");
 }
 
 TEST_CASE("an Arabic status card is right-aligned and in Arabic") {

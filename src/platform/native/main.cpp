@@ -16,6 +16,7 @@
 #include "core/json_reader.h"
 #include "platform/native/headless_gl.h"
 #include "platform/native/native_assets.h"
+#include "platform/native/pango_text.h"
 
 namespace carta::native {
 int run_view(int argc, char** argv);  // window.cpp
@@ -116,6 +117,8 @@ int run_shot(int argc, char** argv) {
   AppHooks hooks;
   hooks.request_image = images.hook();
   App app(desc, hooks);
+  PangoText text;  // other scripts than the atlas has, and emoji
+  app.set_platform_text(&text);
   app.set_now(o.now);
   if (!load_fonts(app, error)) {
     std::fprintf(stderr, "carta shot: %s\n", error.c_str());

@@ -14,6 +14,7 @@
 #include "app/app.h"
 #include "core/carousel.h"
 #include "platform/native/native_assets.h"
+#include "platform/native/pango_text.h"
 
 namespace carta::native {
 namespace {
@@ -126,6 +127,8 @@ int run_view(int argc, char** argv) {
       std::fflush(stdout);
     };
     App app(desc, hooks);
+    PangoText text;  // other scripts than the atlas has, and emoji
+    app.set_platform_text(&text);
     ViewState state{&app, true};
     glfwSetWindowUserPointer(window, &state);
     glfwSetCursorPosCallback(window, on_cursor);

@@ -1,0 +1,86 @@
+#include "draw/text_engine.h"
+
+#include <cmath>
+#include <cstdio>
+
+namespace carta {
+namespace {
+
+// Remembered answers beyond this many are forgotten all at once: a feed's visible
+// paragraphs are a few dozen, so this only bounds memory when many cards go by.
+constexpr std::size_t kMostRemembered = 4096;
+
+// role, language, a number (line count or colour) and the width or dpr, then the text.
+std::string key(TextRole role, const Language& language, unsigned long number, float size, std::string_view text) {
+  char head[48];
+  int n = std::snprintf(head, sizeof head, "%d%d%lx/%.2f|", static_cast<int>(role), language.rtl ? 1 : 0, number, size);
+  std::string k(head, static_cast<std::size_t>(n));
+  k.append(language.code).append("|").append(text.data(), text.size());
+  return k;
+}
+
+}  // namespace
+
+void TextEngine::set_platform(PlatformText* platform) {
+  platform_ = platform;
+  lines_.clear();
+  widths_.clear();
+}
+
+bool TextEngine::platform_text(std::string_view paragraph, bool rtl) const {
+  return platform_ && !atlas_covers(paragraph, rtl);
+}
+
+std::vector<std::string> TextEngine::platform_lines(std::string_view paragraph, float max_width, TextRole role,
+                                                    int max_lines, const Language& language) const {
+  if (!platform_ || max_width <= 0) return {};
+  std::string k = key(role, language, static_cast<unsigned long>(max_lines), max_width, paragraph);
+  auto found = lines_.find(k);
+  if (found != lines_.end()) return found->second;
+  if (lines_.size() >= kMostRemembered) lines_.clear();
+  return lines_[std::move(k)] = platform_->lines(paragraph, theme_.style(role), max_width, max_lines, language);
+}
+
+float TextEngine::platform_width(TextRole role, std::string_view line, const Language& language) const {
+  if (!platform_) return 0;
+  std::string k = key(role, language, 0, 0, line);
+  auto found = widths_.find(k);
+  if (found != widths_.end()) return found->second;
+  if (widths_.size() >= kMostRemembered) widths_.clear();
+  return widths_[std::move(k)] = platform_->width(line, theme_.style(role), language);
+}
+
+const Texture* TextEngine::image(const Shape& s, float dpr) {
+  if (!platform_) return nullptr;
+  const unsigned long rgba = static_cast<unsigned long>(s.color.r) << 24 | s.color.g << 16 | s.color.b << 8 | s.color.a;
+  const std::string k = key(s.role, s.language, rgba, dpr, s.text);
+  const CachedImage* cached = images_.use(k);
+  if (!cached) {
+    Texture t = platform_->image(s.text, theme_.style(s.role), s.color, s.language, dpr);
+    if (!t.id) return nullptr;
+    CachedImage entry;
+    entry.url = k;
+    entry.handle = static_cast<std::uint64_t>(reinterpret_cast<std::intptr_t>(t.id));
+    entry.width = t.width;
+    entry.height = t.height;
+    for (const CachedImage& old : images_.insert(std::move(entry))) evicted_.push_back(old.handle);
+    cached = images_.use(k);
+  }
+  lookup_.id = reinterpret_cast<ImTextureID>(static_cast<std::intptr_t>(cached->handle));
+  lookup_.width = cached->width;
+  lookup_.height = cached->height;
+  return &lookup_;
+}
+
+std::vector<std::uint64_t> TextEngine::take_evicted() {
+  std::vector<std::uint64_t> out;
+  out.swap(evicted_);
+  return out;
+}
+
+void TextEngine::forget_images() {
+  images_.clear();
+  evicted_.clear();
+}
+
+}  // namespace carta
