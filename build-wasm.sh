@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Builds the WebAssembly widget and writes a self-contained site to dist/:
 #   index.html (the demo page), carta.js, carta.wasm, carta-bidi.wasm (loaded only for
-#   right-to-left feeds), fonts/, demo.json, demo-ar.json, demo-mixed.json, images/,
+#   right-to-left feeds), carta-text.js (loaded only for scripts the font atlas lacks),
+#   fonts/, demo.json, demo-ar.json, demo-mixed.json, demo-world.json, images/,
 #   embed.html (for iframes) and partner.html (every way to embed, side by side).
 #   ./build-wasm.sh                  install what is missing, build, write dist/
 #   ./build-wasm.sh --serve [--port N]   ...then serve dist/ on http://127.0.0.1:N/ (8080)
@@ -29,16 +30,16 @@ cmake --build --preset wasm --target carta_web carta_bidi_module
 dist="$root/dist"
 rm -rf "$dist"
 mkdir -p "$dist/fonts" "$dist/images"
-cp build/wasm/carta.js build/wasm/carta.wasm build/wasm/carta-bidi.wasm "$dist/"
+cp build/wasm/carta.js build/wasm/carta.wasm build/wasm/carta-bidi.wasm build/wasm/carta-text.js "$dist/"
 cp web/index.html web/demo.css web/embed.html web/embed.css web/embed.js web/partner.html web/partner.js "$dist/"
-cp assets/feeds/demo.json assets/feeds/demo-ar.json assets/feeds/demo-mixed.json "$dist/"
+cp assets/feeds/demo.json assets/feeds/demo-ar.json assets/feeds/demo-mixed.json assets/feeds/demo-world.json "$dist/"
 scripts/make-demo-images.sh "$dist/images" >/dev/null
 rm -f "$dist/images/.generated"
 scripts/subset-fonts.sh "$dist/fonts"
 cp /usr/share/doc/fonts-noto-core/copyright "$dist/fonts/NOTICE-noto-fonts.txt"
 
 echo "dist/ written:"
-(cd "$dist" && for f in carta.js carta.wasm carta-bidi.wasm fonts/*.ttf; do
+(cd "$dist" && for f in carta.js carta.wasm carta-bidi.wasm carta-text.js fonts/*.ttf; do
   printf '  %-28s %8d bytes  %7d gzip -9\n' "$f" "$(stat -c %s "$f")" "$(gzip -9c "$f" | wc -c)"
 done)
 

@@ -1,7 +1,7 @@
 # WebAssembly build: carta.js + carta.wasm, the widget a partner page includes.
 # The Emscripten factory and our page script (web/carta-host.js) end up in one file,
 # wrapped in a function so that nothing but `Carta` reaches the page's global scope.
-add_executable(carta_web src/platform/web/web_main.cpp src/platform/web/web_bidi.cpp)
+add_executable(carta_web src/platform/web/web_main.cpp src/platform/web/web_bidi.cpp src/platform/web/web_text.cpp)
 set_target_properties(carta_web PROPERTIES OUTPUT_NAME carta SUFFIX ".js")
 target_link_libraries(carta_web PRIVATE carta_app)
 target_compile_options(carta_web PRIVATE ${CARTA_WARNINGS})
@@ -12,7 +12,7 @@ set(CARTA_WEB_EXPORTS
   _carta_error_message _carta_error_pointer
   _carta_next_wake _carta_pointer _carta_wheel _carta_key _carta_go _carta_current _carta_set_paused
   _carta_context_lost _carta_context_restored _carta_set_reduced_motion
-  _carta_view_json _carta_focus _carta_set_locale _carta_image_bytes)
+  _carta_view_json _carta_focus _carta_set_locale _carta_image_bytes _carta_use_browser_text)
 list(JOIN CARTA_WEB_EXPORTS "," CARTA_WEB_EXPORTS_CSV)
 
 target_link_options(carta_web PRIVATE
@@ -49,6 +49,16 @@ add_custom_command(OUTPUT "${CMAKE_BINARY_DIR}/carta-page.js"
   COMMAND cat "${CMAKE_BINARY_DIR}/carta-page.min.js" "${CMAKE_SOURCE_DIR}/web/carta-end.js" > "${CMAKE_BINARY_DIR}/carta-page.js"
   DEPENDS ${CARTA_PAGE_SOURCES} "${CMAKE_SOURCE_DIR}/web/carta-end.js" VERBATIM)
 add_custom_target(carta_page_js DEPENDS "${CMAKE_BINARY_DIR}/carta-page.js")
+
+# carta-text.js, the browser's text stack for scripts the atlas lacks: its own small file,
+# fetched only for feeds that need it (web/carta-text.js).
+add_custom_command(OUTPUT "${CMAKE_BINARY_DIR}/carta-text.js"
+  COMMAND ${CMAKE_COMMAND} -E env NODE_PATH=/usr/share/nodejs
+          "${CARTA_TERSER}" "${CMAKE_SOURCE_DIR}/web/carta-text.js" --compress --mangle --comments false
+          --output "${CMAKE_BINARY_DIR}/carta-text.js"
+  DEPENDS "${CMAKE_SOURCE_DIR}/web/carta-text.js" VERBATIM)
+add_custom_target(carta_text_js ALL DEPENDS "${CMAKE_BINARY_DIR}/carta-text.js")
+add_dependencies(carta_web carta_text_js)
 add_dependencies(carta_web carta_page_js)
 set_property(TARGET carta_web APPEND PROPERTY LINK_DEPENDS
   "${CMAKE_SOURCE_DIR}/web/carta-begin.js" "${CMAKE_BINARY_DIR}/carta-page.js")

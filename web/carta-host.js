@@ -74,14 +74,26 @@ function loadBidi() {
   return bidiPromise;
 }
 
+// Whether the widget's font atlas has a character (the ranges of src/draw/fonts.cpp, and
+// the bidi and joining controls the right-to-left engine consumes).
+function atlasHas(c) {
+  return c < 0x180 || (c >= 0x590 && c <= 0x6FF) || (c >= 0x2010 && c <= 0x2027) || c === 0x2030 ||
+    c === 0x2032 || c === 0x2033 || c === 0x2039 || c === 0x203A || c === 0x2044 || c === 0x20AC || c === 0x2122 ||
+    (c >= 0xFB1D && c <= 0xFBFF) || (c >= 0xFE70 && c <= 0xFEFE) || (c >= 0x200C && c <= 0x200F) ||
+    (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069) || c === 0x61C;
+}
+
 // What a feed's text needs beyond the base fonts, from one pass over its UTF-8 bytes (and
 // \u escapes): `ext` for Latin Extended-A (U+0100..U+017F); `hebrew` for U+0590..U+05FF and
 // U+FB1D..U+FB4F; `arabic` for U+0600..U+06FF, U+0750..U+077F, U+08A0..U+08FF and
 // U+FB50..U+FEFC; `rtl` for those and the other right-to-left scripts of U+0700..U+07FF,
-// and for RLM, RLE, RLO.
+// and for RLM, RLE, RLO; `other` for any character the atlas lacks (other scripts, emoji),
+// which the browser's own text stack draws (carta-text.js).
 function scriptsIn(bytes) {
-  var found = { ext: false, arabic: false, hebrew: false, rtl: false };
+  var found = { ext: false, arabic: false, hebrew: false, rtl: false, other: false };
   var code = function (c) {
+    if (c !== c) return;  // a \u not followed by four hex digits
+    if (!atlasHas(c)) found.other = true;
     if (c >= 0x100 && c <= 0x17F) found.ext = true;
     else if ((c >= 0x590 && c <= 0x5FF) || (c >= 0xFB1D && c <= 0xFB4F)) found.hebrew = true;
     else if ((c >= 0x600 && c <= 0x6FF) || (c >= 0x750 && c <= 0x77F) || (c >= 0x8A0 && c <= 0x8FF) ||
@@ -91,14 +103,37 @@ function scriptsIn(bytes) {
   };
   for (var i = 0; i < bytes.length; i++) {
     var b = bytes[i];
-    if (((b >= 0xC4 && b <= 0xC5) || (b >= 0xD6 && b <= 0xDF)) && i + 1 < bytes.length)
-      code(((b & 0x1F) << 6) | (bytes[i + 1] & 0x3F));
-    else if ((b === 0xE0 || b === 0xE2 || b === 0xEF) && i + 2 < bytes.length)
+    if (b >= 0xF0) { found.other = true; i += 3; }  // beyond the BMP: emoji, rarer CJK…
+    else if (b >= 0xE0 && i + 2 < bytes.length) {
       code(((b & 0x0F) << 12) | ((bytes[i + 1] & 0x3F) << 6) | (bytes[i + 2] & 0x3F));
-    else if (b === 0x5C && bytes[i + 1] === 0x75 && i + 5 < bytes.length)  // \u
+      i += 2;
+    } else if (b >= 0xC0 && i + 1 < bytes.length) {
+      code(((b & 0x1F) << 6) | (bytes[i + 1] & 0x3F));
+      i += 1;
+    } else if (b === 0x5C && bytes[i + 1] === 0x75 && i + 5 < bytes.length)  // \u
       code(parseInt(String.fromCharCode(bytes[i + 2], bytes[i + 3], bytes[i + 4], bytes[i + 5]), 16));
   }
   return found;
+}
+
+// carta-text.js, the browser's text stack for what the atlas cannot draw: once per page,
+// only for a feed that needs it. Resolves with its factory, Carta.textStack.
+var textStackPromise = null;
+function loadTextStack() {
+  if (!textStackPromise) {
+    textStackPromise = new Promise(function (resolve, reject) {
+      var script = document.createElement('script');
+      script.src = assetBase + 'carta-text.js';
+      script.async = true;
+      script.onload = function () {
+        var factory = window['Carta'] && window['Carta']['textStack'];
+        factory ? resolve(factory) : reject(new Error('carta-text.js did not define Carta.textStack'));
+      };
+      script.onerror = function () { reject(new Error('carta-text.js could not be loaded')); };
+      document.head.appendChild(script);
+    });
+  }
+  return textStackPromise;
 }
 
 // The extra font parts and, for right-to-left text, the bidi engine that `found` (from
@@ -236,6 +271,7 @@ function mount(el, options) {
   var cleanups = [];
   var reducedQuery = window.matchMedia ? window.matchMedia('(prefers-reduced-motion: reduce)') : null;
   var lastUserInput = -Infinity, announcedIndex = -1, userPaused = false, mirrorStale = false;
+  var baseFonts = null, textWanted = false, textPending = false;
   var mirror = createMirror(root, {
     open: function (url, itemId, kind) { host.open(url, itemId, kind); },
     go: function (i) { userInput(); M['_carta_go'](id, i, performance.now()); invalidate(); },
@@ -292,7 +328,7 @@ function mount(el, options) {
 
   // --- Frames on demand ----------------------------------------------------------------
   function invalidate() {
-    if (!created || destroyed || lost) return;
+    if (!created || destroyed || lost || textPending) return;
     if (!onScreen || !pageVisible) { frameWanted = true; return; }  // draw when seen again
     if (!raf) raf = requestAnimationFrame(frame);
   }
@@ -414,7 +450,27 @@ function mount(el, options) {
     });
   }
 
+  // Text the atlas cannot draw goes to the browser's text stack (carta-text.js); the
+  // widget draws nothing until that and its fonts are ready, so no line is ever "???".
+  function useBrowserText() {
+    if (textWanted || destroyed) return;
+    textWanted = textPending = true;
+    loadTextStack().then(function (factory) {
+      if (destroyed) return;
+      host.text = factory(root, baseFonts);
+      return host.text.ready;
+    }).then(function () {
+      if (!destroyed && host.text) M['_carta_use_browser_text'](id);
+    }).catch(function (e) {
+      console.warn('Carta: ' + (e && e.message || e));  // the atlas draws what it can
+    }).then(function () {
+      textPending = false;
+      invalidate();
+    });
+  }
+
   function useFeed(feed) {
+    if (feed.scripts.other) useBrowserText();
     // Right-to-left extras are usually loaded already (see start()); Latin Extended-A fonts
     // arrive after the first frame, and a refreshed feed may bring new scripts later.
     var extras = loadExtras(feed.scripts);
@@ -570,6 +626,8 @@ function mount(el, options) {
     // A feed with right-to-left text needs the bidi engine and its scripts' fonts before its
     // first frame; they load beside the module, as soon as the feed is in.
     var rightToLeftReady = feedPromise.then(function (f) { return f.scripts && f.scripts.rtl ? loadExtras(f.scripts) : null; });
+    // … and one with other scripts the browser's text stack, fetched beside them.
+    feedPromise.then(function (f) { if (f.scripts && f.scripts.other) loadTextStack().catch(function () {}); });
     Promise.all([loadModule(), loadFontPart('base'), feedPromise, rightToLeftReady]).then(function (parts) {
       if (destroyed) return;
       M = parts[0];
@@ -584,6 +642,7 @@ function mount(el, options) {
       created = true;
       if (config.locale) withString(M, config.locale, function (p) { M['_carta_set_locale'](id, p); });
       listenToInput();
+      baseFonts = parts[1];
       setFonts(parts[1], FONT_PARTS.base.part);
       var feed = parts[2];
       var ok = feed.error ? (failFeed(feed.error), false) : useFeed(feed);
@@ -659,6 +718,7 @@ function mount(el, options) {
         delete M['cartaHosts'][id];
       }
       Object.keys(bitmaps).forEach(function (k) { bitmaps[k].close(); });
+      if (host.text) host.text.destroy();
       canvas.remove();
       el['cartaHandle'] = null;
     }

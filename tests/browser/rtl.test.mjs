@@ -132,7 +132,7 @@ test('the mirror of an Arabic feed is dir="rtl" lang="ar", and its cards say so 
 });
 
 test('the bidi engine and a script\'s fonts load for a feed in that script, never for a Latin one', async () => {
-  const rtlFiles = (list) => list.filter((p) => /carta-bidi\.wasm|carta-arabic|carta-hebrew|carta-ext/.test(p)).sort();
+  const rtlFiles = (list) => list.filter((p) => /carta-bidi\.wasm|carta-arabic|carta-hebrew|carta-ext|carta-text/.test(p)).sort();
   const latin = await open('latin.html');
   try {
     await latin.page.waitForTimeout(500);

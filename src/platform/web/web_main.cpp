@@ -17,6 +17,7 @@
 
 #include "app/app.h"
 #include "core/datetime.h"
+#include "platform/web/web_text.h"
 
 // Creates a WebGL 2 context on the host's canvas; 0 when the browser cannot.
 EM_JS(int, carta_js_create_context, (int host_id), {
@@ -71,6 +72,7 @@ struct Instance {
   int host_id = 0;
   EMSCRIPTEN_WEBGL_CONTEXT_HANDLE context = 0;
   std::unique_ptr<carta::App> app;
+  std::unique_ptr<carta::web::BrowserText> text;  // the browser's text, once carta-text.js is in
 };
 
 std::map<int, Instance>& instances() {
@@ -142,6 +144,15 @@ EMSCRIPTEN_KEEPALIVE void carta_set_font(int host_id, int face, int part, const 
 
 EMSCRIPTEN_KEEPALIVE void carta_set_feed(int host_id, const char* bytes, int length, const char* location) {
   if (Instance* inst = current(host_id)) inst->app->set_feed(std::string_view(bytes, length), location);
+}
+
+// The page has loaded carta-text.js for this widget: paragraphs the atlas cannot draw go
+// to the browser's text stack from the next frame on.
+EMSCRIPTEN_KEEPALIVE void carta_use_browser_text(int host_id) {
+  if (Instance* inst = current(host_id)) {
+    inst->text = std::make_unique<carta::web::BrowserText>(host_id);
+    inst->app->set_platform_text(inst->text.get());
+  }
 }
 
 EMSCRIPTEN_KEEPALIVE void carta_set_feed_failure(int host_id, const char* message) {

@@ -1,0 +1,92 @@
+// The web widget's platform text path (draw/text_engine.h): the browser's own text stack
+// sets what the font atlas cannot — any script, emoji — exactly as the page's DOM text.
+// web/carta-text.js, fetched only for feeds that need it, breaks lines by laying the
+// paragraph out in a hidden element and draws each line with Canvas 2D; these calls reach
+// it through the widget's host object and upload the drawn line as a texture.
+#include "platform/web/web_text.h"
+
+#include <emscripten.h>
+
+#include <cstdlib>
+
+// Lines joined by '\n', in memory from malloc (the caller frees it).
+EM_JS(char*, carta_js_text_lines, (int host_id, const char* text, int face, float size, float line_height,
+                                   float max_width, int max_lines, int rtl, const char* lang), {
+  var stack = Module['cartaHosts'][host_id].text;
+  var lines = stack.lines(UTF8ToString(text), face, size, line_height, max_width, max_lines, rtl, UTF8ToString(lang));
+  var newline = String.fromCharCode(10);  // (an escaped newline would not survive EM_JS)
+  var joined = lines.map(function (l) { return l.split(newline).join(' '); }).join(newline);
+  var n = lengthBytesUTF8(joined) + 1;
+  var at = _malloc(n);
+  stringToUTF8(joined, at, n);
+  return at;
+});
+
+EM_JS(double, carta_js_text_width, (int host_id, const char* text, int face, float size, int rtl, const char* lang), {
+  return Module['cartaHosts'][host_id].text.width(UTF8ToString(text), face, size, rtl, UTF8ToString(lang));
+});
+
+// Draws a line and uploads it as a texture of the current context; writes its size to
+// `size_out` and returns the texture's name (0 on failure).
+EM_JS(int, carta_js_text_image, (int host_id, const char* text, int face, float size, float line_height, int rgba,
+                                 int rtl, const char* lang, float dpr, int pad, int* size_out), {
+  var canvas = Module['cartaHosts'][host_id].text.image(UTF8ToString(text), face, size, line_height, rgba >>> 0, rtl,
+                                                        UTF8ToString(lang), dpr, pad);
+  if (!canvas) return 0;
+  var gl = GLctx;
+  var texture = gl.createTexture();
+  gl.bindTexture(gl.TEXTURE_2D, texture);
+  gl.texParameteri(gl.TEXTURE_2D, gl.TEXTURE_MIN_FILTER, gl.LINEAR);
+  gl.texParameteri(gl.TEXTURE_2D, gl.TEXTURE_MAG_FILTER, gl.LINEAR);
+  gl.texParameteri(gl.TEXTURE_2D, gl.TEXTURE_WRAP_S, gl.CLAMP_TO_EDGE);
+  gl.texParameteri(gl.TEXTURE_2D, gl.TEXTURE_WRAP_T, gl.CLAMP_TO_EDGE);
+  gl.pixelStorei(gl.UNPACK_PREMULTIPLY_ALPHA_WEBGL, false);
+  gl.texImage2D(gl.TEXTURE_2D, 0, gl.RGBA, gl.RGBA, gl.UNSIGNED_BYTE, canvas);
+  var id = GL.getNewId(GL.textures);
+  texture.name = id;
+  GL.textures[id] = texture;
+  HEAP32[size_out >> 2] = canvas.width;
+  HEAP32[(size_out >> 2) + 1] = canvas.height;
+  return id;
+});
+
+namespace carta::web {
+
+std::vector<std::string> BrowserText::lines(std::string_view text, const TypeStyle& style, float max_width,
+                                            int max_lines, const Language& language) {
+  std::vector<std::string> out;
+  char* joined = carta_js_text_lines(host_id_, std::string(text).c_str(), static_cast<int>(style.face), style.size,
+                                     style.line_height, max_width, max_lines, language.rtl, language.code.c_str());
+  if (!joined) return out;
+  std::string_view all(joined);
+  while (!all.empty()) {
+    const std::size_t end = all.find('\n');
+    out.emplace_back(all.substr(0, end));
+    if (end == std::string_view::npos) break;
+    all.remove_prefix(end + 1);
+  }
+  std::free(joined);
+  return out;
+}
+
+float BrowserText::width(std::string_view line, const TypeStyle& style, const Language& language) {
+  return static_cast<float>(carta_js_text_width(host_id_, std::string(line).c_str(), static_cast<int>(style.face),
+                                                style.size, language.rtl, language.code.c_str()));
+}
+
+Texture BrowserText::image(std::string_view line, const TypeStyle& style, Color color, const Language& language,
+                           float dpr) {
+  int size[2] = {0, 0};
+  const int rgba = static_cast<int>(static_cast<unsigned>(color.r) << 24 | color.g << 16 | color.b << 8 | color.a);
+  const int name = carta_js_text_image(host_id_, std::string(line).c_str(), static_cast<int>(style.face), style.size,
+                                       style.line_height, rgba, language.rtl, language.code.c_str(), dpr,
+                                       text_image_pad(dpr), size);
+  Texture t;
+  if (name <= 0) return t;
+  t.id = reinterpret_cast<ImTextureID>(static_cast<std::intptr_t>(name));
+  t.width = size[0];
+  t.height = size[1];
+  return t;
+}
+
+}  // namespace carta::web

@@ -1,0 +1,187 @@
+// Text in every script: what the font atlas does not cover is set by the browser's own text
+// stack (carta-text.js), fetched only for feeds that need it. Each corpus line is drawn
+// twice in headless Chromium, as DOM text in the same font, size, width and language and
+// as a Carta headline on the canvas, and the pixels are compared; with carta-text.js
+// blocked (the atlas alone, the old path) the same comparison must fail for Thai and
+// Devanagari.
+import fs from 'node:fs';
+import test from 'node:test';
+import assert from 'node:assert/strict';
+import { launch, serveWithFixtures, fixturePage, openAndWaitReady } from './lib.mjs';
+
+// One line per script; each becomes the only item of a feed.
+const CORPUS = {
+  th: 'ซีเรียยืนยันความสัมพันธ์เชิงยุทธศาสตร์กับรัสเซียในการเยือนมอสโกครั้งแรก',
+  hi: 'असद के बाद सीरिया ने रूस के साथ रणनीतिक संबंधों की पुष्टि की',
+  ta: 'டார்டஸ், ஹ்மெய்மிம் தளங்கள் ரஷ்யாவுக்கு ஏன் முக்கியம்',
+  zh: '阿萨德倒台后，叙利亚重申与俄罗斯的战略关系',
+  ja: '安保理、UNIFILの任務終了日を決定',
+  ko: '라브로프, 시리아 전후 재건에 러시아 지원 약속',
+  ru: 'Сирия после Асада подтверждает стратегические связи',
+  el: 'Το Συμβούλιο Ασφαλείας ορίζει ημερομηνία λήξης',
+  vi: 'Bộ trưởng Ngoại giao Syria lần đầu thăm Moscow',
+  emoji: '🇸🇾 🤝 🇷🇺 Damascus and Moscow 👨‍👩‍👧‍👦 👍🏽',
+};
+// Where the layout puts the headline of a lone card in an 800 x 450 widget (wide card:
+// picture on the left 48 %, text from 18 px inside the rest): core/layout.cpp.
+const HEADLINE = { x: 403, y: 34, width: 363, lineHeight: 26 };
+
+const feed = (lang, title) => JSON.stringify({
+  version: 'https://jsonfeed.org/version/1.1', title: 'corpus', language: lang === 'emoji' ? 'en' : lang,
+  items: [{ id: 'a', url: 'https://example.org/a', title }],
+});
+
+const fixtures = { 'reference.css': `@font-face { font-family: carta-serif; font-weight: 700; src: url(fonts/carta-serif-bold.ttf); }
+html, body { margin: 0; background: #fff; }
+.line { position: absolute; left: ${HEADLINE.x}px; top: ${HEADLINE.y}px; width: ${HEADLINE.width}px;
+  font: 700 20px carta-serif, serif; line-height: ${HEADLINE.lineHeight}px; color: rgb(24, 24, 27);
+  overflow-wrap: break-word; }
+` };
+for (const [lang, line] of Object.entries(CORPUS)) {
+  fixtures[`feed-${lang}.json`] = feed(lang, line);
+  fixtures[`carta-${lang}.html`] = fixturePage(
+    `<div id="carousel" class="carta" data-feed="feed-${lang}.json" data-height="450" data-loading="eager"></div>`);
+  fixtures[`dom-${lang}.html`] = fixturePage(`<div class="line" lang="${lang === 'emoji' ? 'en' : lang}">${line}</div>`,
+    { css: 'reference.css' }).replace('<script src="carta.js" async></script>\n', '');
+}
+
+// Fraction of pixels of `a` with no pixel of `b` within 2 px that matches it to 16/255.
+async function mismatch(browser, a, b) {
+  const page = await browser.newPage();
+  try {
+    return await page.evaluate(async ([a64, b64]) => {
+      const load = async (b64) => {
+        const img = new Image();
+        img.src = 'data:image/png;base64,' + b64;
+        await img.decode();
+        const c = document.createElement('canvas');
+        c.width = img.width;
+        c.height = img.height;
+        c.getContext('2d').drawImage(img, 0, 0);
+        return c.getContext('2d').getImageData(0, 0, c.width, c.height);
+      };
+      const A = await load(a64), B = await load(b64);
+      let bad = 0;
+      for (let y = 0; y < A.height; y++) {
+        for (let x = 0; x < A.width; x++) {
+          const i = (y * A.width + x) * 4;
+          let ok = false;
+          for (let dy = -2; dy <= 2 && !ok; dy++) {
+            for (let dx = -2; dx <= 2 && !ok; dx++) {
+              const X = x + dx, Y = y + dy;
+              if (X < 0 || Y < 0 || X >= B.width || Y >= B.height) continue;
+              const j = (Y * B.width + X) * 4;
+              ok = Math.abs(A.data[i] - B.data[j]) <= 16 && Math.abs(A.data[i + 1] - B.data[j + 1]) <= 16 &&
+                   Math.abs(A.data[i + 2] - B.data[j + 2]) <= 16;
+            }
+          }
+          if (!ok) bad++;
+        }
+      }
+      return bad / (A.width * A.height);
+    }, [a.toString('base64'), b.toString('base64')]);
+  } finally {
+    await page.close();
+  }
+}
+
+// Chromium's DOM text on the left, Carta's canvas on the right, one row per script.
+async function sideBySide(browser, pairs) {
+  const page = await browser.newPage({ viewport: { width: 1600, height: 200 } });
+  try {
+    const url = await page.evaluate(async (rows) => {
+      const images = await Promise.all(rows.flatMap(([, a, b]) => [a, b]).map(async (b64) => {
+        const img = new Image();
+        img.src = 'data:image/png;base64,' + b64;
+        await img.decode();
+        return img;
+      }));
+      const label = 90, w = images[0].width, gap = 24;
+      const height = rows.reduce((h, _, k) => h + images[2 * k].height + gap, 60);
+      const c = document.createElement('canvas');
+      c.width = label + 2 * w + gap;
+      c.height = height;
+      const g = c.getContext('2d');
+      g.fillStyle = '#fff';
+      g.fillRect(0, 0, c.width, c.height);
+      g.fillStyle = '#555';
+      g.font = '24px sans-serif';
+      g.fillText('Chromium (DOM text)', label, 36);
+      g.fillText('Carta (canvas)', label + w + gap, 36);
+      let y = 60;
+      rows.forEach(([lang], k) => {
+        g.fillText(lang, 8, y + 40);
+        g.drawImage(images[2 * k], label, y);
+        g.drawImage(images[2 * k + 1], label + w + gap, y);
+        y += images[2 * k].height + gap;
+      });
+      return c.toDataURL('image/png');
+    }, pairs.map(([lang, a, b]) => [lang, a.toString('base64'), b.toString('base64')]));
+    return Buffer.from(url.split(',')[1], 'base64');
+  } finally {
+    await page.close();
+  }
+}
+
+// The DOM's rendering of a line, its height in lines, and Carta's rendering of the same box.
+async function renderBoth(browser, url, lang, dpr, { blockText = false } = {}) {
+  const context = await browser.newContext({ viewport: { width: 800, height: 450 }, deviceScaleFactor: dpr });
+  try {
+    const dom = await context.newPage();
+    await dom.goto(url + `dom-${lang}.html`);
+    await dom.evaluate(() => document.fonts.ready);
+    const height = await dom.evaluate(() => document.querySelector('.line').getBoundingClientRect().height);
+    const clip = { x: HEADLINE.x - 4, y: HEADLINE.y, width: HEADLINE.width + 8, height };
+    const domPng = await dom.screenshot({ clip });
+    const carta = await context.newPage();
+    const requests = [];
+    carta.on('request', (r) => requests.push(new URL(r.url()).pathname));
+    if (blockText) await carta.route('**/carta-text.js', (route) => route.abort());
+    await openAndWaitReady(carta, url + `carta-${lang}.html`);
+    await carta.waitForTimeout(300);
+    const cartaPng = await carta.screenshot({ clip });
+    return { domPng, cartaPng, lines: Math.round(height / HEADLINE.lineHeight), requests };
+  } finally {
+    await context.close();
+  }
+}
+
+test('every script of the corpus matches the browser\'s own rendering, at DPR 1 and 2', async () => {
+  const server = await serveWithFixtures('carta-text-', fixtures);
+  const browser = await launch();
+  const figures = {};
+  const pairs = [];
+  try {
+    for (const dpr of [1, 2]) {
+      for (const lang of Object.keys(CORPUS)) {
+        const { domPng, cartaPng, requests } = await renderBoth(browser, server.url, lang, dpr);
+        assert.ok(requests.includes('/carta-text.js'), `${lang}: the browser's text stack is fetched`);
+        const fraction = await mismatch(browser, cartaPng, domPng);
+        figures[`${lang}@${dpr}x`] = +(fraction * 100).toFixed(3);
+        if (dpr === 2) pairs.push([lang, domPng, cartaPng]);
+        assert.ok(fraction <= 0.005, `${lang} at DPR ${dpr}: ${(fraction * 100).toFixed(2)} % of pixels differ (limit 0.5 %)`);
+      }
+    }
+    console.log('carta text parity, % of pixels differing', JSON.stringify(figures));
+    // CARTA_TEXT_PICTURE=docs/text-vs-chromium.png: the pairs side by side, for people.
+    if (process.env.CARTA_TEXT_PICTURE) fs.writeFileSync(process.env.CARTA_TEXT_PICTURE, await sideBySide(browser, pairs));
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+});
+
+test('negative control: the atlas alone fails the same comparison for Thai and Devanagari', async () => {
+  const server = await serveWithFixtures('carta-text-', fixtures);
+  const browser = await launch();
+  try {
+    for (const lang of ['th', 'hi']) {
+      const { domPng, cartaPng } = await renderBoth(browser, server.url, lang, 1, { blockText: true });
+      const fraction = await mismatch(browser, cartaPng, domPng);
+      assert.ok(fraction > 0.005, `${lang} through the atlas should not pass (${(fraction * 100).toFixed(2)} %)`);
+    }
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+});

@@ -1,0 +1,165 @@
+/* Carta's text for every script: the browser's own text stack, for the paragraphs the
+ * widget's font atlas cannot draw (Cyrillic, Greek, CJK, Indic, Thai, emoji…). carta.js
+ * fetches this file only for a feed that has such text; it adds Carta.textStack.
+ *   [X] Line breaks from the browser's layout (a hidden element of the same width, font and
+ *       language): dictionary breaks in Thai, breaks between ideographs, none inside a
+ *       grapheme cluster. An ellipsis ends a paragraph cut at its last line.
+ *   [X] Lines drawn with Canvas 2D in the same fonts, at the device pixel ratio, with the
+ *       base Noto faces registered from the bytes carta.js already has (no font-src).
+ *   [X] Nothing in the page's flow: the measuring element is clipped inside the widget's
+ *       shadow root and hidden from assistive technology. */
+(function () {
+  'use strict';
+  // carta::Face: sans, sans bold, serif bold; the families the base font files get here.
+  var FACES = [['carta-sans', '400', 'sans-serif'], ['carta-sans', '700', 'sans-serif'], ['carta-serif', '700', 'serif']];
+  var ELLIPSIS = '\u2026';
+  var registered = null;
+
+  // The widget's base faces under Carta's own family names, from their bytes (so the page's
+  // CSP needs no font-src); resolves when the browser can draw with them.
+  function registerFonts(buffers) {
+    if (!registered) {
+      registered = Promise.all(FACES.map(function (face, k) {
+        var f = new FontFace(face[0], buffers[k].slice(0), { weight: face[1] });
+        document.fonts.add(f);
+        return f.load();
+      }));
+    }
+    return registered;
+  }
+
+  function font(face, size) {
+    var f = FACES[face] || FACES[0];
+    return f[1] + ' ' + size + 'px ' + f[0] + ', ' + f[2];
+  }
+
+  // Offsets (UTF-16) where grapheme clusters start, and the text's length at the end.
+  function graphemeStarts(text, lang) {
+    var out = [];
+    if (window.Intl && Intl.Segmenter) {
+      var it = new Intl.Segmenter(lang || undefined, { granularity: 'grapheme' }).segment(text);
+      for (var s of it) out.push(s.index);
+    } else {
+      for (var i = 0; i < text.length; i++) {
+        var c = text.charCodeAt(i);
+        if (c < 0xDC00 || c > 0xDFFF) out.push(i);  // at least never inside a surrogate pair
+      }
+    }
+    out.push(text.length);
+    return out;
+  }
+
+  function create(root, fontBuffers) {
+    // A zero-sized, clipped box: the paragraph is laid out inside it but never painted and
+    // never makes the page scroll.
+    var clip = document.createElement('div');
+    clip.setAttribute('aria-hidden', 'true');
+    var cs = clip.style;
+    cs.position = 'absolute';
+    cs.left = cs.top = '0';
+    cs.width = cs.height = '0';
+    cs.overflow = 'hidden';
+    cs.visibility = 'hidden';
+    cs.pointerEvents = 'none';
+    var probe = document.createElement('div');
+    var ps = probe.style;
+    ps.position = 'absolute';
+    ps.whiteSpace = 'normal';
+    ps.overflowWrap = 'break-word';
+    ps.textAlign = 'start';
+    clip.appendChild(probe);
+    root.appendChild(clip);
+    var canvas = document.createElement('canvas');
+    var ctx = canvas.getContext('2d');
+
+    function setCtx(face, size, rtl, lang) {
+      ctx.font = font(face, size);
+      ctx.direction = rtl ? 'rtl' : 'ltr';
+      if ('lang' in ctx) ctx.lang = lang || 'en';
+      ctx.textAlign = 'left';
+      ctx.textBaseline = 'alphabetic';
+    }
+
+    function width(text, face, size, rtl, lang) {
+      setCtx(face, size, rtl, lang);
+      return ctx.measureText(text).width;
+    }
+
+    // The longest start of `text` (whole grapheme clusters) that fits with an ellipsis.
+    function withEllipsis(text, face, size, maxWidth, rtl, lang) {
+      var stops = graphemeStarts(text, lang);
+      var lo = 1, hi = stops.length - 1, best = '';
+      while (lo <= hi) {
+        var mid = (lo + hi) >> 1;
+        var candidate = text.slice(0, stops[mid]).replace(/[\s,;:.\-]+$/, '') + ELLIPSIS;
+        if (width(candidate, face, size, rtl, lang) <= maxWidth) { best = candidate; lo = mid + 1; } else hi = mid - 1;
+      }
+      return best;
+    }
+
+    function lines(text, face, size, lineHeight, maxWidth, maxLines, rtl, lang) {
+      ps.font = font(face, size);
+      ps.lineHeight = lineHeight + 'px';
+      ps.width = maxWidth + 'px';
+      probe.dir = rtl ? 'rtl' : 'ltr';
+      probe.lang = lang || '';
+      probe.textContent = text;
+      var node = probe.firstChild;
+      if (!node) return [];
+      // A new line starts where a cluster's box sits lower than the one before it.
+      var range = document.createRange();
+      var stops = graphemeStarts(text, lang);
+      var starts = [0], top = null;
+      for (var k = 0; k + 1 < stops.length; k++) {
+        range.setStart(node, stops[k]);
+        range.setEnd(node, stops[k + 1]);
+        var rects = range.getClientRects();
+        if (!rects.length || !rects[0].height) continue;  // a collapsed space
+        var y = rects[0].top;
+        if (top === null) top = y;
+        else if (y > top + lineHeight / 2) {
+          starts.push(stops[k]);
+          top = y;
+          if (maxLines > 0 && starts.length > maxLines) break;
+        }
+      }
+      probe.textContent = '';
+      var out = [];
+      for (var n = 0; n < starts.length; n++) {
+        if (maxLines > 0 && n === maxLines - 1 && starts.length > maxLines) {
+          out.push(withEllipsis(text.slice(starts[n]).trim(), face, size, maxWidth, rtl, lang));
+          break;
+        }
+        out.push(text.slice(starts[n], n + 1 < starts.length ? starts[n + 1] : text.length).trim());
+      }
+      return out;
+    }
+
+    // One line in its line box, text centred in it as CSS centres the first font's ascent
+    // and descent, `pad` device px in from the left edge.
+    function image(text, face, size, lineHeight, rgba, rtl, lang, dpr, pad) {
+      var w = width(text, face, size, rtl, lang);
+      canvas.width = Math.max(1, Math.ceil(w * dpr) + 2 * pad);
+      canvas.height = Math.max(1, Math.round(lineHeight * dpr));
+      setCtx(face, size, rtl, lang);  // resizing the canvas reset its state
+      ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+      var m = ctx.measureText(text);
+      var ascent = m.fontBoundingBoxAscent, descent = m.fontBoundingBoxDescent;
+      if (!(ascent > 0)) { ascent = size * 1.069; descent = size * 0.293; }  // Noto Sans
+      ctx.fillStyle = 'rgba(' + (rgba >>> 24) + ',' + ((rgba >>> 16) & 255) + ',' + ((rgba >>> 8) & 255) + ',' +
+                      ((rgba & 255) / 255) + ')';
+      ctx.fillText(text, pad / dpr, (lineHeight - (ascent + descent)) / 2 + ascent);
+      return canvas;
+    }
+
+    return {
+      ready: registerFonts(fontBuffers),
+      lines: lines,
+      width: width,
+      image: image,
+      destroy: function () { clip.remove(); }
+    };
+  }
+
+  if (window.Carta) window.Carta['textStack'] = create;
+})();
