@@ -36,6 +36,8 @@ cp assets/feeds/demo.json assets/feeds/demo-ar.json assets/feeds/demo-mixed.json
 scripts/make-demo-images.sh "$dist/images" >/dev/null
 rm -f "$dist/images/.generated"
 scripts/subset-fonts.sh "$dist/fonts"
+mkdir -p "$dist/words"
+cp assets/words/*.json "$dist/words/"
 cp /usr/share/doc/fonts-noto-core/copyright "$dist/fonts/NOTICE-noto-fonts.txt"
 
 echo "dist/ written:"

@@ -7,7 +7,7 @@ pkg_check_modules(PANGOCAIRO REQUIRED IMPORTED_TARGET pangocairo)
 
 target_link_libraries(carta_imgui PUBLIC PkgConfig::GLES)
 # Natively the bidi engine is always linked in.
-target_link_libraries(carta_core PUBLIC carta_bidi)
+target_link_libraries(carta_core PUBLIC carta_bidi carta_words_all)
 
 add_executable(carta
   src/platform/native/main.cpp

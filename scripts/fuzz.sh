@@ -8,7 +8,11 @@ seconds="${1:-60}"
 out="$root/build/fuzz"
 mkdir -p "$out/corpus" "$out/artifacts"
 fuzzer="$out/feed_fuzzer"
-sources=("$root"/src/core/*.cpp "$root/tests/fuzz/feed_fuzzer.cpp")
+sources=("$root"/src/core/*.cpp "$root/tests/fuzz/feed_fuzzer.cpp" "$out/words.cpp")
+mkdir -p "$out"
+"$root/scripts/embed-words.sh" "$out/words.cpp.new" "$root"/assets/words/*.json
+cmp -s "$out/words.cpp.new" "$out/words.cpp" 2>/dev/null || mv "$out/words.cpp.new" "$out/words.cpp"
+rm -f "$out/words.cpp.new"
 # The card layout shapes right-to-left text with src/bidi over GNU FriBiDi: fuzzed too.
 fribidi="$("$root/scripts/fetch-source.sh" fribidi)"
 bidi_sources=("$root/src/bidi/carta_bidi.c")

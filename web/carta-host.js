@@ -116,6 +116,37 @@ function scriptsIn(bytes) {
   return found;
 }
 
+// The words of the languages in `codes` that Carta speaks beyond English (assets/words/),
+// each fetched once per page; resolves with their texts, which the mirror has taken in and
+// the caller hands to the canvas (carta_add_words). A language that fails to load stays in
+// English.
+var wordPromises = {};
+function loadWords(codes) {
+  var wanted = codes.map(function (c) { return String(c).split(/[-_]/)[0].toLowerCase(); })
+    .map(function (c) { return c === 'iw' ? 'he' : c; })
+    .filter(function (c, k, all) { return c !== 'en' && WORD_LANGUAGES.indexOf(c) >= 0 && all.indexOf(c) === k; });
+  return Promise.all(wanted.map(function (code) {
+    if (!wordPromises[code]) {
+      wordPromises[code] = fetch(assetBase + 'words/' + code + '.json', { credentials: 'omit' }).then(function (r) {
+        if (!r.ok) throw new Error('words/' + code + '.json: HTTP ' + r.status);
+        return r.text();
+      }).then(function (text) {
+        STRINGS[code] = JSON.parse(text);
+        return text;
+      }).catch(function (e) { console.warn('Carta: ' + e.message); return null; });
+    }
+    return wordPromises[code];
+  })).then(function (texts) { return texts.filter(Boolean); });
+}
+
+// The languages a feed names (its own, its items'), from its bytes, without parsing it.
+function languagesIn(bytes) {
+  var found = [], re = /"language"\s*:\s*"([A-Za-z]{2,3})/g, m;
+  var text = new TextDecoder().decode(bytes);
+  while ((m = re.exec(text))) if (found.indexOf(m[1]) < 0) found.push(m[1]);
+  return found;
+}
+
 // carta-text.js, the browser's text stack for what the atlas cannot draw: once per page,
 // only for a feed that needs it. Resolves with its factory, Carta.textStack.
 var textStackPromise = null;
@@ -195,7 +226,7 @@ function fetchFeed(url) {
   }).then(function (buffer) {
     clearTimeout(timer);
     var bytes = new Uint8Array(buffer);
-    return { bytes: bytes, url: url, scripts: scriptsIn(bytes) };
+    return { bytes: bytes, url: url, scripts: scriptsIn(bytes), languages: languagesIn(bytes) };
   }, function (e) {
     clearTimeout(timer);
     throw e;
@@ -206,7 +237,7 @@ function inlineFeed(el) {
   var script = el.querySelector('script[type="application/feed+json"]');
   if (!script) return null;
   var bytes = new TextEncoder().encode(script.textContent);
-  return { bytes: bytes, url: location.href, scripts: scriptsIn(bytes) };
+  return { bytes: bytes, url: location.href, scripts: scriptsIn(bytes), languages: languagesIn(bytes) };
 }
 
 // Asked once per page; the probe's context is released at once (browsers allow only a
@@ -239,6 +270,8 @@ function mount(el, options) {
     loop: option(el, options, 'loop') === 'true',
     refresh: parseInt(option(el, options, 'refresh') || '0', 10) || 0,  // seconds
     locale: option(el, options, 'locale') || '',  // UI language; empty follows the feed
+    // The error card shows the feed's diagnostic instead of the readers' sentence.
+    debug: option(el, options, 'debug') === 'true',
     // Fetch nothing until the widget is within this distance of the viewport.
     lazy: options.lazy !== false && option(el, options, 'loading') !== 'eager',
     lazyMargin: option(el, options, 'lazyMargin') || '100% 0px'
@@ -469,8 +502,19 @@ function mount(el, options) {
     });
   }
 
+  function addWords(texts) {
+    texts.forEach(function (text) { withString(M, text, function (p) { M['_carta_add_words'](p); }); });
+  }
+
   function useFeed(feed) {
     if (feed.scripts.other) useBrowserText();
+    // A refreshed feed may bring a language the page has no words for yet.
+    loadWords(feed.languages).then(function (texts) {
+      if (destroyed || !created || !texts.length) return;
+      addWords(texts);
+      mirrorStale = true;
+      invalidate();
+    });
     // Right-to-left extras are usually loaded already (see start()); Latin Extended-A fonts
     // arrive after the first frame, and a refreshed feed may bring new scripts later.
     var extras = loadExtras(feed.scripts);
@@ -603,6 +647,8 @@ function mount(el, options) {
   function fallback(feedPromise) {
     canvas.remove();
     feedPromise.then(function (feed) {
+      return feed.error ? feed : loadWords([config.locale].concat(feed.languages)).then(function () { return feed; });
+    }).then(function (feed) {
       if (destroyed) return;
       if (feed.error) throw feed.error;
       var model = readFeedForFallback(feed.bytes, feed.url, config.locale);
@@ -626,15 +672,18 @@ function mount(el, options) {
     // A feed with right-to-left text needs the bidi engine and its scripts' fonts before its
     // first frame; they load beside the module, as soon as the feed is in.
     var rightToLeftReady = feedPromise.then(function (f) { return f.scripts && f.scripts.rtl ? loadExtras(f.scripts) : null; });
+    // The words of the page's and the feed's languages, before the first frame too.
+    var wordsReady = feedPromise.then(function (f) { return loadWords([config.locale].concat(f.languages || [])); });
     // … and one with other scripts the browser's text stack, fetched beside them.
     feedPromise.then(function (f) { if (f.scripts && f.scripts.other) loadTextStack().catch(function () {}); });
-    Promise.all([loadModule(), loadFontPart('base'), feedPromise, rightToLeftReady]).then(function (parts) {
+    Promise.all([loadModule(), loadFontPart('base'), feedPromise, rightToLeftReady, wordsReady]).then(function (parts) {
       if (destroyed) return;
       M = parts[0];
       M['cartaHosts'][id] = host;
+      addWords(parts[4]);
       var s = size();
       if (!M['_carta_create'](id, s.w, s.h, s.dpr, config.dark ? 1 : 0, config.accent, config.start, config.autoplay,
-                              reducedQuery && reducedQuery.matches ? 1 : 0, config.loop ? 1 : 0)) {
+                              reducedQuery && reducedQuery.matches ? 1 : 0, config.loop ? 1 : 0, config.debug ? 1 : 0)) {
         delete M['cartaHosts'][id];
         fallback(feedPromise);
         return;

@@ -6,49 +6,35 @@
  *       related links — placed exactly where the canvas draws it, visually hidden
  *   [X] real prev / next / pagination buttons, a polite live region for user navigation
  *   [X] a plain, visible list of cards when WebGL 2 or WebAssembly is missing
- *   [X] UI strings in English and Arabic
+ *   [X] UI words in every language of assets/words/ (English built in, others on demand)
  * This file is concatenated before carta-host.js inside one function scope. */
 
-var STRINGS = {
-  en: {
-    carousel: 'carousel', slide: 'slide', slideLabel: '{n} of {count}',
-    announce: 'Card {n} of {count}: {title}', previous: 'Previous card', next: 'Next card',
-    choose: 'Choose a card', goTo: 'Go to card {n}', related: 'Related', image: 'Image: {alt}',
-    pause: 'Pause automatic rotation', play: 'Start automatic rotation',
-    minRead: ['{n} min read', '{n} min read', '{n} min read', '{n} min read'],
-    empty: 'No articles yet', emptyDetail: 'The feed is valid but has no items to show.',
-    failed: 'This feed could not be shown', articles: 'Articles'
-  },
-  ar: {
-    carousel: 'عرض دوّار', slide: 'شريحة', slideLabel: '{n} من {count}',
-    announce: 'البطاقة {n} من {count}: {title}', previous: 'البطاقة السابقة', next: 'البطاقة التالية',
-    choose: 'اختر بطاقة', goTo: 'انتقل إلى البطاقة {n}', related: 'ذات صلة', image: 'صورة: {alt}',
-    pause: 'إيقاف التدوير التلقائي', play: 'تشغيل التدوير التلقائي',
-    minRead: ['قراءة في دقيقة', 'قراءة في دقيقتين', 'قراءة في {n} دقائق', 'قراءة في {n} دقيقة'],
-    empty: 'لا توجد مقالات بعد', emptyDetail: 'الخلاصة صالحة لكنها لا تتضمن أي مقالات لعرضها.',
-    failed: 'تعذّر عرض هذه الخلاصة', articles: 'مقالات'
-  },
-  he: {
-    carousel: 'קרוסלה', slide: 'שקופית', slideLabel: '{n} מתוך {count}',
-    announce: 'כרטיס {n} מתוך {count}: {title}', previous: 'הכרטיס הקודם', next: 'הכרטיס הבא',
-    choose: 'בחירת כרטיס', goTo: 'מעבר לכרטיס {n}', related: 'כתבות קשורות', image: 'תמונה: {alt}',
-    pause: 'עצירת ההחלפה האוטומטית', play: 'הפעלת ההחלפה האוטומטית',
-    minRead: ['זמן קריאה: דקה', 'זמן קריאה: {n} דקות', 'זמן קריאה: {n} דקות', 'זמן קריאה: {n} דקות'],
-    empty: 'אין כתבות עדיין', emptyDetail: 'הפיד תקין, אך אין בו פריטים להצגה.',
-    failed: 'לא ניתן להציג את הפיד הזה', articles: 'כתבות'
-  }
-};
-STRINGS.iw = STRINGS.he;
-// The same tables as src/core/strings.cpp (a unit test compares them).
+// The words of the mirror and the fallback, by language, from assets/words/LANG.json — the
+// files the canvas reads too. English is built in (WORDS_EN and WORD_LANGUAGES are written
+// before this file by the build, from those files); the others are fetched when a feed or
+// the page needs them (loadWords in carta-host.js).
+var STRINGS = { en: WORDS_EN };
 
-// Which minRead form a count takes: Arabic has forms for 1, 2 and 3–10 (plural_form in C++).
-function pluralForm(strings, n) {
-  if (strings !== STRINGS.ar) return n === 1 ? 0 : 3;
-  return n === 1 ? 0 : n === 2 ? 1 : n % 100 >= 3 && n % 100 <= 10 ? 2 : 3;
+// A count's words: the language's CLDR plural category (the browser knows the rules), else
+// the `other` form.
+function pluralWords(strings, n) {
+  var category = window.Intl && Intl.PluralRules ? new Intl.PluralRules(strings.language).select(n) : 'other';
+  return strings.minRead[category] || strings.minRead.other;
 }
 
 function uiStrings(locale) {
-  return STRINGS[String(locale || 'en').slice(0, 2).toLowerCase()] || STRINGS.en;
+  var code = String(locale || 'en').split(/[-_]/)[0].toLowerCase();
+  return STRINGS[code === 'iw' ? 'he' : code] || STRINGS.en;
+}
+
+// A card's date as the canvas writes it (core/datetime.cpp): the writer's own calendar day
+// (the date as the feed states it, in its offset), in the language's order and month names.
+function cardDate(strings, text) {
+  var m = /^(\d{4})-(\d{2})-(\d{2})/.exec(typeof text === 'string' ? text : '');
+  if (!m) return '';
+  var y = +m[1], mo = +m[2], d = +m[3];
+  if (mo < 1 || mo > 12) return '';
+  return fmt(strings.date, { d: d, m: mo, y: y, month: strings.months[mo - 1] });
 }
 
 // Languages written right to left, as carta::is_right_to_left_language decides.
@@ -232,11 +218,12 @@ function createMirror(root, actions) {
       region.setAttribute('lang', view.language || 'en');
       region.setAttribute('dir', view.rtl ? 'rtl' : 'ltr');
       // The error and empty cards are drawn on the (hidden) canvas; say the same here.
+      // Visually hidden like the rest of the mirror: the canvas draws the same card.
       if (view.status === 'failed') {
-        region.appendChild(el('h3', null, strings.failed));
-        if (view.message) region.appendChild(el('p', null, view.message));
+        region.appendChild(el('h3', { 'class': 'vh' }, strings.failed));
+        region.appendChild(el('p', { 'class': 'vh' }, view.message || strings.failedDetail));
       } else if (view.status === 'ready' && !view.count) {
-        region.appendChild(el('p', null, strings.empty));
+        region.appendChild(el('p', { 'class': 'vh' }, strings.empty));
       }
       view.cards.forEach(function (c) { region.appendChild(card(c, view)); });
       var last = Math.max(0, view.count - view.perView);
@@ -331,12 +318,10 @@ function readFeedForFallback(bytes, feedUrl, locale) {
     var ext = it._carta && typeof it._carta === 'object' ? it._carta : {};
     var authors = (Array.isArray(it.authors) ? it.authors : it.author ? [it.author] : [])
       .map(function (a) { return a && text(a.name); }).filter(Boolean);
-    var date = typeof it.date_published === 'string' ? new Date(it.date_published) : null;
     var minutes = typeof ext.read_time_minutes === 'number' && ext.read_time_minutes >= 1 ? Math.round(ext.read_time_minutes)
       : Math.max(1, Math.ceil(text(it.content_text || it.content_html || it.summary).split(' ').length / 200));
     var meta = [authors.join(', '),
-                date && !isNaN(date) ? date.toLocaleDateString(language, { day: 'numeric', month: 'short', year: 'numeric' }) : '',
-                fmt(s.minRead[pluralForm(s, minutes)], { n: minutes })].filter(Boolean).join(' · ');
+                cardDate(s, it.date_published), fmt(pluralWords(s, minutes), { n: minutes })].filter(Boolean).join(' · ');
     return {
       id: String(it.id != null ? it.id : it.url || ''), url: link(it.url) || link(it.external_url),
       title: text(it.title), summary: text(it.summary) || text(it.content_text || it.content_html).slice(0, 300),

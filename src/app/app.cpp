@@ -134,7 +134,7 @@ SceneInput App::scene_input(double seconds) const {
   SceneInput in;
   in.status = status_;
   in.feed = &feed_.feed;
-  in.message = failure_;
+  in.message = desc_.debug ? failure_ : std::string();
   in.width = desc_.width;
   in.height = desc_.height;
   in.current = carousel_.index();

@@ -30,6 +30,7 @@ struct AppDesc {
   bool dark = false;
   std::optional<Color> accent;
   std::string locale;     // empty: the feed's language
+  bool debug = false;     // the error card shows the feed's diagnostic, not the readers' sentence
   int start_index = 0;
   CarouselOptions carousel;
 };
@@ -114,6 +115,7 @@ class App {
   const FeedResult& feed() const { return feed_; }
   FeedStatus status() const { return status_; }
   const std::string& failure() const { return failure_; }  // why the feed is not shown
+  bool debug() const { return desc_.debug; }
   int current() const { return carousel_.index(); }
   int framebuffer_width() const;
   int framebuffer_height() const;

@@ -116,9 +116,9 @@ std::optional<Timestamp> parse_rfc2822(std::string_view s) {
   skip_spaces();
   if (p + 3 > s.size()) return std::nullopt;
   int mo = 0;
-  const char* const* months = ui_strings("en").months;  // RFC 2822 names them in English
+  static const char kMonths[] = "JanFebMarAprMayJunJulAugSepOctNovDec";  // RFC 2822's names
   for (int i = 0; i < 12; ++i) {
-    if (strncasecmp(s.data() + p, months[i], 3) == 0) mo = i + 1;
+    if (strncasecmp(s.data() + p, kMonths + 3 * i, 3) == 0) mo = i + 1;
   }
   if (!mo) return std::nullopt;
   p += 3;
@@ -175,7 +175,17 @@ std::string format_card_date(const Timestamp& when, std::int64_t now_unix, std::
   std::int64_t days = local >= 0 ? local / 86400 : (local - 86399) / 86400;
   int y, m, d;
   civil_from_days(days, y, m, d);
-  return std::to_string(d) + " " + words.months[m - 1] + " " + std::to_string(y);
+  // The language's pattern: "{d} {month} {y}", "{d}. {month} {y}", "{y}年{m}月{d}日".
+  std::string out;
+  const std::string& pattern = words.date.empty() ? std::string("{d} {month} {y}") : words.date;
+  for (std::size_t i = 0; i < pattern.size(); ++i) {
+    if (pattern.compare(i, 3, "{d}") == 0) out += std::to_string(d), i += 2;
+    else if (pattern.compare(i, 3, "{m}") == 0) out += std::to_string(m), i += 2;
+    else if (pattern.compare(i, 3, "{y}") == 0) out += std::to_string(y), i += 2;
+    else if (pattern.compare(i, 7, "{month}") == 0) out += words.months[m - 1], i += 6;
+    else out += pattern[i];
+  }
+  return out;
 }
 
 }  // namespace carta

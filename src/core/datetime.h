@@ -19,7 +19,7 @@ void civil_from_days(std::int64_t days, int& year, int& month, int& day);
 
 // The date line of a card. Within a day of `now_unix` it is relative ("just now",
 // "12 min ago", "3 h ago"), otherwise the calendar date in the writer's own offset.
-// `locale` picks the words and month names ("en" default, "ar", "he").
+// `locale` picks the words, month names and order (core/strings.h).
 std::string format_card_date(const Timestamp& when, std::int64_t now_unix, std::string_view locale);
 
 }  // namespace carta

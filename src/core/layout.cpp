@@ -414,7 +414,8 @@ class SceneBuilder {
     }
     const UiStrings& words = ui_strings(in_.locale);
     if (in_.status == FeedStatus::failed || !in_.feed) {
-      status_card(whole, words.failed, in_.message);
+      // Readers get a calm sentence; the diagnostic only in debug mode (SceneInput::message).
+      status_card(whole, words.failed, in_.message.empty() ? words.failed_detail : in_.message);
       return;
     }
     const std::vector<Item>& items = in_.feed->items;

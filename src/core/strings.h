@@ -1,38 +1,55 @@
-// The words the canvas draws itself (read time, the status cards), in English, Arabic and
-// Hebrew.
-// web/carta-mirror.js has the same table for the page's mirror and its plain-HTML fallback;
-// a unit test reads that file and fails when the two differ.
+// The words the canvas draws itself (read time, dates, the status cards, bylines) in the
+// languages Carta speaks. One source: assets/words/LANG.json, which the page's mirror reads
+// too. The build compiles some of them in (English always; natively, every one); the web
+// page hands the widget the others when a feed or page needs them (add_ui_strings).
 #pragma once
+#include <array>
 #include <string>
 #include <string_view>
 
 namespace carta {
 
+// CLDR plural categories, in the order UiStrings::min_read keeps its forms.
+enum class Plural { zero, one, two, few, many, other };
+
 struct UiStrings {
-  // Read time by plural form: one, two, few (3–10), other. "{n}" stands for the number.
-  const char* min_read[4];
-  const char* failed;        // the status card's title when a feed cannot be shown
-  const char* empty;         // … and when it has no items
-  const char* empty_detail;  // the line under it
-  const char* list_comma;    // between names in a byline…
-  const char* and_word;      // … and before the last one
-  const char* months[12];    // in a card's date: "31 Jul 2025", "31 يوليو 2025"
-  const char* just_now;      // a card's date within a minute…
-  const char* minutes_ago;   // … within an hour ("{n}" minutes)…
-  const char* hours_ago;     // … and within a day
-  bool right_to_left;        // the language's direction, for the status cards
+  std::string language;  // "en", "ar"…
+  bool right_to_left = false;
+  // Read time by plural category ("{n}" stands for the number); an empty form takes
+  // `other`'s.
+  std::array<std::string, 6> min_read;
+  std::string date;                   // a card's date: "{d} {month} {y}", "{y}年{m}月{d}日"
+  std::array<std::string, 12> months;
+  std::string just_now;               // a card's date within a minute…
+  std::string minutes_ago;            // … within an hour ("{n}" minutes)…
+  std::string hours_ago;              // … and within a day
+  std::string list_comma;             // between names in a byline…
+  std::string and_word;               // … and before the last one
+  std::string failed;                 // the status card when a feed cannot be shown…
+  std::string failed_detail;          // … and the calm line under it, for readers
+  std::string empty;                  // … when it has no items
+  std::string empty_detail;
 };
 
-// The table for a locale ("ar", "ar-LB", "he", "en-GB"…); English for any other language.
+// The words for a locale ("ar", "ar-LB", "zh-Hant"…), by its primary language; English for
+// a language Carta has no words for (yet).
 const UiStrings& ui_strings(std::string_view locale);
 
-// Which of UiStrings::min_read a count takes: Arabic has forms for 1, 2 and 3–10.
-int plural_form(std::string_view locale, int n);
+// Adds (or replaces) a language from its words file (assets/words/LANG.json). Returns
+// false, and changes nothing, when `json` is not one.
+bool add_ui_strings(std::string_view json);
 
-// "3 min read", "قراءة في 3 دقائق", "זמן קריאה: 3 דקות".
+// The CLDR plural category of a whole number in a language (one/other for English, the
+// six of Arabic, Russian's one/few/many…).
+Plural plural_category(std::string_view locale, long long n);
+
+// "3 min read", "قراءة في 3 دقائق", "5 минут чтения".
 std::string read_time_text(int minutes, std::string_view locale);
 
 // `words` with "{n}" replaced by `n`.
-std::string with_number(const char* words, long long n);
+std::string with_number(const std::string& words, long long n);
+
+// True when the primary language subtag of `locale` is `code` ("ar" for "ar-LB").
+bool is_language(std::string_view locale, std::string_view code);
 
 }  // namespace carta

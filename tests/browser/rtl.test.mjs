@@ -132,7 +132,7 @@ test('the mirror of an Arabic feed is dir="rtl" lang="ar", and its cards say so 
 });
 
 test('the bidi engine and a script\'s fonts load for a feed in that script, never for a Latin one', async () => {
-  const rtlFiles = (list) => list.filter((p) => /carta-bidi\.wasm|carta-arabic|carta-hebrew|carta-ext|carta-text/.test(p)).sort();
+  const rtlFiles = (list) => list.filter((p) => /carta-bidi\.wasm|carta-arabic|carta-hebrew|carta-ext|carta-text|words\//.test(p)).sort();
   const latin = await open('latin.html');
   try {
     await latin.page.waitForTimeout(500);
@@ -144,7 +144,7 @@ test('the bidi engine and a script\'s fonts load for a feed in that script, neve
     const { requests, close } = await open(name);
     try {
       assert.deepEqual(rtlFiles(requests), ['/carta-bidi.wasm', '/fonts/carta-arabic-sans-bold.ttf',
-        '/fonts/carta-arabic-sans.ttf', '/fonts/carta-arabic-serif-bold.ttf'], name);
+        '/fonts/carta-arabic-sans.ttf', '/fonts/carta-arabic-serif-bold.ttf', '/words/ar.json'], name);
     } finally {
       await close();
     }
@@ -153,14 +153,14 @@ test('the bidi engine and a script\'s fonts load for a feed in that script, neve
   const turkish = await open('turkish.html');
   try {
     assert.deepEqual(rtlFiles(turkish.requests), ['/fonts/carta-ext-sans-bold.ttf', '/fonts/carta-ext-sans.ttf',
-      '/fonts/carta-ext-serif-bold.ttf'], 'turkish.html');
+      '/fonts/carta-ext-serif-bold.ttf', '/words/tr.json'], 'turkish.html');
   } finally {
     await turkish.close();
   }
   const { page, requests, close } = await open('hebrew.html');
   try {
     assert.deepEqual(rtlFiles(requests), ['/carta-bidi.wasm', '/fonts/carta-hebrew-sans-bold.ttf',
-      '/fonts/carta-hebrew-sans.ttf', '/fonts/carta-hebrew-serif-bold.ttf'], 'hebrew.html');
+      '/fonts/carta-hebrew-sans.ttf', '/fonts/carta-hebrew-serif-bold.ttf', '/words/he.json'], 'hebrew.html');
     const region = await page.evaluate(() => {
       const r = document.querySelector('#carousel').shadowRoot.querySelector('[role="region"]');
       return [r.getAttribute('dir'), r.getAttribute('lang')];

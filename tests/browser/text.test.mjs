@@ -185,3 +185,41 @@ test('negative control: the atlas alone fails the same comparison for Thai and D
     await server.close();
   }
 });
+
+test('a Russian feed gets Russian words on the canvas and in the mirror, fetched for it alone', async () => {
+  const ru = JSON.stringify({
+    version: 'https://jsonfeed.org/version/1.1', title: 'Новости', language: 'ru',
+    items: [1, 2, 3].map((n) => ({ id: `ru-${n}`, url: `https://example.org/ru/${n}`, title: CORPUS.ru + ' ' + n,
+      date_published: '2025-07-31T20:15:00+03:00', _carta: { read_time_minutes: n } })),
+  });
+  const server = await serveWithFixtures('carta-words-', {
+    'ru.json': ru,
+    'ru.html': fixturePage('<div id="carousel" class="carta" data-feed="ru.json" data-height="420" data-loading="eager"></div>'),
+  });
+  const browser = await launch();
+  try {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 600 } });
+    const requests = [];
+    page.on('request', (r) => requests.push(new URL(r.url()).pathname));
+    await openAndWaitReady(page, server.url + 'ru.html');
+    await page.waitForTimeout(300);
+    const mirror = await page.evaluate(() => {
+      const root = document.querySelector('#carousel').shadowRoot;
+      return {
+        lang: root.querySelector('[role="region"]').getAttribute('lang'),
+        next: root.querySelector('button[data-kind="3"]').getAttribute('aria-label'),
+        text: root.querySelector('[role="region"]').textContent,
+      };
+    });
+    assert.equal(mirror.lang, 'ru');
+    assert.equal(mirror.next, 'Следующая карточка');
+    // The card's meta line is the canvas's own (carta_view_json): Russian date and plurals.
+    assert.match(mirror.text, /31 июл\. 2025/);
+    assert.match(mirror.text, /1 минута чтения/);
+    assert.match(mirror.text, /2 минуты чтения/);
+    assert.deepEqual(requests.filter((p) => p.startsWith('/words/')), ['/words/ru.json']);
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+});

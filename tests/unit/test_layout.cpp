@@ -171,11 +171,16 @@ TEST_CASE("loading, failed and empty states draw a card, not a blank") {
   CHECK(loading.shapes.size() > 2);
   CHECK_FALSE(loading.headline_visible);
 
+  // Readers see a calm sentence in their language, never the parser's words…
   in.status = FeedStatus::failed;
-  in.message = "error line 1, column 2: not valid JSON";
   Scene failed = build_scene(in, make_theme(false), m);
-  CHECK(has_text(failed, "This feed could not be shown"));
+  CHECK(has_text(failed, "Stories are unavailable right now"));
+  CHECK(has_text(failed, "Please check back in a little while."));
   CHECK_FALSE(failed.headline_visible);
+  // … and in debug mode (App gives the message only then) the diagnostic.
+  in.message = "error line 1, column 2: not valid JSON";
+  Scene debug = build_scene(in, make_theme(false), m);
+  CHECK(has_text(debug, "error line 1, column 2: not valid JSON"));
 
   Feed empty;
   in.status = FeedStatus::ready;

@@ -33,8 +33,9 @@ void usage(FILE* out) {
   std::fputs(
       "usage: carta <command> [options]\n"
       "  shot FEED -o OUT.png [--size WxH] [--dpr N] [--card N] [--theme light|dark]\n"
-      "                       [--accent #RRGGBB] [--now RFC3339]\n"
-      "      render the carousel headless (no display needed) to a PNG\n"
+      "                       [--accent #RRGGBB] [--now RFC3339] [--debug]\n"
+      "      render the carousel headless (no display needed) to a PNG; --debug puts a\n"
+      "      broken feed's diagnostic on its error card instead of the readers' sentence\n"
       "  validate FEED        print each problem with its JSON pointer;\n"
       "                       exit 0 valid (warnings allowed), 1 invalid, 2 usage or I/O error\n"
       "  view FEED [--size WxH] [--theme light|dark]\n"
@@ -50,6 +51,7 @@ struct ShotOptions {
   float dpr = 1;
   int card = 0;
   bool dark = false;
+  bool debug = false;
   std::optional<Color> accent;
   std::int64_t now = static_cast<std::int64_t>(std::time(nullptr));
 };
@@ -85,6 +87,8 @@ int run_shot(int argc, char** argv) {
       o.dark = std::strcmp(v, "dark") == 0;
     } else if (a == "--accent") {
       if (!(v = value()) || !(o.accent = parse_hex_color(v))) return fail_usage("--accent takes #RRGGBB");
+    } else if (a == "--debug") {
+      o.debug = true;
     } else if (a == "--now") {
       auto t = (v = value()) ? parse_rfc3339(v) : std::nullopt;
       if (!t) return fail_usage("--now takes an RFC 3339 time");
@@ -113,6 +117,7 @@ int run_shot(int argc, char** argv) {
   desc.dark = o.dark;
   desc.accent = o.accent;
   desc.start_index = o.card;
+  desc.debug = o.debug;
   ImageRequests images;
   AppHooks hooks;
   hooks.request_image = images.hook();

@@ -17,6 +17,7 @@
 
 #include "app/app.h"
 #include "core/datetime.h"
+#include "core/strings.h"
 #include "platform/web/web_text.h"
 
 // Creates a WebGL 2 context on the host's canvas; 0 when the browser cannot.
@@ -93,7 +94,7 @@ extern "C" {
 
 // Returns 1 when the instance is ready to draw, 0 when WebGL 2 is unavailable.
 EMSCRIPTEN_KEEPALIVE int carta_create(int host_id, float width, float height, float dpr, int dark, int accent_rgb,
-                                      int start_index, double autoplay_ms, int reduced_motion, int loop) {
+                                      int start_index, double autoplay_ms, int reduced_motion, int loop, int debug) {
   Instance inst;
   inst.host_id = host_id;
   inst.context = carta_js_create_context(host_id);
@@ -108,6 +109,7 @@ EMSCRIPTEN_KEEPALIVE int carta_create(int host_id, float width, float height, fl
     desc.accent = carta::Color{static_cast<std::uint8_t>(accent_rgb >> 16), static_cast<std::uint8_t>(accent_rgb >> 8),
                                static_cast<std::uint8_t>(accent_rgb), 255};
   desc.start_index = start_index;
+  desc.debug = debug != 0;
   desc.carousel.autoplay_s = autoplay_ms > 0 ? autoplay_ms / 1000.0 : 0;
   desc.carousel.reduced_motion = reduced_motion != 0;
   desc.carousel.loop = loop != 0;
@@ -154,6 +156,10 @@ EMSCRIPTEN_KEEPALIVE void carta_use_browser_text(int host_id) {
     inst->app->set_platform_text(inst->text.get());
   }
 }
+
+// A language's words (assets/words/LANG.json) for the canvas; the page fetched them for a
+// feed or page in that language. Returns 1 when they were taken.
+EMSCRIPTEN_KEEPALIVE int carta_add_words(const char* json) { return carta::add_ui_strings(json) ? 1 : 0; }
 
 EMSCRIPTEN_KEEPALIVE void carta_set_feed_failure(int host_id, const char* message) {
   if (Instance* inst = current(host_id)) inst->app->set_feed_failure(message);
@@ -357,7 +363,8 @@ EMSCRIPTEN_KEEPALIVE const char* carta_view_json(int host_id) {
   w.key("status").string(app.status() == carta::FeedStatus::ready    ? "ready"
                          : app.status() == carta::FeedStatus::failed ? "failed"
                                                                      : "loading");
-  w.key("message").string(app.status() == carta::FeedStatus::failed ? app.failure() : std::string());
+  // Readers get the calm words of the status card; the diagnostic only in debug mode.
+  w.key("message").string(app.status() == carta::FeedStatus::failed && app.debug() ? app.failure() : std::string());
   w.key("title").string(feed.title);
   w.key("language").string(app.locale());
   w.key("rtl").boolean(feed.right_to_left);
