@@ -115,7 +115,9 @@ bool is_http_url(std::string_view url) {
   std::size_t n = scheme_length(url);
   if (!n) return false;
   std::string scheme = lower(url.substr(0, n - 1));
-  return (scheme == "http" || scheme == "https") && url.substr(n, 2) == "//" && url.size() > n + 2;
+  // …and a host: "https:///x" and "https://?q" have none.
+  return (scheme == "http" || scheme == "https") && url.substr(n, 2) == "//" && url.size() > n + 2 &&
+         url[n + 2] != '/' && url[n + 2] != '?' && url[n + 2] != '#';
 }
 
 std::string resolve_url(std::string_view reference, std::string_view base) {
@@ -190,6 +192,10 @@ SafeUrl make_safe_url(std::string_view reference, std::string_view base) {
     return out;
   }
   std::string resolved = resolve_url(ref, base);
+  if (is_http_url(base) && !is_http_url(resolved)) {  // "//" alone, say: a network path with no host
+    out.verdict = UrlVerdict::malformed;
+    return out;
+  }
   if (resolved.find_first_of(" \"<>\\^`{|}") != std::string::npos) {
     // Not fatal for browsers, but a sign of a broken feed; spaces are percent-encoded.
     std::string encoded;

@@ -51,6 +51,13 @@ TEST_CASE("relative references need an absolute base; malformed http URLs are re
   CHECK(make_safe_url("http:foo", "").verdict == UrlVerdict::malformed);
   CHECK(make_safe_url("https://", "").verdict == UrlVerdict::malformed);
   CHECK(make_safe_url("   ", "https://x/").verdict == UrlVerdict::empty);
+  // A URL with no host, written or reached by resolving (found by the fuzzer: an author
+  // link of "//").
+  CHECK(make_safe_url("https:///path", "").verdict == UrlVerdict::malformed);
+  CHECK(make_safe_url("https://?q", "").verdict == UrlVerdict::malformed);
+  CHECK(make_safe_url("//", "https://fuzz.example/feeds/feed.json").verdict == UrlVerdict::malformed);
+  CHECK(make_safe_url("///x", "https://fuzz.example/feeds/feed.json").verdict == UrlVerdict::malformed);
+  CHECK(make_safe_url("//cdn.example/a.jpg", "https://fuzz.example/f.json").url == "https://cdn.example/a.jpg");
 }
 
 TEST_CASE("a feed read from a file keeps relative images beside it") {
