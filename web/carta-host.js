@@ -752,6 +752,9 @@ function mount(el, options) {
         'imageBytes': created ? M['_carta_image_bytes'](id) : 0
       };
     },
+    // What the canvas shows now (the core's view: cards in view, their headline lines and
+    // boxes), for tests and debugging.
+    'view': function () { return created ? JSON.parse(M['UTF8ToString'](M['_carta_view_json'](id))) : null; },
     'next': move('next'),
     'prev': move('prev'),
     'go': move('go'),

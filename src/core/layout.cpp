@@ -102,7 +102,7 @@ class SceneBuilder {
   // Flips everything added since `first_shape` / `first_hit` left to right inside `area`:
   // a right-to-left card, or the controls of a right-to-left carousel. Text lines end up
   // right-aligned in their boxes.
-  void mirror(std::size_t first_shape, std::size_t first_hit, const Rect& area) {
+  void mirror(std::size_t first_shape, std::size_t first_hit, const Rect& area, std::size_t first_headline = ~std::size_t{0}) {
     auto flip = [&](Rect& r) { r.x = area.x + area.right() - r.right(); };
     for (std::size_t i = first_shape; i < scene.shapes.size(); ++i) {
       Shape& s = scene.shapes[i];
@@ -120,15 +120,17 @@ class SceneBuilder {
       }
     }
     for (std::size_t i = first_hit; i < scene.hits.size(); ++i) flip(scene.hits[i].rect);
+    for (std::size_t i = first_headline; i < scene.headlines.size(); ++i) flip(scene.headlines[i].rect);
   }
 
   void card(int index, const Item& item, Rect r) {
     // A right-to-left item is laid out left to right, then mirrored inside its card.
     const std::size_t first_shape = scene.shapes.size(), first_hit = scene.hits.size();
+    const std::size_t first_headline = scene.headlines.size();
     rtl_ = item.right_to_left;
     lang_ = item.language.empty() ? in_.feed->language : item.language;
     card_contents(index, item, r);
-    if (item.right_to_left) mirror(first_shape, first_hit, r);
+    if (item.right_to_left) mirror(first_shape, first_hit, r, first_headline);
     rtl_ = false;
   }
 
@@ -165,7 +167,15 @@ class SceneBuilder {
     }
     int headline_lines = body.h > 220 ? 3 : 2;
     float headline_top = y;
-    y = paragraph(body.x, y, body.w, TextRole::headline, theme_.text, item.title, headline_lines);
+    HeadlineText headline;
+    headline.index = index;
+    for (const Line& line : lines(item.title, body.w, TextRole::headline, headline_lines)) {
+      text(body.x, y, body.w, TextRole::headline, theme_.text, line);
+      headline.lines.push_back(line.text);
+      y += theme_.style(TextRole::headline).line_height;
+    }
+    headline.rect = {body.x, headline_top, body.w, y - headline_top};
+    scene.headlines.push_back(std::move(headline));
     if (index == in_.current && y > headline_top && headline_top < bottom) scene.headline_visible = true;
     y += 6;
     // On a narrow card the read time gives way before the byline or date is cut.

@@ -45,10 +45,19 @@ struct HitRegion {
   int related = -1;  // which related entry
 };
 
+// What a visible card's headline says, line by line as drawn (logical order; shaped for
+// the atlas's right-to-left text), and the box its lines fill: for the page's mirror.
+struct HeadlineText {
+  int index = -1;
+  Rect rect;
+  std::vector<std::string> lines;
+};
+
 struct Scene {
   Color clear;
   std::vector<Shape> shapes;
   std::vector<HitRegion> hits;
+  std::vector<HeadlineText> headlines;
   bool headline_visible = false;  // the current card's headline is on screen
 };
 

@@ -223,3 +223,77 @@ test('a Russian feed gets Russian words on the canvas and in the mirror, fetched
     await server.close();
   }
 });
+
+// Long headlines, wrapped at three card widths; the atlas path (en, ar) and the browser's
+// (th, ja, hi) must break where the browser's own layout breaks the same text.
+const BREAKS = {
+  en: ['en', 'Post-Assad Syria reaffirms strategic ties with Russia as Lavrov promises help with rebuilding', 'carta-serif', 'fonts/carta-serif-bold.ttf'],
+  ar: ['ar', 'سوريا ما بعد الأسد تؤكد شراكتها الاستراتيجية مع روسيا في أول زيارة إلى موسكو', 'carta-arabic-serif', 'fonts/carta-arabic-serif-bold.ttf'],
+  th: ['th', CORPUS.th, 'carta-serif', 'fonts/carta-serif-bold.ttf'],
+  ja: ['ja', '国連安全保障理事会は、レバノン暫定軍の任務を最後に延長し、2026年12月31日をもって終了することを全会一致で決定した', 'carta-serif', 'fonts/carta-serif-bold.ttf'],
+  hi: ['hi', CORPUS.hi + ' और पुनर्निर्माण में मदद का वादा किया', 'carta-serif', 'fonts/carta-serif-bold.ttf'],
+};
+const SIZES = [[360, 560], [800, 450], [1280, 420]];
+
+test('line breaks: Carta breaks headlines where the browser does, in th, ja, hi, ar and en at three widths', async () => {
+  const files = {};
+  for (const [key, [lang, title]] of Object.entries(BREAKS)) {
+    files[`breaks-${key}.json`] = JSON.stringify({ version: 'https://jsonfeed.org/version/1.1', title: 't', language: lang,
+      items: [{ id: 'a', url: 'https://example.org/a', title }] });
+    for (const [w, h] of SIZES)
+      files[`breaks-${key}-${w}.html`] = fixturePage(`<div id="carousel" class="carta" data-feed="breaks-${key}.json" data-height="${h}" data-loading="eager"></div>`);
+  }
+  files['breaks.html'] = fixturePage('', { css: 'breaks.css' }).replace('<script src="carta.js" async></script>\n', '');
+  files['breaks.css'] = Object.values(BREAKS).map(([, , family, file]) =>
+    `@font-face { font-family: ${family}; font-weight: 700; src: url(${file}); }`).join('\n') + '\nbody { margin: 0; }';
+  const server = await serveWithFixtures('carta-breaks-', files);
+  const browser = await launch();
+  const normal = (s) => s.replace(/…/g, '').normalize('NFKC').replace(/[\s\u200f\u200e]/g, '');
+  try {
+    for (const [key, [lang, title, family]] of Object.entries(BREAKS)) {
+      for (const [w, h] of SIZES) {
+        const page = await browser.newPage({ viewport: { width: w, height: h } });
+        await openAndWaitReady(page, server.url + `breaks-${key}-${w}.html`);
+        const view = await page.evaluate(() => document.querySelector('#carousel').cartaHandle.view());
+        const headline = view.cards[0].headline;
+        const ref = await browser.newPage({ viewport: { width: w, height: h } });
+        await ref.goto(server.url + 'breaks.html');
+        const domLines = await ref.evaluate(async ([text, lang, family, width]) => {
+          await document.fonts.load(`700 20px ${family}`, text);
+          const div = document.createElement('div');
+          div.lang = lang;
+          div.dir = lang === 'ar' ? 'rtl' : 'ltr';
+          div.style.cssText = `position:absolute;width:${width}px;font:700 20px ${family}, serif;line-height:26px;overflow-wrap:break-word`;
+          div.textContent = text;
+          document.body.appendChild(div);
+          const node = div.firstChild, range = document.createRange(), starts = [0];
+          const seg = [...new Intl.Segmenter(lang, { granularity: 'grapheme' }).segment(text)].map((s) => s.index);
+          let top = null;
+          for (const i of seg) {
+            range.setStart(node, i);
+            range.setEnd(node, i + 1 <= text.length ? i + 1 : i);
+            const r = range.getClientRects()[0];
+            if (!r || !r.height) continue;
+            if (top === null) top = r.top;
+            else if (r.top > top + 13) { starts.push(i); top = r.top; }
+          }
+          return starts.map((s, k) => text.slice(s, starts[k + 1] ?? text.length));
+        }, [title, lang, family, headline.rect[2]]);
+        // Carta clamps the headline (its last line may end in an ellipsis): every line before
+        // the last must be the browser's line, and the last must begin like the browser's.
+        const carta = headline.lines.map(normal), dom = domLines.map(normal);
+        const where = `${key} at ${w} px (${headline.rect[2]} px):\n carta ${JSON.stringify(headline.lines)}\n dom   ${JSON.stringify(domLines)}`;
+        if (process.env.CARTA_BREAKS_LOG) console.log(where);
+        assert.ok(carta.length >= 1 && carta.length <= dom.length, where);
+        // (Arabic lines come shaped — presentation forms — in logical order: NFKC undoes the shaping.)
+        for (let k = 0; k + 1 < carta.length; k++) assert.equal(carta[k], dom[k], where);
+        assert.ok(dom[carta.length - 1].startsWith(carta[carta.length - 1]), where);
+        await page.close();
+        await ref.close();
+      }
+    }
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+});

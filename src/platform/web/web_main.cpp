@@ -392,6 +392,12 @@ EMSCRIPTEN_KEEPALIVE const char* carta_view_json(int host_id) {
     w.key("category").string(it.category).key("language").string(it.language).key("rtl").boolean(it.right_to_left);
     w.key("meta").string(carta::meta_line(it, app.now_unix(), app.locale()));
     w.key("rect").rect(h.rect);
+    for (const carta::HeadlineText& t : app.scene().headlines) {
+      if (t.index != h.index) continue;
+      w.key("headline").begin('{').key("rect").rect(t.rect).key("lines").begin('[');
+      for (const std::string& line : t.lines) w.string(line);
+      w.end(']').end('}');
+    }
     w.key("related").begin('[');
     for (std::size_t k = 0; k < it.related.size(); ++k) {
       const carta::RelatedItem& r = it.related[k];
