@@ -304,12 +304,26 @@ function mount(el, options) {
   var cleanups = [];
   var reducedQuery = window.matchMedia ? window.matchMedia('(prefers-reduced-motion: reduce)') : null;
   var lastUserInput = -Infinity, announcedIndex = -1, userPaused = false, mirrorStale = false;
-  var baseFonts = null, textWanted = false, textPending = false;
+  var baseFonts = null, textWanted = false, textPending = false, fontPartsSet = {};
+  // Events for the page wait here until the wasm call that raised them has returned: a
+  // listener may destroy the widget, which must not free it under a running call. They
+  // still leave inside the reader's own input event, so window.open keeps working.
+  var pending = [];
+  function call(fn) {
+    var result = fn();
+    while (pending.length) pending.shift()();
+    return result;
+  }
+  function go(index) {
+    if (!created) return;
+    call(function () { M['_carta_go'](id, index, performance.now()); });
+    invalidate();
+  }
   var mirror = createMirror(root, {
-    open: function (url, itemId, kind) { host.open(url, itemId, kind); },
-    go: function (i) { userInput(); M['_carta_go'](id, i, performance.now()); invalidate(); },
-    prev: function () { userInput(); M['_carta_go'](id, M['_carta_current'](id) - 1, performance.now()); invalidate(); },
-    next: function () { userInput(); M['_carta_go'](id, M['_carta_current'](id) + 1, performance.now()); invalidate(); },
+    open: openLink,
+    go: function (i) { userInput(); go(i); },
+    prev: function () { userInput(); go(M['_carta_current'](id) - 1); },
+    next: function () { userInput(); go(M['_carta_current'](id) + 1); },
     focus: function (kind, index, related) {
       if (!created) return;
       M['_carta_focus'](id, kind, index, related);
@@ -347,17 +361,19 @@ function mount(el, options) {
     takeBitmap: function (n) { var b = bitmaps[n]; delete bitmaps[n]; return b || null; },
     changed: function (index, itemId) {
       mirrorStale = true;  // move the mirror (and keyboard focus) to the new card at once
-      fire(el, 'carta:change', { index: index, id: itemId });
+      pending.push(function () { fire(el, 'carta:change', { index: index, id: itemId }); });
     },
-    open: function (url, itemId, kind) {
-      var ev = new CustomEvent('carta:open', {
-        bubbles: true, composed: true, cancelable: true, detail: { url: url, id: itemId, kind: kind }
-      });
-      el.dispatchEvent(ev);
-      // Only http(s), in a new tab, with no opener and no referrer; the host may take over.
-      if (!ev.defaultPrevented && /^https?:\/\//i.test(url)) window.open(url, '_blank', 'noopener,noreferrer');
-    }
+    open: function (url, itemId, kind) { pending.push(function () { openLink(url, itemId, kind); }); }
   };
+
+  function openLink(url, itemId, kind) {
+    var ev = new CustomEvent('carta:open', {
+      bubbles: true, composed: true, cancelable: true, detail: { url: url, id: itemId, kind: kind }
+    });
+    el.dispatchEvent(ev);
+    // Only http(s), in a new tab, with no opener and no referrer; the host may take over.
+    if (!ev.defaultPrevented && /^https?:\/\//i.test(url)) window.open(url, '_blank', 'noopener,noreferrer');
+  }
 
   // --- Frames on demand ----------------------------------------------------------------
   function invalidate() {
@@ -372,7 +388,8 @@ function mount(el, options) {
     var now = performance.now();
     frames++;
     M['_carta_set_now'](id, Date.now() / 1000);
-    var flags = M['_carta_frame'](id, now);
+    var flags = call(function () { return M['_carta_frame'](id, now); });
+    if (destroyed) return;
     var wake = schedule(now);
     // The mirror follows the canvas when the card changes and once it is at rest (not on
     // every animation frame).
@@ -521,12 +538,18 @@ function mount(el, options) {
     if (extras) extras.then(function (x) {
       if (destroyed || !created) return;
       if (x.bidi) M['cartaBidi'] = x.bidi;
-      Object.keys(x.fonts).forEach(function (n) { setFonts(x.fonts[n], FONT_PARTS[n].part); });
+      // Each part once: a refresh must not make the atlas rasterize everything again.
+      Object.keys(x.fonts).forEach(function (n) {
+        if (fontPartsSet[n]) return;
+        fontPartsSet[n] = true;
+        setFonts(x.fonts[n], FONT_PARTS[n].part);
+      });
       invalidate();
     });
     withString(M, feed.url, function (u) {
-      withBytes(M, feed.bytes, function (p, n) { M['_carta_set_feed'](id, p, n, u); });
+      withBytes(M, feed.bytes, function (p, n) { call(function () { M['_carta_set_feed'](id, p, n, u); }); });
     });
+    if (destroyed) return false;
     var message = M['UTF8ToString'](M['_carta_error_message'](id));
     if (message) fire(el, 'carta:error', { message: message, path: M['UTF8ToString'](M['_carta_error_pointer'](id)) });
     invalidate();
@@ -566,7 +589,8 @@ function mount(el, options) {
     if (!created) return;
     if (kind !== 1 && kind !== 3) userInput();
     var p = e ? point(e) : { x: 0, y: 0 };
-    var flags = M['_carta_pointer'](id, kind, p.x, p.y, performance.now());
+    var flags = call(function () { return M['_carta_pointer'](id, kind, p.x, p.y, performance.now()); });
+    if (destroyed) return;
     cs.cursor = (flags & 2) ? 'pointer' : '';
     if (flags & 1) invalidate();
   }
@@ -596,7 +620,7 @@ function mount(el, options) {
       var origin = e.composedPath ? e.composedPath()[0] : e.target;
       if (e.key === 'Enter' && origin && (origin.tagName === 'A' || origin.tagName === 'BUTTON')) return;
       userInput();
-      if (M['_carta_key'](id, KEYS[e.key], performance.now())) {
+      if (call(function () { return M['_carta_key'](id, KEYS[e.key], performance.now()); })) {
         e.preventDefault();
         invalidate();
       }
@@ -652,7 +676,7 @@ function mount(el, options) {
       if (destroyed) return;
       if (feed.error) throw feed.error;
       var model = readFeedForFallback(feed.bytes, feed.url, config.locale);
-      mirror.fallback(model, config.dark ? 'dark' : 'light', host.open);
+      mirror.fallback(model, config.dark ? 'dark' : 'light', openLink);
       fire(el, 'carta:ready', { count: model.items.length, renderer: 'html' });
     }).catch(function (e) {
       fire(el, 'carta:error', { message: String(e && e.message || e), path: '' });
@@ -735,10 +759,7 @@ function mount(el, options) {
   function move(how) {
     return function (i) {
       if (!created) return;
-      var now = performance.now();
-      if (how === 'go') M['_carta_go'](id, i | 0, now);
-      else M['_carta_go'](id, M['_carta_current'](id) + (how === 'next' ? 1 : -1), now);
-      invalidate();
+      go(how === 'go' ? i | 0 : M['_carta_current'](id) + (how === 'next' ? 1 : -1));
     };
   }
 
@@ -769,8 +790,12 @@ function mount(el, options) {
         M['_carta_destroy'](id);
         delete M['cartaHosts'][id];
       }
+      created = false;
+      pending.length = 0;
       Object.keys(bitmaps).forEach(function (k) { bitmaps[k].close(); });
+      // Everything the widget added goes: a moved <carta-carousel> mounts afresh, once.
       if (host.text) host.text.destroy();
+      mirror.destroy();
       canvas.remove();
       el['cartaHandle'] = null;
     }

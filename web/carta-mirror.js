@@ -71,18 +71,20 @@ var FALLBACK_THEMES = {
   dark: { page: '#111215', card: '#1e2025', text: '#eeeef0', muted: '#aaacb4', accent: '#ff7066', placeholder: '#2e3138' }
 };
 
+// Returns a function that takes the styles away again.
 function addStyles(root) {
   if (root.adoptedStyleSheets !== undefined && window.CSSStyleSheet) {
     try {
       var sheet = new CSSStyleSheet();
       sheet.replaceSync(MIRROR_CSS);
       root.adoptedStyleSheets = root.adoptedStyleSheets.concat([sheet]);
-      return;
+      return function () { root.adoptedStyleSheets = root.adoptedStyleSheets.filter(function (s) { return s !== sheet; }); };
     } catch (e) { /* fall through */ }
   }
   var style = document.createElement('style');  // older browsers; needs style-src to allow it
   style.textContent = MIRROR_CSS;
   root.appendChild(style);
+  return function () { style.remove(); };
 }
 
 function el(tag, attrs, text) {
@@ -105,7 +107,7 @@ function place(node, rect) {
 // Builds and keeps the mirror inside a widget's shadow root. `actions` are the widget's:
 // open(url, id, kind), go(index), prev(), next(), focus(kind, index, related), toggle().
 function createMirror(root, actions) {
-  addStyles(root);
+  var removeStyles = addStyles(root);
   var region = el('div', { 'class': 'mirror', role: 'region', 'aria-roledescription': 'carousel' });
   var live = el('div', { 'class': 'live', 'aria-live': 'polite', 'aria-atomic': 'true' });
   var toggle = null;
@@ -203,6 +205,11 @@ function createMirror(root, actions) {
   }
 
   return {
+    destroy: function () {
+      region.remove();
+      removeStyles();
+    },
+
     // Rebuilds from the core's view (carta_view_json) when something a reader could notice
     // has changed. `options`: {loop, autoplay: {on, paused}, announce}.
     update: function (view, options) {

@@ -38,13 +38,16 @@ void App::set_font(Face face, std::vector<unsigned char> ttf, FontPart part) {
   fonts_dirty_ = true;
 }
 
-void App::set_feed(std::string_view bytes, std::string_view location, const FeedLimits& limits) {
+bool App::set_feed(std::string_view bytes, std::string_view location, const FeedLimits& limits) {
+  FeedResult next = parse_feed(bytes, location, limits);
+  last_diagnostics_ = next.diagnostics;
+  if (!next.ok() && status_ == FeedStatus::ready) return false;  // the last good feed stays
   // A refreshed feed keeps the reader on the same article when it is still there.
   std::string current_id;
   if (status_ == FeedStatus::ready && carousel_.index() < static_cast<int>(feed_.feed.items.size()))
     current_id = feed_.feed.items[carousel_.index()].id;
   const bool first_feed = status_ == FeedStatus::loading;
-  feed_ = parse_feed(bytes, location, limits);
+  feed_ = std::move(next);
   hover_.reset();
   if (feed_.ok()) {
     status_ = FeedStatus::ready;
@@ -59,10 +62,16 @@ void App::set_feed(std::string_view bytes, std::string_view location, const Feed
       reported_id_ = feed_.feed.items[reported_index_].id;
     }
     report_change();
-  } else {
-    status_ = FeedStatus::failed;
-    failure_ = format_diagnostic(*first_error(feed_.diagnostics));
+    return true;
   }
+  status_ = FeedStatus::failed;
+  failure_ = format_diagnostic(*first_error(feed_.diagnostics));
+  return false;
+}
+
+void App::set_image_budget(std::size_t bytes) {
+  release(images_.clear());  // their textures are deleted, not dropped
+  images_ = ImageCache(bytes);
 }
 
 void App::set_feed_failure(std::string message) {

@@ -66,7 +66,11 @@ class App {
 
   // One face's TrueType file for one part of the glyphs (FontPart in draw/fonts.h).
   void set_font(Face face, std::vector<unsigned char> ttf, FontPart part = FontPart::base);
-  void set_feed(std::string_view bytes, std::string_view location, const FeedLimits& limits = {});
+  // Reads a feed and shows it. When it cannot be shown and a good feed already is (a
+  // refresh that caught the file mid-write), the good one stays; returns false either way.
+  bool set_feed(std::string_view bytes, std::string_view location, const FeedLimits& limits = {});
+  // The diagnostics of the last set_feed(), whether or not that feed is the one shown.
+  const Diagnostics& last_diagnostics() const { return last_diagnostics_; }
   void set_feed_failure(std::string message);
   void resize(float width, float height, float dpr);
   void image_loaded(const std::string& url, Texture texture);
@@ -83,7 +87,7 @@ class App {
   // The UI language ("en", "ar"...); empty follows the feed's own language.
   void set_locale(std::string locale) { desc_.locale = std::move(locale); }
   // GPU memory the decoded images may use together (default 48 MiB).
-  void set_image_budget(std::size_t bytes) { images_ = ImageCache(bytes); }
+  void set_image_budget(std::size_t bytes);
   std::size_t image_bytes() const { return images_.bytes(); }
 
   // Builds and renders one frame into the current framebuffer (device pixels).
@@ -143,6 +147,7 @@ class App {
   bool renderer_ready_ = false;
   bool device_objects_ = false;  // the GL backend has made its shaders and font texture
   FeedResult feed_;
+  Diagnostics last_diagnostics_;
   FeedStatus status_ = FeedStatus::loading;
   std::string failure_;
   Carousel carousel_;

@@ -2,6 +2,8 @@
 // diagnostic (severity, JSON pointer, plain message) for everything that was off.
 #include <doctest/doctest.h>
 
+#include <cstdlib>
+
 #include <algorithm>
 #include <fstream>
 #include <sstream>
@@ -278,8 +280,15 @@ TEST_CASE("the demo feed and the real-world conformance feeds are valid and keep
   for (const Case& c : cases) {
     CAPTURE(c.path);
     std::string bytes = read(c.path);
-    if (bytes.empty() && c.path.find("/shared/") != std::string::npos) continue;  // not beside this checkout
-    REQUIRE_FALSE(bytes.empty());
+    // The conformance feeds live beside the checkout (../shared); a run without them fails
+    // unless it says it has none (CARTA_CONFORMANCE=none), so a missing folder never passes.
+    const char* optional = std::getenv("CARTA_CONFORMANCE");
+    if (bytes.empty() && c.path.find("/shared/") != std::string::npos && optional &&
+        std::string(optional) == "none") {
+      MESSAGE("skipped (CARTA_CONFORMANCE=none): " << c.path);
+      continue;
+    }
+    REQUIRE_MESSAGE(!bytes.empty(), "cannot read " << c.path << " (set CARTA_CONFORMANCE=none for a run without ../shared)");
     FeedResult r = parse_feed(bytes, "https://feeds.example/feed.json");
     CHECK(r.ok());
     CHECK(r.feed.items.size() == c.items);

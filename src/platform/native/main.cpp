@@ -135,7 +135,7 @@ int run_shot(int argc, char** argv) {
     return kExitUsage;
   }
   app.set_feed(*bytes, file_url(o.feed));
-  for (const Diagnostic& d : app.feed().diagnostics) std::fprintf(stderr, "%s\n", format_diagnostic(d).c_str());
+  for (const Diagnostic& d : app.last_diagnostics()) std::fprintf(stderr, "%s\n", format_diagnostic(d).c_str());
 
   // Draw, load what the frame asked for, and draw again until nothing new is wanted.
   for (int pass = 0; pass < 4; ++pass) {

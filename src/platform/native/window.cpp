@@ -111,6 +111,7 @@ int run_view(int argc, char** argv) {
   glfwSwapInterval(1);
 
   AppDesc desc;
+  desc.debug = true;  // a developer's window: the error card names the problem
   desc.dark = dark;
   ImageRequests images;
   int exit_code = 0;
@@ -146,8 +147,13 @@ int run_view(int argc, char** argv) {
       long long mtime = modification_time(feed);
       if (mtime != loaded_mtime) {
         loaded_mtime = mtime;
-        if (auto bytes = read_file(feed)) app.set_feed(*bytes, file_url(feed));
-        else app.set_feed_failure("cannot read " + feed);
+        if (auto bytes = read_file(feed)) {
+          // A broken save keeps the last good feed on screen; the terminal says why.
+          if (!app.set_feed(*bytes, file_url(feed)))
+            for (const Diagnostic& d : app.last_diagnostics()) std::fprintf(stderr, "%s\n", format_diagnostic(d).c_str());
+        } else {
+          app.set_feed_failure("cannot read " + feed);
+        }
         state.dirty = true;
       }
       int fw, fh, ww, wh;

@@ -449,7 +449,7 @@ EMSCRIPTEN_KEEPALIVE const char* carta_error_message(int host_id) {
   static std::string message;
   message.clear();
   if (Instance* inst = current(host_id))
-    if (const carta::Diagnostic* d = carta::first_error(inst->app->feed().diagnostics)) message = d->message;
+    if (const carta::Diagnostic* d = carta::first_error(inst->app->last_diagnostics())) message = d->message;
   return message.c_str();
 }
 
@@ -457,7 +457,7 @@ EMSCRIPTEN_KEEPALIVE const char* carta_error_pointer(int host_id) {
   static std::string pointer;
   pointer.clear();
   if (Instance* inst = current(host_id))
-    if (const carta::Diagnostic* d = carta::first_error(inst->app->feed().diagnostics))
+    if (const carta::Diagnostic* d = carta::first_error(inst->app->last_diagnostics()))
       pointer = d->line > 0 ? "line " + std::to_string(d->line) + ", column " + std::to_string(d->column) : d->pointer;
   return pointer.c_str();
 }
