@@ -309,10 +309,13 @@ class SceneBuilder {
     float lh = theme_.style(TextRole::caption).line_height;
     const std::vector<Line> caption_lines = lines(caption, w, TextRole::caption, 2);
     const float caption_h = std::max<std::size_t>(1, caption_lines.size()) * lh;
+    // Solid behind the caption (from a little above its first line), fading out above it:
+    // white caption text keeps 4.5:1 over any picture, white and yellow included.
     float scrim_h = std::min(image.h, caption_h + 40);
     Shape scrim;
     scrim.kind = Shape::Kind::scrim;
     scrim.rect = {image.x, image.bottom() - scrim_h, image.w, scrim_h};
+    scrim.fade = std::max(0.f, scrim_h - caption_h - 10 - 6);
     scrim.color = theme_.scrim;
     scrim.radius = kRadius;
     scrim.corners = corners & (corner_bottom_left | corner_bottom_right);
@@ -518,6 +521,13 @@ Scene build_scene(const SceneInput& input, const Theme& theme, const TextMeasure
   SceneBuilder builder(input, theme, measure);
   builder.build();
   return std::move(builder.scene);
+}
+
+float scrim_alpha(const Shape& s, float y) {
+  const float a = s.color.a / 255.f;
+  if (y < s.rect.y || y > s.rect.bottom()) return 0;
+  if (y >= s.rect.y + s.fade || s.fade <= 0) return a;
+  return a * (y - s.rect.y) / s.fade;
 }
 
 const HitRegion* hit_test(const Scene& scene, float x, float y) {

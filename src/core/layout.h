@@ -31,6 +31,7 @@ struct Shape {
   Color color;              // fill, text colour; scrim: bottom colour (top is transparent)
   float radius = 0;
   float stroke = 1.5f;      // outline: line width in CSS px
+  float fade = 0;           // scrim: the top part, from transparent to `color`; below it solid
   unsigned corners = corner_all;
   TextRole role = TextRole::body;
   Language language;        // text_image: its paragraph's language and direction
@@ -96,6 +97,10 @@ StripMetrics strip_metrics(float width, int count = 0);
 Rect cover_crop(float image_w, float image_h, const Rect& target);
 
 Scene build_scene(const SceneInput& input, const Theme& theme, const TextMeasure& measure);
+
+// The opacity of a scrim at `y` (CSS px): 0 above it, rising linearly through its fade,
+// then the colour's own alpha — what the painter draws, for contrast checks.
+float scrim_alpha(const Shape& scrim, float y);
 
 // The topmost region under a point, or nullptr.
 const HitRegion* hit_test(const Scene& scene, float x, float y);

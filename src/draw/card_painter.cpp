@@ -1,5 +1,6 @@
 #include "draw/card_painter.h"
 
+#include <algorithm>
 #include <cmath>
 
 #include <imgui_internal.h>  // ImDrawListSharedData
@@ -26,20 +27,14 @@ struct Device {
   ImVec2 max(const Rect& r) const { return point(r.right(), r.bottom()); }
 };
 
-// A rounded rectangle whose alpha runs from 0 at the top to `bottom`'s alpha at the bottom:
-// ImGui's multi-colour rectangle cannot round its corners, so shade the vertices instead.
-void vertical_fade(ImDrawList& draw, ImVec2 a, ImVec2 b, Color bottom, float radius, ImDrawFlags flags) {
-  int first = draw.VtxBuffer.Size;
-  draw.AddRectFilled(a, b, to_imgui(bottom), radius, flags);
-  float height = b.y - a.y;
-  for (int i = first; i < draw.VtxBuffer.Size; ++i) {
-    ImDrawVert& v = draw.VtxBuffer[i];
-    float t = height > 0 ? (v.pos.y - a.y) / height : 1;
-    t = t < 0 ? 0 : t > 1 ? 1 : t;
-    t = t * t * (3 - 2 * t);  // smoothstep: no visible band where the scrim starts
-    unsigned alpha = static_cast<unsigned>(((v.col >> IM_COL32_A_SHIFT) & 0xFF) * t);
-    v.col = (v.col & ~IM_COL32_A_MASK) | (alpha << IM_COL32_A_SHIFT);
-  }
+// A scrim (core/layout.h, scrim_alpha): a rectangle fading from transparent at the top to
+// `color` over `fade` px, then solid down to its rounded bottom corners. ImGui's
+// multi-colour rectangle is the fade; its vertices' alphas are interpolated linearly.
+void scrim(ImDrawList& draw, ImVec2 a, ImVec2 b, float fade, Color color, float radius, ImDrawFlags flags) {
+  const ImU32 solid = to_imgui(color), clear = solid & ~IM_COL32_A_MASK;
+  const float mid = std::min(b.y, a.y + fade);
+  if (mid > a.y) draw.AddRectFilledMultiColor(a, ImVec2(b.x, mid), clear, clear, solid, solid);
+  if (b.y > mid) draw.AddRectFilled(ImVec2(a.x, mid), b, solid, radius, flags);
 }
 
 void chevron(ImDrawList& draw, const Device& d, const Rect& r, Color c, bool left) {
@@ -67,7 +62,8 @@ void paint_scene(ImDrawList& draw, const Scene& scene, const FontSet& fonts, con
         draw.AddRect(d.min(s.rect), d.max(s.rect), to_imgui(s.color), s.radius * d.dpr, ImDrawFlags_None, s.stroke * d.dpr);
         break;
       case Shape::Kind::scrim:
-        vertical_fade(draw, d.min(s.rect), d.max(s.rect), s.color, s.radius * d.dpr, corner_flags(s.corners));
+        scrim(draw, d.min(s.rect), d.max(s.rect), std::round(s.fade * d.dpr), s.color, s.radius * d.dpr,
+              corner_flags(s.corners));
         break;
       case Shape::Kind::image: {
         const Texture* t = textures ? textures(s.text) : nullptr;

@@ -1,7 +1,9 @@
 // Theme colours meet WCAG 2.2 AA for every text/background pair they are used in.
 #include <doctest/doctest.h>
 
+#include "core/layout.h"
 #include "core/theme.h"
+#include "fake_measure.h"
 
 using namespace carta;
 
@@ -45,4 +47,51 @@ TEST_CASE("hex colours") {
   CHECK_FALSE(parse_hex_color("B02026"));
   CHECK_FALSE(parse_hex_color("#B0202"));
   CHECK_FALSE(parse_hex_color("#GG0000"));
+}
+
+TEST_CASE("every caption line keeps 4.5:1 over white, yellow and a pale photo, on the ramp the painter draws") {
+  // Captions of one and two lines on cards of several widths; for each caption line, the
+  // scrim's opacity at the top of the line, composited over the picture's lightest colours.
+  const Color pictures[] = {{255, 255, 255, 255}, {255, 236, 0, 255}, {214, 228, 240, 255}, {250, 210, 160, 255}};
+  FixedMeasure m;
+  m.advance = 6;
+  for (bool dark : {false, true}) {
+    for (float width : {360.f, 800.f, 1280.f}) {
+      for (const char* caption : {"Short caption", "A caption long enough to need two lines on a narrow card, and then "
+                                                   "some more words so that it wraps on the widest card as well"}) {
+        CAPTURE(dark);
+        CAPTURE(width);
+        CAPTURE(caption);
+        Feed f;
+        Item it;
+        it.id = "a";
+        it.title = "Headline";
+        it.image = "https://news.example/a.jpg";
+        it.image_caption = caption;
+        f.items.push_back(it);
+        SceneInput in;
+        in.status = FeedStatus::ready;
+        in.feed = &f;
+        in.width = width;
+        in.height = 450;
+        const Theme theme = make_theme(dark);
+        Scene s = build_scene(in, theme, m);
+        const Shape* scrim = nullptr;
+        int lines = 0;
+        for (const Shape& sh : s.shapes) {
+          if (sh.kind == Shape::Kind::scrim) scrim = &sh;
+          if (sh.kind != Shape::Kind::text || sh.role != TextRole::caption) continue;
+          REQUIRE(scrim);
+          ++lines;
+          const float a = scrim_alpha(*scrim, sh.rect.y);
+          for (const Color& p : pictures) {
+            auto over = [&](std::uint8_t c) { return static_cast<std::uint8_t>(c * (1 - a) + scrim->color.r * a + 0.5f); };
+            const Color bg{over(p.r), over(p.g), over(p.b), 255};
+            CHECK(contrast_ratio(theme.caption_text, bg) >= 4.5);
+          }
+        }
+        CHECK(lines >= 1);
+      }
+    }
+  }
 }
