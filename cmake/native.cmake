@@ -27,6 +27,10 @@ set_source_files_properties(src/platform/native/stb_impl.cpp PROPERTIES COMPILE_
 add_test(NAME shot-demo
          COMMAND carta shot "${CMAKE_SOURCE_DIR}/assets/feeds/demo.json" -o "${CMAKE_BINARY_DIR}/shot-demo.png")
 add_test(NAME validate-demo COMMAND carta validate "${CMAKE_SOURCE_DIR}/assets/feeds/demo.json")
+# A feed's relative image URL reaches nothing outside the feed's folder.
+add_test(NAME shot-image-outside-feed-folder
+         COMMAND carta shot "${CMAKE_SOURCE_DIR}/tests/shots/feeds/image-outside.json" -o "${CMAKE_BINARY_DIR}/shot-outside.png")
+set_tests_properties(shot-image-outside-feed-folder PROPERTIES PASS_REGULAR_EXPRESSION "outside the feed's folder")
 
 # The demo feed's pictures, painted by a project script (nothing downloaded or committed).
 add_custom_target(demo_images ALL
@@ -38,7 +42,7 @@ if(CARTA_SANITIZE)
   # Mesa's EGL loader (dlopen of the llvmpipe driver) leaves a few bytes that LeakSanitizer
   # cannot even unwind; memory errors are still caught in these runs, leaks are checked by
   # the unit tests and the fuzzer, which never touch GL.
-  set_tests_properties(shot-demo PROPERTIES ENVIRONMENT "ASAN_OPTIONS=detect_leaks=0")
+  set_tests_properties(shot-demo shot-image-outside-feed-folder PROPERTIES ENVIRONMENT "ASAN_OPTIONS=detect_leaks=0")
 endif()
 
 # Hostile and malformed feeds against the exact diagnostics expected (tests/golden/).

@@ -17,6 +17,7 @@ now="2025-08-10T12:00:00Z"
 mkdir -p "$here/expected" "$here/actual"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
+cd "$root"  # options may name folders of the repository (--image-root)
 failed=()
 while IFS=$'\t' read -r name feed options; do
   [ -z "$name" ] || [ "${name:0:1}" = "#" ] && continue

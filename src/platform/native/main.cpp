@@ -33,9 +33,10 @@ void usage(FILE* out) {
   std::fputs(
       "usage: carta <command> [options]\n"
       "  shot FEED -o OUT.png [--size WxH] [--dpr N] [--card N] [--theme light|dark]\n"
-      "                       [--accent #RRGGBB] [--now RFC3339] [--debug]\n"
+      "                       [--accent #RRGGBB] [--now RFC3339] [--debug] [--image-root DIR]\n"
       "      render the carousel headless (no display needed) to a PNG; --debug puts a\n"
-      "      broken feed's diagnostic on its error card instead of the readers' sentence\n"
+      "      broken feed's diagnostic on its error card instead of the readers' sentence;\n"
+      "      pictures are read only from inside the feed's folder, or --image-root\n"
       "  validate FEED        print each problem with its JSON pointer;\n"
       "                       exit 0 valid (warnings allowed), 1 invalid, 2 usage or I/O error\n"
       "  view FEED [--size WxH] [--theme light|dark]\n"
@@ -52,6 +53,7 @@ struct ShotOptions {
   int card = 0;
   bool dark = false;
   bool debug = false;
+  std::string image_root;  // images are read only from inside it; default the feed's folder
   std::optional<Color> accent;
   std::int64_t now = static_cast<std::int64_t>(std::time(nullptr));
 };
@@ -87,6 +89,9 @@ int run_shot(int argc, char** argv) {
       o.dark = std::strcmp(v, "dark") == 0;
     } else if (a == "--accent") {
       if (!(v = value()) || !(o.accent = parse_hex_color(v))) return fail_usage("--accent takes #RRGGBB");
+    } else if (a == "--image-root") {
+      if (!(v = value())) return fail_usage("--image-root takes a folder");
+      o.image_root = v;
     } else if (a == "--debug") {
       o.debug = true;
     } else if (a == "--now") {
@@ -118,7 +123,7 @@ int run_shot(int argc, char** argv) {
   desc.accent = o.accent;
   desc.start_index = o.card;
   desc.debug = o.debug;
-  ImageRequests images;
+  ImageRequests images(o.image_root.empty() ? folder_of(o.feed) : folder_of(o.image_root + "/."));
   AppHooks hooks;
   hooks.request_image = images.hook();
   App app(desc, hooks);

@@ -87,12 +87,29 @@ std::string path_from_file_url(const std::string& url) {
 
 }  // namespace
 
-std::optional<Texture> load_texture(const std::string& url, int want_w, int want_h, int max_side, std::string& error) {
+std::string folder_of(const std::string& path) {
+  char* resolved = realpath(path.c_str(), nullptr);
+  if (!resolved) return {};
+  std::string out(resolved);
+  std::free(resolved);
+  const auto slash = out.rfind('/');
+  return slash == std::string::npos ? std::string() : out.substr(0, slash);
+}
+
+std::optional<Texture> load_texture(const std::string& url, int want_w, int want_h, int max_side,
+                                    const std::string& root, std::string& error) {
   if (url.rfind("file://", 0) != 0) {
     error = "the native tool does not fetch " + url;
     return std::nullopt;
   }
   std::string path = path_from_file_url(url);
+  char* real = realpath(path.c_str(), nullptr);
+  const std::string resolved = real ? real : "";
+  std::free(real);
+  if (root.empty() || resolved.compare(0, root.size() + 1, root + "/") != 0) {
+    error = path + " is outside the feed's folder " + (root.empty() ? "(unknown)" : root) + "; not read";
+    return std::nullopt;
+  }
   int w = 0, h = 0, channels = 0;
   unsigned char* pixels = stbi_load(path.c_str(), &w, &h, &channels, 4);
   if (!pixels) {
@@ -132,7 +149,7 @@ std::function<void(const std::string&, int, int, int)> ImageRequests::hook() {
 void ImageRequests::load_into(App& app, std::FILE* log) {
   std::string error;
   for (const Request& r : wanted_) {
-    if (auto tex = load_texture(r.url, r.width, r.height, r.max_side, error)) {
+    if (auto tex = load_texture(r.url, r.width, r.height, r.max_side, root_, error)) {
       app.image_loaded(r.url, *tex);
     } else {
       if (log) std::fprintf(log, "carta: image: %s\n", error.c_str());

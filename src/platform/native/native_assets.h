@@ -26,13 +26,20 @@ bool load_fonts(App& app, std::string& error);
 std::string file_url(const std::string& path);
 
 // Decodes the image behind a file:// URL and uploads it as a texture scaled down to cover
-// `want_w` x `want_h` pixels (never enlarged, never above `max_side`). http(s) images are
-// not fetched natively.
-std::optional<Texture> load_texture(const std::string& url, int want_w, int want_h, int max_side, std::string& error);
+// `want_w` x `want_h` pixels (never enlarged, never above `max_side`). Only a file inside
+// the folder `root` is read (a feed's "../../etc/…" reaches nothing else on the disk);
+// http(s) images are not fetched natively.
+std::optional<Texture> load_texture(const std::string& url, int want_w, int want_h, int max_side,
+                                    const std::string& root, std::string& error);
+
+// The folder a feed file is in, resolved ("" when it cannot be).
+std::string folder_of(const std::string& path);
 
 // The images a frame asked for (AppHooks::request_image), loaded from disk between frames.
 class ImageRequests {
  public:
+  // Images are read only from inside this folder (see load_texture).
+  explicit ImageRequests(std::string root) : root_(std::move(root)) {}
   std::function<void(const std::string&, int, int, int)> hook();
   bool empty() const { return wanted_.empty(); }
   // Loads every request into `app` and forgets them; failures are printed to `log` when
@@ -45,6 +52,7 @@ class ImageRequests {
     int width, height, max_side;
   };
   std::vector<Request> wanted_;
+  std::string root_;
 };
 
 // Writes top-down RGBA pixels as a PNG.

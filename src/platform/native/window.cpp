@@ -113,7 +113,7 @@ int run_view(int argc, char** argv) {
   AppDesc desc;
   desc.debug = true;  // a developer's window: the error card names the problem
   desc.dark = dark;
-  ImageRequests images;
+  ImageRequests images(folder_of(feed));
   int exit_code = 0;
   {
     AppHooks hooks;
