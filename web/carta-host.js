@@ -19,6 +19,8 @@ var FONT_PARTS = {};
   }) };
 });
 var DEFAULT_HEIGHT = 420;
+// carta::FeedLimits::max_bytes: a larger feed is refused before it is read into memory.
+var MAX_FEED_BYTES = 8 << 20;
 var FETCH_TIMEOUT_MS = 15000;
 // Pause reasons, as in carta::PauseReason.
 var PAUSE_HOVER = 1, PAUSE_FOCUS = 2, PAUSE_HIDDEN = 4, PAUSE_OFFSCREEN = 8, PAUSE_USER = 16;
@@ -213,12 +215,44 @@ function fire(el, name, detail) {
 }
 
 // fetch() that gives up after `ms`, with errors a publisher can read.
+// The core's words for the same refusal; `bytes` 0: more than the limit, size unknown.
+function tooLarge(bytes) {
+  return new Error('the feed is ' + (bytes || 'more than ' + MAX_FEED_BYTES) + ' bytes; the limit is ' +
+                   (MAX_FEED_BYTES >> 10) + ' KiB (' + MAX_FEED_BYTES + ' bytes)');
+}
+
+// The body, counted as it streams: reading stops at the limit (after Content-Length has
+// been checked), so an oversized feed never sits whole in memory, let alone in the wasm heap.
+function readLimited(response) {
+  var declared = +response.headers.get('Content-Length');
+  if (declared > MAX_FEED_BYTES) return Promise.reject(tooLarge(declared));
+  if (!response.body || !response.body.getReader) return response.arrayBuffer();
+  var reader = response.body.getReader(), chunks = [], total = 0;
+  function pump() {
+    return reader.read().then(function (part) {
+      if (part.done) {
+        var all = new Uint8Array(total), at = 0;
+        chunks.forEach(function (c) { all.set(c, at); at += c.length; });
+        return all.buffer;
+      }
+      total += part.value.length;
+      if (total > MAX_FEED_BYTES) {
+        reader.cancel();
+        throw tooLarge(0);
+      }
+      chunks.push(part.value);
+      return pump();
+    });
+  }
+  return pump();
+}
+
 function fetchFeed(url) {
   var controller = window.AbortController ? new AbortController() : null;
   var timer = setTimeout(function () { if (controller) controller.abort(); }, FETCH_TIMEOUT_MS);
   return fetch(url, { credentials: 'omit', signal: controller && controller.signal }).then(function (r) {
     if (!r.ok) throw new Error('the feed could not be loaded (HTTP ' + r.status + ' from ' + url + ')');
-    return r.arrayBuffer();
+    return readLimited(r);
   }, function (e) {
     throw new Error(e && e.name === 'AbortError'
       ? 'the feed did not arrive within ' + (FETCH_TIMEOUT_MS / 1000) + ' s (' + url + ')'

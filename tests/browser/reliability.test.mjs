@@ -106,3 +106,29 @@ test('destroy() from inside carta:change and carta:open is safe, and leaves noth
     assert.deepEqual(errors, []);
   });
 });
+
+test('a feed over the 8 MiB limit is refused before it is read into memory', async () => {
+  await withPage({
+    'huge.html': fixturePage('<div id="carousel" class="carta" data-feed="huge.json" data-height="420" data-loading="eager"></div>'),
+  }, async (page, url) => {
+    // 40 MB: copying it into the wasm heap (32 MiB at start) would have to grow the memory.
+    const body = Buffer.alloc(40 << 20, 0x20);
+    body.write('{"version":"https://jsonfeed.org/version/1.1","title":"t","items":[');
+    await page.route('**/huge.json', (route) => route.fulfill({ contentType: 'application/feed+json', body }));
+    await page.addInitScript(() => {
+      window.__errors = [];
+      document.addEventListener('carta:error', (e) => window.__errors.push(e.detail));
+    });
+    await page.goto(url + 'huge.html');
+    await page.waitForFunction(() => window.__errors.length, null, { timeout: 20000 });
+    await page.waitForTimeout(300);
+    const state = await page.evaluate(() => ({
+      error: window.__errors[0],
+      memory: document.querySelector('#carousel').cartaHandle.stats().wasmMemoryBytes,
+      status: document.querySelector('#carousel').cartaHandle.view().status,
+    }));
+    assert.match(state.error.message, /the feed is (more than )?\d+ bytes; the limit is 8192 KiB/);
+    assert.equal(state.status, 'failed');
+    assert.equal(state.memory, 32 << 20, 'the wasm heap never held the feed');
+  });
+});
