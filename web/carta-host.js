@@ -338,7 +338,7 @@ function mount(el, options) {
   var cleanups = [];
   var reducedQuery = window.matchMedia ? window.matchMedia('(prefers-reduced-motion: reduce)') : null;
   var lastUserInput = -Infinity, announcedIndex = -1, userPaused = false, mirrorStale = false;
-  var baseFonts = null, textWanted = false, textPending = false, fontPartsSet = {};
+  var baseFonts = null, textWanted = false, textPending = false, fontPartsSet = {}, dragging = false;
   // Events for the page wait here until the wasm call that raised them has returned: a
   // listener may destroy the widget, which must not free it under a running call. They
   // still leave inside the reader's own input event, so window.open keeps working.
@@ -425,9 +425,9 @@ function mount(el, options) {
     var flags = call(function () { return M['_carta_frame'](id, now); });
     if (destroyed) return;
     var wake = schedule(now);
-    // The mirror follows the canvas when the card changes and once it is at rest (not on
-    // every animation frame).
-    if ((wake !== 0 || mirrorStale) && (flags & 1)) {
+    // The mirror follows the canvas when the card changes and once it is at rest: not on
+    // every animation frame, nor on every frame of a drag (the release redraws it).
+    if (((wake !== 0 && !dragging) || mirrorStale) && (flags & 1)) {
       mirrorStale = false;
       updateMirror(true);
     }
@@ -622,6 +622,7 @@ function mount(el, options) {
   function pointer(kind, e) {
     if (!created) return;
     if (kind !== 1 && kind !== 3) userInput();
+    if (kind !== 1) dragging = kind === 0;
     var p = e ? point(e) : { x: 0, y: 0 };
     var flags = call(function () { return M['_carta_pointer'](id, kind, p.x, p.y, performance.now()); });
     if (destroyed) return;

@@ -132,3 +132,31 @@ test('a feed over the 8 MiB limit is refused before it is read into memory', asy
     assert.equal(state.memory, 32 << 20, 'the wasm heap never held the feed');
   });
 });
+
+test('the mirror is not rebuilt on every frame of a drag', async () => {
+  await withPage({
+    'drag.html': fixturePage('<div id="carousel" class="carta" data-feed="demo.json" data-height="420" data-loading="eager"></div>'),
+  }, async (page, url) => {
+    await openAndWaitReady(page, url + 'drag.html');
+    await page.waitForTimeout(300);
+    await page.evaluate(() => {
+      window.__rebuilds = 0;
+      const region = document.querySelector('#carousel').shadowRoot.querySelector('[role="region"]');
+      new MutationObserver((records) => { if (records.some((r) => r.type === 'childList')) window.__rebuilds++; })
+        .observe(region, { childList: true });
+    });
+    const box = await page.locator('#carousel').boundingBox();
+    await page.mouse.move(box.x + 700, box.y + 200);
+    await page.mouse.down();
+    for (let k = 1; k <= 60; k++) {  // a slow drag past one card: 60 moves, a frame for each
+      await page.mouse.move(box.x + 700 - k * 5, box.y + 200);
+      await page.waitForTimeout(16);
+    }
+    const during = await page.evaluate(() => window.__rebuilds);
+    await page.mouse.up();
+    await page.waitForTimeout(800);
+    const after = await page.evaluate(() => window.__rebuilds);
+    assert.ok(during <= 1, `${during} rebuilds during the drag`);
+    assert.ok(after >= 1 && after <= 3, `${after} rebuilds once it settled`);
+  });
+});
