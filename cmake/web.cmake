@@ -12,7 +12,7 @@ set(CARTA_WEB_EXPORTS
   _carta_error_message _carta_error_pointer
   _carta_next_wake _carta_pointer _carta_wheel _carta_key _carta_go _carta_current _carta_set_paused
   _carta_context_lost _carta_context_restored _carta_set_reduced_motion
-  _carta_view_json _carta_focus _carta_set_locale _carta_image_bytes _carta_use_browser_text _carta_add_words)
+  _carta_view_json _carta_focus _carta_set_locale _carta_image_bytes _carta_use_browser_text _carta_add_words _carta_read_feed)
 list(JOIN CARTA_WEB_EXPORTS "," CARTA_WEB_EXPORTS_CSV)
 
 target_link_options(carta_web PRIVATE
@@ -31,6 +31,8 @@ target_link_options(carta_web PRIVATE
   -sGL_SUPPORT_AUTOMATIC_ENABLE_EXTENSIONS=0 -sGL_SUPPORT_SIMPLE_ENABLE_EXTENSIONS=0 -sGL_TRACK_ERRORS=0
   # The page hands the factory only locateFile; no setjmp in C or C++ here.
   -sINCOMING_MODULE_JS_API=locateFile -sSUPPORT_LONGJMP=0
+  # TextDecoder always (every browser with WebGL 2 has it); no errno strings in the glue.
+  -sTEXTDECODER=2 -sSUPPORT_ERRNO=0
   -sEXPORTED_FUNCTIONS=${CARTA_WEB_EXPORTS_CSV}
   -sEXPORTED_RUNTIME_METHODS=UTF8ToString,stringToUTF8,lengthBytesUTF8
   "SHELL:--extern-pre-js ${CMAKE_SOURCE_DIR}/web/carta-begin.js"

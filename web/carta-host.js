@@ -703,16 +703,33 @@ function mount(el, options) {
 
   // Without WebGL 2 or WebAssembly (or when the module cannot load) the mirror becomes the
   // widget: a plain list of the feed's cards, read by a small JavaScript reader.
+  // With WebAssembly (WebGL 2 is what is usually missing) the core reads the feed, with the
+  // same rules, words and dates as the canvas; without it, a small JavaScript reader.
   function fallback(feedPromise) {
     canvas.remove();
-    feedPromise.then(function (feed) {
-      return feed.error ? feed : loadWords([config.locale].concat(feed.languages)).then(function () { return feed; });
-    }).then(function (feed) {
+    var core = typeof WebAssembly === 'object' ? loadModule().catch(function () { return null; }) : Promise.resolve(null);
+    Promise.all([feedPromise, core]).then(function (parts) {
+      var feed = parts[0];
+      if (feed.error) return [feed, null, []];
+      return loadWords([config.locale].concat(feed.languages)).then(function (texts) { return [feed, parts[1], texts]; });
+    }).then(function (parts) {
+      var feed = parts[0], model;
       if (destroyed) return;
       if (feed.error) throw feed.error;
-      var model = readFeedForFallback(feed.bytes, feed.url, config.locale);
+      if (parts[1]) {
+        M = parts[1];
+        addWords(parts[2]);
+        model = JSON.parse(M['UTF8ToString'](withString(M, feed.url, function (u) {
+          return withString(M, config.locale, function (l) {
+            return withBytes(M, feed.bytes, function (p, n) { return M['_carta_read_feed'](p, n, u, l, Date.now() / 1000); });
+          });
+        })));
+      } else {
+        model = readFeedForFallback(feed.bytes, feed.url, config.locale);
+      }
       mirror.fallback(model, config.dark ? 'dark' : 'light', openLink);
-      fire(el, 'carta:ready', { count: model.items.length, renderer: 'html' });
+      if (model.status === 'failed') fire(el, 'carta:error', { message: model.message, path: model.path });
+      else fire(el, 'carta:ready', { count: model.items.length, renderer: 'html' });
     }).catch(function (e) {
       fire(el, 'carta:error', { message: String(e && e.message || e), path: '' });
     });

@@ -268,12 +268,15 @@ function createMirror(root, actions) {
       region.className = 'mirror fallback';
       region.setAttribute('aria-label', feed.title || strings.articles);
       region.setAttribute('lang', feed.language || 'en');
-      region.setAttribute('dir', isRightToLeft(feed.language) ? 'rtl' : 'ltr');
+      region.setAttribute('dir', feed.rtl || isRightToLeft(feed.language) ? 'rtl' : 'ltr');
       Object.keys(colours).forEach(function (k) { region.style.setProperty('--' + k, colours[k]); });
-      if (!feed.items.length) region.appendChild(el('p', null, strings.empty));
+      if (feed.status === 'failed') {
+        region.appendChild(el('p', null, strings.failed));
+        region.appendChild(el('p', null, strings.failedDetail));
+      } else if (!feed.items.length) region.appendChild(el('p', null, strings.empty));
       feed.items.forEach(function (item, i) {
         var article = el('article', { 'aria-roledescription': strings.slide, lang: item.language || null,
-                                      dir: isRightToLeft(item.language) ? 'rtl' : null,
+                                      dir: item.rtl || isRightToLeft(item.language) ? 'rtl' : null,
                                       'aria-label': fmt(strings.slideLabel, { n: i + 1, count: feed.items.length }) });
         if (item.image) {
           var figure = el('figure', { style: null });
@@ -303,15 +306,25 @@ function createMirror(root, actions) {
   };
 }
 
-// A small, cautious reader for the fallback only (the real one is the C++ core): plain text
-// from HTML, http(s) links resolved against the feed, nothing executed or injected.
+// Text from HTML without an HTML parser (DOMParser is a Trusted Types sink): scripts and
+// styles dropped, tags removed, the common entities decoded.
+var ENTITIES = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
+function plainText(html) {
+  return html.replace(/<(script|style)\b[\s\S]*?<\/\1\s*>/gi, ' ').replace(/<[^>]*>/g, ' ')
+    .replace(/&(#x[0-9a-f]+|#[0-9]+|[a-z]+);/gi, function (m, e) {
+      if (e[0] !== '#') return ENTITIES[e.toLowerCase()] || m;
+      var c = e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
+      return c > 0 && c <= 0x10FFFF && (c < 0xD800 || c > 0xDFFF) ? String.fromCodePoint(c) : '\uFFFD';
+    }).replace(/\s+/g, ' ').trim();
+}
+
+// A small, cautious reader for the fallback of browsers without WebAssembly (otherwise the
+// C++ core reads the feed, carta_read_feed): plain text from HTML, http(s) links resolved
+// against the feed, nothing executed or injected, the core's item and summary limits.
 function readFeedForFallback(bytes, feedUrl, locale) {
   var data = JSON.parse(new TextDecoder().decode(bytes));
   if (!data || typeof data !== 'object' || !Array.isArray(data.items)) throw new Error('not a JSON Feed');
-  var parser = new DOMParser();
-  var text = function (v) {
-    return typeof v === 'string' ? (parser.parseFromString(v, 'text/html').body.textContent || '').replace(/\s+/g, ' ').trim() : '';
-  };
+  var text = function (v) { return typeof v === 'string' ? plainText(v) : ''; };
   var link = function (v) {
     if (typeof v !== 'string') return '';
     try {

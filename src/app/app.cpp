@@ -6,6 +6,7 @@
 #include <GLES3/gl3.h>
 #include <imgui.h>
 #include <imgui_impl_opengl3.h>
+#include <imgui_internal.h>  // ImGuiContext, made without ImGui's window system
 
 namespace carta {
 namespace {
@@ -17,7 +18,10 @@ constexpr float kClickSlop = 6;  // CSS px a pointer may move and still count as
 App::App(const AppDesc& desc, AppHooks hooks) : desc_(desc), hooks_(std::move(hooks)), carousel_(desc.carousel) {
   theme_ = make_theme(desc.dark, desc.accent);
   ImGuiContext* previous = ImGui::GetCurrentContext();
-  imgui_ = ImGui::CreateContext();
+  // A bare context for the renderer backend and our atlas, not ImGui::CreateContext(): that
+  // would set up windows, settings and their .ini parser, none of which the widget uses
+  // (and whose code would then stay in the wasm).
+  imgui_ = IM_NEW(ImGuiContext)(&atlas_);
   ImGui::SetCurrentContext(imgui_);
   ImGuiIO& io = ImGui::GetIO();
   io.IniFilename = nullptr;  // no files, no settings: the widget keeps no state on disk
@@ -30,7 +34,8 @@ App::~App() {
   release(images_.clear());
   ImGui::SetCurrentContext(imgui_);
   if (renderer_ready_) ImGui_ImplOpenGL3_Shutdown();
-  ImGui::DestroyContext(imgui_);
+  ImGui::SetCurrentContext(nullptr);
+  IM_DELETE(imgui_);
 }
 
 void App::set_font(Face face, std::vector<unsigned char> ttf, FontPart part) {

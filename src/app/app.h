@@ -138,6 +138,7 @@ class App {
   AppDesc desc_;
   AppHooks hooks_;
   Theme theme_;
+  ImFontAtlas atlas_;  // the card faces' glyphs, in the texture the painter draws text from
   ImGuiContext* imgui_ = nullptr;
   FontParts font_files_;
   FontSet fonts_;

@@ -345,6 +345,44 @@ class JsonWriter {
   bool fresh_ = true;
 };
 
+// One card as the page's mirror and fallback list take it: everything the card says and,
+// with a scene, where it is drawn (its box, its headline's lines, its related links).
+void write_card(JsonWriter& w, const carta::Feed& feed, int index, std::int64_t now, const std::string& locale,
+                const carta::Scene* scene) {
+  using Kind = carta::HitRegion::Kind;
+  const carta::Item& it = feed.items[index];
+  w.begin('{');
+  w.key("index").integer(index).key("id").string(it.id).key("url").string(it.url);
+  w.key("title").string(it.title).key("summary").string(it.summary).key("image").string(it.image);
+  w.key("alt").string(it.image_alt).key("caption").string(it.image_caption).key("credit").string(it.image_credit);
+  w.key("category").string(it.category).key("language").string(it.language).key("rtl").boolean(it.right_to_left);
+  w.key("meta").string(carta::meta_line(it, now, locale));
+  if (scene) {
+    for (const carta::HitRegion& h : scene->hits)
+      if (h.kind == Kind::card && h.index == index) w.key("rect").rect(h.rect);
+    for (const carta::HeadlineText& t : scene->headlines) {
+      if (t.index != index) continue;
+      w.key("headline").begin('{').key("rect").rect(t.rect).key("lines").begin('[');
+      for (const std::string& line : t.lines) w.string(line);
+      w.end(']').end('}');
+    }
+  }
+  w.key("related").begin('[');
+  for (std::size_t k = 0; k < it.related.size(); ++k) {
+    const carta::RelatedItem& r = it.related[k];
+    w.begin('{').key("title").string(r.title).key("url").string(r.url).key("category").string(r.category);
+    w.key("target").integer(r.item_index);
+    // A related story in another language than its card's is tagged with its own.
+    if (r.item_index >= 0 && feed.items[r.item_index].language != it.language)
+      w.key("language").string(feed.items[r.item_index].language).key("rtl").boolean(feed.items[r.item_index].right_to_left);
+    if (scene)
+      for (const carta::HitRegion& rh : scene->hits)
+        if (rh.kind == Kind::related && rh.index == index && rh.related == static_cast<int>(k)) w.key("rect").rect(rh.rect);
+    w.end('}');
+  }
+  w.end(']').end('}');
+}
+
 }  // namespace
 
 // What the last frame shows, as JSON, for the page's accessible DOM mirror: the feed's
@@ -384,35 +422,31 @@ EMSCRIPTEN_KEEPALIVE const char* carta_view_json(int host_id) {
   w.key("cards").begin('[');
   for (const carta::HitRegion& h : hits) {
     if (h.kind != Kind::card || h.index < 0 || h.index >= static_cast<int>(feed.items.size())) continue;
-    const carta::Item& it = feed.items[h.index];
-    w.begin('{');
-    w.key("index").integer(h.index).key("id").string(it.id).key("url").string(it.url);
-    w.key("title").string(it.title).key("summary").string(it.summary).key("image").string(it.image);
-    w.key("alt").string(it.image_alt).key("caption").string(it.image_caption).key("credit").string(it.image_credit);
-    w.key("category").string(it.category).key("language").string(it.language).key("rtl").boolean(it.right_to_left);
-    w.key("meta").string(carta::meta_line(it, app.now_unix(), app.locale()));
-    w.key("rect").rect(h.rect);
-    for (const carta::HeadlineText& t : app.scene().headlines) {
-      if (t.index != h.index) continue;
-      w.key("headline").begin('{').key("rect").rect(t.rect).key("lines").begin('[');
-      for (const std::string& line : t.lines) w.string(line);
-      w.end(']').end('}');
-    }
-    w.key("related").begin('[');
-    for (std::size_t k = 0; k < it.related.size(); ++k) {
-      const carta::RelatedItem& r = it.related[k];
-      w.begin('{').key("title").string(r.title).key("url").string(r.url).key("category").string(r.category);
-      w.key("target").integer(r.item_index);
-      // A related story in another language than its card's is tagged with its own.
-      if (r.item_index >= 0 && feed.items[r.item_index].language != it.language)
-        w.key("language").string(feed.items[r.item_index].language).key("rtl").boolean(feed.items[r.item_index].right_to_left);
-      for (const carta::HitRegion& rh : hits)
-        if (rh.kind == Kind::related && rh.index == h.index && rh.related == static_cast<int>(k))
-          w.key("rect").rect(rh.rect);
-      w.end('}');
-    }
-    w.end(']').end('}');
+    write_card(w, feed, h.index, app.now_unix(), app.locale(), &app.scene());
   }
+  w.end(']').end('}');
+  text = std::move(w.text);
+  return text.c_str();
+}
+
+// A feed read by the core for the page's plain-HTML list, when there is WebAssembly but no
+// WebGL 2 (no widget instance, no GL): the same reader, words and dates as the canvas.
+// {status, message, path, title, language, rtl, items: [card…]}; valid until the next call.
+EMSCRIPTEN_KEEPALIVE const char* carta_read_feed(const char* bytes, int length, const char* location,
+                                                 const char* locale, double now_unix) {
+  static std::string text;
+  const carta::FeedResult r = carta::parse_feed(std::string_view(bytes, length), location);
+  const carta::Diagnostic* e = carta::first_error(r.diagnostics);
+  const std::string language = *locale ? locale : r.feed.language.empty() ? "en" : r.feed.language;
+  JsonWriter w;
+  w.begin('{');
+  w.key("status").string(r.ok() ? "ready" : "failed");
+  w.key("message").string(e ? e->message : std::string());
+  w.key("path").string(!e ? std::string() : e->line > 0 ? "line " + std::to_string(e->line) + ", column " + std::to_string(e->column) : e->pointer);
+  w.key("title").string(r.feed.title).key("language").string(language).key("rtl").boolean(r.feed.right_to_left);
+  w.key("items").begin('[');
+  for (int i = 0; r.ok() && i < static_cast<int>(r.feed.items.size()); ++i)
+    write_card(w, r.feed, i, static_cast<std::int64_t>(now_unix), language, nullptr);
   w.end(']').end('}');
   text = std::move(w.text);
   return text.c_str();
