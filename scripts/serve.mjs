@@ -17,7 +17,8 @@ const TYPES = {
   '.svg': 'image/svg+xml', '.txt': 'text/plain; charset=utf-8',
 };
 
-export function createServer(root) {
+// policy(pathname) may give another policy for some paths (the browser tests use it).
+export function createServer(root, { policy = () => CSP } = {}) {
   const base = path.resolve(root);
   return http.createServer((req, res) => {
     let pathname;
@@ -41,7 +42,7 @@ export function createServer(root) {
       res.writeHead(200, {
         'Content-Type': TYPES[path.extname(file).toLowerCase()] || 'application/octet-stream',
         'Content-Length': st.size,
-        'Content-Security-Policy': CSP,
+        'Content-Security-Policy': policy(pathname),
         'X-Content-Type-Options': 'nosniff',
         'Cache-Control': 'no-cache',
       });

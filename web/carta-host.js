@@ -29,6 +29,10 @@ var ANNOUNCE_WINDOW_MS = 1500;
 
 var modulePromise = null;
 var nextHostId = 1;
+// Origins whose pictures the page could not read for WebGL (no CORS headers, or a policy
+// that forbids the fetch): later pictures from them go straight to the page's <img> layer,
+// so a host costs the failed fetches already under way, not one per picture.
+var pageOnlyOrigins = {};
 
 // One WebAssembly module serves every widget on the page; each has its own WebGL
 // context and its own carousel inside it.
@@ -325,6 +329,17 @@ function mount(el, options) {
   cs.touchAction = 'pan-y';  // vertical swipes scroll the page; horizontal ones are ours
   cs.userSelect = 'none';
   cs.outline = 'none';
+  cs.position = 'relative';  // above the pictures' layer
+  // Pictures WebGL may not read (hosts without CORS headers) are <img>s in this layer under
+  // the canvas, which leaves a hole where each one goes.
+  var pictureLayer = document.createElement('div');
+  pictureLayer.setAttribute('aria-hidden', 'true');
+  var ls = pictureLayer.style;
+  ls.position = 'absolute';
+  ls.left = ls.top = ls.right = ls.bottom = '0';
+  ls.overflow = 'hidden';
+  ls.pointerEvents = 'none';
+  root.appendChild(pictureLayer);
   root.appendChild(canvas);
   // The host takes no tabindex: a negative one would hide the mirror's links and buttons
   // from Tab, and they are where keyboard focus belongs.
@@ -334,7 +349,7 @@ function mount(el, options) {
   var created = false, destroyed = false, started = false, readyFired = false, lost = false;
   var onScreen = !config.lazy, pageVisible = !document.hidden, frameWanted = false;
   var raf = 0, wakeTimer = 0, refreshTimer = 0, frames = 0;
-  var bitmaps = {}, nextBitmap = 1;
+  var bitmaps = {}, nextBitmap = 1, pagePictures = {};
   var cleanups = [];
   var reducedQuery = window.matchMedia ? window.matchMedia('(prefers-reduced-motion: reduce)') : null;
   var lastUserInput = -Infinity, announcedIndex = -1, userPaused = false, mirrorStale = false;
@@ -431,6 +446,7 @@ function mount(el, options) {
       mirrorStale = false;
       updateMirror(true);
     }
+    if (flags & 8) placePictures();
     if ((flags & 2) && !readyFired) {
       readyFired = true;
       fire(el, 'carta:ready', { count: M['_carta_item_count'](id), renderer: 'webgl2' });
@@ -485,11 +501,13 @@ function mount(el, options) {
   }
 
   // --- Images --------------------------------------------------------------------------
-  // The browser fetches (CORS mode: an image we may not read fails here, and the card keeps
-  // its placeholder) and decodes it, then scales it to cover the size it is drawn at.
+  // The browser fetches (CORS mode) and decodes a picture, then scales it to cover the size
+  // it is drawn at, for a texture. A picture it may not read that way (no CORS headers, or
+  // no connect-src for its host) is shown by the page itself, as an <img> under the canvas.
   function loadImage(url, wantW, wantH, maxSide) {
-    fetch(url, { mode: 'cors', credentials: 'omit' }).then(function (r) {
-      if (!r.ok) throw new Error('HTTP ' + r.status);
+    var origin = new URL(url, location.href).origin;
+    (pageOnlyOrigins[origin] ? Promise.reject({ pageOnly: true }) : fetch(url, { mode: 'cors', credentials: 'omit' })).then(function (r) {
+      if (!r.ok) throw { http: r.status };
       return r.blob();
     }).then(function (blob) {
       return createImageBitmap(blob);
@@ -506,11 +524,56 @@ function mount(el, options) {
       bitmaps[n] = bitmap;
       withString(M, url, function (p) { M['_carta_image_decoded'](id, p, n, bitmap.width, bitmap.height); });
       invalidate();
-    }).catch(function () {
+    }).catch(function (e) {
       if (destroyed || !created) return;
-      withString(M, url, function (p) { M['_carta_image_failed'](id, p); });
-      invalidate();
+      if (e instanceof TypeError) pageOnlyOrigins[origin] = true;  // fetch refused: CORS or CSP
+      (e && e.http ? Promise.reject(e) : pictureInPage(url)).then(function () {
+        if (destroyed || !created) return;
+        withString(M, url, function (p) { M['_carta_image_in_page'](id, p); });
+        invalidate();
+      }, function () {
+        if (destroyed || !created) return;
+        withString(M, url, function (p) { M['_carta_image_failed'](id, p); });
+        invalidate();
+      });
     });
+  }
+
+  function pictureInPage(url) {
+    var img = pagePictures[url];
+    if (!img) {
+      img = pagePictures[url] = document.createElement('img');
+      img.alt = '';  // the mirror describes it
+      img.decoding = 'async';
+      img.referrerPolicy = 'no-referrer';
+      var s = img.style;
+      s.position = 'absolute';
+      s.objectFit = 'cover';  // cover-cropped, as the canvas draws pictures
+      s.display = 'none';
+      pictureLayer.appendChild(img);
+      img.src = url;
+    }
+    return img.decode();
+  }
+
+  // Puts each page-shown picture where this frame cut its hole (same frame, so they move
+  // together through drags and slides) and hides the others.
+  function placePictures() {
+    var shown = {};
+    JSON.parse(M['UTF8ToString'](M['_carta_page_pictures'](id))).forEach(function (p) {
+      var img = pagePictures[p.url];
+      if (!img) return;
+      shown[p.url] = true;
+      var s = img.style, r = p.radius + 'px';
+      s.left = p.rect[0] + 'px';
+      s.top = p.rect[1] + 'px';
+      s.width = p.rect[2] + 'px';
+      s.height = p.rect[3] + 'px';
+      // carta::Corner bits: 1 top left, 2 top right, 4 bottom left, 8 bottom right.
+      s.borderRadius = [1, 2, 8, 4].map(function (bit) { return p.corners & bit ? r : '0'; }).join(' ');
+      s.display = 'block';
+    });
+    Object.keys(pagePictures).forEach(function (u) { if (!shown[u]) pagePictures[u].style.display = 'none'; });
   }
 
   // --- Feed ----------------------------------------------------------------------------
@@ -848,6 +911,7 @@ function mount(el, options) {
       // Everything the widget added goes: a moved <carta-carousel> mounts afresh, once.
       if (host.text) host.text.destroy();
       mirror.destroy();
+      pictureLayer.remove();
       canvas.remove();
       el['cartaHandle'] = null;
     }

@@ -112,6 +112,18 @@ void App::release(const std::vector<CachedImage>& images) {
 
 void App::image_failed(const std::string& url) { image_states_[url] = ImageState::failed; }
 
+void App::image_in_page(const std::string& url) { image_states_[url] = ImageState::in_page; }
+
+namespace {
+
+// Makes what is drawn next erase the canvas (premultiplied: what stays is scaled by 1 -
+// the source's alpha), so an antialiased rounded rectangle cuts a clean hole.
+void erase_blend(const ImDrawList*, const ImDrawCmd*) {
+  glBlendFuncSeparate(GL_ZERO, GL_ONE_MINUS_SRC_ALPHA, GL_ZERO, GL_ONE_MINUS_SRC_ALPHA);
+}
+
+}  // namespace
+
 int App::framebuffer_width() const { return static_cast<int>(std::lround(desc_.width * desc_.dpr)); }
 int App::framebuffer_height() const { return static_cast<int>(std::lround(desc_.height * desc_.dpr)); }
 
@@ -192,14 +204,28 @@ FrameResult App::frame(double seconds) {
       hooks_.request_image(s.text, static_cast<int>(std::ceil(s.rect.w * desc_.dpr)),
                            static_cast<int>(std::ceil(s.rect.h * desc_.dpr)), max_texture_side_);
   }
+  const bool had_page_pictures = !page_pictures_.empty();
+  page_pictures_.clear();
+  for (const Shape& s : last_scene_.shapes) {
+    if (s.kind != Shape::Kind::image) continue;
+    auto state = image_states_.find(s.text);
+    if (state != image_states_.end() && state->second == ImageState::in_page)
+      page_pictures_.push_back({s.text, s.rect, s.radius, s.corners});
+  }
   paint_scene(draw, last_scene_, fonts_, [this](const std::string& url) -> const Texture* {
+    auto state = image_states_.find(url);
+    if (state != image_states_.end() && state->second == ImageState::in_page) {
+      lookup_ = Texture();
+      lookup_.in_page = true;
+      return &lookup_;
+    }
     const CachedImage* image = images_.use(url);
     if (!image) return nullptr;
     lookup_.id = reinterpret_cast<ImTextureID>(static_cast<std::intptr_t>(image->handle));
     lookup_.width = image->width;
     lookup_.height = image->height;
     return &lookup_;
-  }, [this](const Shape& line) { return text_.image(line, desc_.dpr); });
+  }, [this](const Shape& line) { return text_.image(line, desc_.dpr); }, erase_blend);
   ImGui_ImplOpenGL3_RenderDrawData(draw_list_.draw_data());
   for (std::uint64_t handle : text_.take_evicted()) {  // line images the frame no longer drew
     GLuint name = static_cast<GLuint>(handle);
@@ -208,6 +234,7 @@ FrameResult App::frame(double seconds) {
   result.drew = true;
   result.headline_visible = status_ == FeedStatus::ready && last_scene_.headline_visible;
   result.wants_next_frame = carousel_.animating(seconds);
+  result.page_pictures = had_page_pictures || !page_pictures_.empty();
   return result;
 }
 

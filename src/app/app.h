@@ -53,9 +53,18 @@ struct FrameResult {
   bool drew = false;               // something was painted (fonts were ready)
   bool headline_visible = false;   // the current card's headline is on screen
   bool wants_next_frame = false;   // an animation is running
+  bool page_pictures = false;      // the page shows pictures under this frame, or did under the last
 };
 
-enum class ImageState { requested, loaded, failed };
+enum class ImageState { requested, loaded, in_page, failed };
+
+// A picture the page shows under the canvas, where the last frame cut its hole (CSS px).
+struct PagePicture {
+  std::string url;
+  Rect rect;
+  float radius = 0;
+  unsigned corners = corner_all;
+};
 
 class App {
  public:
@@ -75,6 +84,10 @@ class App {
   void resize(float width, float height, float dpr);
   void image_loaded(const std::string& url, Texture texture);
   void image_failed(const std::string& url);
+  // The page shows this picture itself (it could not become a texture: no CORS); frames cut
+  // a hole where it goes, and page_pictures() says where.
+  void image_in_page(const std::string& url);
+  const std::vector<PagePicture>& page_pictures() const { return page_pictures_; }
   void set_now(std::int64_t unix_seconds) { now_unix_ = unix_seconds; }
   // The GL context was lost (its objects are gone) / restored (recreate them): the same
   // card is drawn again, images are fetched again as they are needed.
@@ -162,6 +175,7 @@ class App {
   bool pressed_control_ = false;  // the press began on a button or dot
   double last_frame_ = -1;
   std::unordered_map<std::string, ImageState> image_states_;
+  std::vector<PagePicture> page_pictures_;  // in the last frame
   ImageCache images_;
   Texture lookup_;  // the texture handed to the painter for the current lookup
   int max_texture_side_ = 0;

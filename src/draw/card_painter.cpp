@@ -51,7 +51,7 @@ void chevron(ImDrawList& draw, const Device& d, const Rect& r, Color c, bool lef
 int text_image_pad(float dpr) { return static_cast<int>(std::ceil(4 * dpr)); }
 
 void paint_scene(ImDrawList& draw, const Scene& scene, const FontSet& fonts, const TextureLookup& textures,
-                 const TextImageLookup& text_images) {
+                 const TextImageLookup& text_images, ImDrawCallback erase) {
   const Device d{fonts.dpr()};
   for (const Shape& s : scene.shapes) {
     switch (s.kind) {
@@ -67,6 +67,12 @@ void paint_scene(ImDrawList& draw, const Scene& scene, const FontSet& fonts, con
         break;
       case Shape::Kind::image: {
         const Texture* t = textures ? textures(s.text) : nullptr;
+        if (t && t->in_page && erase) {  // the page's <img> shows through, rounded as here
+          draw.AddCallback(erase, nullptr);
+          draw.AddRectFilled(d.min(s.rect), d.max(s.rect), IM_COL32_WHITE, s.radius * d.dpr, corner_flags(s.corners));
+          draw.AddCallback(ImDrawCallback_ResetRenderState, nullptr);
+          break;
+        }
         if (!t || !t->id) break;  // the placeholder drawn before it stays
         Rect uv = cover_crop(static_cast<float>(t->width), static_cast<float>(t->height), s.rect);
         draw.AddImageRounded(t->id, d.min(s.rect), d.max(s.rect), ImVec2(uv.x, uv.y),

@@ -16,6 +16,9 @@ struct Texture {
   ImTextureID id = nullptr;
   int width = 0;
   int height = 0;
+  // The page shows this picture itself, under the canvas (an <img> from a host that sends
+  // no CORS headers, which WebGL may not read): the painter leaves a hole for it.
+  bool in_page = false;
 };
 
 // Returns the texture for an image URL, or nullptr when it is not (yet) available; the
@@ -30,8 +33,10 @@ using TextImageLookup = std::function<const Texture*(const Shape& line)>;
 // platforms that draw lines (draw/text_engine.h) agree on it.
 int text_image_pad(float dpr);
 
+// `erase` switches the renderer to erasing (what is drawn next makes the canvas transparent);
+// the painter uses it to cut the holes in_page pictures show through.
 void paint_scene(ImDrawList& draw, const Scene& scene, const FontSet& fonts, const TextureLookup& textures,
-                 const TextImageLookup& text_images = nullptr);
+                 const TextImageLookup& text_images = nullptr, ImDrawCallback erase = nullptr);
 
 // One frame's draw list, without ImGui's window system: the widget paints shapes and text
 // and needs no NewFrame()/Render(), so none of ImGui's windows, widgets or tables reach the

@@ -11,19 +11,19 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 export const root = path.resolve(here, '../..');
 export const dist = process.env.CARTA_DIST || path.join(root, 'dist');
 
-export async function serve(dir = dist) {
-  const server = createServer(dir);
+export async function serve(dir = dist, options = {}) {
+  const server = createServer(dir, options);
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
   return { url: `http://127.0.0.1:${server.address().port}/`, close: () => new Promise((r) => server.close(r)) };
 }
 
 // Serves a temporary copy of dist/ with extra files (name → text) beside it; close()
-// stops the server and removes the copy.
-export async function serveWithFixtures(prefix, fixtures) {
+// stops the server and removes the copy. options go to createServer (policy).
+export async function serveWithFixtures(prefix, fixtures, options = {}) {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
   fs.cpSync(dist, tmp, { recursive: true });
   for (const [name, text] of Object.entries(fixtures)) fs.writeFileSync(path.join(tmp, name), text);
-  const server = await serve(tmp);
+  const server = await serve(tmp, options);
   return {
     url: server.url,
     dir: tmp,

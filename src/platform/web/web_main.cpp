@@ -24,7 +24,8 @@
 EM_JS(int, carta_js_create_context, (int host_id), {
   var host = Module['cartaHosts'][host_id];
   return GL.createContext(host.canvas, {
-    majorVersion: 2, minorVersion: 0, alpha: false, depth: false, stencil: false, antialias: false,
+    // alpha: holes in the canvas show the pictures the page draws under it (no-CORS hosts).
+    majorVersion: 2, minorVersion: 0, alpha: true, depth: false, stencil: false, antialias: false,
     premultipliedAlpha: true, preserveDrawingBuffer: false, powerPreference: 'low-power'
   }) | 0;
 });
@@ -188,16 +189,22 @@ EMSCRIPTEN_KEEPALIVE void carta_image_decoded(int host_id, const char* url, int 
   }
 }
 
+// The page shows the picture itself, under the canvas (its host sends no CORS headers).
+EMSCRIPTEN_KEEPALIVE void carta_image_in_page(int host_id, const char* url) {
+  if (Instance* inst = current(host_id)) inst->app->image_in_page(url);
+}
+
 EMSCRIPTEN_KEEPALIVE void carta_image_failed(int host_id, const char* url) {
   if (Instance* inst = current(host_id)) inst->app->image_failed(url);
 }
 
-// Draws one frame. Bits: 1 drew, 2 the current card's headline is visible, 4 wants another.
+// Draws one frame. Bits: 1 drew, 2 the current card's headline is visible, 4 wants another,
+// 8 the page shows pictures under it (or did under the last one): carta_page_pictures.
 EMSCRIPTEN_KEEPALIVE int carta_frame(int host_id, double milliseconds) {
   Instance* inst = current(host_id);
   if (!inst) return 0;
   carta::FrameResult r = inst->app->frame(milliseconds / 1000.0);
-  return (r.drew ? 1 : 0) | (r.headline_visible ? 2 : 0) | (r.wants_next_frame ? 4 : 0);
+  return (r.drew ? 1 : 0) | (r.headline_visible ? 2 : 0) | (r.wants_next_frame ? 4 : 0) | (r.page_pictures ? 8 : 0);
 }
 
 // Milliseconds until the next frame is needed: 0 now, -1 not until something happens.
@@ -448,6 +455,22 @@ EMSCRIPTEN_KEEPALIVE const char* carta_read_feed(const char* bytes, int length, 
   for (int i = 0; r.ok() && i < static_cast<int>(r.feed.items.size()); ++i)
     write_card(w, r.feed, i, static_cast<std::int64_t>(now_unix), language, nullptr);
   w.end(']').end('}');
+  text = std::move(w.text);
+  return text.c_str();
+}
+
+// Where the last frame cut holes for the pictures the page shows under the canvas:
+// [{url, rect: [x, y, w, h] (CSS px), radius, corners (carta::Corner bits)}].
+EMSCRIPTEN_KEEPALIVE const char* carta_page_pictures(int host_id) {
+  static std::string text;
+  Instance* inst = current(host_id);
+  JsonWriter w;
+  w.begin('[');
+  if (inst)
+    for (const carta::PagePicture& p : inst->app->page_pictures())
+      w.begin('{').key("url").string(p.url).key("rect").rect(p.rect).key("radius").number(p.radius)
+          .key("corners").integer(p.corners).end('}');
+  w.end(']');
   text = std::move(w.text);
   return text.c_str();
 }
