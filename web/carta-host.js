@@ -278,6 +278,32 @@ function inlineFeed(el) {
   return { bytes: bytes, url: location.href, scripts: scriptsIn(bytes), languages: languagesIn(bytes) };
 }
 
+// --- WebGL contexts: a budget for the page -------------------------------------------
+// A browser keeps about 16 live WebGL contexts per page (phones fewer) and silently drops
+// the oldest beyond that, leaving its widget blank for good. Carta keeps at most
+// MAX_LIVE_CONTEXTS: a widget that needs one while the budget is spent takes it from the
+// widget off screen longest, which gives its context back (WEBGL_lose_context) and asks for
+// it again when it comes near the viewport (its cards are drawn afresh, same card).
+var MAX_LIVE_CONTEXTS = 8;
+var liveContexts = [];  // {used: time last drawn or seen, offScreen(), release()}
+
+function claimContext(owner) {
+  releaseContext(owner);
+  while (liveContexts.length >= MAX_LIVE_CONTEXTS) {
+    var victim = null;
+    liveContexts.forEach(function (o) { if (o.offScreen() && (!victim || o.used < victim.used)) victim = o; });
+    if (!victim) break;  // every live widget is in view: over budget rather than blank
+    victim.release();
+  }
+  owner.used = performance.now();
+  liveContexts.push(owner);
+}
+
+function releaseContext(owner) {
+  var i = liveContexts.indexOf(owner);
+  if (i >= 0) liveContexts.splice(i, 1);
+}
+
 // Asked once per page; the probe's context is released at once (browsers allow only a
 // few live WebGL contexts).
 var webgl2Probe = null;
@@ -347,6 +373,25 @@ function mount(el, options) {
   var id = nextHostId++;
   var M = null;
   var created = false, destroyed = false, started = false, readyFired = false, lost = false;
+  // released: this widget gave its context back to the page's budget (see claimContext).
+  var loseContext = null, released = false, near = !config.lazy;
+  var contextOwner = {
+    used: 0,
+    offScreen: function () { return !onScreen && !near; },
+    release: function () {
+      releaseContext(contextOwner);
+      if (!loseContext || released) return;
+      released = true;
+      loseContext.loseContext();  // fires webglcontextlost, below
+    }
+  };
+  // Asks for the context back when the widget comes near the viewport again.
+  function reclaim() {
+    if (!released || destroyed) return;
+    released = false;
+    claimContext(contextOwner);
+    loseContext.restoreContext();  // fires webglcontextrestored, below
+  }
   var onScreen = !config.lazy, pageVisible = !document.hidden, frameWanted = false;
   var raf = 0, wakeTimer = 0, refreshTimer = 0, frames = 0;
   var bitmaps = {}, nextBitmap = 1, pagePictures = {};
@@ -436,6 +481,7 @@ function mount(el, options) {
     if (destroyed || lost) return;
     var now = performance.now();
     frames++;
+    contextOwner.used = now;
     M['_carta_set_now'](id, Date.now() / 1000);
     var flags = call(function () { return M['_carta_frame'](id, now); });
     if (destroyed) return;
@@ -753,12 +799,14 @@ function mount(el, options) {
     listen(canvas, 'webglcontextlost', function (e) {
       e.preventDefault();
       lost = true;
+      if (!released) releaseContext(contextOwner);  // the browser took it
       if (raf) { cancelAnimationFrame(raf); raf = 0; }
       M['_carta_context_lost'](id);
       Object.keys(bitmaps).forEach(function (k) { bitmaps[k].close(); delete bitmaps[k]; });
     });
     listen(canvas, 'webglcontextrestored', function () {
       lost = false;
+      if (liveContexts.indexOf(contextOwner) < 0) claimContext(contextOwner);
       M['_carta_context_restored'](id);
       invalidate();
     });
@@ -821,13 +869,17 @@ function mount(el, options) {
       M['cartaHosts'][id] = host;
       addWords(parts[4]);
       var s = size();
+      claimContext(contextOwner);
       if (!M['_carta_create'](id, s.w, s.h, s.dpr, config.dark ? 1 : 0, config.accent, config.start, config.autoplay,
                               reducedQuery && reducedQuery.matches ? 1 : 0, config.loop ? 1 : 0, config.debug ? 1 : 0)) {
         delete M['cartaHosts'][id];
+        releaseContext(contextOwner);
         fallback(feedPromise);
         return;
       }
       created = true;
+      var gl = canvas.getContext('webgl2');  // the context the module made on this canvas
+      loseContext = gl && gl.getExtension('WEBGL_lose_context');
       if (config.locale) withString(M, config.locale, function (p) { M['_carta_set_locale'](id, p); });
       listenToInput();
       baseFonts = parts[1];
@@ -852,19 +904,21 @@ function mount(el, options) {
   // One observer decides both when to start (within lazyMargin of the viewport) and
   // whether the widget is on screen now (nothing is drawn or autoplayed while it is not).
   if (window.IntersectionObserver) {
-    var near = new IntersectionObserver(function (entries) {
-      if (entries.some(function (e) { return e.isIntersecting; })) start();
-    }, { rootMargin: config.lazy ? config.lazyMargin : '0px' });
+    var nearby = new IntersectionObserver(function (entries) {
+      near = entries[entries.length - 1].isIntersecting;
+      if (near) { start(); reclaim(); }
+    }, { rootMargin: config.lazyMargin });
     var seen = new IntersectionObserver(function (entries) {
       var visible = entries[entries.length - 1].isIntersecting;
       if (visible === onScreen) return;
       onScreen = visible;
+      if (visible) { contextOwner.used = performance.now(); reclaim(); }
       pause(PAUSE_OFFSCREEN, !visible);
       if (visible && frameWanted) { frameWanted = false; invalidate(); }
     });
-    if (config.lazy) near.observe(el);
+    nearby.observe(el);
     seen.observe(el);
-    cleanups.push(function () { near.disconnect(); seen.disconnect(); });
+    cleanups.push(function () { nearby.disconnect(); seen.disconnect(); });
   } else {
     onScreen = true;
   }
@@ -880,12 +934,14 @@ function mount(el, options) {
 
   var handle = {
     // What the widget costs right now: frames drawn so far, the WebAssembly memory (shared
-    // by every widget on the page) and the decoded images it keeps on the GPU.
+    // by every widget on the page), the decoded images it keeps on the GPU, its context.
     'stats': function () {
       return {
         'frames': frames,
         'wasmMemoryBytes': M ? M['HEAPU8'].length : 0,
-        'imageBytes': created ? M['_carta_image_bytes'](id) : 0
+        'imageBytes': created ? M['_carta_image_bytes'](id) : 0,
+        // 'live', or 'released' to the page's budget of WebGL contexts while far off screen.
+        'context': !created ? 'none' : released ? 'released' : lost ? 'lost' : 'live'
       };
     },
     // What the canvas shows now (the core's view: cards in view, their headline lines and
@@ -905,6 +961,10 @@ function mount(el, options) {
         M['_carta_destroy'](id);
         delete M['cartaHosts'][id];
       }
+      // Give the context back now, not when the canvas is collected: a page that mounts
+      // and destroys widgets (a single-page app) would otherwise run out of them.
+      releaseContext(contextOwner);
+      if (loseContext && !released && !lost) loseContext.loseContext();
       created = false;
       pending.length = 0;
       Object.keys(bitmaps).forEach(function (k) { bitmaps[k].close(); });

@@ -32,6 +32,10 @@ App::App(const AppDesc& desc, AppHooks hooks) : desc_(desc), hooks_(std::move(ho
 
 App::~App() {
   release(images_.clear());
+  for (std::uint64_t handle : text_.forget_images()) {
+    GLuint name = static_cast<GLuint>(handle);
+    glDeleteTextures(1, &name);
+  }
   ImGui::SetCurrentContext(imgui_);
   if (renderer_ready_) ImGui_ImplOpenGL3_Shutdown();
   ImGui::SetCurrentContext(nullptr);
@@ -360,15 +364,26 @@ bool App::go(int index, double seconds) {
   return moved;
 }
 
+// The context is gone (the browser took it, or the page lent it to another widget): every
+// GL object died with it. Deleting the names does nothing on a lost context but frees them
+// for reuse; the backend is made afresh when the context comes back.
 void App::context_lost() {
-  images_.clear();  // the textures died with the context; nothing to delete
-  text_.forget_images();
-  image_states_.clear();
+  ImGui::SetCurrentContext(imgui_);
+  std::vector<std::uint64_t> names = text_.forget_images();
+  for (const CachedImage& image : images_.clear()) names.push_back(image.handle);
+  for (std::uint64_t handle : names) {
+    GLuint name = static_cast<GLuint>(handle);
+    glDeleteTextures(1, &name);
+  }
+  image_states_.clear();  // pictures are asked for again when drawn
+  if (renderer_ready_) ImGui_ImplOpenGL3_Shutdown();
+  renderer_ready_ = false;
+  device_objects_ = false;
 }
 
 void App::context_restored() {
   ImGui::SetCurrentContext(imgui_);
-  if (renderer_ready_) ImGui_ImplOpenGL3_Shutdown();  // deleting dead objects is harmless
+  if (renderer_ready_) return;
   renderer_ready_ = ImGui_ImplOpenGL3_Init("#version 300 es");
   device_objects_ = false;  // the next frame creates shaders, buffers and the font texture
   max_texture_side_ = 0;

@@ -78,9 +78,10 @@ std::vector<std::uint64_t> TextEngine::take_evicted() {
   return out;
 }
 
-void TextEngine::forget_images() {
-  images_.clear();
-  evicted_.clear();
+std::vector<std::uint64_t> TextEngine::forget_images() {
+  std::vector<std::uint64_t> out = take_evicted();
+  for (const CachedImage& image : images_.clear()) out.push_back(image.handle);
+  return out;
 }
 
 }  // namespace carta

@@ -58,8 +58,9 @@ class TextEngine final : public TextMeasure {
   // Textures evicted from the cache since the last call: the caller deletes them once the
   // frame that may still draw them has been rendered.
   std::vector<std::uint64_t> take_evicted();
-  // The GL context was lost: its textures are gone, nothing to delete.
-  void forget_images();
+  // The GL context was lost: forgets every line image and returns their textures (the
+  // caller deletes the names, which on a lost context only frees them for reuse).
+  std::vector<std::uint64_t> forget_images();
   std::size_t image_bytes() const { return images_.bytes(); }
 
  private:

@@ -97,15 +97,15 @@ test('pictures from a host without CORS headers are shown, like same-origin ones
     const same = await shoot('same.html');
     const other = await shoot('other.html');
     const none = await shoot('none.html');
-    if (process.env.CARTA_PICTURES_DIR)
-      for (const [n, s] of Object.entries({ same, other, none })) fs.writeFileSync(path.join(process.env.CARTA_PICTURES_DIR, n + '.png'), s.png);
+    if (process.env.CARTA_SHOTS_DIR)
+      for (const [n, s] of Object.entries({ same, other, none })) fs.writeFileSync(path.join(process.env.CARTA_SHOTS_DIR, n + '.png'), s.png);
     assert.equal(same.layer, 0, 'same-origin pictures are textures');
     assert.equal(other.layer, 2, 'the two pictures in view are shown by the page');
     assert.ok(other.seen.length >= 2, 'the pictures came from the second origin: ' + other.seen);
     // A policy that lets the widget fetch from the image host, which sends no CORS headers:
     // the fetch fails, the page shows the pictures. With CORS headers they are textures.
     const noCors = await shoot('other-connect.html');
-    if (process.env.CARTA_PICTURES_DIR) fs.writeFileSync(path.join(process.env.CARTA_PICTURES_DIR, 'nocors.png'), noCors.png);
+    if (process.env.CARTA_SHOTS_DIR) fs.writeFileSync(path.join(process.env.CARTA_SHOTS_DIR, 'nocors.png'), noCors.png);
     assert.equal(noCors.layer, 2, 'pictures the fetch could not read (no CORS) are shown by the page');
     const withCors = await shoot('other-connect.html', null, { cors: true });
     assert.equal(withCors.layer, 0, 'pictures from a host that sends CORS headers are textures');
@@ -126,7 +126,7 @@ test('pictures from a host without CORS headers are shown, like same-origin ones
     const sameNext = await shoot('same.html', next);
     const otherNext = await shoot('other.html', next);
     const moved = await difference(browser, sameNext.png, otherNext.png);
-    if (process.env.CARTA_PICTURES_DIR) fs.writeFileSync(path.join(process.env.CARTA_PICTURES_DIR, 'other-next.png'), otherNext.png);
+    if (process.env.CARTA_SHOTS_DIR) fs.writeFileSync(path.join(process.env.CARTA_SHOTS_DIR, 'other-next.png'), otherNext.png);
     assert.ok(moved < 0.01, `after a slide ${(moved * 100).toFixed(2)} % of pixels differ`);
   } finally {
     await browser.close();

@@ -1,0 +1,64 @@
+// Many widgets on one page (issue 13): a section front with a carousel per section. The
+// browser keeps about 16 live WebGL contexts and drops the oldest beyond that; Carta keeps
+// at most 8 and lends them to the widgets near the viewport. Twenty widgets, scrolled to
+// the bottom and back: every one shows its cards when it is in view, and no context is
+// ever taken by the browser.
+import test from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { launch, serveWithFixtures, fixturePage, pixelStats } from './lib.mjs';
+
+const COUNT = 20;
+
+test(`${COUNT} widgets on one page: each draws its cards when in view, at most 8 WebGL contexts live`, async () => {
+  const widgets = Array.from({ length: COUNT }, (_, i) =>
+    `<h2>Section ${i + 1}</h2>\n<div id="w${i}" class="carta" data-feed="demo.json" data-height="360" data-start="${i % 9}"></div>`).join('\n');
+  const server = await serveWithFixtures('carta-many-', { 'many.html': fixturePage(widgets) });
+  const browser = await launch();
+  const page = await browser.newPage({ viewport: { width: 900, height: 700 } });
+  const warnings = [];
+  page.on('console', (m) => { if (/WebGL|context/i.test(m.text()) && !/GPU stall/.test(m.text())) warnings.push(m.text()); });
+  try {
+    await page.addInitScript(() => {
+      window.__ready = new Set();
+      window.__lost = 0;
+      document.addEventListener('carta:ready', (e) => window.__ready.add(e.target.id));
+    });
+    await page.goto(server.url + 'many.html');
+    const states = () => page.evaluate((n) => Array.from({ length: n }, (_, i) => {
+      const h = document.getElementById('w' + i).cartaHandle;
+      return h ? h.stats().context : 'none';
+    }), COUNT);
+    let mostLive = 0;
+    // Shows widget i in the viewport, waits until it has drawn its cards, and screenshots it.
+    const visit = async (i) => {
+      await page.locator('#w' + i).scrollIntoViewIfNeeded();
+      await page.waitForFunction((id) => window.__ready.has(id) &&
+        document.getElementById(id).cartaHandle.stats().context === 'live', 'w' + i, { timeout: 30000 });
+      await page.waitForTimeout(250);
+      const live = (await states()).filter((s) => s === 'live').length;
+      mostLive = Math.max(mostLive, live);
+      return page.locator('#w' + i).screenshot();
+    };
+    for (let i = 0; i < COUNT; i++) await visit(i);
+    assert.equal(await page.evaluate(() => window.__ready.size), COUNT, 'every widget fired carta:ready');
+    const atBottom = await states();
+    assert.ok(atBottom.filter((s) => s === 'released').length >= COUNT - 8,
+      `widgets far from view gave their contexts back: ${atBottom.join(' ')}`);
+    // Back to the top: the first widgets draw again, their cards and pictures as before.
+    for (let i = COUNT - 1; i >= 0; i--) {
+      const png = await visit(i);
+      if (i === 0 || i === 10) {
+        if (process.env.CARTA_SHOTS_DIR) fs.writeFileSync(path.join(process.env.CARTA_SHOTS_DIR, `many-${i}.png`), png);
+        const stats = await pixelStats(browser, png);
+        assert.ok(stats.colours > 500, `widget ${i} shows its cards again after coming back (${stats.colours} colours)`);
+      }
+    }
+    assert.ok(mostLive <= 8, `at most 8 contexts live at once (saw ${mostLive})`);
+    assert.deepEqual(warnings, [], 'the browser never had to drop a context');
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+});
