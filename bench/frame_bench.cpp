@@ -28,15 +28,12 @@ FrameFigures measure_frame(const FontParts& parts, int items, int frames, bool a
       item.summary = item.title + " " + item.title + " (UNIFIL) " + item.title;
     }
   }
-  ImGuiContext* ctx = ImGui::CreateContext();
-  ImGuiIO& io = ImGui::GetIO();
-  io.IniFilename = nullptr;
   Theme theme = make_theme(false);
   FontSet fonts;
-  fonts.build(*io.Fonts, parts, theme, 1.f);
-  unsigned char* pixels;
-  int w, h;
-  io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);  // built once, as a renderer would upload it
+  fonts.build(parts, theme, 1.f);
+  ImGuiContext* ctx = ImGui::CreateContext(fonts.atlas());
+  ImGuiIO& io = ImGui::GetIO();
+  io.IniFilename = nullptr;
   io.Fonts->SetTexID(reinterpret_cast<ImTextureID>(1));
   io.DisplaySize = ImVec2(1200, 420);
   io.DeltaTime = 1.f / 60;

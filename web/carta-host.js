@@ -27,7 +27,8 @@ var PAUSE_HOVER = 1, PAUSE_FOCUS = 2, PAUSE_HIDDEN = 4, PAUSE_OFFSCREEN = 8, PAU
 // A change within this long after the reader's own input is announced; autoplay is not.
 var ANNOUNCE_WINDOW_MS = 1500;
 
-var modulePromise = null;
+var modulePromise = null, loadedModule = null;
+var mountedCount = 0;  // widgets mounted and not destroyed
 var nextHostId = 1;
 // Origins whose pictures the page could not read for WebGL (no CORS headers, or a policy
 // that forbids the fetch): later pictures from them go straight to the page's <img> layer,
@@ -41,7 +42,7 @@ function loadModule() {
     var moduleArg = {};
     moduleArg['cartaHosts'] = {};
     moduleArg['locateFile'] = function (path) { return assetBase + path; };
-    modulePromise = createCartaModule(moduleArg);
+    modulePromise = createCartaModule(moduleArg).then(function (M) { return (loadedModule = M); });
   }
   return modulePromise;
 }
@@ -341,6 +342,7 @@ function mount(el, options) {
     lazyMargin: option(el, options, 'lazyMargin') || '100% 0px'
   };
 
+  mountedCount++;
   // Reserve the height at once so the page never shifts when the widget arrives.
   el.style.display = 'block';
   el.style.position = 'relative';
@@ -953,6 +955,7 @@ function mount(el, options) {
     'destroy': function () {
       if (destroyed) return;
       destroyed = true;
+      mountedCount--;
       if (raf) cancelAnimationFrame(raf);
       if (wakeTimer) clearTimeout(wakeTimer);
       if (refreshTimer) clearTimeout(refreshTimer);
@@ -993,6 +996,18 @@ function mountAll() {
   for (var i = 0; i < nodes.length; i++) mount(nodes[i].tagName === 'SCRIPT' ? nodes[i].parentElement : nodes[i]);
 }
 
-window['Carta'] = { 'mount': mount, 'version': '0.2.0' };
+// What all the page's widgets cost together: how many there are, how many hold a WebGL
+// context now, the WebAssembly heap they share (its high-water mark) and their font atlases.
+function pageStats() {
+  var M = loadedModule;
+  return {
+    'widgets': mountedCount,
+    'liveContexts': liveContexts.length,
+    'wasmHeapBytes': M ? M['_carta_heap_bytes']() : 0,
+    'atlases': M ? M['_carta_atlas_count']() : 0
+  };
+}
+
+window['Carta'] = { 'mount': mount, 'stats': pageStats, 'version': '0.2.0' };
 if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', mountAll);
 else mountAll();

@@ -21,7 +21,7 @@ App::App(const AppDesc& desc, AppHooks hooks) : desc_(desc), hooks_(std::move(ho
   // A bare context for the renderer backend and our atlas, not ImGui::CreateContext(): that
   // would set up windows, settings and their .ini parser, none of which the widget uses
   // (and whose code would then stay in the wasm).
-  imgui_ = IM_NEW(ImGuiContext)(&atlas_);
+  imgui_ = IM_NEW(ImGuiContext)(&no_fonts_);
   ImGui::SetCurrentContext(imgui_);
   ImGuiIO& io = ImGui::GetIO();
   io.IniFilename = nullptr;  // no files, no settings: the widget keeps no state on disk
@@ -133,15 +133,17 @@ int App::framebuffer_height() const { return static_cast<int>(std::lround(desc_.
 
 void App::ensure_fonts() {
   if (!fonts_dirty_) return;
-  for (const auto& f : font_files_[static_cast<int>(FontPart::base)])
-    if (f.empty()) return;  // wait until the platform has delivered every face
+  if (!fonts_.build(font_files_, theme_, desc_.dpr)) return;  // wait for every base face
+  fonts_dirty_ = false;
   ImGuiIO& io = ImGui::GetIO();
-  if (fonts_.build(*io.Fonts, font_files_, theme_, desc_.dpr) && device_objects_) {
+  if (io.Fonts == fonts_.atlas()) return;
+  io.Fonts = fonts_.atlas();  // shared with the other widgets that use the same fonts
+  if (device_objects_) {
     // Before the first frame the backend creates the texture itself, from this atlas.
     ImGui_ImplOpenGL3_DestroyFontsTexture();
     ImGui_ImplOpenGL3_CreateFontsTexture();
+    font_texture_ = io.Fonts->TexID;
   }
-  fonts_dirty_ = false;
 }
 
 void App::sync_layout(double seconds) {
@@ -192,8 +194,12 @@ FrameResult App::frame(double seconds) {
   if (!fonts_.ready() || !renderer_ready_) return result;
 
   ImGui_ImplOpenGL3_NewFrame();  // makes the shaders and the font texture the first time
+  ImFontAtlas& atlas = *ImGui::GetIO().Fonts;
+  if (!device_objects_) font_texture_ = atlas.TexID;
   device_objects_ = true;
-  ImDrawList& draw = draw_list_.begin(*ImGui::GetIO().Fonts, static_cast<float>(framebuffer_width()),
+  // The atlas is shared; its texture in this widget's context is this one.
+  atlas.SetTexID(font_texture_);
+  ImDrawList& draw = draw_list_.begin(atlas, static_cast<float>(framebuffer_width()),
                                       static_cast<float>(framebuffer_height()));
   last_scene_ = build_scene(scene_input(seconds), theme_, text_);
   if (max_texture_side_ == 0) {

@@ -151,7 +151,7 @@ class App {
   AppDesc desc_;
   AppHooks hooks_;
   Theme theme_;
-  ImFontAtlas atlas_;  // the card faces' glyphs, in the texture the painter draws text from
+  ImFontAtlas no_fonts_;  // the ImGui context's atlas until fonts_ has one (shared, see FontSet)
   ImGuiContext* imgui_ = nullptr;
   FontParts font_files_;
   FontSet fonts_;
@@ -160,6 +160,7 @@ class App {
   bool fonts_dirty_ = true;
   bool renderer_ready_ = false;
   bool device_objects_ = false;  // the GL backend has made its shaders and font texture
+  ImTextureID font_texture_ = nullptr;  // the shared atlas's texture in this context
   FeedResult feed_;
   Diagnostics last_diagnostics_;
   FeedStatus status_ = FeedStatus::loading;

@@ -3,6 +3,8 @@
 #include <cfloat>
 #include <cstdint>
 #include <cstring>
+#include <iterator>
+#include <unordered_map>
 
 #include <imgui.h>
 
@@ -105,18 +107,50 @@ bool atlas_covers(std::string_view paragraph, bool rtl) {
   return !control || rtl || has_right_to_left_text(paragraph);
 }
 
-bool FontSet::build(ImFontAtlas& atlas, const FontParts& parts, const Theme& theme, float dpr) {
-  ready_ = false;
-  dpr_ = dpr;
-  atlas.Clear();
-  const FontFiles& files = parts[static_cast<int>(FontPart::base)];
-  for (const auto& f : files)
-    if (f.empty()) return false;
+struct BuiltFonts {
+  ImFontAtlas atlas;
+  FontParts files;  // the bytes the atlas was built from: it keeps pointers into them
+  std::array<ImFont*, static_cast<int>(TextRole::count)> fonts{};
+};
+
+namespace {
+
+// What decides an atlas: the device pixel ratio, each role's face and size, every file.
+std::uint64_t fonts_key(const FontParts& parts, const Theme& theme, float dpr) {
+  std::uint64_t h = 1469598103934665603ull;  // FNV-1a
+  auto mix = [&h](const void* data, std::size_t n) {
+    const auto* p = static_cast<const unsigned char*>(data);
+    for (std::size_t i = 0; i < n; ++i) h = (h ^ p[i]) * 1099511628211ull;
+  };
+  mix(&dpr, sizeof dpr);
+  for (const TypeStyle& style : theme.type) {
+    mix(&style.face, sizeof style.face);
+    mix(&style.size, sizeof style.size);
+  }
+  for (const FontFiles& files : parts)
+    for (const std::vector<unsigned char>& file : files) {
+      const std::uint64_t n = file.size();
+      mix(&n, sizeof n);
+      mix(file.data(), file.size());
+    }
+  return h;
+}
+
+std::unordered_map<std::uint64_t, std::weak_ptr<BuiltFonts>>& shared_atlases() {
+  static std::unordered_map<std::uint64_t, std::weak_ptr<BuiltFonts>> all;
+  return all;
+}
+
+std::shared_ptr<BuiltFonts> build_atlas(const FontParts& parts, const Theme& theme, float dpr) {
+  auto built = std::make_shared<BuiltFonts>();
+  built->files = parts;
+  ImFontAtlas& atlas = built->atlas;
+  const FontFiles& files = built->files[static_cast<int>(FontPart::base)];
   for (int r = 0; r < static_cast<int>(TextRole::count); ++r) {
     const TypeStyle& style = theme.type[r];
     const int face = static_cast<int>(style.face);
     ImFontConfig config;
-    config.FontDataOwnedByAtlas = false;  // the platform keeps the bytes alive
+    config.FontDataOwnedByAtlas = false;  // built->files keeps the bytes
     config.OversampleH = 2;
     config.OversampleV = 1;
     config.PixelSnapH = false;
@@ -127,21 +161,55 @@ bool FontSet::build(ImFontAtlas& atlas, const FontParts& parts, const Theme& the
     // The theme's sizes are ems, as CSS font sizes; ImGui wants the line height in pixels.
     const float latin_em = line_height_em(files[face]);
     const float latin_size = style.size * (latin_em > 0 ? latin_em : 1.f);
-    fonts_[r] = add(files[face], latin_size, kBaseRanges);
-    if (!fonts_[r]) return false;
+    built->fonts[r] = add(files[face], latin_size, kBaseRanges);
+    if (!built->fonts[r]) return nullptr;
     config.MergeMode = true;  // the other parts' glyphs join the same ImFont
-    const std::vector<unsigned char>& ext = parts[static_cast<int>(FontPart::latin_extended)][face];
+    const std::vector<unsigned char>& ext = built->files[static_cast<int>(FontPart::latin_extended)][face];
     add(ext.empty() ? files[face] : ext, latin_size, kExtendedRanges);
     for (const ScriptPart& script : kScripts) {
-      const std::vector<unsigned char>& data = parts[static_cast<int>(script.part)][face];
+      const std::vector<unsigned char>& data = built->files[static_cast<int>(script.part)][face];
       const float em = line_height_em(data);
       if (em > 0) add(data, style.size * script.em_scale[face] * em, script.ranges);
     }
   }
   atlas.Flags |= ImFontAtlasFlags_NoMouseCursors;
-  if (!atlas.Build()) return false;
-  ready_ = true;
+  if (!atlas.Build()) return nullptr;
+  // The GL backend uploads the RGBA copy; the 8-bit one it is made from is not needed again.
+  unsigned char* pixels = nullptr;
+  int width = 0, height = 0;
+  atlas.GetTexDataAsRGBA32(&pixels, &width, &height);
+  IM_FREE(atlas.TexPixelsAlpha8);
+  atlas.TexPixelsAlpha8 = nullptr;
+  return built;
+}
+
+}  // namespace
+
+bool FontSet::build(const FontParts& parts, const Theme& theme, float dpr) {
+  for (const auto& f : parts[static_cast<int>(FontPart::base)])
+    if (f.empty()) return false;
+  const std::uint64_t key = fonts_key(parts, theme, dpr);
+  auto& all = shared_atlases();
+  std::shared_ptr<BuiltFonts> built = all[key].lock();
+  if (!built) {
+    built = build_atlas(parts, theme, dpr);
+    if (!built) return false;
+    all[key] = built;
+  }
+  for (auto it = all.begin(); it != all.end();) it = it->second.expired() ? all.erase(it) : std::next(it);
+  built_ = std::move(built);
+  dpr_ = dpr;
   return true;
+}
+
+ImFontAtlas* FontSet::atlas() const { return built_ ? &built_->atlas : nullptr; }
+
+ImFont* FontSet::font(TextRole role) const { return built_ ? built_->fonts[static_cast<int>(role)] : nullptr; }
+
+int FontSet::shared_count() {
+  int n = 0;
+  for (const auto& entry : shared_atlases()) n += entry.second.expired() ? 0 : 1;
+  return n;
 }
 
 float FontSet::width(TextRole role, std::string_view text) const {

@@ -3,6 +3,7 @@
 // layout asks for widths.
 #pragma once
 #include <array>
+#include <memory>
 #include <string_view>
 #include <string>
 #include <vector>
@@ -34,21 +35,30 @@ bool needs_extended_latin(std::string_view utf8);
 // (draw/text_engine.h).
 bool atlas_covers(std::string_view paragraph, bool rtl);
 
+// A built atlas with one ImFont per role. Every FontSet that asks for the same fonts at the
+// same sizes and device pixel ratio shares one (a page with many widgets rasterizes and
+// keeps its glyphs once); it lives while a FontSet uses it.
+struct BuiltFonts;
+
 class FontSet final : public TextMeasure {
  public:
-  // Rebuilds `atlas` with every role of `theme` at `dpr`. Returns false when a base face is
-  // missing. Where a Latin Extended-A file is missing the base file is asked for those
-  // glyphs; without an Arabic or Hebrew file that script is not drawn.
-  bool build(ImFontAtlas& atlas, const FontParts& parts, const Theme& theme, float dpr);
-  bool ready() const { return ready_; }
-  ImFont* font(TextRole role) const { return fonts_[static_cast<int>(role)]; }
+  // Points this set at the atlas with every role of `theme` at `dpr`, built from `parts`
+  // unless another set already built the same. Returns false when a base face is missing.
+  // Where a Latin Extended-A file is missing the base file is asked for those glyphs;
+  // without an Arabic or Hebrew file that script is not drawn.
+  bool build(const FontParts& parts, const Theme& theme, float dpr);
+  bool ready() const { return built_ != nullptr; }
+  // The atlas the fonts live in (its pixels are the font texture); nullptr before build.
+  ImFontAtlas* atlas() const;
+  ImFont* font(TextRole role) const;
   float dpr() const { return dpr_; }
   float width(TextRole role, std::string_view text) const override;
+  // How many distinct atlases the FontSets of this process use now.
+  static int shared_count();
 
  private:
-  std::array<ImFont*, static_cast<int>(TextRole::count)> fonts_{};
+  std::shared_ptr<BuiltFonts> built_;
   float dpr_ = 1;
-  bool ready_ = false;
 };
 
 }  // namespace carta

@@ -1,15 +1,15 @@
 // Many widgets on one page (issue 13): a section front with a carousel per section. The
 // browser keeps about 16 live WebGL contexts and drops the oldest beyond that; Carta keeps
-// at most 8 and lends them to the widgets near the viewport. Twenty widgets, scrolled to
-// the bottom and back: every one shows its cards when it is in view, and no context is
-// ever taken by the browser.
+// at most 8 and lends them to the widgets near the viewport. Thirty widgets, scrolled to
+// the bottom and back: every one shows its cards when it is in view, no context is ever
+// taken by the browser, and all of them share one font atlas.
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { launch, serveWithFixtures, fixturePage, pixelStats } from './lib.mjs';
 
-const COUNT = 20;
+const COUNT = 30;
 
 test(`${COUNT} widgets on one page: each draws its cards when in view, at most 8 WebGL contexts live`, async () => {
   const widgets = Array.from({ length: COUNT }, (_, i) =>
@@ -56,6 +56,27 @@ test(`${COUNT} widgets on one page: each draws its cards when in view, at most 8
       }
     }
     assert.ok(mostLive <= 8, `at most 8 contexts live at once (saw ${mostLive})`);
+    const page_ = await page.evaluate(() => Carta.stats());
+    assert.equal(page_.widgets, COUNT, 'Carta.stats() counts the widgets');
+    assert.ok(page_.liveContexts <= 8, `Carta.stats() counts the live contexts: ${page_.liveContexts}`);
+    assert.equal(page_.atlases, 1, 'one font atlas serves every widget');
+
+    // A context the browser takes (a GPU reset, say) comes back with the same cards.
+    await page.locator('#w0').scrollIntoViewIfNeeded();
+    const before = await page.evaluate(() => document.getElementById('w0').cartaHandle.stats().frames);
+    await page.evaluate(() => {
+      const canvas = document.getElementById('w0').shadowRoot.querySelector('canvas');
+      const lose = canvas.getContext('webgl2').getExtension('WEBGL_lose_context');
+      lose.loseContext();
+      setTimeout(() => lose.restoreContext(), 200);
+    });
+    await page.waitForFunction((n) => {
+      const s = document.getElementById('w0').cartaHandle.stats();
+      return s.context === 'live' && s.frames > n;
+    }, before, { timeout: 10000 });
+    await page.waitForTimeout(500);
+    const restored = await pixelStats(browser, await page.locator('#w0').screenshot());
+    assert.ok(restored.colours > 500, `a widget whose context was lost draws its cards again (${restored.colours} colours)`);
     assert.deepEqual(warnings, [], 'the browser never had to drop a context');
   } finally {
     await browser.close();

@@ -15,6 +15,8 @@
 #include <memory>
 #include <string>
 
+#include <unistd.h>
+
 #include "app/app.h"
 #include "core/datetime.h"
 #include "core/strings.h"
@@ -491,6 +493,11 @@ EMSCRIPTEN_KEEPALIVE void carta_focus(int host_id, int kind, int index, int rela
 }
 
 // Bytes of decoded images the instance keeps on the GPU (its LRU cache).
+// What the page's widgets share: the top of the WebAssembly heap (the most it has held, as
+// the heap never shrinks) and how many font atlases they use.
+EMSCRIPTEN_KEEPALIVE double carta_heap_bytes() { return static_cast<double>(reinterpret_cast<std::uintptr_t>(sbrk(0))); }
+EMSCRIPTEN_KEEPALIVE int carta_atlas_count() { return carta::FontSet::shared_count(); }
+
 EMSCRIPTEN_KEEPALIVE double carta_image_bytes(int host_id) {
   Instance* inst = current(host_id);
   return inst ? static_cast<double>(inst->app->image_bytes()) : 0;

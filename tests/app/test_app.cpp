@@ -1,0 +1,167 @@
+// The App's state, driven as the platforms drive it, on a real OpenGL ES 3 context (Mesa's
+// surfaceless EGL, as `carta shot`): refreshes, clicks against drags, pictures' states,
+// context loss, fonts. Native only; run under ASan and UBSan by the sanitize preset.
+#include <doctest/doctest.h>
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "app/app.h"
+#include "platform/native/headless_gl.h"
+#include "platform/native/native_assets.h"
+
+using namespace carta;
+
+namespace {
+
+const char* kFeedUrl = "https://news.example/feed.json";
+
+// A feed of `ids` (in that order), each with a picture and a URL made from its id.
+std::string feed_of(const std::vector<std::string>& ids) {
+  std::string items;
+  for (const std::string& id : ids) {
+    if (!items.empty()) items += ",";
+    items += R"({"id":")" + id + R"(","url":"https://news.example/)" + id + R"(","title":"Story )" + id +
+             R"(","summary":"What happened in story )" + id + R"(.","image":"https://img.example/)" + id +
+             R"(.jpg","date_published":"2025-07-31T10:00:00Z"})";
+  }
+  return R"({"version":"https://jsonfeed.org/version/1.1","title":"Test","items":[)" + items + "]}";
+}
+
+struct Harness {
+  native::HeadlessGl gl;
+  std::unique_ptr<App> app;
+  std::vector<std::string> requested, opened;
+  std::vector<int> changes;
+  double t = 1;
+
+  explicit Harness(float width = 800, float height = 420) {
+    std::string error;
+    REQUIRE_MESSAGE(gl.open(static_cast<int>(width), static_cast<int>(height), error), error);
+    AppDesc desc;
+    desc.width = width;
+    desc.height = height;
+    desc.carousel.reduced_motion = true;  // moves land at once: no animation to wait for
+    AppHooks hooks;
+    hooks.request_image = [this](const std::string& url, int, int, int) { requested.push_back(url); };
+    hooks.open = [this](const std::string& url, const std::string&, const char*) { opened.push_back(url); };
+    hooks.changed = [this](int index, const std::string&) { changes.push_back(index); };
+    app = std::make_unique<App>(desc, std::move(hooks));
+    REQUIRE_MESSAGE(native::load_fonts(*app, error), error);
+  }
+  FrameResult frame() { return app->frame(t += 0.5); }
+  const HitRegion* hit(HitRegion::Kind kind, int index) const {
+    for (const HitRegion& h : app->scene().hits)
+      if (h.kind == kind && h.index == index) return &h;
+    return nullptr;
+  }
+};
+
+}  // namespace
+
+TEST_CASE("a refresh that cannot be read keeps the good feed and the card; a good one keeps the card by id") {
+  Harness h;
+  REQUIRE(h.app->set_feed(feed_of({"a", "b", "c", "d", "e", "f"}), kFeedUrl));
+  h.frame();
+  h.app->go(3, h.t);
+  h.frame();
+  REQUIRE(h.app->current() == 3);
+
+  std::string truncated = feed_of({"a", "b"}).substr(0, 60);
+  CHECK_FALSE(h.app->set_feed(truncated, kFeedUrl));
+  CHECK_FALSE(h.app->last_diagnostics().empty());
+  CHECK(h.app->status() == FeedStatus::ready);
+  CHECK(h.app->feed().feed.items.size() == 6);
+  h.frame();
+  CHECK(h.app->current() == 3);
+
+  // The CMS put two new stories first: the reader stays on "d", now sixth.
+  REQUIRE(h.app->set_feed(feed_of({"x", "y", "a", "b", "c", "d", "e", "f"}), kFeedUrl));
+  h.frame();
+  CHECK(h.app->current() == 5);
+  CHECK(h.app->feed().feed.items[5].id == "d");
+}
+
+TEST_CASE("a click opens the card under the pointer; a drag over it moves the carousel and opens nothing") {
+  Harness h;
+  REQUIRE(h.app->set_feed(feed_of({"a", "b", "c", "d", "e"}), kFeedUrl));
+  h.frame();
+  const HitRegion* card = h.hit(HitRegion::Kind::card, 0);
+  REQUIRE(card != nullptr);
+  const float x = card->rect.x + card->rect.w / 2, y = card->rect.y + card->rect.h / 3;
+
+  h.app->pointer_down(x, y, h.t);
+  h.app->pointer_up(x, y, h.t + 0.1);
+  REQUIRE(h.opened.size() == 1);
+  CHECK(h.opened[0] == "https://news.example/a");
+
+  h.opened.clear();
+  h.app->pointer_down(x, y, h.t += 1);
+  for (int step = 1; step <= 10; ++step) h.app->pointer_move(x - 40.f * step, y, h.t += 0.016);
+  h.app->pointer_up(x - 400, y, h.t += 0.016);
+  h.frame();
+  h.frame();
+  CHECK(h.opened.empty());
+  CHECK(h.app->current() >= 1);
+  CHECK_FALSE(h.changes.empty());
+}
+
+TEST_CASE("pictures: each asked for once; a failed one is not asked again; a lost context asks again") {
+  Harness h;
+  REQUIRE(h.app->set_feed(feed_of({"a", "b", "c"}), kFeedUrl));
+  h.frame();
+  h.frame();
+  REQUIRE(!h.requested.empty());
+  const std::vector<std::string> first = h.requested;
+  for (std::size_t i = 0; i < first.size(); ++i)
+    for (std::size_t j = i + 1; j < first.size(); ++j) CHECK(first[i] != first[j]);
+
+  h.app->image_failed(first[0]);
+  h.frame();
+  h.frame();
+  CHECK(h.requested.size() == first.size());
+
+  h.app->context_lost();
+  h.app->context_restored();
+  h.frame();
+  CHECK(h.requested.size() == 2 * first.size());
+  CHECK(h.app->image_bytes() == 0);
+}
+
+TEST_CASE("a picture shown by the page: the frame cuts its hole and says where it goes") {
+  Harness h;
+  REQUIRE(h.app->set_feed(feed_of({"a", "b", "c"}), kFeedUrl));
+  h.frame();
+  REQUIRE(!h.requested.empty());
+  CHECK(h.app->page_pictures().empty());
+  h.app->image_in_page(h.requested[0]);
+  CHECK(h.frame().page_pictures);
+  REQUIRE(h.app->page_pictures().size() == 1);
+  const PagePicture& p = h.app->page_pictures()[0];
+  CHECK(p.url == h.requested[0]);
+  CHECK(p.rect.w > 100);
+  CHECK(p.rect.h > 50);
+  CHECK(p.radius > 0);
+}
+
+TEST_CASE("widgets with the same fonts share one atlas; new fonts make a new one") {
+  Harness a;
+  REQUIRE(a.app->set_feed(feed_of({"a"}), kFeedUrl));
+  a.frame();
+  const int before = FontSet::shared_count();
+  CHECK(before >= 1);
+  {
+    auto b = std::make_unique<App>(AppDesc{}, AppHooks{});
+    std::string error;
+    REQUIRE(native::load_fonts(*b, error));
+    b->set_feed(feed_of({"b"}), kFeedUrl);
+    b->frame(1);
+    CHECK(FontSet::shared_count() == before);  // the same fonts: the same atlas
+    b->resize(800, 420, 2);                    // another pixel ratio: other glyphs
+    b->frame(2);
+    CHECK(FontSet::shared_count() == before + 1);
+  }
+  CHECK(FontSet::shared_count() == before);  // freed with the last widget that used it
+  a.frame();  // and the first widget still draws from its own
+}
