@@ -5,7 +5,7 @@ pkg_check_modules(EGL REQUIRED IMPORTED_TARGET egl)
 pkg_check_modules(GLES REQUIRED IMPORTED_TARGET glesv2)
 pkg_check_modules(PANGOCAIRO REQUIRED IMPORTED_TARGET pangocairo)
 
-target_link_libraries(carta_imgui PUBLIC PkgConfig::GLES)
+target_link_libraries(carta_app PUBLIC PkgConfig::GLES)
 # Natively the bidi engine is always linked in.
 target_link_libraries(carta_core PUBLIC carta_bidi carta_words_all)
 

@@ -497,6 +497,7 @@ function mount(el, options) {
     if (flags & 8) placePictures();
     if ((flags & 2) && !readyFired) {
       readyFired = true;
+      mark('first-frame');
       fire(el, 'carta:ready', { count: M['_carta_item_count'](id), renderer: 'webgl2' });
     }
   }
@@ -850,9 +851,13 @@ function mount(el, options) {
 
 
   // --- Start: module, fonts and feed, only once the widget is near the viewport --------
+  function mark(what) { if (performance.mark) performance.mark('carta:' + what, { detail: id }); }
+  function marked(what) { return function (value) { mark(what); return value; }; }
+
   function start() {
     if (started || destroyed) return;
     started = true;
+    mark('start');
     var feedPromise = feedSource().then(function (f) { return f; }, function (e) { return { error: e }; });
     if (typeof WebAssembly !== 'object' || !webgl2Available()) {
       fallback(feedPromise);
@@ -865,7 +870,11 @@ function mount(el, options) {
     var wordsReady = feedPromise.then(function (f) { return loadWords([config.locale].concat(f.languages || [])); });
     // … and one with other scripts the browser's text stack, fetched beside them.
     feedPromise.then(function (f) { if (f.scripts && f.scripts.other) loadTextStack().catch(function () {}); });
-    Promise.all([loadModule(), loadFontPart('base'), feedPromise, rightToLeftReady, wordsReady]).then(function (parts) {
+    // Start-up is marked in the page's performance timeline (carta:module, carta:fonts,
+    // carta:feed, carta:create, carta:model, carta:atlas, carta:first-frame) for
+    // bench/startup.mjs and for partners' own tools.
+    Promise.all([loadModule().then(marked('module')), loadFontPart('base').then(marked('fonts')),
+                 feedPromise.then(marked('feed')), rightToLeftReady, wordsReady]).then(function (parts) {
       if (destroyed) return;
       M = parts[0];
       M['cartaHosts'][id] = host;
@@ -883,11 +892,15 @@ function mount(el, options) {
       var gl = canvas.getContext('webgl2');  // the context the module made on this canvas
       loseContext = gl && gl.getExtension('WEBGL_lose_context');
       if (config.locale) withString(M, config.locale, function (p) { M['_carta_set_locale'](id, p); });
+      mark('create');
       listenToInput();
       baseFonts = parts[1];
       setFonts(parts[1], FONT_PARTS.base.part);
       var feed = parts[2];
       var ok = feed.error ? (failFeed(feed.error), false) : useFeed(feed);
+      mark('model');
+      M['_carta_prepare'](id, performance.now());  // the atlas, with the glyphs the first cards use
+      mark('atlas');
       scheduleRefresh(ok);
       if (window.ResizeObserver) {
         var ro = new ResizeObserver(resize);

@@ -5,8 +5,6 @@
 
 #include <GLES3/gl3.h>
 #include <imgui.h>
-#include <imgui_impl_opengl3.h>
-#include <imgui_internal.h>  // ImGuiContext, made without ImGui's window system
 
 namespace carta {
 namespace {
@@ -17,17 +15,7 @@ constexpr float kClickSlop = 6;  // CSS px a pointer may move and still count as
 
 App::App(const AppDesc& desc, AppHooks hooks) : desc_(desc), hooks_(std::move(hooks)), carousel_(desc.carousel) {
   theme_ = make_theme(desc.dark, desc.accent);
-  ImGuiContext* previous = ImGui::GetCurrentContext();
-  // A bare context for the renderer backend and our atlas, not ImGui::CreateContext(): that
-  // would set up windows, settings and their .ini parser, none of which the widget uses
-  // (and whose code would then stay in the wasm).
-  imgui_ = IM_NEW(ImGuiContext)(&no_fonts_);
-  ImGui::SetCurrentContext(imgui_);
-  ImGuiIO& io = ImGui::GetIO();
-  io.IniFilename = nullptr;  // no files, no settings: the widget keeps no state on disk
-  io.LogFilename = nullptr;
-  renderer_ready_ = ImGui_ImplOpenGL3_Init("#version 300 es");
-  if (previous) ImGui::SetCurrentContext(previous);
+  renderer_.start();  // no ImGui context: the widget draws ImDrawLists, nothing else of ImGui
 }
 
 App::~App() {
@@ -36,10 +24,7 @@ App::~App() {
     GLuint name = static_cast<GLuint>(handle);
     glDeleteTextures(1, &name);
   }
-  ImGui::SetCurrentContext(imgui_);
-  if (renderer_ready_) ImGui_ImplOpenGL3_Shutdown();
-  ImGui::SetCurrentContext(nullptr);
-  IM_DELETE(imgui_);
+  renderer_.shut_down();
 }
 
 void App::set_font(Face face, std::vector<unsigned char> ttf, FontPart part) {
@@ -135,15 +120,6 @@ void App::ensure_fonts() {
   if (!fonts_dirty_) return;
   if (!fonts_.build(font_files_, theme_, desc_.dpr)) return;  // wait for every base face
   fonts_dirty_ = false;
-  ImGuiIO& io = ImGui::GetIO();
-  if (io.Fonts == fonts_.atlas()) return;
-  io.Fonts = fonts_.atlas();  // shared with the other widgets that use the same fonts
-  if (device_objects_) {
-    // Before the first frame the backend creates the texture itself, from this atlas.
-    ImGui_ImplOpenGL3_DestroyFontsTexture();
-    ImGui_ImplOpenGL3_CreateFontsTexture();
-    font_texture_ = io.Fonts->TexID;
-  }
 }
 
 void App::sync_layout(double seconds) {
@@ -179,9 +155,28 @@ SceneInput App::scene_input(double seconds) const {
   return in;
 }
 
+void App::prepare(double seconds) {
+  ensure_fonts();
+  sync_layout(seconds);
+  lay_out(seconds);
+}
+
+// The scene at `seconds`. When its text wants Latin glyphs the atlas lacks, the atlas is
+// made again with them and the scene laid out once more (widths depend on the glyphs).
+void App::lay_out(double seconds) {
+  last_scene_ = build_scene(scene_input(seconds), theme_, text_);
+  if (!fonts_.ready()) return;
+  bool missing = false;
+  for (const Shape& s : last_scene_.shapes)
+    if (s.kind == Shape::Kind::text && fonts_.want_glyphs(s.text)) missing = true;
+  if (!missing) return;
+  fonts_dirty_ = true;
+  ensure_fonts();
+  last_scene_ = build_scene(scene_input(seconds), theme_, text_);
+}
+
 FrameResult App::frame(double seconds) {
   FrameResult result;
-  ImGui::SetCurrentContext(imgui_);
   ensure_fonts();
   sync_layout(seconds);
   if (carousel_.update(seconds)) report_change();
@@ -191,17 +186,18 @@ FrameResult App::frame(double seconds) {
   const Color clear = theme_.page;
   glClearColor(clear.r / 255.f, clear.g / 255.f, clear.b / 255.f, 1.f);
   glClear(GL_COLOR_BUFFER_BIT);
-  if (!fonts_.ready() || !renderer_ready_) return result;
+  if (!fonts_.ready() || !renderer_.started()) return result;
 
-  ImGui_ImplOpenGL3_NewFrame();  // makes the shaders and the font texture the first time
-  ImFontAtlas& atlas = *ImGui::GetIO().Fonts;
-  if (!device_objects_) font_texture_ = atlas.TexID;
-  device_objects_ = true;
-  // The atlas is shared; its texture in this widget's context is this one.
-  atlas.SetTexID(font_texture_);
+  lay_out(seconds);  // may make a new atlas with glyphs the scene wants
+  ImFontAtlas& atlas = *fonts_.atlas();
+  if (uploaded_atlas_ != fonts_.atlas_id()) {
+    renderer_.upload_font(atlas);
+    uploaded_atlas_ = fonts_.atlas_id();
+  }
+  // The atlas is shared by the page's widgets; its texture in this widget's context is this.
+  atlas.SetTexID(renderer_.font_texture());
   ImDrawList& draw = draw_list_.begin(atlas, static_cast<float>(framebuffer_width()),
                                       static_cast<float>(framebuffer_height()));
-  last_scene_ = build_scene(scene_input(seconds), theme_, text_);
   if (max_texture_side_ == 0) {
     GLint side = 0;
     glGetIntegerv(GL_MAX_TEXTURE_SIZE, &side);
@@ -236,7 +232,7 @@ FrameResult App::frame(double seconds) {
     lookup_.height = image->height;
     return &lookup_;
   }, [this](const Shape& line) { return text_.image(line, desc_.dpr); }, erase_blend);
-  ImGui_ImplOpenGL3_RenderDrawData(draw_list_.draw_data());
+  renderer_.render(*draw_list_.draw_data(), framebuffer_width(), framebuffer_height());
   for (std::uint64_t handle : text_.take_evicted()) {  // line images the frame no longer drew
     GLuint name = static_cast<GLuint>(handle);
     glDeleteTextures(1, &name);
@@ -374,7 +370,6 @@ bool App::go(int index, double seconds) {
 // GL object died with it. Deleting the names does nothing on a lost context but frees them
 // for reuse; the backend is made afresh when the context comes back.
 void App::context_lost() {
-  ImGui::SetCurrentContext(imgui_);
   std::vector<std::uint64_t> names = text_.forget_images();
   for (const CachedImage& image : images_.clear()) names.push_back(image.handle);
   for (std::uint64_t handle : names) {
@@ -382,16 +377,13 @@ void App::context_lost() {
     glDeleteTextures(1, &name);
   }
   image_states_.clear();  // pictures are asked for again when drawn
-  if (renderer_ready_) ImGui_ImplOpenGL3_Shutdown();
-  renderer_ready_ = false;
-  device_objects_ = false;
+  renderer_.shut_down();
+  uploaded_atlas_ = 0;
 }
 
 void App::context_restored() {
-  ImGui::SetCurrentContext(imgui_);
-  if (renderer_ready_) return;
-  renderer_ready_ = ImGui_ImplOpenGL3_Init("#version 300 es");
-  device_objects_ = false;  // the next frame creates shaders, buffers and the font texture
+  if (renderer_.started()) return;
+  renderer_.start();  // the next frame uploads the font texture again
   max_texture_side_ = 0;
 }
 

@@ -17,9 +17,9 @@
 #include "core/theme.h"
 #include "draw/card_painter.h"
 #include "draw/fonts.h"
+#include "draw/gl_renderer.h"
 #include "draw/text_engine.h"
 
-struct ImGuiContext;
 
 namespace carta {
 
@@ -103,6 +103,10 @@ class App {
   void set_image_budget(std::size_t bytes);
   std::size_t image_bytes() const { return images_.bytes(); }
 
+  // Builds (or finds) the font atlas, with the glyphs the scene at `seconds` wants, now
+  // rather than in the next frame, so the platform can time it apart; frame() does it
+  // anyway when something changed.
+  void prepare(double seconds);
   // Builds and renders one frame into the current framebuffer (device pixels).
   FrameResult frame(double seconds);
   // Seconds until the next frame is needed (0: now, infinity: not until something happens).
@@ -125,6 +129,7 @@ class App {
   void set_focus(std::optional<HitRegion> focus) { focus_ = focus; }
   // What the last frame drew, for the platform's accessible mirror of it.
   const Scene& scene() const { return last_scene_; }
+  const FontSet& fonts() const { return fonts_; }
   int per_view() const { return carousel_.per_view(); }
   std::string locale() const;
   std::int64_t now_unix() const { return now_unix_; }
@@ -142,6 +147,7 @@ class App {
   bool right_to_left() const { return status_ == FeedStatus::ready && feed_.feed.right_to_left; }
   float along(float x) const { return right_to_left() ? -x : x; }
   void ensure_fonts();
+  void lay_out(double seconds);
   SceneInput scene_input(double seconds) const;
   void sync_layout(double seconds);
   void report_change();
@@ -151,16 +157,13 @@ class App {
   AppDesc desc_;
   AppHooks hooks_;
   Theme theme_;
-  ImFontAtlas no_fonts_;  // the ImGui context's atlas until fonts_ has one (shared, see FontSet)
-  ImGuiContext* imgui_ = nullptr;
   FontParts font_files_;
   FontSet fonts_;
   TextEngine text_{fonts_, theme_};  // the atlas, and the platform's text for other scripts
   FrameDrawList draw_list_;
   bool fonts_dirty_ = true;
-  bool renderer_ready_ = false;
-  bool device_objects_ = false;  // the GL backend has made its shaders and font texture
-  ImTextureID font_texture_ = nullptr;  // the shared atlas's texture in this context
+  GlRenderer renderer_;
+  std::uint64_t uploaded_atlas_ = 0;  // the atlas (FontSet::atlas_id) in renderer_'s texture
   FeedResult feed_;
   Diagnostics last_diagnostics_;
   FeedStatus status_ = FeedStatus::loading;

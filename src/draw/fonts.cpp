@@ -1,5 +1,6 @@
 #include "draw/fonts.h"
 
+#include <algorithm>
 #include <cfloat>
 #include <cstdint>
 #include <cstring>
@@ -109,13 +110,23 @@ bool atlas_covers(std::string_view paragraph, bool rtl) {
 
 struct BuiltFonts {
   ImFontAtlas atlas;
+  std::uint64_t id = 0;
+  std::u32string glyphs;  // the Latin glyphs beyond ASCII it holds (sorted)
   FontParts files;  // the bytes the atlas was built from: it keeps pointers into them
   std::array<ImFont*, static_cast<int>(TextRole::count)> fonts{};
 };
 
+// The atlas for one key, shared by every FontSet of that key. When text wants glyphs it
+// lacks, a larger atlas replaces it here for all of them at once: the page keeps one atlas,
+// not one per growth (each widget uploads the new one at its next frame).
+struct SharedFonts {
+  std::shared_ptr<BuiltFonts> built;
+};
+
 namespace {
 
-// What decides an atlas: the device pixel ratio, each role's face and size, every file.
+// What decides an atlas besides its Latin glyphs beyond ASCII (those only grow: a new atlas
+// for the same key holds every glyph of the last one).
 std::uint64_t fonts_key(const FontParts& parts, const Theme& theme, float dpr) {
   std::uint64_t h = 1469598103934665603ull;  // FNV-1a
   auto mix = [&h](const void* data, std::size_t n) {
@@ -136,14 +147,37 @@ std::uint64_t fonts_key(const FontParts& parts, const Theme& theme, float dpr) {
   return h;
 }
 
-std::unordered_map<std::uint64_t, std::weak_ptr<BuiltFonts>>& shared_atlases() {
-  static std::unordered_map<std::uint64_t, std::weak_ptr<BuiltFonts>> all;
+std::unordered_map<std::uint64_t, std::weak_ptr<SharedFonts>>& shared_atlases() {
+  static std::unordered_map<std::uint64_t, std::weak_ptr<SharedFonts>> all;
   return all;
 }
 
-std::shared_ptr<BuiltFonts> build_atlas(const FontParts& parts, const Theme& theme, float dpr) {
+// Latin beyond ASCII, rasterized on demand: the base part's ranges above U+007E, and
+// Latin Extended-A.
+bool on_demand(std::uint32_t c) {
+  if (c < 0x80 || c > 0xFFFF) return false;
+  for (const ImWchar* ranges : {kBaseRanges, kExtendedRanges})
+    for (const ImWchar* r = ranges; r[0]; r += 2)
+      if (c >= r[0] && c <= r[1]) return true;
+  return false;
+}
+
+std::shared_ptr<BuiltFonts> build_atlas(const FontParts& parts, const Theme& theme, float dpr,
+                                        const std::u32string& glyphs) {
+  static std::uint64_t last_id = 0;
   auto built = std::make_shared<BuiltFonts>();
+  built->id = ++last_id;
   built->files = parts;
+  built->glyphs = glyphs;
+  // ASCII always; each wanted glyph as a range of one (ImGui reads pairs, 0-terminated).
+  ImVector<ImWchar> latin;
+  latin.push_back(0x0020);
+  latin.push_back(0x007E);
+  for (char32_t c : glyphs) {
+    latin.push_back(static_cast<ImWchar>(c));
+    latin.push_back(static_cast<ImWchar>(c));
+  }
+  latin.push_back(0);
   ImFontAtlas& atlas = built->atlas;
   const FontFiles& files = built->files[static_cast<int>(FontPart::base)];
   for (int r = 0; r < static_cast<int>(TextRole::count); ++r) {
@@ -161,11 +195,13 @@ std::shared_ptr<BuiltFonts> build_atlas(const FontParts& parts, const Theme& the
     // The theme's sizes are ems, as CSS font sizes; ImGui wants the line height in pixels.
     const float latin_em = line_height_em(files[face]);
     const float latin_size = style.size * (latin_em > 0 ? latin_em : 1.f);
-    built->fonts[r] = add(files[face], latin_size, kBaseRanges);
+    // The base file and the Latin Extended-A file share the glyph list: each rasterizes the
+    // wanted glyphs it has (a glyph already in the font is not added again).
+    built->fonts[r] = add(files[face], latin_size, latin.Data);
     if (!built->fonts[r]) return nullptr;
     config.MergeMode = true;  // the other parts' glyphs join the same ImFont
     const std::vector<unsigned char>& ext = built->files[static_cast<int>(FontPart::latin_extended)][face];
-    add(ext.empty() ? files[face] : ext, latin_size, kExtendedRanges);
+    if (!ext.empty()) add(ext, latin_size, latin.Data);
     for (const ScriptPart& script : kScripts) {
       const std::vector<unsigned char>& data = built->files[static_cast<int>(script.part)][face];
       const float em = line_height_em(data);
@@ -190,21 +226,53 @@ bool FontSet::build(const FontParts& parts, const Theme& theme, float dpr) {
     if (f.empty()) return false;
   const std::uint64_t key = fonts_key(parts, theme, dpr);
   auto& all = shared_atlases();
-  std::shared_ptr<BuiltFonts> built = all[key].lock();
-  if (!built) {
-    built = build_atlas(parts, theme, dpr);
+  std::shared_ptr<SharedFonts> shared = all[key].lock();
+  if (!shared) {
+    shared = std::make_shared<SharedFonts>();
+    all[key] = shared;
+  }
+  const BuiltFonts* last = shared->built.get();
+  if (!last || !std::includes(last->glyphs.begin(), last->glyphs.end(), wanted_.begin(), wanted_.end())) {
+    std::u32string glyphs = wanted_;
+    if (last) {  // the next atlas for this key keeps what the last one had
+      std::u32string both;
+      std::set_union(glyphs.begin(), glyphs.end(), last->glyphs.begin(), last->glyphs.end(), std::back_inserter(both));
+      glyphs.swap(both);
+    }
+    std::shared_ptr<BuiltFonts> built = build_atlas(parts, theme, dpr, glyphs);
     if (!built) return false;
-    all[key] = built;
+    shared->built = std::move(built);
   }
   for (auto it = all.begin(); it != all.end();) it = it->second.expired() ? all.erase(it) : std::next(it);
-  built_ = std::move(built);
+  shared_ = std::move(shared);
   dpr_ = dpr;
   return true;
 }
 
-ImFontAtlas* FontSet::atlas() const { return built_ ? &built_->atlas : nullptr; }
+bool FontSet::want_glyphs(std::string_view utf8) {
+  bool missing = false;
+  for (std::size_t i = 0; i < utf8.size();) {
+    if (static_cast<unsigned char>(utf8[i]) < 0x80) {
+      ++i;
+      continue;
+    }
+    const char32_t c = next_code_point(utf8, i);
+    if (!on_demand(c)) continue;
+    auto at = std::lower_bound(wanted_.begin(), wanted_.end(), c);
+    if (at == wanted_.end() || *at != c) wanted_.insert(at, c);
+    const BuiltFonts* built = this->built();
+    if (!built || !std::binary_search(built->glyphs.begin(), built->glyphs.end(), c)) missing = true;
+  }
+  return missing;
+}
 
-ImFont* FontSet::font(TextRole role) const { return built_ ? built_->fonts[static_cast<int>(role)] : nullptr; }
+BuiltFonts* FontSet::built() const { return shared_ ? shared_->built.get() : nullptr; }
+
+ImFontAtlas* FontSet::atlas() const { return built() ? &built()->atlas : nullptr; }
+
+std::uint64_t FontSet::atlas_id() const { return built() ? built()->id : 0; }
+
+ImFont* FontSet::font(TextRole role) const { return built() ? built()->fonts[static_cast<int>(role)] : nullptr; }
 
 int FontSet::shared_count() {
   int n = 0;

@@ -3,6 +3,7 @@
 // layout asks for widths.
 #pragma once
 #include <array>
+#include <cstdint>
 #include <memory>
 #include <string_view>
 #include <string>
@@ -39,17 +40,26 @@ bool atlas_covers(std::string_view paragraph, bool rtl);
 // same sizes and device pixel ratio shares one (a page with many widgets rasterizes and
 // keeps its glyphs once); it lives while a FontSet uses it.
 struct BuiltFonts;
+struct SharedFonts;
 
 class FontSet final : public TextMeasure {
  public:
   // Points this set at the atlas with every role of `theme` at `dpr`, built from `parts`
-  // unless another set already built the same. Returns false when a base face is missing.
-  // Where a Latin Extended-A file is missing the base file is asked for those glyphs;
-  // without an Arabic or Hebrew file that script is not drawn.
+  // unless another set already built one with every glyph this one wants. Returns false
+  // when a base face is missing. Where a Latin Extended-A file is missing the base file is
+  // asked for those glyphs; without an Arabic or Hebrew file that script is not drawn.
+  // Latin glyphs beyond ASCII are rasterized only once some text wants them (want_glyphs):
+  // most feeds use a few dozen of the 300 the atlas could hold, and rasterizing is most of
+  // a widget's start-up work.
   bool build(const FontParts& parts, const Theme& theme, float dpr);
-  bool ready() const { return built_ != nullptr; }
+  // Notes the Latin glyphs beyond ASCII that `utf8` uses; true when some are not in the
+  // atlas yet (build again before measuring it).
+  bool want_glyphs(std::string_view utf8);
+  bool ready() const { return built() != nullptr; }
   // The atlas the fonts live in (its pixels are the font texture); nullptr before build.
   ImFontAtlas* atlas() const;
+  // Tells atlases apart (a new one may reuse a freed one's address); 0 before build.
+  std::uint64_t atlas_id() const;
   ImFont* font(TextRole role) const;
   float dpr() const { return dpr_; }
   float width(TextRole role, std::string_view text) const override;
@@ -57,7 +67,9 @@ class FontSet final : public TextMeasure {
   static int shared_count();
 
  private:
-  std::shared_ptr<BuiltFonts> built_;
+  BuiltFonts* built() const;
+  std::shared_ptr<SharedFonts> shared_;
+  std::u32string wanted_;  // sorted: the Latin glyphs beyond ASCII text has asked for
   float dpr_ = 1;
 };
 

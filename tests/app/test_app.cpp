@@ -2,6 +2,7 @@
 // surfaceless EGL, as `carta shot`): refreshes, clicks against drags, pictures' states,
 // context loss, fonts. Native only; run under ASan and UBSan by the sanitize preset.
 #include <doctest/doctest.h>
+#include <imgui.h>
 
 #include <memory>
 #include <string>
@@ -164,4 +165,27 @@ TEST_CASE("widgets with the same fonts share one atlas; new fonts make a new one
   }
   CHECK(FontSet::shared_count() == before);  // freed with the last widget that used it
   a.frame();  // and the first widget still draws from its own
+}
+
+TEST_CASE("Latin glyphs beyond ASCII are rasterized when text wants them, into the one shared atlas") {
+  const auto has = [](const App& app, ImWchar c) {
+    return app.fonts().font(TextRole::headline)->FindGlyphNoFallback(c) != nullptr;
+  };
+  Harness plain;
+  REQUIRE(plain.app->set_feed(feed_of({"a"}), kFeedUrl));
+  plain.frame();
+  const int before = FontSet::shared_count();
+  CHECK_FALSE(has(*plain.app, 0x00E9));  // no feed asked for é yet: not rasterized
+  Harness accents;
+  std::string feed = feed_of({"b"});
+  feed.replace(feed.find("Story b"), 7, "Caf\u00e9 in Z\u00fcrich, \u0141\u00f3d\u017a");
+  REQUIRE(accents.app->set_feed(feed, kFeedUrl));
+  accents.frame();
+  for (ImWchar c : {0x00E9, 0x00FC, 0x0141, 0x00F3, 0x017A}) CHECK(has(*accents.app, c));
+  // The atlas grew for every widget of the same fonts: still one, and the first widget
+  // draws from it too.
+  CHECK(FontSet::shared_count() == before);
+  CHECK(plain.app->fonts().atlas() == accents.app->fonts().atlas());
+  CHECK(has(*plain.app, 0x00E9));
+  CHECK(plain.frame().drew);
 }

@@ -1,0 +1,103 @@
+// Time to first card, part by part, beside a Swiper carousel of the same feed: headless
+// Chromium (SwiftShader), a page with one widget, cold cache each run, at 1x and 4x CPU
+// throttling (4x stands in for a mid-range phone). Carta's parts come from the marks
+// carta.js leaves in the performance timeline; the longest main-thread task is reported.
+//   ./build-wasm.sh && node bench/startup.mjs [--runs 7] [--json]
+import fs from 'node:fs';
+import path from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { launch, serveWithFixtures, fixturePage } from '../tests/browser/lib.mjs';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const web = path.join(here, 'web');
+const args = process.argv.slice(2);
+const runs = Number(args[args.indexOf('--runs') + 1]) || 7;
+
+// Swiper is the benchmark's own dev dependency (bench/web/package.json), not the widget's.
+if (!fs.existsSync(path.join(web, 'node_modules/swiper')))
+  execFileSync('npm', ['ci', '--no-audit', '--no-fund'], { cwd: web, stdio: 'inherit' });
+const swiper = path.join(web, 'node_modules/swiper');
+const server = await serveWithFixtures('carta-bench-startup-', {
+  'carta.html': fixturePage('<div id="carousel" class="carta" data-feed="demo.json" data-height="420" data-loading="eager"></div>'),
+  'swiper.html': fs.readFileSync(path.join(web, 'swiper.html'), 'utf8'),
+  'swiper-page.js': fs.readFileSync(path.join(web, 'swiper-page.js'), 'utf8'),
+  'swiper-page.css': fs.readFileSync(path.join(web, 'swiper-page.css'), 'utf8'),
+  'swiper-bundle.min.js': fs.readFileSync(path.join(swiper, 'swiper-bundle.min.js'), 'utf8'),
+  'swiper-bundle.min.css': fs.readFileSync(path.join(swiper, 'swiper-bundle.min.css'), 'utf8'),
+});
+
+const CARTA_PARTS = ['start', 'module', 'fonts', 'feed', 'create', 'model', 'atlas', 'first-frame'];
+
+async function once(browser, page, rate) {
+  const context = await browser.newContext({ viewport: { width: 800, height: 420 } });
+  const tab = await context.newPage();
+  const cdp = await context.newCDPSession(tab);
+  await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate });
+  await tab.addInitScript(() => {
+    window.__longest = 0;
+    new PerformanceObserver((list) => list.getEntries().forEach((e) => { window.__longest = Math.max(window.__longest, e.duration); }))
+      .observe({ type: 'longtask', buffered: true });
+    document.addEventListener('carta:ready', () => performance.mark('carta:ready'));
+  });
+  await tab.goto(server.url + page);
+  const want = page === 'carta.html' ? 'carta:ready' : 'swiper:first-picture';
+  await tab.waitForFunction((name) => performance.getEntriesByName(name).length > 0, want, { timeout: 60000 });
+  await tab.waitForTimeout(300);
+  const result = await tab.evaluate(() => {
+    const at = {};
+    performance.getEntriesByType('mark').forEach((m) => { if (!(m.name in at)) at[m.name] = m.startTime; });
+    return { at, longest: window.__longest };
+  });
+  await context.close();
+  return result;
+}
+
+const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[s.length >> 1]; };
+const table = [];
+const browser = await launch();
+try {
+  for (const rate of [1, 4]) {
+    const carta = [], base = [];
+    for (let i = 0; i < runs; i++) {  // paired: one of each per round
+      carta.push(await once(browser, 'carta.html', rate));
+      base.push(await once(browser, 'swiper.html', rate));
+    }
+    const row = { rate, runs };
+    for (const part of CARTA_PARTS) row[part] = median(carta.map((r) => r.at['carta:' + part]));
+    row.cartaFirstCard = median(carta.map((r) => r.at['carta:ready']));
+    row.cartaLongestTask = median(carta.map((r) => r.longest));
+    row.swiperFirstCard = median(base.map((r) => r.at['swiper:first-card']));
+    row.swiperFirstPicture = median(base.map((r) => r.at['swiper:first-picture']));
+    row.swiperLongestTask = median(base.map((r) => r.longest));
+    row.ratio = row.cartaFirstCard / row.swiperFirstCard;
+    table.push(row);
+  }
+} finally {
+  await browser.close();
+  await server.close();
+}
+
+if (args.includes('--json')) {
+  console.log(JSON.stringify(table, null, 2));
+} else {
+  const ms = (v) => (v === undefined || Number.isNaN(v) ? '–' : Math.round(v) + ' ms');
+  console.log(`medians of ${runs} paired runs, ms after navigation start`);
+  console.log('figure'.padEnd(44) + table.map((r) => `${r.rate}x CPU`.padStart(12)).join(''));
+  const line = (name, f) => console.log(name.padEnd(44) + table.map((r) => f(r).padStart(12)).join(''));
+  line('carta.js runs, fetches start (carta:start)', (r) => ms(r.start));
+  line('wasm compiled and instantiated (module)', (r) => ms(r.module));
+  line('base fonts fetched (fonts)', (r) => ms(r.fonts));
+  line('feed fetched (feed)', (r) => ms(r.feed));
+  line('WebGL context and App made (create)', (r) => ms(r.create));
+  line('feed read into the model (model)', (r) => ms(r.model));
+  line('first cards laid out, their glyphs rasterized (atlas)', (r) => ms(r.atlas));
+  line('first frame drawn (first-frame)', (r) => ms(r['first-frame']));
+  line('Carta: first card (carta:ready)', (r) => ms(r.cartaFirstCard));
+  line('Swiper: first card, text in its font', (r) => ms(r.swiperFirstCard));
+  line('Swiper: first picture decoded', (r) => ms(r.swiperFirstPicture));
+  line('ratio Carta / Swiper (first card)', (r) => r.ratio.toFixed(2));
+  line('longest main-thread task, Carta', (r) => ms(r.cartaLongestTask));
+  line('longest main-thread task, Swiper', (r) => ms(r.swiperLongestTask));
+}

@@ -1,0 +1,170 @@
+#include "draw/gl_renderer.h"
+
+#include <GLES3/gl3.h>
+
+#include <cstddef>
+#include <cstdint>
+
+namespace carta {
+namespace {
+
+const char* kVertexShader = R"(#version 300 es
+precision highp float;
+uniform mat4 projection;
+layout (location = 0) in vec2 position;
+layout (location = 1) in vec2 uv;
+layout (location = 2) in vec4 colour;
+out vec2 frag_uv;
+out vec4 frag_colour;
+void main() {
+  frag_uv = uv;
+  frag_colour = colour;
+  gl_Position = projection * vec4(position, 0, 1);
+}
+)";
+
+const char* kFragmentShader = R"(#version 300 es
+precision mediump float;
+uniform sampler2D atlas_texture;
+in vec2 frag_uv;
+in vec4 frag_colour;
+layout (location = 0) out vec4 out_colour;
+void main() { out_colour = frag_colour * texture(atlas_texture, frag_uv); }
+)";
+
+GLuint compile(GLenum kind, const char* source) {
+  GLuint shader = glCreateShader(kind);
+  glShaderSource(shader, 1, &source, nullptr);
+  glCompileShader(shader);
+  GLint ok = 0;
+  glGetShaderiv(shader, GL_COMPILE_STATUS, &ok);
+  if (!ok) {
+    glDeleteShader(shader);
+    return 0;
+  }
+  return shader;
+}
+
+}  // namespace
+
+bool GlRenderer::start() {
+  shut_down();
+  GLuint vs = compile(GL_VERTEX_SHADER, kVertexShader), fs = compile(GL_FRAGMENT_SHADER, kFragmentShader);
+  if (vs && fs) {
+    program_ = glCreateProgram();
+    glAttachShader(program_, vs);
+    glAttachShader(program_, fs);
+    glLinkProgram(program_);
+    GLint ok = 0;
+    glGetProgramiv(program_, GL_LINK_STATUS, &ok);
+    if (!ok) {
+      glDeleteProgram(program_);
+      program_ = 0;
+    }
+  }
+  if (vs) glDeleteShader(vs);
+  if (fs) glDeleteShader(fs);
+  if (!program_) return false;
+  projection_ = glGetUniformLocation(program_, "projection");
+  texture_ = glGetUniformLocation(program_, "atlas_texture");
+  glGenVertexArrays(1, &vertex_array_);
+  glGenBuffers(1, &vertices_);
+  glGenBuffers(1, &indices_);
+  glBindVertexArray(vertex_array_);
+  glBindBuffer(GL_ARRAY_BUFFER, vertices_);
+  glEnableVertexAttribArray(0);
+  glEnableVertexAttribArray(1);
+  glEnableVertexAttribArray(2);
+  const GLsizei stride = sizeof(ImDrawVert);
+  glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, stride, reinterpret_cast<void*>(offsetof(ImDrawVert, pos)));
+  glVertexAttribPointer(1, 2, GL_FLOAT, GL_FALSE, stride, reinterpret_cast<void*>(offsetof(ImDrawVert, uv)));
+  glVertexAttribPointer(2, 4, GL_UNSIGNED_BYTE, GL_TRUE, stride, reinterpret_cast<void*>(offsetof(ImDrawVert, col)));
+  glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, indices_);  // part of the vertex array's state
+  glBindVertexArray(0);
+  return true;
+}
+
+void GlRenderer::shut_down() {
+  if (font_) glDeleteTextures(1, &font_);
+  if (vertices_) glDeleteBuffers(1, &vertices_);
+  if (indices_) glDeleteBuffers(1, &indices_);
+  if (vertex_array_) glDeleteVertexArrays(1, &vertex_array_);
+  if (program_) glDeleteProgram(program_);
+  program_ = vertex_array_ = vertices_ = indices_ = font_ = 0;
+}
+
+ImTextureID GlRenderer::upload_font(ImFontAtlas& atlas) {
+  unsigned char* pixels = nullptr;
+  int width = 0, height = 0;
+  atlas.GetTexDataAsRGBA32(&pixels, &width, &height);
+  if (!font_) glGenTextures(1, &font_);
+  glBindTexture(GL_TEXTURE_2D, font_);
+  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
+  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
+  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
+  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
+  glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
+  glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA, width, height, 0, GL_RGBA, GL_UNSIGNED_BYTE, pixels);
+  return font_texture();
+}
+
+ImTextureID GlRenderer::font_texture() const {
+  return reinterpret_cast<ImTextureID>(static_cast<std::intptr_t>(font_));
+}
+
+void GlRenderer::set_state(const ImDrawData& data, int width, int height) {
+  glEnable(GL_BLEND);
+  glBlendEquation(GL_FUNC_ADD);
+  glBlendFuncSeparate(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA, GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
+  glDisable(GL_CULL_FACE);
+  glDisable(GL_DEPTH_TEST);
+  glDisable(GL_STENCIL_TEST);
+  glEnable(GL_SCISSOR_TEST);
+  glViewport(0, 0, width, height);
+  // Pixels to clip space, y down.
+  const float l = data.DisplayPos.x, r = l + data.DisplaySize.x, t = data.DisplayPos.y, b = t + data.DisplaySize.y;
+  const float projection[16] = {
+      2 / (r - l), 0, 0, 0, 0, 2 / (t - b), 0, 0, 0, 0, -1, 0, (r + l) / (l - r), (t + b) / (b - t), 0, 1,
+  };
+  glUseProgram(program_);
+  glUniform1i(texture_, 0);
+  glUniformMatrix4fv(projection_, 1, GL_FALSE, projection);
+  glActiveTexture(GL_TEXTURE0);
+  glBindVertexArray(vertex_array_);
+  glBindBuffer(GL_ARRAY_BUFFER, vertices_);
+}
+
+void GlRenderer::render(const ImDrawData& data, int width, int height) {
+  if (!program_ || width <= 0 || height <= 0) return;
+  set_state(data, width, height);
+  for (int n = 0; n < data.CmdListsCount; ++n) {
+    const ImDrawList& list = *data.CmdLists[n];
+    glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(list.VtxBuffer.Size) * sizeof(ImDrawVert), list.VtxBuffer.Data,
+                 GL_STREAM_DRAW);
+    glBufferData(GL_ELEMENT_ARRAY_BUFFER, static_cast<GLsizeiptr>(list.IdxBuffer.Size) * sizeof(ImDrawIdx),
+                 list.IdxBuffer.Data, GL_STREAM_DRAW);
+    for (const ImDrawCmd& cmd : list.CmdBuffer) {
+      if (cmd.UserCallback == ImDrawCallback_ResetRenderState) {
+        set_state(data, width, height);
+        continue;
+      }
+      if (cmd.UserCallback) {
+        cmd.UserCallback(&list, &cmd);
+        continue;
+      }
+      const ImVec4& c = cmd.ClipRect;  // in DisplayPos space, FramebufferScale 1
+      if (c.z <= c.x || c.w <= c.y) continue;
+      glScissor(static_cast<GLint>(c.x), static_cast<GLint>(height - c.w), static_cast<GLsizei>(c.z - c.x),
+                static_cast<GLsizei>(c.w - c.y));
+      glBindTexture(GL_TEXTURE_2D, static_cast<GLuint>(reinterpret_cast<std::intptr_t>(cmd.GetTexID())));
+      // The draw list never sets a vertex offset (no ImDrawListFlags_AllowVtxOffset): past
+      // 65 536 vertices it would need 32-bit indices, and a card frame uses a few thousand.
+      glDrawElements(GL_TRIANGLES, static_cast<GLsizei>(cmd.ElemCount), sizeof(ImDrawIdx) == 2 ? GL_UNSIGNED_SHORT : GL_UNSIGNED_INT,
+                     reinterpret_cast<void*>(static_cast<std::intptr_t>(cmd.IdxOffset * sizeof(ImDrawIdx))));
+    }
+  }
+  glDisable(GL_SCISSOR_TEST);
+  glBindVertexArray(0);
+}
+
+}  // namespace carta

@@ -1,0 +1,36 @@
+// Draws an ImDrawData with OpenGL ES 3 / WebGL 2: one shader, one vertex array, the font
+// atlas as a texture. What ImGui's own OpenGL backend does for this one target, without its
+// ImGui context, its GL-version probing or its desktop paths (none of which the widget
+// needs, and all of which stayed in the wasm).
+#pragma once
+#include <imgui.h>
+
+namespace carta {
+
+class GlRenderer {
+ public:
+  GlRenderer() = default;
+  ~GlRenderer() { shut_down(); }
+  GlRenderer(const GlRenderer&) = delete;
+  GlRenderer& operator=(const GlRenderer&) = delete;
+
+  // Makes the shader and buffers in the current context; false when it cannot.
+  bool start();
+  // Deletes them (on a lost context the deletes do nothing but free the names).
+  void shut_down();
+  bool started() const { return program_ != 0; }
+  // Uploads `atlas`'s RGBA pixels as this context's font texture (replacing the last one).
+  ImTextureID upload_font(ImFontAtlas& atlas);
+  ImTextureID font_texture() const;
+  // Draws `data` into the current framebuffer of `width` x `height` device pixels. A draw
+  // command's callback runs in place; ImDrawCallback_ResetRenderState restores the state.
+  void render(const ImDrawData& data, int width, int height);
+
+ private:
+  void set_state(const ImDrawData& data, int width, int height);
+
+  unsigned program_ = 0, vertex_array_ = 0, vertices_ = 0, indices_ = 0, font_ = 0;
+  int projection_ = -1, texture_ = -1;
+};
+
+}  // namespace carta
