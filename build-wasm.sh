@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds the WebAssembly widget and writes a self-contained site to dist/:
-#   index.html (the demo page), carta.js, carta.wasm, carta-bidi.wasm (loaded only for
-#   right-to-left feeds), carta-text.js (loaded only for scripts the font atlas lacks),
+#   index.html (the demo page), carta.js, carta.wasm, carta-text.js (loaded only for
+#   right-to-left feeds and scripts the font atlas lacks),
 #   fonts/, demo.json, demo-ar.json, demo-mixed.json, demo-world.json, images/,
 #   embed.html (for iframes) and partner.html (every way to embed, side by side).
 #   ./build-wasm.sh                  install what is missing, build, write dist/
@@ -25,12 +25,12 @@ done
 scripts/deps.sh
 export NODE_PATH=/usr/share/nodejs
 cmake --preset wasm >/dev/null
-cmake --build --preset wasm --target carta_web carta_bidi_module
+cmake --build --preset wasm --target carta_web
 
 dist="$root/dist"
 rm -rf "$dist"
 mkdir -p "$dist/fonts" "$dist/images"
-cp build/wasm/carta.js build/wasm/carta.wasm build/wasm/carta-bidi.wasm build/wasm/carta-text.js "$dist/"
+cp build/wasm/carta.js build/wasm/carta.wasm build/wasm/carta-text.js "$dist/"
 cp web/index.html web/demo.css web/embed.html web/embed.css web/embed.js web/partner.html web/partner.js "$dist/"
 cp assets/feeds/demo.json assets/feeds/demo-ar.json assets/feeds/demo-mixed.json assets/feeds/demo-world.json "$dist/"
 scripts/make-demo-images.sh "$dist/images" >/dev/null
@@ -41,7 +41,7 @@ cp assets/words/*.json "$dist/words/"
 cp /usr/share/doc/fonts-noto-core/copyright "$dist/fonts/NOTICE-noto-fonts.txt"
 
 echo "dist/ written:"
-(cd "$dist" && for f in carta.js carta.wasm carta-bidi.wasm carta-text.js fonts/*.ttf; do
+(cd "$dist" && for f in carta.js carta.wasm carta-text.js fonts/*.ttf; do
   printf '  %-28s %8d bytes  %7d gzip -9\n' "$f" "$(stat -c %s "$f")" "$(gzip -9c "$f" | wc -c)"
 done)
 

@@ -88,14 +88,3 @@ target_link_libraries(carta_bench_parse PRIVATE carta_core carta_bidi carta_word
 target_compile_options(carta_bench_parse PRIVATE -O2)
 target_link_options(carta_bench_parse PRIVATE -O2 -sALLOW_MEMORY_GROWTH=1 -sENVIRONMENT=node)
 
-# The right-to-left engine as its own small module, carta-bidi.wasm: FriBiDi is about a tenth
-# of the widget's size, so the page fetches it (with the Arabic fonts) only for a feed that
-# has right-to-left text, and Latin-only pages never pay for it. web_bidi.cpp calls into it.
-add_executable(carta_bidi_module ${CARTA_BIDI_SOURCES})
-set_target_properties(carta_bidi_module PROPERTIES OUTPUT_NAME carta-bidi SUFFIX ".wasm")
-target_include_directories(carta_bidi_module SYSTEM PRIVATE ${CARTA_BIDI_INCLUDES})
-target_compile_definitions(carta_bidi_module PRIVATE ${CARTA_BIDI_DEFINES})
-target_link_options(carta_bidi_module PRIVATE
-  --no-entry -sSTANDALONE_WASM=1 -sFILESYSTEM=0 -sALLOW_MEMORY_GROWTH=1 -sMALLOC=emmalloc
-  -sEXPORTED_FUNCTIONS=_carta_bidi_shape,_carta_bidi_reorder,_malloc,_free)
-add_dependencies(carta_web carta_bidi_module)

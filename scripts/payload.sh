@@ -27,11 +27,8 @@ widget_gzip=$last_gzip
 group "content (feed, first two pictures)" demo.json images/moscow-press-conference.jpg images/unifil-patrol.png
 # Only for feeds that use Latin Extended-A (not the demo's):
 group "extended Latin fonts, when needed" fonts/carta-ext-sans.ttf fonts/carta-ext-sans-bold.ttf fonts/carta-ext-serif-bold.ttf
-# Only for feeds with right-to-left text (demo-ar.json, demo-mixed.json):
-group "right-to-left engine and Arabic fonts, when needed" carta-bidi.wasm fonts/carta-arabic-sans.ttf \
-  fonts/carta-arabic-sans-bold.ttf fonts/carta-arabic-serif-bold.ttf
-group "Hebrew fonts, when needed (with the engine)" fonts/carta-hebrew-sans.ttf fonts/carta-hebrew-sans-bold.ttf \
-  fonts/carta-hebrew-serif-bold.ttf
+# Only for feeds with right-to-left text or scripts the atlas lacks (demo-ar.json, demo-world.json):
+group "the browser's text stack, when needed" carta-text.js
 if [ -n "$max" ]; then
   if [ "$widget_gzip" -gt "$max" ]; then
     echo "payload: the widget is $widget_gzip bytes gzip -9, over the budget of $max" >&2

@@ -2,7 +2,8 @@
 # Writes the widget's fonts to OUT_DIR, subset from Debian's fonts-noto-core to the glyphs
 # a card draws — the same ranges src/draw/fonts.cpp rasterizes — with hinting and layout
 # tables the atlas ignores dropped: carta-*.ttf (Latin, Latin-1, general punctuation, €, ™)
-# and carta-ext-*.ttf (Latin Extended-A, fetched only when a feed needs it).
+# and carta-ext-*.ttf (Latin Extended-A, fetched only when a feed needs it). Other scripts,
+# right-to-left ones included, are set by the browser's own text stack in the page's fonts.
 set -euo pipefail
 out="${1:?usage: subset-fonts.sh OUT_DIR}"
 src="${CARTA_FONT_DIR:-/usr/share/fonts/truetype/noto}"
@@ -10,11 +11,6 @@ mkdir -p "$out"
 # The base set, always loaded, and Latin Extended-A, fetched only for feeds that use it.
 base="U+0020-00FF,U+2010-2027,U+2030,U+2032-2033,U+2039-203A,U+2044,U+20AC,U+2122"
 extended="U+0100-017F"
-# Arabic, fetched only for feeds with right-to-left text: letters, digits, marks and the
-# presentation forms FriBiDi shapes them into. Must match kArabicRanges in src/draw/fonts.cpp.
-arabic="U+0600-06FF,U+FB50-FBFF,U+FE70-FEFE"
-# Hebrew, the same way: letters, points and presentation forms (kHebrewRanges).
-hebrew="U+0590-05FF,U+FB1D-FB4F"
 subset() {
   local from="$src/$1" to="$out/$2" unicodes="$3"
   if [ -f "$to" ] && [ "$to" -nt "$from" ] && [ "$to" -nt "$0" ]; then return; fi
@@ -28,9 +24,3 @@ subset NotoSerif-Bold.ttf carta-serif-bold.ttf "$base"
 subset NotoSans-Regular.ttf carta-ext-sans.ttf "$extended"
 subset NotoSans-Bold.ttf carta-ext-sans-bold.ttf "$extended"
 subset NotoSerif-Bold.ttf carta-ext-serif-bold.ttf "$extended"
-subset NotoSansArabic-Regular.ttf carta-arabic-sans.ttf "$arabic"
-subset NotoSansArabic-Bold.ttf carta-arabic-sans-bold.ttf "$arabic"
-subset NotoNaskhArabic-Bold.ttf carta-arabic-serif-bold.ttf "$arabic"
-subset NotoSansHebrew-Regular.ttf carta-hebrew-sans.ttf "$hebrew"
-subset NotoSansHebrew-Bold.ttf carta-hebrew-sans-bold.ttf "$hebrew"
-subset NotoSerifHebrew-Bold.ttf carta-hebrew-serif-bold.ttf "$hebrew"

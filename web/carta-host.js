@@ -10,10 +10,11 @@
 var scriptUrl = (document.currentScript && document.currentScript.src) || location.href;
 var assetBase = new URL('.', scriptUrl).href;
 // The font parts (carta::FontPart), each a file per carta::Face (sans, sans bold, serif
-// bold): the base, always; Latin Extended-A (ş ğ İ ł č...), Arabic (Noto Sans Arabic, Noto
-// Naskh Arabic for headlines) and Hebrew, each fetched only for a feed that uses it.
+// bold): the base, always; Latin Extended-A (ş ğ İ ł č...), fetched only for a feed that
+// uses it. Right-to-left scripts and every other script the atlas lacks are set by the
+// browser's own text stack (carta-text.js) in the page's fonts.
 var FONT_PARTS = {};
-['base', 'ext', 'arabic', 'hebrew'].forEach(function (name, part) {
+['base', 'ext'].forEach(function (name, part) {
   FONT_PARTS[name] = { part: part, files: ['sans', 'sans-bold', 'serif-bold'].map(function (face) {
     return 'fonts/carta-' + (name === 'base' ? '' : name + '-') + face + '.ttf';
   }) };
@@ -63,50 +64,27 @@ function loadFontPart(name) {
   return fontPartPromises[name];
 }
 
-// carta-bidi.wasm (GNU FriBiDi, src/bidi), once per page; resolves with its exports.
-var bidiPromise = null;
-function loadBidi() {
-  if (!bidiPromise) {
-    bidiPromise = fetch(assetBase + 'carta-bidi.wasm', { credentials: 'omit' }).then(function (r) {
-      if (!r.ok) throw new Error('carta-bidi.wasm: HTTP ' + r.status);
-      return r.arrayBuffer();
-    }).then(function (bytes) {
-      return WebAssembly.instantiate(bytes, { env: { emscripten_notify_memory_growth: function () {} } });
-    }).then(function (result) {
-      var exports = result.instance.exports;
-      if (exports._initialize) exports._initialize();
-      return exports;
-    });
-  }
-  return bidiPromise;
-}
-
-// Whether the widget's font atlas has a character (the ranges of src/draw/fonts.cpp, and
-// the bidi and joining controls the right-to-left engine consumes).
+// Whether the web widget's font atlas has a character: the Latin ranges of
+// src/draw/fonts.cpp (Arabic and Hebrew are not in it on the web).
 function atlasHas(c) {
-  return c < 0x180 || (c >= 0x590 && c <= 0x6FF) || (c >= 0x2010 && c <= 0x2027) || c === 0x2030 ||
-    c === 0x2032 || c === 0x2033 || c === 0x2039 || c === 0x203A || c === 0x2044 || c === 0x20AC || c === 0x2122 ||
-    (c >= 0xFB1D && c <= 0xFBFF) || (c >= 0xFE70 && c <= 0xFEFE) || (c >= 0x200C && c <= 0x200F) ||
-    (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069) || c === 0x61C;
+  return c < 0x180 || (c >= 0x2010 && c <= 0x2027) || c === 0x2030 || c === 0x2032 || c === 0x2033 ||
+    c === 0x2039 || c === 0x203A || c === 0x2044 || c === 0x20AC || c === 0x2122 || (c >= 0x200C && c <= 0x200F) ||
+    (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069);
 }
 
 // What a feed's text needs beyond the base fonts, from one pass over its UTF-8 bytes (and
-// \u escapes): `ext` for Latin Extended-A (U+0100..U+017F); `hebrew` for U+0590..U+05FF and
-// U+FB1D..U+FB4F; `arabic` for U+0600..U+06FF, U+0750..U+077F, U+08A0..U+08FF and
-// U+FB50..U+FEFC; `rtl` for those and the other right-to-left scripts of U+0700..U+07FF,
-// and for RLM, RLE, RLO; `other` for any character the atlas lacks (other scripts, emoji),
-// which the browser's own text stack draws (carta-text.js).
+// \u escapes): `ext` for Latin Extended-A (U+0100..U+017F); `rtl` for the right-to-left
+// scripts (U+0590..U+08FF, U+FB1D..U+FEFC) and RLM, RLE, RLO; `other` for any character the
+// atlas lacks (other scripts, emoji). Right-to-left and other text is set by the browser's
+// own text stack (carta-text.js).
 function scriptsIn(bytes) {
-  var found = { ext: false, arabic: false, hebrew: false, rtl: false, other: false };
+  var found = { ext: false, rtl: false, other: false };
   var code = function (c) {
     if (c !== c) return;  // a \u not followed by four hex digits
-    if (!atlasHas(c)) found.other = true;
     if (c >= 0x100 && c <= 0x17F) found.ext = true;
-    else if ((c >= 0x590 && c <= 0x5FF) || (c >= 0xFB1D && c <= 0xFB4F)) found.hebrew = true;
-    else if ((c >= 0x600 && c <= 0x6FF) || (c >= 0x750 && c <= 0x77F) || (c >= 0x8A0 && c <= 0x8FF) ||
-             (c >= 0xFB50 && c <= 0xFEFC)) found.arabic = true;
     if ((c >= 0x590 && c <= 0x8FF) || (c >= 0xFB1D && c <= 0xFEFC) || c === 0x200F || c === 0x202B || c === 0x202E)
       found.rtl = true;
+    else if (!atlasHas(c)) found.other = true;
   };
   for (var i = 0; i < bytes.length; i++) {
     var b = bytes[i];
@@ -122,6 +100,9 @@ function scriptsIn(bytes) {
   }
   return found;
 }
+
+// Whether a feed (scriptsIn's answer) needs the browser's text stack.
+function needsTextStack(found) { return !!(found && (found.rtl || found.other)); }
 
 // The words of the languages in `codes` that Carta speaks beyond English (assets/words/),
 // each fetched once per page; resolves with their texts, which the mirror has taken in and
@@ -174,20 +155,12 @@ function loadTextStack() {
   return textStackPromise;
 }
 
-// The extra font parts and, for right-to-left text, the bidi engine that `found` (from
-// scriptsIn) asks for; null when it asks for nothing. Resolves with { bidi, fonts: {name:
-// buffers} }; a part that fails to load is left out (its glyphs then show as boxes).
+// The Latin Extended-A fonts when `found` (from scriptsIn) asks for them; null when it
+// does not. Resolves with their buffers, or null when they fail to load (those letters
+// then show as the base font's fallback glyph).
 function loadExtras(found) {
-  var names = ['ext', 'arabic', 'hebrew'].filter(function (n) { return found[n]; });
-  if (!names.length && !found.rtl) return null;
-  var quiet = function (e) { console.warn('Carta: ' + e.message); return null; };
-  return Promise.all([found.rtl ? loadBidi().catch(quiet) : null].concat(names.map(function (n) {
-    return loadFontPart(n).catch(quiet);
-  }))).then(function (parts) {
-    var fonts = {};
-    names.forEach(function (n, k) { if (parts[k + 1]) fonts[n] = parts[k + 1]; });
-    return { bidi: parts[0], fonts: fonts };
-  });
+  if (!found.ext) return null;
+  return loadFontPart('ext').catch(function (e) { console.warn('Carta: ' + e.message); return null; });
 }
 
 function withString(M, text, use) {
@@ -670,7 +643,7 @@ function mount(el, options) {
   }
 
   function useFeed(feed) {
-    if (feed.scripts.other) useBrowserText();
+    if (needsTextStack(feed.scripts)) useBrowserText();
     // A refreshed feed may bring a language the page has no words for yet.
     loadWords(feed.languages).then(function (texts) {
       if (destroyed || !created || !texts.length) return;
@@ -678,18 +651,12 @@ function mount(el, options) {
       mirrorStale = true;
       invalidate();
     });
-    // Right-to-left extras are usually loaded already (see start()); Latin Extended-A fonts
-    // arrive after the first frame, and a refreshed feed may bring new scripts later.
+    // Latin Extended-A fonts arrive after the first frame; a refreshed feed may bring them later.
     var extras = loadExtras(feed.scripts);
-    if (extras) extras.then(function (x) {
-      if (destroyed || !created) return;
-      if (x.bidi) M['cartaBidi'] = x.bidi;
-      // Each part once: a refresh must not make the atlas rasterize everything again.
-      Object.keys(x.fonts).forEach(function (n) {
-        if (fontPartsSet[n]) return;
-        fontPartsSet[n] = true;
-        setFonts(x.fonts[n], FONT_PARTS[n].part);
-      });
+    if (extras) extras.then(function (buffers) {
+      if (destroyed || !created || !buffers || fontPartsSet.ext) return;
+      fontPartsSet.ext = true;  // once: a refresh must not make the atlas rasterize everything again
+      setFonts(buffers, FONT_PARTS.ext.part);
       invalidate();
     });
     withString(M, feed.url, function (u) {
@@ -863,22 +830,19 @@ function mount(el, options) {
       fallback(feedPromise);
       return;
     }
-    // A feed with right-to-left text needs the bidi engine and its scripts' fonts before its
-    // first frame; they load beside the module, as soon as the feed is in.
-    var rightToLeftReady = feedPromise.then(function (f) { return f.scripts && f.scripts.rtl ? loadExtras(f.scripts) : null; });
     // The words of the page's and the feed's languages, before the first frame too.
     var wordsReady = feedPromise.then(function (f) { return loadWords([config.locale].concat(f.languages || [])); });
-    // … and one with other scripts the browser's text stack, fetched beside them.
-    feedPromise.then(function (f) { if (f.scripts && f.scripts.other) loadTextStack().catch(function () {}); });
+    // … and one with right-to-left or other scripts the browser's text stack, fetched beside them.
+    feedPromise.then(function (f) { if (needsTextStack(f.scripts)) loadTextStack().catch(function () {}); });
     // Start-up is marked in the page's performance timeline (carta:module, carta:fonts,
     // carta:feed, carta:create, carta:model, carta:atlas, carta:first-frame) for
     // bench/startup.mjs and for partners' own tools.
     Promise.all([loadModule().then(marked('module')), loadFontPart('base').then(marked('fonts')),
-                 feedPromise.then(marked('feed')), rightToLeftReady, wordsReady]).then(function (parts) {
+                 feedPromise.then(marked('feed')), wordsReady]).then(function (parts) {
       if (destroyed) return;
       M = parts[0];
       M['cartaHosts'][id] = host;
-      addWords(parts[4]);
+      addWords(parts[3]);
       var s = size();
       claimContext(contextOwner);
       if (!M['_carta_create'](id, s.w, s.h, s.dpr, config.dark ? 1 : 0, config.accent, config.start, config.autoplay,

@@ -106,37 +106,49 @@
       probe.textContent = text;
       var node = probe.firstChild;
       if (!node) return [];
-      // A new line starts where a cluster's box sits lower than the one before it.
+      // A new line starts where a cluster's box sits lower than the one before it. Boxes only
+      // go down through the text, so each line's start is found by binary search over the
+      // clusters: a few dozen range measurements a paragraph, not one per cluster.
       var range = document.createRange();
-      var stops = graphemeStarts(text, lang);
-      var starts = [0], top = null;
-      for (var k = 0; k + 1 < stops.length; k++) {
-        range.setStart(node, stops[k]);
-        range.setEnd(node, stops[k + 1]);
-        var rects = range.getClientRects();
-        if (!rects.length || !rects[0].height) continue;  // a collapsed space
-        var y = rects[0].top;
-        if (top === null) top = y;
-        else if (y > top + lineHeight / 2) {
-          starts.push(stops[k]);
-          top = y;
-          if (maxLines > 0 && starts.length > maxLines) break;
+      var stops = graphemeStarts(text, lang), n = stops.length - 1;
+      // The first cluster from `k` on that has a box (a collapsed space has none), and its top.
+      var visible = function (k) {
+        for (; k < n; k++) {
+          range.setStart(node, stops[k]);
+          range.setEnd(node, stops[k + 1]);
+          var rects = range.getClientRects();
+          if (rects.length && rects[0].height) return { k: k, top: rects[0].top };
         }
+        return null;
+      };
+      var starts = [0];
+      for (var line = visible(0); line;) {
+        var lo = line.k + 1, hi = n - 1, next = null;
+        while (lo <= hi) {
+          var mid = (lo + hi) >> 1, v = visible(mid);
+          if (v && v.top > line.top + lineHeight / 2) { next = v; hi = mid - 1; } else lo = mid + 1;
+        }
+        if (!next) break;
+        starts.push(stops[next.k]);
+        line = next;
+        if (maxLines > 0 && starts.length > maxLines) break;
       }
       probe.textContent = '';
       var out = [];
-      for (var n = 0; n < starts.length; n++) {
-        if (maxLines > 0 && n === maxLines - 1 && starts.length > maxLines) {
-          out.push(withEllipsis(text.slice(starts[n]).trim(), face, size, maxWidth, rtl, lang));
+      for (var j = 0; j < starts.length; j++) {
+        if (maxLines > 0 && j === maxLines - 1 && starts.length > maxLines) {
+          out.push(withEllipsis(text.slice(starts[j]).trim(), face, size, maxWidth, rtl, lang));
           break;
         }
-        out.push(text.slice(starts[n], n + 1 < starts.length ? starts[n + 1] : text.length).trim());
+        out.push(text.slice(starts[j], j + 1 < starts.length ? starts[j + 1] : text.length).trim());
       }
       return out;
     }
 
     // One line in its line box, text centred in it as CSS centres the first font's ascent
-    // and descent, `pad` device px in from the left edge.
+    // and descent, `pad` device px in from the left edge — from the right one for a
+    // right-to-left line, which the widget right-aligns (so its left edge keeps the
+    // fraction of a pixel the browser's layout gives it).
     function image(text, face, size, lineHeight, rgba, rtl, lang, dpr, pad) {
       var w = width(text, face, size, rtl, lang);
       canvas.width = Math.max(1, Math.ceil(w * dpr) + 2 * pad);
@@ -148,7 +160,8 @@
       if (!(ascent > 0)) { ascent = size * 1.069; descent = size * 0.293; }  // Noto Sans
       ctx.fillStyle = 'rgba(' + (rgba >>> 24) + ',' + ((rgba >>> 16) & 255) + ',' + ((rgba >>> 8) & 255) + ',' +
                       ((rgba & 255) / 255) + ')';
-      ctx.fillText(text, pad / dpr, (lineHeight - (ascent + descent)) / 2 + ascent);
+      if (rtl) ctx.textAlign = 'right';
+      ctx.fillText(text, (rtl ? canvas.width - pad : pad) / dpr, (lineHeight - (ascent + descent)) / 2 + ascent);
       return canvas;
     }
 

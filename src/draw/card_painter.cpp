@@ -91,10 +91,13 @@ void paint_scene(ImDrawList& draw, const Scene& scene, const FontSet& fonts, con
         break;
       }
       case Shape::Kind::text_image: {
-        // The platform drew the line box itself; its image starts a pad before the line.
+        // The platform drew the line box itself; its image starts a pad before the line's
+        // start: the left edge, or the right one of a right-to-left (right-aligned) line.
         const Texture* t = text_images ? text_images(s) : nullptr;
         if (!t || !t->id) break;
-        ImVec2 a(std::round(s.rect.x * d.dpr) - text_image_pad(d.dpr), std::round(s.rect.y * d.dpr));
+        const float x = s.language.rtl ? std::round((s.rect.x + s.rect.w) * d.dpr) + text_image_pad(d.dpr) - t->width
+                                       : std::round(s.rect.x * d.dpr) - text_image_pad(d.dpr);
+        ImVec2 a(x, std::round(s.rect.y * d.dpr));
         draw.AddImage(t->id, a, ImVec2(a.x + t->width, a.y + t->height));
         break;
       }

@@ -31,9 +31,11 @@ class PlatformText {
                                          int max_lines, const Language& language) = 0;
   virtual float width(std::string_view line, const TypeStyle& style, const Language& language) = 0;
   // One line drawn in `color` as a new texture of the current GL context: the line box
-  // (style.line_height * dpr device px tall, text centred in it as CSS does), its left edge
-  // text_image_pad(dpr) px in from the texture's (whatever the direction) and as much room
-  // after its right edge. RGBA, not premultiplied. A zero id when it cannot.
+  // (style.line_height * dpr device px tall, text centred in it as CSS does), its start
+  // edge text_image_pad(dpr) px in from the texture's — the left edge, or the right one
+  // for a right-to-left line, which is right-aligned: the text keeps the fraction of a
+  // pixel the browser's own layout gives it there — and as much room after its end.
+  // RGBA, not premultiplied. A zero id when it cannot.
   virtual Texture image(std::string_view line, const TypeStyle& style, Color color, const Language& language,
                         float dpr) = 0;
 };

@@ -1,8 +1,8 @@
 // Writes docs/arabic-vs-chromium.png: the first Arabic demo card as `carta shot` draws it
-// (GNU FriBiDi shaping + Dear ImGui), beside the same words set by Chromium (HarfBuzz) in
-// an HTML page with the same Noto fonts at the same sizes. For a reader of Arabic to judge
-// joining, order and alignment side by side; not a pixel test (the engines differ in
-// kerning and mark placement by design).
+// (Pango and HarfBuzz, the platform text path), beside the same words set by Chromium
+// (HarfBuzz) in an HTML page with the same Noto fonts at the same sizes. For a reader of
+// Arabic to judge joining, order and alignment side by side; not a pixel test (the
+// browser's own pixels are compared in text.test.mjs).
 //   node tests/browser/arabic-reference.mjs [CARTA_BINARY]
 import fs from 'node:fs';
 import os from 'node:os';
@@ -52,7 +52,7 @@ try {
   await both.setContent(`<!doctype html><body style="margin:0;display:flex;gap:20px;background:#ddd;font:14px sans-serif">
     <figure style="margin:0"><figcaption style="padding:6px">Chromium (HarfBuzz), same fonts and sizes</figcaption>
       <img src="${b64(chromium)}" style="width:420px"></figure>
-    <figure style="margin:0"><figcaption style="padding:6px">carta shot (FriBiDi + ImGui), DPR 2</figcaption>
+    <figure style="margin:0"><figcaption style="padding:6px">carta shot (Pango, the platform text path), DPR 2</figcaption>
       <img src="${b64(fs.readFileSync(shot))}" style="width:420px"></figure></body>`);
   await both.evaluate(() => Promise.all([...document.images].map((i) => i.decode())));
   const out = path.join(root, 'docs/arabic-vs-chromium.png');

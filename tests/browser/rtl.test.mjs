@@ -1,7 +1,8 @@
 // Right-to-left feeds in the browser: ArrowLeft advances an Arabic carousel and ArrowRight
 // goes back, and so do drags; the mirror has dir="rtl" and lang="ar" on Arabic cards; the canvas draws the
-// cards (not blank); the bidi engine and Arabic fonts are fetched for an Arabic feed and
-// never for a Latin one; the plain-HTML fallback runs right to left too.
+// cards (not blank); the browser's text stack (carta-text.js) is fetched for an Arabic or
+// Hebrew feed and never for a Latin one, which fetches exactly the widget's base files; the
+// plain-HTML fallback runs right to left too.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -131,20 +132,23 @@ test('the mirror of an Arabic feed is dir="rtl" lang="ar", and its cards say so 
   }
 });
 
-test('the bidi engine and a script\'s fonts load for a feed in that script, never for a Latin one', async () => {
+test('the browser\'s text stack loads for a right-to-left feed, never for a Latin one, which fetches only the base files', async () => {
   const rtlFiles = (list) => list.filter((p) => /carta-bidi\.wasm|carta-arabic|carta-hebrew|carta-ext|carta-text|words\//.test(p)).sort();
   const latin = await open('latin.html');
   try {
     await latin.page.waitForTimeout(500);
     assert.deepEqual(rtlFiles(latin.requests), [], 'a Latin page fetches no right-to-left files');
+    // Everything but the feed's own pictures: the page, carta.js, the wasm, three fonts, the feed.
+    const widget = [...new Set(latin.requests.filter((p) => !p.startsWith('/images/')))].sort();
+    assert.deepEqual(widget, ['/carta.js', '/carta.wasm', '/demo.css', '/demo.json', '/fonts/carta-sans-bold.ttf',
+      '/fonts/carta-sans.ttf', '/fonts/carta-serif-bold.ttf', '/latin.html'], 'what a Latin page fetches');
   } finally {
     await latin.close();
   }
   for (const name of ['arabic.html', 'mixed.html']) {
     const { requests, close } = await open(name);
     try {
-      assert.deepEqual(rtlFiles(requests), ['/carta-bidi.wasm', '/fonts/carta-arabic-sans-bold.ttf',
-        '/fonts/carta-arabic-sans.ttf', '/fonts/carta-arabic-serif-bold.ttf', '/words/ar.json'], name);
+      assert.deepEqual(rtlFiles(requests), ['/carta-text.js', '/words/ar.json'], name);
     } finally {
       await close();
     }
@@ -159,8 +163,7 @@ test('the bidi engine and a script\'s fonts load for a feed in that script, neve
   }
   const { page, requests, close } = await open('hebrew.html');
   try {
-    assert.deepEqual(rtlFiles(requests), ['/carta-bidi.wasm', '/fonts/carta-hebrew-sans-bold.ttf',
-      '/fonts/carta-hebrew-sans.ttf', '/fonts/carta-hebrew-serif-bold.ttf', '/words/he.json'], 'hebrew.html');
+    assert.deepEqual(rtlFiles(requests), ['/carta-text.js', '/words/he.json'], 'hebrew.html');
     const region = await page.evaluate(() => {
       const r = document.querySelector('#carousel').shadowRoot.querySelector('[role="region"]');
       return [r.getAttribute('dir'), r.getAttribute('lang')];

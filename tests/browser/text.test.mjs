@@ -21,10 +21,18 @@ const CORPUS = {
   el: 'Το Συμβούλιο Ασφαλείας ορίζει ημερομηνία λήξης',
   vi: 'Bộ trưởng Ngoại giao Syria lần đầu thăm Moscow',
   emoji: '🇸🇾 🤝 🇷🇺 Damascus and Moscow 👨‍👩‍👧‍👦 👍🏽',
+  // Right to left: the browser's shaping (joining, lam-alef, marks), numbers and Latin kept
+  // left to right inside, brackets mirrored.
+  ar: 'الشيباني في موسكو: «شراكة استراتيجية» مع روسيا (2025)',
+  fa: 'وزیر خارجه سوریه برای نخستین بار به مسکو سفر کرد',
+  he: 'מועצת הביטחון קבעה את סיום משימת UNIFIL ב־2026',
 };
+const RTL = new Set(['ar', 'fa', 'he', 'ur']);
 // Where the layout puts the headline of a lone card in an 800 x 450 widget (wide card:
-// picture on the left 48 %, text from 18 px inside the rest): core/layout.cpp.
+// picture on the left 48 %, text from 18 px inside the rest): core/layout.cpp. A
+// right-to-left card is mirrored: picture on the right, text box at the mirrored x.
 const HEADLINE = { x: 403, y: 34, width: 363, lineHeight: 26 };
+const headlineX = (lang) => (RTL.has(lang) ? 800 - HEADLINE.x - HEADLINE.width : HEADLINE.x);
 
 const feed = (lang, title) => JSON.stringify({
   version: 'https://jsonfeed.org/version/1.1', title: 'corpus', language: lang === 'emoji' ? 'en' : lang,
@@ -36,12 +44,14 @@ html, body { margin: 0; background: #fff; }
 .line { position: absolute; left: ${HEADLINE.x}px; top: ${HEADLINE.y}px; width: ${HEADLINE.width}px;
   font: 700 20px carta-serif, serif; line-height: ${HEADLINE.lineHeight}px; color: rgb(24, 24, 27);
   overflow-wrap: break-word; }
+.line[dir="rtl"] { left: ${headlineX('ar')}px; }
 ` };
 for (const [lang, line] of Object.entries(CORPUS)) {
   fixtures[`feed-${lang}.json`] = feed(lang, line);
   fixtures[`carta-${lang}.html`] = fixturePage(
     `<div id="carousel" class="carta" data-feed="feed-${lang}.json" data-height="450" data-loading="eager"></div>`);
-  fixtures[`dom-${lang}.html`] = fixturePage(`<div class="line" lang="${lang === 'emoji' ? 'en' : lang}">${line}</div>`,
+  const dir = RTL.has(lang) ? ' dir="rtl"' : '';
+  fixtures[`dom-${lang}.html`] = fixturePage(`<div class="line" lang="${lang === 'emoji' ? 'en' : lang}"${dir}>${line}</div>`,
     { css: 'reference.css' }).replace('<script src="carta.js" async></script>\n', '');
 }
 
@@ -131,7 +141,7 @@ async function renderBoth(browser, url, lang, dpr, { blockText = false } = {}) {
     await dom.goto(url + `dom-${lang}.html`);
     await dom.evaluate(() => document.fonts.ready);
     const height = await dom.evaluate(() => document.querySelector('.line').getBoundingClientRect().height);
-    const clip = { x: HEADLINE.x - 4, y: HEADLINE.y, width: HEADLINE.width + 8, height };
+    const clip = { x: headlineX(lang) - 4, y: HEADLINE.y, width: HEADLINE.width + 8, height };
     const domPng = await dom.screenshot({ clip });
     const carta = await context.newPage();
     const requests = [];
@@ -224,11 +234,11 @@ test('a Russian feed gets Russian words on the canvas and in the mirror, fetched
   }
 });
 
-// Long headlines, wrapped at three card widths; the atlas path (en, ar) and the browser's
-// (th, ja, hi) must break where the browser's own layout breaks the same text.
+// Long headlines, wrapped at three card widths; the atlas path (en) and the browser's (ar,
+// th, ja, hi) must break where the browser's own layout breaks the same text.
 const BREAKS = {
   en: ['en', 'Post-Assad Syria reaffirms strategic ties with Russia as Lavrov promises help with rebuilding', 'carta-serif', 'fonts/carta-serif-bold.ttf'],
-  ar: ['ar', 'سوريا ما بعد الأسد تؤكد شراكتها الاستراتيجية مع روسيا في أول زيارة إلى موسكو', 'carta-arabic-serif', 'fonts/carta-arabic-serif-bold.ttf'],
+  ar: ['ar', 'سوريا ما بعد الأسد تؤكد شراكتها الاستراتيجية مع روسيا في أول زيارة إلى موسكو', 'carta-serif', 'fonts/carta-serif-bold.ttf'],
   th: ['th', CORPUS.th, 'carta-serif', 'fonts/carta-serif-bold.ttf'],
   ja: ['ja', '国連安全保障理事会は、レバノン暫定軍の任務を最後に延長し、2026年12月31日をもって終了することを全会一致で決定した', 'carta-serif', 'fonts/carta-serif-bold.ttf'],
   hi: ['hi', CORPUS.hi + ' और पुनर्निर्माण में मदद का वादा किया', 'carta-serif', 'fonts/carta-serif-bold.ttf'],
@@ -285,7 +295,6 @@ test('line breaks: Carta breaks headlines where the browser does, in th, ja, hi,
         const where = `${key} at ${w} px (${headline.rect[2]} px):\n carta ${JSON.stringify(headline.lines)}\n dom   ${JSON.stringify(domLines)}`;
         if (process.env.CARTA_BREAKS_LOG) console.log(where);
         assert.ok(carta.length >= 1 && carta.length <= dom.length, where);
-        // (Arabic lines come shaped — presentation forms — in logical order: NFKC undoes the shaping.)
         for (let k = 0; k + 1 < carta.length; k++) assert.equal(carta[k], dom[k], where);
         assert.ok(dom[carta.length - 1].startsWith(carta[carta.length - 1]), where);
         await page.close();

@@ -14,7 +14,10 @@ const char kEllipsis[] = "\xE2\x80\xA6";
 // The atlas's faces, by family and weight; fontconfig falls back from them per character.
 PangoFontDescription* describe(const TypeStyle& style) {
   PangoFontDescription* d = pango_font_description_new();
-  pango_font_description_set_family(d, style.face == Face::serif_bold ? "Noto Serif" : "Noto Sans");
+  // Noto for the scripts fontconfig would otherwise give to DejaVu (Arabic, Hebrew): the faces
+  // the widget's atlas used for them, Naskh for headlines.
+  pango_font_description_set_family(d, style.face == Face::serif_bold ? "Noto Serif,Noto Naskh Arabic,Noto Serif Hebrew"
+                                                                      : "Noto Sans,Noto Sans Arabic,Noto Sans Hebrew");
   pango_font_description_set_weight(d, style.face == Face::sans ? PANGO_WEIGHT_NORMAL : PANGO_WEIGHT_BOLD);
   pango_font_description_set_absolute_size(d, style.size * PANGO_SCALE);  // the em, in CSS px
   return d;
@@ -155,7 +158,9 @@ Texture PangoText::image(std::string_view line, const TypeStyle& style, Color co
   const float baseline = (style.line_height - (ascent + descent)) / 2 + ascent;
   PangoRectangle logical;
   pango_layout_get_extents(layout, nullptr, &logical);
-  cairo_move_to(cr, pad / dpr - static_cast<float>(logical.x) / PANGO_SCALE,
+  // The start edge a pad in: the right edge of a right-to-left (right-aligned) line.
+  const float left = language.rtl ? (w - pad) / dpr - static_cast<float>(logical.width) / PANGO_SCALE : pad / dpr;
+  cairo_move_to(cr, left - static_cast<float>(logical.x) / PANGO_SCALE,
                 baseline - static_cast<float>(pango_layout_get_baseline(layout)) / PANGO_SCALE);
   cairo_set_source_rgba(cr, color.r / 255.0, color.g / 255.0, color.b / 255.0, color.a / 255.0);
   pango_cairo_show_layout(cr, layout);
