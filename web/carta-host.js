@@ -638,6 +638,13 @@ function mount(el, options) {
     });
   }
 
+  // The publisher's diagnostic (where, and what): to carta:error and the console, never to
+  // the reader, who sees the calm sentence of the error card.
+  function reportError(message, path) {
+    console.warn('Carta: ' + message + (path ? ' (at ' + path + ')' : ''));
+    fire(el, 'carta:error', { message: message, path: path });
+  }
+
   function addWords(texts) {
     texts.forEach(function (text) { withString(M, text, function (p) { M['_carta_add_words'](p); }); });
   }
@@ -664,14 +671,14 @@ function mount(el, options) {
     });
     if (destroyed) return false;
     var message = M['UTF8ToString'](M['_carta_error_message'](id));
-    if (message) fire(el, 'carta:error', { message: message, path: M['UTF8ToString'](M['_carta_error_pointer'](id)) });
+    if (message) reportError(message, M['UTF8ToString'](M['_carta_error_pointer'](id)));
     invalidate();
     return !message;
   }
 
   function failFeed(error) {
     withString(M, error.message, function (p) { M['_carta_set_feed_failure'](id, p); });
-    fire(el, 'carta:error', { message: error.message, path: '' });
+    reportError(error.message, '');
     invalidate();
   }
 
@@ -685,7 +692,7 @@ function mount(el, options) {
         scheduleRefresh(hadGoodFeed || ok);
       }, function (e) {
         if (destroyed) return;
-        if (hadGoodFeed) fire(el, 'carta:error', { message: e.message, path: '' });
+        if (hadGoodFeed) reportError(e.message, '');
         else failFeed(e);
         scheduleRefresh(hadGoodFeed);
       });
@@ -809,10 +816,10 @@ function mount(el, options) {
         model = readFeedForFallback(feed.bytes, feed.url, config.locale);
       }
       mirror.fallback(model, config.dark ? 'dark' : 'light', openLink);
-      if (model.status === 'failed') fire(el, 'carta:error', { message: model.message, path: model.path });
+      if (model.status === 'failed') reportError(model.message, model.path);
       else fire(el, 'carta:ready', { count: model.items.length, renderer: 'html' });
     }).catch(function (e) {
-      fire(el, 'carta:error', { message: String(e && e.message || e), path: '' });
+      reportError(String(e && e.message || e), '');
     });
   }
 

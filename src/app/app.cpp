@@ -33,6 +33,7 @@ void App::set_font(Face face, std::vector<unsigned char> ttf, FontPart part) {
 }
 
 bool App::set_feed(std::string_view bytes, std::string_view location, const FeedLimits& limits) {
+  Outward outward(*this);
   FeedResult next = parse_feed(bytes, location, limits);
   last_diagnostics_ = next.diagnostics;
   if (!next.ok() && status_ == FeedStatus::ready) return false;  // the last good feed stays
@@ -69,11 +70,13 @@ void App::set_image_budget(std::size_t bytes) {
 }
 
 void App::set_feed_failure(std::string message) {
+  Outward outward(*this);
   status_ = FeedStatus::failed;
   failure_ = std::move(message);
 }
 
 void App::resize(float width, float height, float dpr) {
+  Outward outward(*this);
   if (dpr != desc_.dpr) fonts_dirty_ = true;  // glyphs are rasterized per device pixel ratio
   desc_.width = width;
   desc_.height = height;
@@ -128,6 +131,19 @@ void App::sync_layout(double seconds) {
   carousel_.set_layout(count, strip.per_view, strip.stride, seconds);
 }
 
+App::Outward::~Outward() {
+  if (--app_.depth_ > 0) return;
+  std::vector<std::function<void()>> calls;
+  calls.swap(app_.outgoing_);
+  // From here on nothing touches app_: the first call may have destroyed it.
+  for (std::function<void()>& call : calls) call();
+}
+
+void App::emit_open(const std::string& url, const std::string& id, const char* kind) {
+  if (!hooks_.open) return;
+  outgoing_.push_back([open = hooks_.open, url, id, kind] { open(url, id, kind); });
+}
+
 void App::report_change() {
   if (status_ != FeedStatus::ready || feed_.feed.items.empty()) return;
   int index = carousel_.index();
@@ -135,7 +151,7 @@ void App::report_change() {
   if (index == reported_index_ && id == reported_id_) return;
   reported_index_ = index;
   reported_id_ = id;
-  if (hooks_.changed) hooks_.changed(index, id);
+  if (hooks_.changed) outgoing_.push_back([changed = hooks_.changed, index, id] { changed(index, id); });
 }
 
 SceneInput App::scene_input(double seconds) const {
@@ -156,6 +172,7 @@ SceneInput App::scene_input(double seconds) const {
 }
 
 void App::prepare(double seconds) {
+  Outward outward(*this);
   ensure_fonts();
   sync_layout(seconds);
   lay_out(seconds);
@@ -176,6 +193,7 @@ void App::lay_out(double seconds) {
 }
 
 FrameResult App::frame(double seconds) {
+  Outward outward(*this);
   FrameResult result;
   ensure_fonts();
   sync_layout(seconds);
@@ -253,8 +271,8 @@ void App::activate(const HitRegion& hit, double seconds) {
     case HitRegion::Kind::next: carousel_.next(seconds); break;
     case HitRegion::Kind::dot: carousel_.go(hit.index, seconds); break;
     case HitRegion::Kind::card:
-      if (hit.index >= 0 && hit.index < static_cast<int>(items.size()) && hooks_.open && !items[hit.index].url.empty())
-        hooks_.open(items[hit.index].url, items[hit.index].id, "card");
+      if (hit.index >= 0 && hit.index < static_cast<int>(items.size()) && !items[hit.index].url.empty())
+        emit_open(items[hit.index].url, items[hit.index].id, "card");
       break;
     case HitRegion::Kind::related: {
       if (hit.index < 0 || hit.index >= static_cast<int>(items.size())) break;
@@ -263,8 +281,8 @@ void App::activate(const HitRegion& hit, double seconds) {
       const RelatedItem& r = related[hit.related];
       if (r.item_index >= 0) {
         carousel_.go(r.item_index, seconds);  // in this feed: bring it into view instead
-      } else if (hooks_.open && !r.url.empty()) {
-        hooks_.open(r.url, items[hit.index].id, "related");
+      } else if (!r.url.empty()) {
+        emit_open(r.url, items[hit.index].id, "related");
       }
       break;
     }
@@ -274,6 +292,7 @@ void App::activate(const HitRegion& hit, double seconds) {
 }
 
 bool App::pointer_down(float x, float y, double seconds) {
+  Outward outward(*this);
   if (status_ != FeedStatus::ready) return false;
   pointer_down_ = true;
   // A press on a button or a dot is a click, never the start of a drag: a drag would catch
@@ -286,6 +305,7 @@ bool App::pointer_down(float x, float y, double seconds) {
 }
 
 bool App::pointer_move(float x, float y, double seconds) {
+  Outward outward(*this);
   if (pointer_down_ && pressed_control_) return false;
   if (pointer_down_) {
     carousel_.drag_move(along(x), seconds);
@@ -303,6 +323,7 @@ bool App::pointer_move(float x, float y, double seconds) {
 }
 
 bool App::pointer_up(float x, float y, double seconds) {
+  Outward outward(*this);
   if (!pointer_down_) return false;
   pointer_down_ = false;
   bool was_click = pressed_control_ || carousel_.drag_distance() <= kClickSlop;
@@ -319,6 +340,7 @@ bool App::pointer_up(float x, float y, double seconds) {
 }
 
 bool App::pointer_leave(double seconds) {
+  Outward outward(*this);
   carousel_.set_paused(pause_hover, false, seconds);
   if (pointer_down_) {
     pointer_down_ = false;
@@ -332,6 +354,7 @@ bool App::pointer_leave(double seconds) {
 }
 
 bool App::wheel(float dx, float dy, double seconds) {
+  Outward outward(*this);
   if (status_ != FeedStatus::ready) return false;
   // Only a mostly horizontal gesture belongs to the carousel; vertical scrolls the page.
   if (std::fabs(dx) <= std::fabs(dy) || dx == 0) return false;
@@ -340,6 +363,7 @@ bool App::wheel(float dx, float dy, double seconds) {
 }
 
 bool App::key(Key k, double seconds) {
+  Outward outward(*this);
   if (status_ != FeedStatus::ready || feed_.feed.items.empty()) return false;
   bool handled = true;
   switch (k) {
@@ -350,7 +374,7 @@ bool App::key(Key k, double seconds) {
     case Key::end: carousel_.go(carousel_.last_index(), seconds); break;
     case Key::enter: {
       const Item& item = feed_.feed.items[carousel_.index()];
-      if (hooks_.open && !item.url.empty()) hooks_.open(item.url, item.id, "card");
+      if (!item.url.empty()) emit_open(item.url, item.id, "card");
       else handled = false;
       break;
     }
@@ -360,6 +384,7 @@ bool App::key(Key k, double seconds) {
 }
 
 bool App::go(int index, double seconds) {
+  Outward outward(*this);
   sync_layout(seconds);
   bool moved = carousel_.go(index, seconds);
   report_change();
@@ -388,6 +413,7 @@ void App::context_restored() {
 }
 
 void App::set_reduced_motion(bool reduced, double seconds) {
+  Outward outward(*this);
   CarouselOptions o = carousel_.options();
   o.reduced_motion = reduced;
   carousel_.set_options(o, seconds);

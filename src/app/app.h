@@ -146,6 +146,20 @@ class App {
   // A right-to-left feed runs the other way: dragging to the right moves forward.
   bool right_to_left() const { return status_ == FeedStatus::ready && feed_.feed.right_to_left; }
   float along(float x) const { return right_to_left() ? -x : x; }
+  // Hook calls (changed, open) wait until the outermost public call that raised them
+  // returns: a hook may destroy this App (a page's listener that removes the widget), so
+  // none may run while one of its methods is still on the stack.
+  class Outward {
+   public:
+    explicit Outward(App& app) : app_(app) { ++app_.depth_; }
+    ~Outward();
+    Outward(const Outward&) = delete;
+    Outward& operator=(const Outward&) = delete;
+
+   private:
+    App& app_;
+  };
+  void emit_open(const std::string& url, const std::string& id, const char* kind);
   void ensure_fonts();
   void lay_out(double seconds);
   SceneInput scene_input(double seconds) const;
@@ -156,6 +170,8 @@ class App {
 
   AppDesc desc_;
   AppHooks hooks_;
+  int depth_ = 0;                              // public calls under way (Outward)
+  std::vector<std::function<void()>> outgoing_;  // hook calls they raised, in order
   Theme theme_;
   FontParts font_files_;
   FontSet fonts_;

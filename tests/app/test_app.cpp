@@ -189,3 +189,69 @@ TEST_CASE("Latin glyphs beyond ASCII are rasterized when text wants them, into t
   CHECK(has(*plain.app, 0x00E9));
   CHECK(plain.frame().drew);
 }
+
+TEST_CASE("a hook may destroy the App: changed and open run only once the call that raised them has returned") {
+  // As a page's carta:change or carta:open listener that removes the widget. Before hook
+  // calls were deferred, the App was freed inside its own key(), pointer_up() or frame():
+  // ASan (the sanitize preset) reports the use after free.
+  SUBCASE("changed, from key()") {
+    Harness h;
+    REQUIRE(h.app->set_feed(feed_of({"a", "b", "c"}), kFeedUrl));
+    h.frame();
+    int calls = 0;
+    AppHooks hooks;
+    // Re-make the App with a hook that destroys it.
+    AppDesc desc;
+    desc.width = 800;
+    desc.height = 420;
+    desc.carousel.reduced_motion = true;
+    hooks.changed = [&h, &calls](int index, const std::string&) {
+      if (index == 0) return;  // the first card, reported once the feed is in
+      ++calls;
+      h.app.reset();
+    };
+    h.app = std::make_unique<App>(desc, std::move(hooks));
+    std::string error;
+    REQUIRE(native::load_fonts(*h.app, error));
+    REQUIRE(h.app->set_feed(feed_of({"a", "b", "c"}), kFeedUrl));
+    h.frame();
+    h.app->key(Key::right, h.t += 0.1);  // card 1: the hook destroys the App
+    CHECK(calls == 1);
+    CHECK(h.app == nullptr);
+  }
+  SUBCASE("changed and open, from key(enter) and a click") {
+    for (int way = 0; way < 2; ++way) {
+      CAPTURE(way);
+      Harness h;
+      REQUIRE(h.app->set_feed(feed_of({"a", "b", "c"}), kFeedUrl));
+      h.frame();
+      const HitRegion* card = h.hit(HitRegion::Kind::card, 0);
+      REQUIRE(card != nullptr);
+      const float x = card->rect.x + card->rect.w / 2, y = card->rect.y + card->rect.h / 3;
+      std::vector<std::string> opened;
+      AppDesc desc;
+      desc.width = 800;
+      desc.height = 420;
+      desc.carousel.reduced_motion = true;
+      AppHooks hooks;
+      hooks.open = [&h, &opened](const std::string& url, const std::string&, const char*) {
+        opened.push_back(url);
+        h.app.reset();
+      };
+      h.app = std::make_unique<App>(desc, std::move(hooks));
+      std::string error;
+      REQUIRE(native::load_fonts(*h.app, error));
+      REQUIRE(h.app->set_feed(feed_of({"a", "b", "c"}), kFeedUrl));
+      h.frame();
+      if (way == 0) {
+        h.app->key(Key::enter, h.t += 0.1);
+      } else {
+        h.app->pointer_down(x, y, h.t);
+        h.app->pointer_up(x, y, h.t + 0.1);
+      }
+      REQUIRE(opened.size() == 1);
+      CHECK(opened[0] == "https://news.example/a");
+      CHECK(h.app == nullptr);
+    }
+  }
+}

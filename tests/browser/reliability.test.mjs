@@ -29,6 +29,8 @@ test('a refresh that fetches truncated JSON keeps the last good feed and reports
     'refresh.html': fixturePage('<div id="carousel" class="carta" data-feed="live.json" data-refresh="1" data-height="420" data-loading="eager"></div>'),
   }, async (page, url) => {
     let fetches = 0;
+    const warnings = [];
+    page.on('console', (m) => { if (m.type() === 'warning') warnings.push(m.text()); });
     // First the good feed, then the same file caught mid-write by the CMS.
     await page.route('**/live.json', (route) => {
       fetches++;
@@ -48,6 +50,8 @@ test('a refresh that fetches truncated JSON keeps the last good feed and reports
     assert.match(state.error.message, /not valid JSON/);
     assert.match(state.error.path, /^line \d+, column \d+$/);
     assert.ok(fetches >= 2);
+    // The publisher finds the diagnostic in the console too, with where it is.
+    assert.ok(warnings.some((w) => /^Carta: .*not valid JSON.*\(at line \d+, column \d+\)$/.test(w)), warnings.join('\n'));
   });
 });
 

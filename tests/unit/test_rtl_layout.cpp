@@ -4,6 +4,7 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <cctype>
 #include <fstream>
 #include <sstream>
 
@@ -200,10 +201,24 @@ TEST_CASE("every words file has every word, and the mirror reads the same files"
   const std::string js = read_source("web/carta-mirror.js");
   REQUIRE(!js.empty());
   CHECK(js.find("minRead: [") == std::string::npos);  // no table of its own any more
+  // Every word the mirror reads (strings.KEY in carta-mirror.js), each in every language.
+  std::vector<std::string> mirror_keys;
+  for (std::size_t at = js.find("strings."); at != std::string::npos; at = js.find("strings.", at + 1)) {
+    std::size_t end = at + 8;
+    while (end < js.size() && std::isalnum(static_cast<unsigned char>(js[end]))) ++end;
+    const std::string key = js.substr(at + 8, end - at - 8);
+    if (!key.empty() && std::find(mirror_keys.begin(), mirror_keys.end(), key) == mirror_keys.end())
+      mirror_keys.push_back(key);
+  }
+  CHECK(mirror_keys.size() >= 15);  // announce, articles, slideLabel, next, previous…
   for (const char* code : {"en", "ar", "he", "fa", "ur", "ru", "fr", "tr", "de", "es", "zh", "ja", "hi"}) {
     CAPTURE(code);
     const std::string text = read_source(std::string("assets/words/") + code + ".json");
     REQUIRE(!text.empty());
+    for (const std::string& key : mirror_keys) {
+      CAPTURE(key);
+      CHECK(text.find("\"" + key + "\":") != std::string::npos);
+    }
     CHECK(add_ui_strings(text));
     const UiStrings& w = ui_strings(code);
     CHECK(w.language == code);
