@@ -7,6 +7,11 @@
 
 namespace carta {
 
+// Uploads `width` x `height` RGBA pixels (not premultiplied, rows packed) into texture
+// `name` of the current context, made first when `name` is 0, linear and clamped; returns
+// the name. Pictures, line images and the font atlas all go through it.
+unsigned upload_rgba_texture(unsigned name, const unsigned char* pixels, int width, int height);
+
 class GlRenderer {
  public:
   GlRenderer() = default;

@@ -59,6 +59,19 @@ struct Harness {
   }
 };
 
+// Replaces the harness's App with one of the same size whose hooks are `hooks`.
+void remake_app(Harness& h, AppHooks hooks) {
+  AppDesc desc;
+  desc.width = 800;
+  desc.height = 420;
+  desc.carousel.reduced_motion = true;
+  h.app = std::make_unique<App>(desc, std::move(hooks));
+  std::string error;
+  REQUIRE_MESSAGE(native::load_fonts(*h.app, error), error);
+  REQUIRE(h.app->set_feed(feed_of({"a", "b", "c"}), kFeedUrl));
+  h.frame();
+}
+
 }  // namespace
 
 TEST_CASE("a refresh that cannot be read keeps the good feed and the card; a good one keeps the card by id") {
@@ -196,25 +209,14 @@ TEST_CASE("a hook may destroy the App: changed and open run only once the call t
   // ASan (the sanitize preset) reports the use after free.
   SUBCASE("changed, from key()") {
     Harness h;
-    REQUIRE(h.app->set_feed(feed_of({"a", "b", "c"}), kFeedUrl));
-    h.frame();
     int calls = 0;
     AppHooks hooks;
-    // Re-make the App with a hook that destroys it.
-    AppDesc desc;
-    desc.width = 800;
-    desc.height = 420;
-    desc.carousel.reduced_motion = true;
     hooks.changed = [&h, &calls](int index, const std::string&) {
       if (index == 0) return;  // the first card, reported once the feed is in
       ++calls;
       h.app.reset();
     };
-    h.app = std::make_unique<App>(desc, std::move(hooks));
-    std::string error;
-    REQUIRE(native::load_fonts(*h.app, error));
-    REQUIRE(h.app->set_feed(feed_of({"a", "b", "c"}), kFeedUrl));
-    h.frame();
+    remake_app(h, std::move(hooks));
     h.app->key(Key::right, h.t += 0.1);  // card 1: the hook destroys the App
     CHECK(calls == 1);
     CHECK(h.app == nullptr);
@@ -229,20 +231,12 @@ TEST_CASE("a hook may destroy the App: changed and open run only once the call t
       REQUIRE(card != nullptr);
       const float x = card->rect.x + card->rect.w / 2, y = card->rect.y + card->rect.h / 3;
       std::vector<std::string> opened;
-      AppDesc desc;
-      desc.width = 800;
-      desc.height = 420;
-      desc.carousel.reduced_motion = true;
       AppHooks hooks;
       hooks.open = [&h, &opened](const std::string& url, const std::string&, const char*) {
         opened.push_back(url);
         h.app.reset();
       };
-      h.app = std::make_unique<App>(desc, std::move(hooks));
-      std::string error;
-      REQUIRE(native::load_fonts(*h.app, error));
-      REQUIRE(h.app->set_feed(feed_of({"a", "b", "c"}), kFeedUrl));
-      h.frame();
+      remake_app(h, std::move(hooks));
       if (way == 0) {
         h.app->key(Key::enter, h.t += 0.1);
       } else {

@@ -7,6 +7,7 @@
 #include <GLES3/gl3.h>
 
 #include "core/image_cache.h"
+#include "draw/gl_renderer.h"
 
 #include <stb/stb_image.h>
 #include <stb/stb_image_resize.h>
@@ -125,15 +126,7 @@ std::optional<Texture> load_texture(const std::string& url, int want_w, int want
     stbir_resize_uint8_srgb(pixels, w, h, 0, scaled.data(), tw, th, 0, 4, 3, 0);
     upload = scaled.data();
   }
-  GLuint tex = 0;
-  glGenTextures(1, &tex);
-  glBindTexture(GL_TEXTURE_2D, tex);
-  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
-  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
-  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
-  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
-  glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
-  glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA, tw, th, 0, GL_RGBA, GL_UNSIGNED_BYTE, upload);
+  const GLuint tex = upload_rgba_texture(0, upload, tw, th);
   stbi_image_free(pixels);
   Texture t;
   t.id = reinterpret_cast<ImTextureID>(static_cast<std::intptr_t>(tex));

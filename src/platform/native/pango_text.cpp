@@ -6,6 +6,8 @@
 #include <GLES3/gl3.h>
 #include <pango/pangocairo.h>
 
+#include "draw/gl_renderer.h"
+
 namespace carta::native {
 namespace {
 
@@ -187,15 +189,7 @@ Texture PangoText::image(std::string_view line, const TypeStyle& style, Color co
   }
   cairo_surface_destroy(surface);
 
-  GLuint name = 0;
-  glGenTextures(1, &name);
-  glBindTexture(GL_TEXTURE_2D, name);
-  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
-  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
-  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
-  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
-  glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
-  glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA, w, h, 0, GL_RGBA, GL_UNSIGNED_BYTE, rgba.data());
+  const GLuint name = upload_rgba_texture(0, rgba.data(), w, h);
   Texture t;
   t.id = reinterpret_cast<ImTextureID>(static_cast<std::intptr_t>(name));
   t.width = w;
