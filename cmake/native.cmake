@@ -67,6 +67,15 @@ endif()
 
 # The App driven on a headless GL context (refresh, click against drag, pictures, context
 # loss, shared fonts); under ASan and UBSan in the sanitize preset.
+# The fuzz target's own checks over its seeds, the golden feeds and the demo feeds, in every
+# native run (scripts/fuzz.sh runs the same target under libFuzzer to find new inputs).
+add_executable(carta_fuzz_replay tests/fuzz/replay_main.cpp tests/fuzz/feed_fuzzer.cpp)
+target_include_directories(carta_fuzz_replay PRIVATE "${CMAKE_SOURCE_DIR}/src")
+target_link_libraries(carta_fuzz_replay PRIVATE carta_core carta_bidi carta_words_all)
+add_test(NAME fuzz-replay COMMAND carta_fuzz_replay "${CMAKE_SOURCE_DIR}/tests/fuzz/corpus"
+         "${CMAKE_SOURCE_DIR}/tests/golden/feeds" "${CMAKE_SOURCE_DIR}/assets/feeds")
+set_tests_properties(fuzz-replay PROPERTIES PASS_REGULAR_EXPRESSION "inputs, no failure")
+
 add_executable(carta_app_tests
   tests/unit/main.cpp
   tests/app/test_app.cpp

@@ -718,16 +718,27 @@ function mount(el, options) {
 
   var KEYS = { ArrowLeft: 0, ArrowRight: 1, Home: 2, End: 3, Enter: 4 };
   function listenToInput() {
-    listen(canvas, 'pointerdown', function (e) {
-      if (e.button !== 0) return;
+    // On the host, not the canvas: the mirror's links lie over the canvas (hover, middle
+    // click, context menu are theirs), and a press or drag that starts on one is the
+    // carousel's. A modified or non-primary press is left to the link under it.
+    var pressed = -1;
+    listen(el, 'pointerdown', function (e) {
+      if (e.button !== 0 || e.ctrlKey || e.metaKey || e.shiftKey || e.altKey) return;
+      var origin = e.composedPath ? e.composedPath()[0] : e.target;
+      if (origin && origin.tagName === 'BUTTON') return;  // the rotation control's own
+      pressed = e.pointerId;
       canvas.setPointerCapture(e.pointerId);
       pointer(0, e);
     });
-    listen(canvas, 'pointermove', function (e) { pointer(1, e); });
-    listen(canvas, 'pointerup', function (e) { pointer(2, e); });
-    listen(canvas, 'pointercancel', function () { pointer(3, null); });
-    listen(canvas, 'pointerleave', function () { pointer(3, null); });
-    listen(canvas, 'wheel', function (e) {
+    listen(el, 'pointermove', function (e) { pointer(1, e); });
+    listen(el, 'pointerup', function (e) {
+      if (e.pointerId !== pressed) return;
+      pressed = -1;
+      pointer(2, e);
+    });
+    listen(el, 'pointercancel', function () { pressed = -1; pointer(3, null); });
+    listen(el, 'pointerleave', function () { pointer(3, null); });
+    listen(el, 'wheel', function (e) {
       var scale = e.deltaMode === 1 ? 16 : e.deltaMode === 2 ? el.clientWidth : 1;
       if (M['_carta_wheel'](id, e.deltaX * scale, e.deltaY * scale, performance.now())) {
         e.preventDefault();

@@ -4,6 +4,10 @@
  *   [X] each card in view an article (aria-roledescription "slide", "2 of 8") with its
  *       headline as a real link, image description, caption, byline, date, summary and
  *       related links — placed exactly where the canvas draws it, visually hidden
+ *   [X] those links are the links under the pointer: transparent, over the card and the
+ *       related rows the canvas draws, so hovering shows the URL and middle-, Ctrl-, Cmd- and
+ *       Shift-clicks and the context menu behave as on any link (plain clicks and drags
+ *       are the canvas's: carta:open, no native link drag)
  *   [X] real prev / next / pagination buttons, a polite live region for user navigation
  *   [X] a plain, visible list of cards when WebGL 2 or WebAssembly is missing
  *   [X] UI words in every language of assets/words/ (English built in, others on demand)
@@ -49,6 +53,8 @@ function fmt(template, vars) {
 var MIRROR_CSS =
   '.mirror{position:absolute;inset:0;pointer-events:none}' +
   '.vh{position:absolute;opacity:0;overflow:hidden;margin:0;padding:0;border:0;background:none;color:#000}' +
+  '.hit{pointer-events:auto;cursor:pointer;user-select:none;-webkit-user-select:none;-webkit-user-drag:none}' +
+  '.card-link{position:absolute;left:0;top:0;width:100%;height:100%}' +
   '.live{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%);white-space:nowrap}' +
   '.toggle{position:absolute;top:24px;right:24px;pointer-events:auto;font:600 13px/1 system-ui,sans-serif;' +
   'padding:7px 12px;border-radius:16px;border:0;background:rgba(0,0,0,.72);color:#fff;cursor:pointer}' +
@@ -94,6 +100,14 @@ function el(tag, attrs, text) {
   return node;
 }
 
+// A link the pointer meets over the canvas (see MIRROR_CSS .hit).
+function hit(link, extra) {
+  link.classList.add('hit');
+  if (extra) link.classList.add(extra);
+  link.setAttribute('draggable', 'false');
+  return link;
+}
+
 function place(node, rect) {
   node.classList.add('vh');
   if (!rect) return node;
@@ -122,6 +136,7 @@ function createMirror(root, actions) {
     }
     return null;
   }
+  region.addEventListener('dragstart', function (e) { e.preventDefault(); });  // a drag moves the carousel
   region.addEventListener('focusin', function (e) {
     var f = focusInfo(e.target);
     actions.focus(f ? f.kind : -1, f ? f.index : -1, f ? f.related : -1);
@@ -132,7 +147,12 @@ function createMirror(root, actions) {
   region.addEventListener('click', function (e) {
     var link = e.target.closest && e.target.closest('a[data-kind]');
     if (!link) return;
+    // A modified click is the browser's, as on any link: a background tab, a window…
+    if (e.ctrlKey || e.metaKey || e.shiftKey || e.altKey || e.button !== 0) return;
     e.preventDefault();  // opened by the widget: new tab, no opener, carta:open first
+    // A pointer's plain click on a link over the canvas was the canvas's click: the widget
+    // has opened it already (or it was the end of a drag). Enter on a focused link is not.
+    if (e.detail > 0 && link.classList.contains('hit')) return;
     var target = +(link.dataset.target || -1);
     if (target >= 0) actions.go(target);
     else actions.open(link.href, link.dataset.id, link.dataset.kind === '1' ? 'related' : 'card');
@@ -149,6 +169,7 @@ function createMirror(root, actions) {
     var a = el('a', { href: c.url || null, 'data-kind': '0', 'data-index': c.index, 'data-id': c.id,
                       target: '_blank', rel: 'noopener noreferrer' }, c.title);
     if (!c.url) a.setAttribute('tabindex', '-1');
+    else hit(a, 'card-link');  // the whole card, as the canvas's click opens it
     h.appendChild(a);
     if (c.category) article.appendChild(el('p', null, c.category));
     article.appendChild(h);
@@ -173,6 +194,8 @@ function createMirror(root, actions) {
         li.appendChild(link);
         list.appendChild(li);
         if (r.rect) place(link, [r.rect[0] - c.rect[0], r.rect[1] - c.rect[1], r.rect[2], r.rect[3]]);
+        // A story of this feed is brought into view, not opened: no link under the pointer.
+        if (r.url && !(r.target >= 0)) hit(link);
       });
       article.appendChild(list);
     }

@@ -2,6 +2,7 @@
 // surfaceless EGL, as `carta shot`): refreshes, clicks against drags, pictures' states,
 // context loss, fonts. Native only; run under ASan and UBSan by the sanitize preset.
 #include <doctest/doctest.h>
+#include <GLES3/gl3.h>
 #include <imgui.h>
 
 #include <memory>
@@ -9,6 +10,7 @@
 #include <vector>
 
 #include "app/app.h"
+#include "draw/gl_renderer.h"
 #include "platform/native/headless_gl.h"
 #include "platform/native/native_assets.h"
 
@@ -143,6 +145,30 @@ TEST_CASE("pictures: each asked for once; a failed one is not asked again; a los
   CHECK(h.app->image_bytes() == 0);
 }
 
+TEST_CASE("a new image budget deletes the textures it drops, and the pictures are asked for again") {
+  Harness h;
+  REQUIRE(h.app->set_feed(feed_of({"a", "b", "c"}), kFeedUrl));
+  h.frame();
+  REQUIRE(!h.requested.empty());
+  const std::vector<std::string> first = h.requested;
+  std::vector<unsigned> names;
+  const std::vector<unsigned char> pixels(64 * 64 * 4, 200);
+  for (const std::string& url : first) {
+    Texture t;
+    names.push_back(upload_rgba_texture(0, pixels.data(), 64, 64));
+    t.id = reinterpret_cast<ImTextureID>(static_cast<std::intptr_t>(names.back()));
+    t.width = t.height = 64;
+    h.app->image_loaded(url, t);
+  }
+  CHECK(h.app->image_bytes() == first.size() * 64 * 64 * 4);
+  for (unsigned name : names) CHECK(glIsTexture(name));
+  h.app->set_image_budget(8u << 20);
+  CHECK(h.app->image_bytes() == 0);
+  for (unsigned name : names) CHECK_FALSE(glIsTexture(name));  // deleted, not just forgotten
+  h.frame();
+  CHECK(h.requested.size() == 2 * first.size());  // the cards still on screen ask again
+}
+
 TEST_CASE("a picture shown by the page: the frame cuts its hole and says where it goes") {
   Harness h;
   REQUIRE(h.app->set_feed(feed_of({"a", "b", "c"}), kFeedUrl));
@@ -248,4 +274,21 @@ TEST_CASE("a hook may destroy the App: changed and open run only once the call t
       CHECK(h.app == nullptr);
     }
   }
+}
+
+TEST_CASE("a refresh with the same fonts and text keeps the atlas: nothing is rasterized again") {
+  Harness h;
+  std::string feed = feed_of({"a", "b"});
+  feed.replace(feed.find("Story a"), 7, "Caf\u00e9 a");
+  REQUIRE(h.app->set_feed(feed, kFeedUrl));
+  h.frame();
+  const std::uint64_t atlas = h.app->fonts().atlas_id();
+  REQUIRE(atlas != 0);
+  REQUIRE(h.app->set_feed(feed, kFeedUrl));  // the refresh: the same bytes again
+  h.frame();
+  CHECK(h.app->fonts().atlas_id() == atlas);
+  std::string error;
+  REQUIRE(native::load_fonts(*h.app, error));  // the page handing the same font files again
+  h.frame();
+  CHECK(h.app->fonts().atlas_id() == atlas);
 }
