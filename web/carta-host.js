@@ -137,12 +137,28 @@ function languagesIn(bytes) {
 
 // carta-text.js, the browser's text stack for what the atlas cannot draw: once per page,
 // only for a feed that needs it. Resolves with its factory, Carta.textStack.
-var textStackPromise = null;
+var textStackPromise = null, scriptPolicy = null;
+// carta-text.js's address for a script element: under Trusted Types (require-trusted-types-for
+// 'script') through a policy named "carta" that allows that one file and nothing else.
+function textStackUrl() {
+  var url = assetBase + 'carta-text.js';
+  var tt = window['trustedTypes'];
+  if (!tt || !tt['createPolicy']) return url;
+  try {
+    scriptPolicy = scriptPolicy || tt['createPolicy']('carta', { 'createScriptURL': function (u) {
+      if (u !== url) throw new TypeError('Carta loads no script but carta-text.js');
+      return u;
+    } });
+    return scriptPolicy['createScriptURL'](url);
+  } catch (e) {
+    return url;  // a page whose trusted-types directive does not name "carta": the sink decides
+  }
+}
 function loadTextStack() {
   if (!textStackPromise) {
     textStackPromise = new Promise(function (resolve, reject) {
       var script = document.createElement('script');
-      script.src = assetBase + 'carta-text.js';
+      script.src = textStackUrl();
       script.async = true;
       script.onload = function () {
         var factory = window['Carta'] && window['Carta']['textStack'];
