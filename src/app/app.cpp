@@ -256,7 +256,8 @@ FrameResult App::frame(double seconds) {
     glDeleteTextures(1, &name);
   }
   result.drew = true;
-  result.headline_visible = status_ == FeedStatus::ready && last_scene_.headline_visible;
+  // An empty feed is ready once its own card ("No articles yet") is on screen.
+  result.headline_visible = status_ == FeedStatus::ready && (last_scene_.headline_visible || feed_.feed.items.empty());
   result.wants_next_frame = carousel_.animating(seconds);
   result.page_pictures = had_page_pictures || !page_pictures_.empty();
   return result;

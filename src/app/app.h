@@ -51,7 +51,7 @@ enum class Key { left, right, home, end, enter };
 
 struct FrameResult {
   bool drew = false;               // something was painted (fonts were ready)
-  bool headline_visible = false;   // the current card's headline is on screen
+  bool headline_visible = false;   // the current card's headline is on screen (an empty feed: its card)
   bool wants_next_frame = false;   // an animation is running
   bool page_pictures = false;      // the page shows pictures under this frame, or did under the last
 };

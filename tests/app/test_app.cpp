@@ -292,3 +292,14 @@ TEST_CASE("a refresh with the same fonts and text keeps the atlas: nothing is ra
   h.frame();
   CHECK(h.app->fonts().atlas_id() == atlas);
 }
+
+TEST_CASE("an empty feed is ready once its card is drawn (carta:ready with count 0), a broken one never") {
+  Harness h;
+  REQUIRE(h.app->set_feed(R"({"version":"https://jsonfeed.org/version/1.1","title":"Quiet","items":[]})", kFeedUrl));
+  FrameResult r = h.frame();
+  CHECK(r.drew);
+  CHECK(r.headline_visible);
+  Harness broken;
+  CHECK_FALSE(broken.app->set_feed("{\"version\":", kFeedUrl));
+  CHECK_FALSE(broken.frame().headline_visible);
+}

@@ -362,6 +362,11 @@ test('the mirror stays visually hidden in the error (truncated feed) and empty s
       assert.equal(settled.errors.length, status === 'failed' ? 1 : 0, `${name}: ${JSON.stringify(settled.errors)}`);
       const view = await page.evaluate(() => document.querySelector('#carousel').cartaHandle.view());
       assert.deepEqual({ status: view.status, count: view.count }, { status, count: 0 }, name);
+      // The host page learns that an empty feed is shown: carta:ready with count 0 (and a broken
+      // one fires carta:error, never carta:ready).
+      if (status === 'ready') await page.waitForFunction(() => window.__carta.ready, null, { timeout: 10000 });
+      const ready = await page.evaluate(() => window.__carta.ready);
+      assert.deepEqual(ready && ready.detail, status === 'ready' ? { count: 0, renderer: 'webgl2' } : null, `${name}: carta:ready`);
       // The mirror says it (so hiding it would be a real achievement, not an empty box).
       await page.waitForFunction((re) => new RegExp(re).test(document.querySelector('#carousel').shadowRoot.querySelector('[role="region"]').textContent),
         words.source, { timeout: 10000 });
