@@ -46,14 +46,13 @@ test(`${COUNT} widgets on one page: each draws its cards when in view, at most 8
     const atBottom = await states();
     assert.ok(atBottom.filter((s) => s === 'released').length >= COUNT - 8,
       `widgets far from view gave their contexts back: ${atBottom.join(' ')}`);
-    // Back to the top: the first widgets draw again, their cards and pictures as before.
+    // Back to the top: every widget draws again as it comes into view, its cards and pictures
+    // as before (a blank or half-drawn canvas has a few colours, cards with pictures hundreds).
     for (let i = COUNT - 1; i >= 0; i--) {
       const png = await visit(i);
-      if (i === 0 || i === 10) {
-        if (process.env.CARTA_SHOTS_DIR) fs.writeFileSync(path.join(process.env.CARTA_SHOTS_DIR, `many-${i}.png`), png);
-        const stats = await pixelStats(browser, png);
-        assert.ok(stats.colours > 500, `widget ${i} shows its cards again after coming back (${stats.colours} colours)`);
-      }
+      if (process.env.CARTA_SHOTS_DIR && (i === 0 || i === 10)) fs.writeFileSync(path.join(process.env.CARTA_SHOTS_DIR, `many-${i}.png`), png);
+      const stats = await pixelStats(browser, png);
+      assert.ok(stats.colours > 500, `widget ${i} shows its cards again after coming back (${stats.colours} colours)`);
     }
     assert.ok(mostLive <= 8, `at most 8 contexts live at once (saw ${mostLive})`);
     const page_ = await page.evaluate(() => Carta.stats());
@@ -77,6 +76,32 @@ test(`${COUNT} widgets on one page: each draws its cards when in view, at most 8
     await page.waitForTimeout(500);
     const restored = await pixelStats(browser, await page.locator('#w0').screenshot());
     assert.ok(restored.colours > 500, `a widget whose context was lost draws its cards again (${restored.colours} colours)`);
+
+    // Every live context lost at once (a GPU process restart): each comes back and the
+    // widgets in view draw their cards again.
+    const live = await page.evaluate((n) => Array.from({ length: n }, (_, i) => i)
+      .filter((i) => document.getElementById('w' + i).cartaHandle.stats().context === 'live'), COUNT);
+    assert.ok(live.length >= 2, `several live contexts to lose (${live.length})`);
+    const framesBefore = await page.evaluate((ids) => ids.map((i) => document.getElementById('w' + i).cartaHandle.stats().frames), live);
+    await page.evaluate((ids) => {
+      const exts = ids.map((i) => document.getElementById('w' + i).shadowRoot.querySelector('canvas').getContext('webgl2').getExtension('WEBGL_lose_context'));
+      exts.forEach((x) => x.loseContext());
+      setTimeout(() => exts.forEach((x) => x.restoreContext()), 200);
+    }, live);
+    const inView = await page.evaluate((ids) => ids.filter((i) => {
+      const r = document.getElementById('w' + i).getBoundingClientRect();
+      return r.bottom > 0 && r.top < innerHeight;
+    }), live);
+    assert.ok(inView.length >= 1, 'a widget in view among them');
+    await page.waitForFunction(([ids, before]) => ids.every((i, k) => {
+      const s = document.getElementById('w' + i).cartaHandle.stats();
+      return s.context === 'live' && s.frames > before[k];
+    }), [inView, inView.map((i) => framesBefore[live.indexOf(i)])], { timeout: 15000 });
+    await page.waitForTimeout(500);
+    for (const i of inView) {
+      const stats = await pixelStats(browser, await page.locator('#w' + i).screenshot());
+      assert.ok(stats.colours > 500, `widget ${i} draws again after every context was lost (${stats.colours} colours)`);
+    }
     assert.deepEqual(warnings, [], 'the browser never had to drop a context');
   } finally {
     await browser.close();
