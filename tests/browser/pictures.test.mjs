@@ -128,6 +128,24 @@ test('pictures from a host without CORS headers are shown, like same-origin ones
     const moved = await difference(browser, sameNext.png, otherNext.png);
     if (process.env.CARTA_SHOTS_DIR) fs.writeFileSync(path.join(process.env.CARTA_SHOTS_DIR, 'other-next.png'), otherNext.png);
     assert.ok(moved < 0.01, `after a slide ${(moved * 100).toFixed(2)} % of pixels differ`);
+    // In the middle of a drag (the pointer still down, the strip 180 px along) the page's
+    // pictures are under their holes in the same frame: the same pixels as textures.
+    const midDrag = async (page) => {
+      const box = await page.locator('#carousel').boundingBox();
+      const x = box.x + box.width * 0.6, y = box.y + box.height * 0.45;
+      await page.mouse.move(x, y);
+      await page.mouse.down();
+      for (let k = 1; k <= 9; k++) await page.mouse.move(x - 20 * k, y);
+      await page.waitForTimeout(300);
+    };
+    const sameDrag = await shoot('same.html', midDrag);
+    const otherDrag = await shoot('other.html', midDrag);
+    if (process.env.CARTA_SHOTS_DIR) fs.writeFileSync(path.join(process.env.CARTA_SHOTS_DIR, 'other-drag.png'), otherDrag.png);
+    assert.equal(otherDrag.layer >= 2, true, 'the page shows the pictures during the drag');
+    const dragged = await difference(browser, sameDrag.png, otherDrag.png);
+    const still = await difference(browser, same.png, sameDrag.png);
+    assert.ok(still > 0.05, `control: the drag moved the strip (${(still * 100).toFixed(2)} % differ from rest)`);
+    assert.ok(dragged < 0.01, `mid-drag ${(dragged * 100).toFixed(2)} % of pixels differ`);
   } finally {
     await browser.close();
     await server.close();
