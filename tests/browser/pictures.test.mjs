@@ -153,3 +153,66 @@ test('pictures from a host without CORS headers are shown, like same-origin ones
     fs.rmSync(dir, { recursive: true, force: true });
   }
 });
+
+// The README's table of what a partner's Content-Security-Policy needs, row by row, each
+// without what it names: no 'wasm-unsafe-eval' gives the fallback list; a feed on an origin
+// connect-src does not name gives an error card (carta:error, no cards); an image host img-src
+// does not name gives placeholders (no picture, by either path), the caption still drawn.
+test('each row of the README\'s CSP table: without what it names, the widget does what the table says', async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'carta-csp-host-'));
+  fs.cpSync(path.join(dist, 'images'), path.join(dir, 'images'), { recursive: true });
+  fs.writeFileSync(path.join(dir, 'feed.json'), feedWith((src) => src));
+  const host = await pictureHost(dir);
+  host.cors = true;
+  const policies = {
+    '/no-wasm.html': CSP.replace(" 'wasm-unsafe-eval'", ''),
+    '/no-connect.html': CSP,  // the feed's origin is not named in connect-src (default-src 'self')
+    '/no-img.html': CSP.replace("img-src 'self' https: data: blob:", "img-src 'self' data: blob:"),
+  };
+  const widget = (feed) => fixturePage(`<div id="carousel" class="carta" data-feed="${feed}" data-height="450" data-loading="eager"></div>`);
+  const server = await serveWithFixtures('carta-csp-', {
+    'other.json': feedWith((src) => `${host.origin}/${src}`),
+    'no-wasm.html': widget('other.json'),
+    'no-connect.html': widget(`${host.origin}/feed.json`),
+    'no-img.html': widget('other.json'),
+  }, { policy: (pathname) => policies[pathname] || CSP });
+  const browser = await launch();
+  const open = async (name) => {
+    const page = await browser.newPage({ viewport: { width: 800, height: 450 } });
+    await page.addInitScript(() => {
+      window.__carta = { ready: null, errors: [] };
+      document.addEventListener('carta:ready', (e) => { window.__carta.ready = e.detail; });
+      document.addEventListener('carta:error', (e) => window.__carta.errors.push(e.detail));
+    });
+    await page.goto(server.url + name);
+    await page.waitForFunction(() => window.__carta.ready || window.__carta.errors.length, null, { timeout: 30000 });
+    await page.waitForTimeout(1200);
+    return page;
+  };
+  try {
+    let page = await open('no-wasm.html');
+    assert.equal((await page.evaluate(() => window.__carta.ready)).renderer, 'html', "no 'wasm-unsafe-eval': the fallback list");
+    assert.ok(await page.evaluate(() => document.querySelector('#carousel').shadowRoot.querySelectorAll('.fallback article').length) >= 4);
+    await page.close();
+
+    page = await open('no-connect.html');
+    const state = await page.evaluate(() => ({ ready: window.__carta.ready, errors: window.__carta.errors.length,
+      status: document.querySelector('#carousel').cartaHandle.view().status }));
+    assert.deepEqual(state, { ready: null, errors: 1, status: 'failed' }, 'the feed outside connect-src: an error card');
+    await page.close();
+
+    page = await open('no-img.html');
+    const pictures = await page.evaluate(() => {
+      const el = document.querySelector('#carousel');
+      const shown = [...el.shadowRoot.querySelectorAll('img')].filter((i) => i.style.display === 'block' && i.complete && i.naturalWidth);
+      return { textures: el.cartaHandle.stats().imageBytes, shown: shown.length, ready: !!window.__carta.ready };
+    });
+    assert.deepEqual(pictures, { textures: 0, shown: 0, ready: true }, 'the image host outside img-src: placeholders, the cards drawn');
+    await page.close();
+  } finally {
+    await browser.close();
+    await server.close();
+    await host.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
