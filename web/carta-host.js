@@ -316,7 +316,8 @@ function mount(el, options) {
   options = options || {};
   var config = {
     feed: option(el, options, 'feed'),
-    dark: option(el, options, 'theme') === 'dark',
+    theme: option(el, options, 'theme') || 'light',  // light, dark, or auto (the reader's scheme)
+    dark: false,  // resolved at start (wantsDark)
     accent: parseAccent(option(el, options, 'accent')),
     start: parseInt(option(el, options, 'start') || option(el, options, 'startIndex') || '0', 10) || 0,
     height: parseInt(option(el, options, 'height') || '', 10) || DEFAULT_HEIGHT,
@@ -388,6 +389,32 @@ function mount(el, options) {
   var bitmaps = {}, nextBitmap = 1, pagePictures = {};
   var cleanups = [];
   var reducedQuery = window.matchMedia ? window.matchMedia('(prefers-reduced-motion: reduce)') : null;
+  // The reader's colours: theme="auto" follows the colour scheme, live; forced colours
+  // (Windows High Contrast) and prefers-contrast: more apply whatever the theme.
+  var query = function (q) { return window.matchMedia ? window.matchMedia(q) : null; };
+  var schemeQuery = query('(prefers-color-scheme: dark)'), forcedQuery = query('(forced-colors: active)');
+  var contrastQuery = query('(prefers-contrast: more)');
+  var matches = function (q) { return !!(q && q.matches); };
+  function wantsDark() { return config.theme === 'auto' ? matches(schemeQuery) : config.theme === 'dark'; }
+  config.dark = wantsDark();
+  // A CSS system colour (CanvasText…) as 0xRRGGBB, as this page's forced colours resolve it.
+  function systemColor(name) {
+    var probe = document.createElement('span');
+    probe.style.color = name;
+    root.appendChild(probe);
+    var m = /(\d+),\s*(\d+),\s*(\d+)/.exec(getComputedStyle(probe).color);
+    probe.remove();
+    return m ? (+m[1] << 16) | (+m[2] << 8) | +m[3] : 0;
+  }
+  function applyTheme() {
+    if (!created || destroyed) return;
+    config.dark = wantsDark();
+    var forced = matches(forcedQuery);
+    var c = forced ? ['Canvas', 'CanvasText', 'LinkText', 'ButtonText'].map(systemColor) : [0, 0, 0, 0];
+    M['_carta_set_theme'](id, config.dark ? 1 : 0, config.accent, matches(contrastQuery) ? 1 : 0, forced ? 1 : 0,
+                          c[0], c[1], c[2], c[3]);
+    invalidate();
+  }
   var lastUserInput = -Infinity, announcedIndex = -1, userPaused = false, mirrorStale = false;
   var baseFonts = null, textWanted = false, textPending = false, fontPartsSet = {}, dragging = false;
   // Events for the page wait here until the wasm call that raised them has returned: a
@@ -791,6 +818,7 @@ function mount(el, options) {
       pause(PAUSE_HIDDEN, document.hidden);
       if (pageVisible && frameWanted) { frameWanted = false; invalidate(); }
     });
+    [schemeQuery, forcedQuery, contrastQuery].forEach(function (q) { if (q) listen(q, 'change', applyTheme); });
     if (reducedQuery) {
       listen(reducedQuery, 'change', function () {
         M['_carta_set_reduced_motion'](id, reducedQuery.matches ? 1 : 0, performance.now());
@@ -887,6 +915,7 @@ function mount(el, options) {
         return;
       }
       created = true;
+      if (matches(forcedQuery) || matches(contrastQuery)) applyTheme();
       var gl = canvas.getContext('webgl2');  // the context the module made on this canvas
       loseContext = gl && gl.getExtension('WEBGL_lose_context');
       if (config.locale) withString(M, config.locale, function (p) { M['_carta_set_locale'](id, p); });

@@ -69,6 +69,10 @@ void App::set_image_budget(std::size_t bytes) {
   images_ = ImageCache(bytes);
 }
 
+void App::set_theme(const Theme& theme) {
+  theme_ = theme;  // line images are keyed by colour: the old ones age out of their cache
+}
+
 void App::set_feed_failure(std::string message) {
   Outward outward(*this);
   status_ = FeedStatus::failed;

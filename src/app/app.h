@@ -103,6 +103,10 @@ class App {
   void set_image_budget(std::size_t bytes);
   std::size_t image_bytes() const { return images_.bytes(); }
 
+  // Draws with `theme` from the next frame (the reader's colour scheme, contrast or forced
+  // colours changed); its type sizes must be the ones the App was made with.
+  void set_theme(const Theme& theme);
+  const Theme& theme() const { return theme_; }
   // Builds (or finds) the font atlas, with the glyphs the scene at `seconds` wants, now
   // rather than in the next frame, so the platform can time it apart; frame() does it
   // anyway when something changed.

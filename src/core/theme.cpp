@@ -101,4 +101,25 @@ Theme make_theme(bool dark, std::optional<Color> accent) {
   return t;
 }
 
+void strengthen_contrast(Theme& t) {
+  t.muted = t.text;
+  t.border = readable_accent(t.border, t.card, 4.5);
+  t.control = readable_accent(t.control, t.page, 4.5);
+  t.placeholder_mark = readable_accent(t.placeholder_mark, t.placeholder, 4.5);
+  t.accent_text = readable_accent(t.accent, t.card, 7);
+  t.scrim = {0, 0, 0, 235};
+}
+
+Theme forced_colors_theme(const SystemColors& c) {
+  Theme t = make_theme(contrast_ratio(c.canvas, Color{0, 0, 0, 255}) < contrast_ratio(c.canvas, Color{255, 255, 255, 255}));
+  t.page = t.card = t.placeholder = t.hover = t.chip = c.canvas;
+  t.text = t.muted = t.border = t.placeholder_mark = c.canvas_text;
+  t.accent = t.accent_text = c.link_text;
+  t.control = c.button_text;
+  // Captions over pictures: the system's text on a nearly solid system background.
+  t.caption_text = c.canvas_text;
+  t.scrim = {c.canvas.r, c.canvas.g, c.canvas.b, 235};
+  return t;
+}
+
 }  // namespace carta

@@ -55,4 +55,15 @@ double contrast_ratio(Color a, Color b);
 // against `background`, so any partner colour stays readable as text.
 Color readable_accent(Color accent, Color background, double ratio);
 
+// The reader asked for more contrast (prefers-contrast: more): muted text as strong as the
+// text, borders and controls at 4.5:1 against the card, a darker scrim under captions.
+void strengthen_contrast(Theme& theme);
+
+// The colours a system in forced-colours mode (Windows High Contrast) gives the page, as
+// CSS names them; the theme that draws with them alone (no partner accent, no greys).
+struct SystemColors {
+  Color canvas, canvas_text, link_text, button_text;
+};
+Theme forced_colors_theme(const SystemColors& system);
+
 }  // namespace carta

@@ -129,6 +129,22 @@ EMSCRIPTEN_KEEPALIVE int carta_create(int host_id, float width, float height, fl
   return 1;
 }
 
+// The reader's settings: dark (1) or light, more contrast, and forced colours — when
+// `forced` is 1 the four system colours (0xRRGGBB: Canvas, CanvasText, LinkText,
+// ButtonText) are all the widget draws with. The partner's accent stays otherwise.
+EMSCRIPTEN_KEEPALIVE void carta_set_theme(int host_id, int dark, int accent_rgb, int more_contrast, int forced,
+                                          int canvas, int canvas_text, int link_text, int button_text) {
+  Instance* inst = current(host_id);
+  if (!inst) return;
+  auto color = [](int rgb) {
+    return carta::Color{static_cast<std::uint8_t>(rgb >> 16), static_cast<std::uint8_t>(rgb >> 8), static_cast<std::uint8_t>(rgb), 255};
+  };
+  carta::Theme theme = forced ? carta::forced_colors_theme({color(canvas), color(canvas_text), color(link_text), color(button_text)})
+                              : carta::make_theme(dark != 0, accent_rgb >= 0 ? std::optional<carta::Color>(color(accent_rgb)) : std::nullopt);
+  if (more_contrast && !forced) carta::strengthen_contrast(theme);
+  inst->app->set_theme(theme);
+}
+
 EMSCRIPTEN_KEEPALIVE void carta_destroy(int host_id) {
   if (Instance* inst = current(host_id)) {
     inst->app.reset();

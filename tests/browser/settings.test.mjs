@@ -1,0 +1,142 @@
+// The reader's settings, which a DOM carousel follows for free: theme="auto" follows the
+// colour scheme while the page is open; forced colours (Windows High Contrast) draw with the
+// system's colours; prefers-contrast: more strengthens muted text, borders and the scrim.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { serveWithFixtures, launch, openAndWaitReady, fixturePage } from './lib.mjs';
+
+let server, browser;
+before(async () => {
+  const widget = (attrs) => fixturePage(`<div id="carousel" class="carta" data-feed="demo.json" data-height="420" data-loading="eager" ${attrs}></div>`);
+  server = await serveWithFixtures('carta-settings-', {
+    'auto.html': widget('data-theme="auto"'),
+    'light.html': widget('data-theme="light"'),
+  });
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+// The colour of one pixel of the widget (CSS px from its top-left corner), as drawn.
+async function pixel(page, x, y) {
+  const png = await page.locator('#carousel').screenshot({ clip: undefined });
+  return page.evaluate(async ([b64, x, y]) => {
+    const img = new Image();
+    img.src = 'data:image/png;base64,' + b64;
+    await img.decode();
+    const c = document.createElement('canvas');
+    c.width = img.width;
+    c.height = img.height;
+    const g = c.getContext('2d');
+    g.drawImage(img, 0, 0);
+    return [...g.getImageData(x, y, 1, 1).data.slice(0, 3)];
+  }, [png.toString('base64'), x, y]);
+}
+
+test('theme="auto" follows the reader\'s colour scheme, and changes with it while the page is open', async () => {
+  const page = await browser.newPage({ viewport: { width: 1000, height: 600 }, colorScheme: 'dark' });
+  try {
+    await openAndWaitReady(page, server.url + 'auto.html');
+    await page.waitForTimeout(300);
+    assert.deepEqual(await pixel(page, 4, 4), [17, 18, 21], 'dark page colour (core/theme.cpp)');
+    await page.emulateMedia({ colorScheme: 'light' });
+    await page.waitForTimeout(400);
+    assert.deepEqual(await pixel(page, 4, 4), [243, 241, 236], 'light, without a reload');
+  } finally {
+    await page.close();
+  }
+});
+
+test('theme="light" stays light for a reader in dark mode (the partner chose)', async () => {
+  const page = await browser.newPage({ viewport: { width: 1000, height: 600 }, colorScheme: 'dark' });
+  try {
+    await openAndWaitReady(page, server.url + 'light.html');
+    await page.waitForTimeout(300);
+    assert.deepEqual(await pixel(page, 4, 4), [243, 241, 236]);
+  } finally {
+    await page.close();
+  }
+});
+
+test('forced colours: the canvas draws with the system\'s Canvas and CanvasText, live', async () => {
+  const page = await browser.newPage({ viewport: { width: 1000, height: 600 } });
+  try {
+    await openAndWaitReady(page, server.url + 'light.html');
+    await page.waitForTimeout(300);
+    const view = await page.evaluate(() => document.querySelector('#carousel').cartaHandle.view());
+    const [hx, hy] = view.cards[0].headline.rect;
+    await page.emulateMedia({ forcedColors: 'active', colorScheme: 'dark' });
+    await page.waitForTimeout(500);
+    const system = await page.evaluate(() => ['Canvas', 'CanvasText'].map((name) => {
+      const s = document.createElement('span');
+      s.style.color = name;
+      document.body.appendChild(s);
+      const m = getComputedStyle(s).color.match(/\d+/g).slice(0, 3).map(Number);
+      s.remove();
+      return m;
+    }));
+    assert.deepEqual(await pixel(page, 4, 4), system[0], 'the page colour is the system Canvas');
+    // Somewhere in the headline's first line a pixel is exactly CanvasText.
+    const png = await page.locator('#carousel').screenshot();
+    const found = await page.evaluate(async ([b64, x, y, want]) => {
+      const img = new Image();
+      img.src = 'data:image/png;base64,' + b64;
+      await img.decode();
+      const c = document.createElement('canvas');
+      c.width = img.width;
+      c.height = img.height;
+      const g = c.getContext('2d');
+      g.drawImage(img, 0, 0);
+      const d = g.getImageData(x, y, 200, 24).data;
+      for (let i = 0; i < d.length; i += 4) if (d[i] === want[0] && d[i + 1] === want[1] && d[i + 2] === want[2]) return true;
+      return false;
+    }, [png.toString('base64'), Math.round(hx), Math.round(hy), system[1]]);
+    assert.ok(found, `the headline is drawn in CanvasText ${system[1]}`);
+    await page.emulateMedia({ forcedColors: 'none', colorScheme: 'light' });
+    await page.waitForTimeout(500);
+    assert.deepEqual(await pixel(page, 4, 4), [243, 241, 236], 'back to the theme');
+  } finally {
+    await page.close();
+  }
+});
+
+test('prefers-contrast: more darkens the muted text to the text colour', async () => {
+  const context = await browser.newContext({ viewport: { width: 1000, height: 600 } });
+  const page = await context.newPage();
+  try {
+    await openAndWaitReady(page, server.url + 'light.html');
+    await page.waitForTimeout(300);
+    const view = await page.evaluate(() => document.querySelector('#carousel').cartaHandle.view());
+    const card = view.cards[0];
+    const [hx, hy, , hh] = card.headline.rect;
+    // The byline and date sit just under the headline (core/layout.cpp): their darkest pixel.
+    const darkest = async () => {
+      const png = await page.locator('#carousel').screenshot();
+      return page.evaluate(async ([b64, x, y]) => {
+        const img = new Image();
+        img.src = 'data:image/png;base64,' + b64;
+        await img.decode();
+        const c = document.createElement('canvas');
+        c.width = img.width;
+        c.height = img.height;
+        const g = c.getContext('2d');
+        g.drawImage(img, 0, 0);
+        const d = g.getImageData(x, y, 240, 16).data;
+        let min = 255;
+        for (let i = 0; i < d.length; i += 4) min = Math.min(min, d[i]);
+        return min;
+      }, [png.toString('base64'), Math.round(hx), Math.round(hy + hh + 4)]);
+    };
+    const normal = await darkest();
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Emulation.setEmulatedMedia', { features: [{ name: 'prefers-contrast', value: 'more' }] });
+    await page.waitForTimeout(500);
+    const more = await darkest();
+    assert.ok(normal >= 85, `the byline is muted grey normally (darkest ${normal})`);
+    assert.ok(more <= 40, `and as dark as the text with more contrast (darkest ${more})`);
+  } finally {
+    await context.close();
+  }
+});
