@@ -416,6 +416,7 @@ function mount(el, options) {
     invalidate();
   }
   var lastUserInput = -Infinity, announcedIndex = -1, userPaused = false, mirrorStale = false;
+  var starting = false;  // made, but the feed and atlas are still being set up (inTask)
   var baseFonts = null, textWanted = false, textPending = false, fontPartsSet = {}, dragging = false;
   // Events for the page wait here until the wasm call that raised them has returned: a
   // listener may destroy the widget, which must not free it under a running call. They
@@ -489,7 +490,7 @@ function mount(el, options) {
 
   // --- Frames on demand ----------------------------------------------------------------
   function invalidate() {
-    if (!created || destroyed || lost || textPending) return;
+    if (!created || destroyed || lost || textPending || starting) return;
     if (!onScreen || !pageVisible) { frameWanted = true; return; }  // draw when seen again
     if (!raf) raf = requestAnimationFrame(frame);
   }
@@ -880,6 +881,17 @@ function mount(el, options) {
 
 
   // --- Start: module, fonts and feed, only once the widget is near the viewport --------
+  // Runs `fn` in a task of its own, unless the widget is gone by then.
+  function inTask(fn) {
+    setTimeout(function () {
+      if (destroyed || !created) return;
+      try { fn(); } catch (e) {
+        console.error('Carta: ' + (e && e.message ? e.message : e));  // never silent, never stuck
+        starting = false;
+        invalidate();
+      }
+    }, 0);
+  }
   function mark(what) { if (performance.mark) performance.mark('carta:' + what, { detail: id }); }
   function marked(what) { return function (value) { mark(what); return value; }; }
 
@@ -915,6 +927,7 @@ function mount(el, options) {
         return;
       }
       created = true;
+      starting = true;
       if (matches(forcedQuery) || matches(contrastQuery)) applyTheme();
       var gl = canvas.getContext('webgl2');  // the context the module made on this canvas
       loseContext = gl && gl.getExtension('WEBGL_lose_context');
@@ -923,12 +936,6 @@ function mount(el, options) {
       listenToInput();
       baseFonts = parts[1];
       setFonts(parts[1], FONT_PARTS.base.part);
-      var feed = parts[2];
-      var ok = feed.error ? (failFeed(feed.error), false) : useFeed(feed);
-      mark('model');
-      M['_carta_prepare'](id, performance.now());  // the atlas, with the glyphs the first cards use
-      mark('atlas');
-      scheduleRefresh(ok);
       if (window.ResizeObserver) {
         var ro = new ResizeObserver(resize);
         ro.observe(el);
@@ -936,7 +943,21 @@ function mount(el, options) {
       }
       watchPixelRatio();
       if (!onScreen) pause(PAUSE_OFFSCREEN, true);
-      invalidate();
+      // Start-up in tasks of their own — the feed read into the model, then the atlas — so
+      // the page's input and rendering get in between on a slow phone; the first frame
+      // follows in the next animation frame.
+      inTask(function () {
+        var feed = parts[2];
+        var ok = feed.error ? (failFeed(feed.error), false) : useFeed(feed);
+        mark('model');
+        scheduleRefresh(ok);
+        inTask(function () {
+          M['_carta_prepare'](id, performance.now());  // the atlas, with the glyphs the first cards use
+          mark('atlas');
+          starting = false;  // frames were held back until now: none is drawn without the feed
+          invalidate();
+        });
+      });
     }).catch(function (e) {
       if (!created && !destroyed) fallback(feedPromise);  // the module or fonts could not load
       else if (!destroyed) console.error('Carta: ' + (e && e.message ? e.message : e));  // never silent
