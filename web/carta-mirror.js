@@ -11,6 +11,7 @@
  *   [X] real prev / next / pagination buttons, a polite live region for user navigation
  *   [X] a plain, visible list of cards when WebGL 2 or WebAssembly is missing
  *   [X] UI words in every language of assets/words/ (English built in, others on demand)
+ *   [X] printed, the cards in view as plain content (the canvas does not print)
  * This file is concatenated before carta-host.js inside one function scope. */
 
 // The words of the mirror and the fallback, by language, from assets/words/LANG.json — the
@@ -69,7 +70,14 @@ var MIRROR_CSS =
   '.fallback h3{font:700 19px/1.3 Georgia,serif;margin:0 0 6px}' +
   '.fallback h3 a{color:inherit;text-decoration:none}.fallback h3 a:hover{text-decoration:underline}' +
   '.fallback .meta{color:var(--muted);font-size:13px;margin:0 0 6px}.fallback p{margin:0}' +
-  '.fallback figcaption{font-size:12px;color:var(--muted);padding:6px 16px 0}';
+  '.fallback figcaption{font-size:12px;color:var(--muted);padding:6px 16px 0}' +
+  // Printed, the cards in view are the mirror as plain content: no canvas, no controls.
+  '@media print{:host{height:auto!important}canvas,button,.live,.toggle,[role="group"]{display:none!important}' +
+  '.mirror{position:static;display:flex;gap:12px;align-items:flex-start;font:11pt/1.4 Georgia,serif;color:#000}' +
+  '.mirror .vh{position:static!important;opacity:1;overflow:visible;width:auto!important;height:auto!important}' +
+  '.mirror article{flex:1;border:1px solid #999;border-radius:6px;padding:8px 10px;break-inside:avoid}' +
+  '.mirror article p,.mirror figure,.mirror ul{margin:0 0 4px}.mirror h3{font-size:13pt;margin:0 0 4px}' +
+  '.mirror a{color:#000;position:static!important}.mirror ul{padding-left:16px}.mirror figcaption{font-size:9pt;color:#333}}';
 
 // Colours of the plain-HTML fallback: the same as the canvas themes (src/core/theme.cpp).
 var FALLBACK_THEMES = {

@@ -3,7 +3,7 @@
 // system's colours; prefers-contrast: more strengthens muted text, borders and the scrim.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveWithFixtures, launch, openAndWaitReady, fixturePage } from './lib.mjs';
+import { serveWithFixtures, launch, openAndWaitReady, fixturePage, pixelStats } from './lib.mjs';
 
 let server, browser;
 before(async () => {
@@ -138,5 +138,36 @@ test('prefers-contrast: more darkens the muted text to the text colour', async (
     assert.ok(more <= 40, `and as dark as the text with more contrast (darkest ${more})`);
   } finally {
     await context.close();
+  }
+});
+
+test('printed, the widget is its cards in view as plain content, not a blank box', async () => {
+  const page = await browser.newPage({ viewport: { width: 1000, height: 900 } });
+  try {
+    await openAndWaitReady(page, server.url + 'light.html');
+    await page.waitForTimeout(500);
+    const printed = async () => page.evaluate(() => {
+      const root = document.querySelector('#carousel').shadowRoot;
+      const article = root.querySelector('article');
+      return {
+        canvas: getComputedStyle(root.querySelector('canvas')).display,
+        opacity: getComputedStyle(article).opacity,
+        position: getComputedStyle(article).position,
+        headline: article.querySelector('h3').getBoundingClientRect().height > 0,
+        buttons: [...root.querySelectorAll('button')].filter((b) => getComputedStyle(b).display !== 'none').length,
+      };
+    });
+    const screen = await printed();
+    assert.deepEqual({ canvas: screen.canvas, opacity: screen.opacity, position: screen.position },
+      { canvas: 'block', opacity: '0', position: 'absolute' }, 'on screen: the canvas, the mirror invisible over it');
+    assert.ok(screen.buttons > 0, 'on screen the mirror has its buttons');
+    await page.emulateMedia({ media: 'print' });
+    await page.waitForTimeout(200);
+    assert.deepEqual(await printed(), { canvas: 'none', opacity: '1', position: 'static', headline: true, buttons: 0 }, 'printed');
+    const png = await page.locator('#carousel').screenshot();
+    const stats = await pixelStats(browser, png);
+    assert.ok(stats.colours > 20, `the printed widget shows text (${stats.colours} colours)`);
+  } finally {
+    await page.close();
   }
 });
