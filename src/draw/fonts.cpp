@@ -183,6 +183,15 @@ std::shared_ptr<BuiltFonts> build_atlas(const FontParts& parts, const Theme& the
   for (int r = 0; r < static_cast<int>(TextRole::count); ++r) {
     const TypeStyle& style = theme.type[r];
     const int face = static_cast<int>(style.face);
+    // Roles set in the same face at the same size (status and body) share one font: its
+    // glyphs are rasterized once.
+    int same = -1;
+    for (int earlier = 0; earlier < r && same < 0; ++earlier)
+      if (theme.type[earlier].face == style.face && theme.type[earlier].size == style.size) same = earlier;
+    if (same >= 0) {
+      built->fonts[r] = built->fonts[same];
+      continue;
+    }
     ImFontConfig config;
     config.FontDataOwnedByAtlas = false;  // built->files keeps the bytes
     config.OversampleH = 2;
