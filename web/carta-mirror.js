@@ -54,7 +54,7 @@ function fmt(template, vars) {
 var MIRROR_CSS =
   '.mirror{position:absolute;inset:0;pointer-events:none}' +
   '.vh{position:absolute;opacity:0;overflow:hidden;margin:0;padding:0;border:0;background:none;color:#000}' +
-  '.hit{pointer-events:auto;cursor:pointer;user-select:none;-webkit-user-select:none;-webkit-user-drag:none}' +
+  '.hit{pointer-events:auto;cursor:pointer;touch-action:pan-y;user-select:none;-webkit-user-select:none;-webkit-user-drag:none}' +
   '.card-link{position:absolute;left:0;top:0;width:100%;height:100%}' +
   '.live{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%);white-space:nowrap}' +
   '.toggle{position:absolute;top:24px;right:24px;pointer-events:auto;font:600 13px/1 system-ui,sans-serif;' +

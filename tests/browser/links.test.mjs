@@ -30,8 +30,8 @@ after(async () => {
   await server?.close();
 });
 
-async function open(viewport = { width: 1000, height: 700 }) {
-  const context = await browser.newContext({ viewport, deviceScaleFactor: 1 });
+async function open(viewport = { width: 1000, height: 700 }, { touch = false } = {}) {
+  const context = await browser.newContext({ viewport, deviceScaleFactor: 1, hasTouch: touch });
   await context.route(/^https:\/\/example\.org\//, (route) =>
     route.fulfill({ status: 200, contentType: 'text/html', body: '<!doctype html><title>article</title>' }));
   const page = await context.newPage();
@@ -183,6 +183,30 @@ test('an external related story is a link under the pointer too; one in this fee
     await page.waitForTimeout(1200);
     const inFeed = await page.evaluate(() => document.querySelector('#carousel').shadowRoot.querySelectorAll('a.hit[data-kind="1"]').length);
     assert.equal(inFeed, 0);
+  } finally {
+    await close();
+  }
+});
+
+test('a finger swipe that starts on a link moves the carousel (touch-action as the canvas\'s) and opens nothing', async () => {
+  const { page, pages, box, close } = await open({ width: 1000, height: 700 }, { touch: true });
+  try {
+    const { centre, card } = await cardPoints(page, box);
+    assert.equal((await under(page, centre.x, centre.y)).tag, 'A', 'the swipe starts on the card link');
+    const cdp = await page.context().newCDPSession(page);
+    const touch = (type, x) => cdp.send('Input.dispatchTouchEvent', { type, touchPoints: type === 'touchEnd' ? [] : [{ x, y: centre.y }] });
+    await touch('touchStart', centre.x);
+    const steps = 12, distance = card.rect[2] * 0.7;
+    for (let k = 1; k <= steps; k++) {
+      await touch('touchMove', centre.x - (distance * k) / steps);
+      await page.waitForTimeout(16);
+    }
+    await touch('touchEnd', 0);
+    await page.waitForTimeout(900);
+    const view = await page.evaluate(() => document.querySelector('#carousel').cartaHandle.view());
+    assert.equal(view.index, 1, 'one card on');
+    assert.equal(pages.length, 0, 'no popup');
+    assert.deepEqual(await page.evaluate(() => window.__opens), []);
   } finally {
     await close();
   }
