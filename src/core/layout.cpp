@@ -130,6 +130,7 @@ class SceneBuilder {
     rtl_ = item.right_to_left;
     lang_ = item.language.empty() ? in_.feed->language : item.language;
     card_contents(index, item, r);
+    if (theme_.card_outline) outline(r, theme_.border, kRadius);  // over the picture's edge
     if (item.right_to_left) mirror(first_shape, first_hit, r, first_headline);
     rtl_ = false;
   }
@@ -333,6 +334,7 @@ class SceneBuilder {
     rtl_ = ui_strings(in_.locale).right_to_left;
     lang_ = in_.locale;
     box(r, theme_.card, kRadius);
+    if (theme_.card_outline) outline(r, theme_.border, kRadius);
     float w = std::min(r.w - 2 * kInset, 520.f);
     float x = r.x + (r.w - w) / 2;
     float h = lines_height(TextRole::headline, title, w, 2) + 8 + lines_height(TextRole::status, message, w, 4);
@@ -345,6 +347,7 @@ class SceneBuilder {
 
   void skeleton(Rect r) {
     box(r, theme_.card, kRadius);
+    if (theme_.card_outline) outline(r, theme_.border, kRadius);
     float ih = std::round(std::min(r.w * 9.f / 16.f, r.h * 0.42f));
     box({r.x, r.y, r.w, ih}, theme_.placeholder, kRadius, corner_top_left | corner_top_right);
     float x = r.x + kInset, y = r.y + ih + 18, w = r.w - 2 * kInset;

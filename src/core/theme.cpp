@@ -119,6 +119,7 @@ Theme forced_colors_theme(const SystemColors& c) {
   // Captions over pictures: the system's text on a nearly solid system background.
   t.caption_text = c.canvas_text;
   t.scrim = {c.canvas.r, c.canvas.g, c.canvas.b, 235};
+  t.card_outline = true;  // card and page are both Canvas
   return t;
 }
 

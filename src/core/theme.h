@@ -39,6 +39,7 @@ struct Theme {
   Color hover;         // behind a hovered button or related item
   Color chip;          // behind a tag
   TypeStyle type[static_cast<int>(TextRole::count)];
+  bool card_outline = false;  // forced colours: cards are told apart from the page by a line
 
   const TypeStyle& style(TextRole role) const { return type[static_cast<int>(role)]; }
 };

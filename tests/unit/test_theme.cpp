@@ -95,3 +95,50 @@ TEST_CASE("every caption line keeps 4.5:1 over white, yellow and a pale photo, o
     }
   }
 }
+
+TEST_CASE("forced colours: only the system's colours, cards outlined; more contrast: muted text as the text") {
+  const SystemColors system{{0, 0, 0, 255}, {255, 255, 255, 255}, {255, 255, 0, 255}, {0, 255, 255, 255}};
+  const Theme forced = forced_colors_theme(system);
+  CHECK(forced.dark);
+  for (const Color& c : {forced.page, forced.card, forced.placeholder, forced.hover, forced.chip})
+    CHECK((c.r == 0 && c.g == 0 && c.b == 0));
+  for (const Color& c : {forced.text, forced.muted, forced.border, forced.caption_text}) CHECK(c.r == 255);
+  CHECK((forced.accent_text.r == 255 && forced.accent_text.g == 255 && forced.accent_text.b == 0));
+  CHECK(forced.card_outline);
+  CHECK_FALSE(make_theme(false).card_outline);
+  // Each card of the scene is outlined in the system's text colour, over its picture.
+  Feed f;
+  for (const char* id : {"a", "b"}) {
+    Item it;
+    it.id = id;
+    it.title = "Headline";
+    it.image = "https://news.example/a.jpg";
+    f.items.push_back(it);
+  }
+  SceneInput in;
+  in.status = FeedStatus::ready;
+  in.feed = &f;
+  in.width = 800;
+  in.height = 450;
+  FixedMeasure m;
+  auto outlined_cards = [&](const Theme& theme) {
+    Scene s = build_scene(in, theme, m);
+    int n = 0;
+    for (const HitRegion& h : s.hits) {
+      if (h.kind != HitRegion::Kind::card) continue;
+      for (const Shape& sh : s.shapes)
+        if (sh.kind == Shape::Kind::outline && sh.rect.x == h.rect.x && sh.rect.y == h.rect.y && sh.rect.w == h.rect.w)
+          ++n;
+    }
+    return n;
+  };
+  CHECK(outlined_cards(forced) >= 1);
+  CHECK(outlined_cards(make_theme(true)) == 0);
+
+  Theme more = make_theme(false);
+  strengthen_contrast(more);
+  CHECK((more.muted.r == more.text.r && more.muted.g == more.text.g));
+  CHECK(contrast_ratio(more.border, more.card) >= 4.5);
+  CHECK(contrast_ratio(more.accent_text, more.card) >= 7);
+  CHECK(more.scrim.a > make_theme(false).scrim.a);
+}
