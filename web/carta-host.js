@@ -397,20 +397,23 @@ function mount(el, options) {
   var matches = function (q) { return !!(q && q.matches); };
   function wantsDark() { return config.theme === 'auto' ? matches(schemeQuery) : config.theme === 'dark'; }
   config.dark = wantsDark();
-  // A CSS system colour (CanvasText…) as 0xRRGGBB, as this page's forced colours resolve it.
-  function systemColor(name) {
+  // CSS system colours (CanvasText…) as 0xRRGGBB, as this page's forced colours resolve them.
+  function systemColors(names) {
     var probe = document.createElement('span');
-    probe.style.color = name;
     root.appendChild(probe);
-    var m = /(\d+),\s*(\d+),\s*(\d+)/.exec(getComputedStyle(probe).color);
+    var out = names.map(function (name) {
+      probe.style.color = name;
+      var m = /(\d+),\s*(\d+),\s*(\d+)/.exec(getComputedStyle(probe).color);
+      return m ? (+m[1] << 16) | (+m[2] << 8) | +m[3] : 0;
+    });
     probe.remove();
-    return m ? (+m[1] << 16) | (+m[2] << 8) | +m[3] : 0;
+    return out;
   }
   function applyTheme() {
     if (!created || destroyed) return;
     config.dark = wantsDark();
     var forced = matches(forcedQuery);
-    var c = forced ? ['Canvas', 'CanvasText', 'LinkText', 'ButtonText'].map(systemColor) : [0, 0, 0, 0];
+    var c = forced ? systemColors(['Canvas', 'CanvasText', 'LinkText', 'ButtonText']) : [0, 0, 0, 0];
     M['_carta_set_theme'](id, config.dark ? 1 : 0, config.accent, matches(contrastQuery) ? 1 : 0, forced ? 1 : 0,
                           c[0], c[1], c[2], c[3]);
     invalidate();

@@ -81,6 +81,28 @@ export async function openAndWaitReady(page, url, timeout = 30000) {
   return state.ready;
 }
 
+// The RGB values of a region of a PNG ([[r, g, b], …], row by row), decoded in a blank page.
+export async function regionPixels(browser, png, x, y, w = 1, h = 1) {
+  const page = await browser.newPage();
+  try {
+    return await page.evaluate(async ([b64, x, y, w, h]) => {
+      const img = new Image();
+      img.src = 'data:image/png;base64,' + b64;
+      await img.decode();
+      const c = document.createElement('canvas');
+      c.width = img.width;
+      c.height = img.height;
+      const g = c.getContext('2d');
+      g.drawImage(img, 0, 0);
+      const d = g.getImageData(x, y, w, h).data, out = [];
+      for (let i = 0; i < d.length; i += 4) out.push([d[i], d[i + 1], d[i + 2]]);
+      return out;
+    }, [png.toString('base64'), x, y, w, h]);
+  } finally {
+    await page.close();
+  }
+}
+
 // Colour statistics of a PNG, computed in a blank page (no CSP) with a 2D canvas.
 export async function pixelStats(browser, png) {
   const page = await browser.newPage();

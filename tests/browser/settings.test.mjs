@@ -3,7 +3,7 @@
 // system's colours; prefers-contrast: more strengthens muted text, borders and the scrim.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveWithFixtures, launch, openAndWaitReady, fixturePage, pixelStats } from './lib.mjs';
+import { serveWithFixtures, launch, openAndWaitReady, fixturePage, pixelStats, regionPixels } from './lib.mjs';
 
 let server, browser;
 before(async () => {
@@ -21,18 +21,7 @@ after(async () => {
 
 // The colour of one pixel of the widget (CSS px from its top-left corner), as drawn.
 async function pixel(page, x, y) {
-  const png = await page.locator('#carousel').screenshot({ clip: undefined });
-  return page.evaluate(async ([b64, x, y]) => {
-    const img = new Image();
-    img.src = 'data:image/png;base64,' + b64;
-    await img.decode();
-    const c = document.createElement('canvas');
-    c.width = img.width;
-    c.height = img.height;
-    const g = c.getContext('2d');
-    g.drawImage(img, 0, 0);
-    return [...g.getImageData(x, y, 1, 1).data.slice(0, 3)];
-  }, [png.toString('base64'), x, y]);
+  return (await regionPixels(browser, await page.locator('#carousel').screenshot(), x, y))[0];
 }
 
 test('theme="auto" follows the reader\'s colour scheme, and changes with it while the page is open', async () => {
@@ -79,20 +68,8 @@ test('forced colours: the canvas draws with the system\'s Canvas and CanvasText,
     }));
     assert.deepEqual(await pixel(page, 4, 4), system[0], 'the page colour is the system Canvas');
     // Somewhere in the headline's first line a pixel is exactly CanvasText.
-    const png = await page.locator('#carousel').screenshot();
-    const found = await page.evaluate(async ([b64, x, y, want]) => {
-      const img = new Image();
-      img.src = 'data:image/png;base64,' + b64;
-      await img.decode();
-      const c = document.createElement('canvas');
-      c.width = img.width;
-      c.height = img.height;
-      const g = c.getContext('2d');
-      g.drawImage(img, 0, 0);
-      const d = g.getImageData(x, y, 200, 24).data;
-      for (let i = 0; i < d.length; i += 4) if (d[i] === want[0] && d[i + 1] === want[1] && d[i + 2] === want[2]) return true;
-      return false;
-    }, [png.toString('base64'), Math.round(hx), Math.round(hy), system[1]]);
+    const headline = await regionPixels(browser, await page.locator('#carousel').screenshot(), Math.round(hx), Math.round(hy), 200, 24);
+    const found = headline.some(([r, g, b]) => r === system[1][0] && g === system[1][1] && b === system[1][2]);
     assert.ok(found, `the headline is drawn in CanvasText ${system[1]}`);
     await page.emulateMedia({ forcedColors: 'none', colorScheme: 'light' });
     await page.waitForTimeout(500);
@@ -112,23 +89,8 @@ test('prefers-contrast: more darkens the muted text to the text colour', async (
     const card = view.cards[0];
     const [hx, hy, , hh] = card.headline.rect;
     // The byline and date sit just under the headline (core/layout.cpp): their darkest pixel.
-    const darkest = async () => {
-      const png = await page.locator('#carousel').screenshot();
-      return page.evaluate(async ([b64, x, y]) => {
-        const img = new Image();
-        img.src = 'data:image/png;base64,' + b64;
-        await img.decode();
-        const c = document.createElement('canvas');
-        c.width = img.width;
-        c.height = img.height;
-        const g = c.getContext('2d');
-        g.drawImage(img, 0, 0);
-        const d = g.getImageData(x, y, 240, 16).data;
-        let min = 255;
-        for (let i = 0; i < d.length; i += 4) min = Math.min(min, d[i]);
-        return min;
-      }, [png.toString('base64'), Math.round(hx), Math.round(hy + hh + 4)]);
-    };
+    const darkest = async () => Math.min(...(await regionPixels(browser, await page.locator('#carousel').screenshot(),
+      Math.round(hx), Math.round(hy + hh + 4), 240, 16)).map(([r]) => r));
     const normal = await darkest();
     const cdp = await context.newCDPSession(page);
     await cdp.send('Emulation.setEmulatedMedia', { features: [{ name: 'prefers-contrast', value: 'more' }] });
