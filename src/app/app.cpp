@@ -57,11 +57,28 @@ bool App::set_feed(std::string_view bytes, std::string_view location, const Feed
       reported_id_ = feed_.feed.items[reported_index_].id;
     }
     report_change();
+    if (!fonts_.ready()) want_feed_glyphs();
     return true;
   }
   status_ = FeedStatus::failed;
   failure_ = format_diagnostic(*first_error(feed_.diagnostics));
   return false;
+}
+
+// Before the first atlas is built, the glyphs beyond ASCII the feed's cards and the
+// layout's own marks will want: otherwise the first frame finds them missing and the whole
+// atlas is rasterized a second time (the largest part of start-up, twice).
+void App::want_feed_glyphs() {
+  fonts_.want_glyphs("\xE2\x80\xA6\xC2\xB7");  // the ellipsis of cut lines, the byline's separator
+  for (const Item& item : feed_.feed.items) {
+    for (const std::string* text : {&item.title, &item.summary, &item.category, &item.image_caption, &item.image_credit})
+      fonts_.want_glyphs(*text);
+    for (const Author& author : item.authors) fonts_.want_glyphs(author.name);
+    for (const RelatedItem& related : item.related) {
+      fonts_.want_glyphs(related.title);
+      fonts_.want_glyphs(related.category);
+    }
+  }
 }
 
 void App::set_image_budget(std::size_t bytes) {

@@ -164,6 +164,7 @@ class App {
     App& app_;
   };
   void emit_open(const std::string& url, const std::string& id, const char* kind);
+  void want_feed_glyphs();
   void ensure_fonts();
   void lay_out(double seconds);
   SceneInput scene_input(double seconds) const;

@@ -39,12 +39,13 @@ struct Harness {
   std::vector<int> changes;
   double t = 1;
 
-  explicit Harness(float width = 800, float height = 420) {
+  explicit Harness(float width = 800, float height = 420, float dpr = 1) {
     std::string error;
-    REQUIRE_MESSAGE(gl.open(static_cast<int>(width), static_cast<int>(height), error), error);
+    REQUIRE_MESSAGE(gl.open(static_cast<int>(width * dpr), static_cast<int>(height * dpr), error), error);
     AppDesc desc;
     desc.width = width;
     desc.height = height;
+    desc.dpr = dpr;
     desc.carousel.reduced_motion = true;  // moves land at once: no animation to wait for
     AppHooks hooks;
     hooks.request_image = [this](const std::string& url, int, int, int) { requested.push_back(url); };
@@ -274,6 +275,27 @@ TEST_CASE("a hook may destroy the App: changed and open run only once the call t
       CHECK(h.app == nullptr);
     }
   }
+}
+
+TEST_CASE("a widget's first frame rasterizes its atlas once, with the glyphs beyond ASCII its feed wants") {
+  // Atlas ids count builds process-wide: a glyph no other test uses makes `probe` build
+  // one, so the next build gets the next id.
+  Harness probe;
+  std::string feed = feed_of({"p"});
+  feed.replace(feed.find("Story p"), 7, "\u014A");
+  REQUIRE(probe.app->set_feed(feed, kFeedUrl));
+  probe.frame();
+  const std::uint64_t last = probe.app->fonts().atlas_id();
+  // A device pixel ratio no other widget has: no atlas to share. Before the feed's glyphs
+  // were asked for up front, the first frame built an ASCII atlas, found the scene wanting
+  // more, and built it all again.
+  Harness h(800, 420, 1.25f);
+  feed = feed_of({"a", "b"});
+  feed.replace(feed.find("Story a"), 7, "Caf\u00e9 \u2018a\u2019 \u2014 \u0127");
+  REQUIRE(h.app->set_feed(feed, kFeedUrl));
+  CHECK(h.app->fonts().atlas_id() == 0);  // nothing is rasterized before the first frame
+  CHECK(h.frame().drew);
+  CHECK(h.app->fonts().atlas_id() == last + 1);
 }
 
 TEST_CASE("a refresh with the same fonts and text keeps the atlas: nothing is rasterized again") {
