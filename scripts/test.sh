@@ -4,8 +4,10 @@
 #   2. the same unit tests and tool checks under AddressSanitizer + UBSan
 #   3. the same unit tests compiled to WebAssembly, run under Node
 #   4. the feed reader's libFuzzer target for a bounded time (CARTA_FUZZ_SECONDS, 60)
-#   5. browser tests: headless Chromium (playwright-core) against the built dist/ site
-# Installs what is missing first (scripts/deps.sh). Exits non-zero on the first failure.
+#   5. browser tests: headless Chromium (playwright-core) against the built dist/ site, and
+#      the demo's smoke tests in Firefox ESR and WebKitGTK under Xvfb (engines.test.mjs)
+# Installs what is missing first (scripts/deps.sh, scripts/deps-engines.sh). Exits non-zero on
+# the first failure.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
@@ -16,6 +18,9 @@ start=$(date +%s)
 
 step "dependencies"
 scripts/deps.sh
+scripts/deps-engines.sh
+# Installed just above: a missing Firefox or WebKit fails engines.test.mjs instead of skipping it.
+export CARTA_ENGINES=required
 
 step "native build + unit tests"
 cmake --preset native >/dev/null
@@ -36,7 +41,7 @@ scripts/payload.sh --max-widget-gzip 170000   # 170 KB: carta.js + carta.wasm + 
 step "fuzzing the feed reader (libFuzzer + ASan + UBSan, bounded)"
 scripts/fuzz.sh "${CARTA_FUZZ_SECONDS:-60}"
 
-step "browser tests (headless Chromium)"
+step "browser tests (headless Chromium; Firefox and WebKit under Xvfb)"
 (cd tests/browser && node --test)
 
 echo
