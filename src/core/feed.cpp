@@ -1,4 +1,4 @@
-// Builds the feed model from the parsed JSON document, applying JSON Feed 1.1's rules the
+// Builds the feed model from the JSON as it is read, applying JSON Feed 1.1's rules the
 // way real publishing tools bend them, and saying what was wrong and where.
 #include "core/feed.h"
 
@@ -6,7 +6,6 @@
 #include <cstdio>
 #include <cmath>
 #include <unordered_map>
-#include <unordered_set>
 
 #include "core/datetime.h"
 #include "core/html_text.h"
@@ -70,26 +69,26 @@ bool is_right_to_left_language(std::string_view tag) {
 
 namespace {
 
-const char* type_name(const Json& v) {
+const char* type_name(JsonValue v) {
   switch (v.type()) {
-    case Json::value_t::null: return "null";
-    case Json::value_t::object: return "an object";
-    case Json::value_t::array: return "an array";
-    case Json::value_t::string: return "a string";
-    case Json::value_t::boolean: return "true/false";
-    case Json::value_t::number_integer:
-    case Json::value_t::number_unsigned:
-    case Json::value_t::number_float: return "a number";
-    default: return "an unsupported value";
+    case JsonType::null: return "null";
+    case JsonType::object: return "an object";
+    case JsonType::array: return "an array";
+    case JsonType::string: return "a string";
+    case JsonType::boolean: return "true/false";
+    case JsonType::integer:
+    case JsonType::unsigned_integer:
+    case JsonType::floating: return "a number";
   }
+  return "an unsupported value";
 }
 
 // The decimal text of a numeric id: 42 -> "42", 7.0 -> "7", 1.5 -> "1.5". (Not the
 // library's serializer, which the web build would otherwise carry only for this.)
-std::string number_text(const Json& n) {
-  if (n.is_number_unsigned()) return std::to_string(n.get<std::uint64_t>());
-  if (n.is_number_integer()) return std::to_string(n.get<std::int64_t>());
-  double d = n.get<double>();
+std::string number_text(JsonValue n) {
+  if (n.type() == JsonType::unsigned_integer) return std::to_string(n.unsigned_integer());
+  if (n.type() == JsonType::integer) return std::to_string(n.integer());
+  double d = n.number();
   if (std::isfinite(d) && d == std::floor(d) && std::fabs(d) < 1e15) return std::to_string(static_cast<long long>(d));
   char text[32];
   std::snprintf(text, sizeof text, "%.17g", d);
@@ -111,41 +110,48 @@ std::string cut_utf8(const std::string& s, std::size_t max) {
 
 constexpr std::size_t kMaxTagBytes = 256;  // a tag is a word or two; anything longer is noise
 
-class ModelBuilder {
+// Builds the model while the document is read: each item as soon as its element of
+// "items" is complete (then its tree is reused for the next), the feed's own fields once
+// the document is whole, since they may come after "items". Diagnostics keep the order of
+// the model, not of the document: the feed's own fields, then the items, then their
+// related entries.
+class ModelBuilder final : public JsonStream {
  public:
-  ModelBuilder(std::string_view location, const FeedLimits& limits, Diagnostics& diagnostics)
-      : location_(location), limits_(limits), diagnostics_(diagnostics) {}
+  ModelBuilder(std::string_view location, const FeedLimits& limits, Feed& feed, Diagnostics& diagnostics)
+      : JsonStream("items"), location_(location), limits_(limits), feed_(feed), diagnostics_(diagnostics) {}
 
   // Past max_diagnostics, problems are only counted: a feed of a million wrong tags must
   // not become a million lines (or a gigabyte of JSON) of the same warning.
   void warn(const std::string& pointer, std::string message) {
-    if (listed_ + 1 >= limits_.max_diagnostics) {  // keep room for the summary line
-      ++unlisted_;
+    Warnings& to = reading_items_ ? item_warnings_ : warnings_;
+    if (to.listed + 1 >= limits_.max_diagnostics) {  // keep room for the summary line
+      ++to.unlisted;
       return;
     }
-    ++listed_;
-    diagnostics_.push_back({Severity::warning, pointer, std::move(message), 0, 0});
+    ++to.listed;
+    to.list->push_back({Severity::warning, pointer, std::move(message), 0, 0});
   }
   void finish() {
-    if (unlisted_ > 0)
+    if (warnings_.unlisted > 0)
       diagnostics_.push_back({Severity::warning, "",
-                              std::to_string(unlisted_) + " more warnings like the ones above were not listed", 0, 0});
+                              std::to_string(warnings_.unlisted) + " more warnings like the ones above were not listed",
+                              0, 0});
   }
   void error(const std::string& pointer, std::string message) {
     diagnostics_.push_back({Severity::error, pointer, std::move(message), 0, 0});
   }
 
   // A string member; absent or null gives nullopt quietly, another type warns.
-  // The view points into the parsed document, which outlives the model building; pointers
-  // are only spelled out when there is something to say.
-  std::optional<std::string_view> string_at(const Json& object, const char* key, const std::string& base) {
-    auto it = object.find(key);
-    if (it == object.end() || it->is_null()) return std::nullopt;
-    if (!it->is_string()) {
-      warn(pointer_append(base, key), std::string("expected a string but found ") + type_name(*it) + "; ignored");
+  // The view points into the tree being read; pointers are only spelled out when there is
+  // something to say.
+  std::optional<std::string_view> string_at(JsonValue object, const char* key, const std::string& base) {
+    JsonValue v = object.find(key);
+    if (v.is_null()) return std::nullopt;
+    if (!v.is_string()) {
+      warn(pointer_append(base, key), std::string("expected a string but found ") + type_name(v) + "; ignored");
       return std::nullopt;
     }
-    std::string_view s = it->get_ref<const std::string&>();
+    std::string_view s = v.string();
     if (s.size() > limits_.max_string_bytes) {
       warn(pointer_append(base, key), "text longer than " + std::to_string(limits_.max_string_bytes / 1024) +
                                           " KiB was cut");
@@ -156,12 +162,12 @@ class ModelBuilder {
     return s;
   }
 
-  std::string text_at(const Json& object, const char* key, const std::string& base) {
+  std::string text_at(JsonValue object, const char* key, const std::string& base) {
     auto s = string_at(object, key, base);
     return s ? collapse_whitespace(decode_entities(*s)) : std::string();
   }
 
-  std::string url_at(const Json& object, const char* key, const std::string& base) {
+  std::string url_at(JsonValue object, const char* key, const std::string& base) {
     auto s = string_at(object, key, base);
     if (!s) return {};
     SafeUrl safe = make_safe_url(*s, location_);
@@ -178,7 +184,7 @@ class ModelBuilder {
     return {};
   }
 
-  std::optional<Timestamp> date_at(const Json& object, const char* key, const std::string& base) {
+  std::optional<Timestamp> date_at(JsonValue object, const char* key, const std::string& base) {
     auto s = string_at(object, key, base);
     if (!s || s->empty()) return std::nullopt;
     if (auto t = parse_rfc3339(*s)) return t;
@@ -192,9 +198,9 @@ class ModelBuilder {
     return std::nullopt;
   }
 
-  std::vector<Author> authors_at(const Json& object, const std::string& base) {
+  std::vector<Author> authors_at(JsonValue object, const std::string& base) {
     std::vector<Author> out;
-    auto read_one = [&](const Json& a, const std::string& pointer) {
+    auto read_one = [&](JsonValue a, const std::string& pointer) {
       if (!a.is_object()) {
         warn(pointer, std::string("expected an author object but found ") + type_name(a) + "; ignored");
         return;
@@ -205,36 +211,37 @@ class ModelBuilder {
       author.avatar = url_at(a, "avatar", pointer);
       if (!author.name.empty()) out.push_back(std::move(author));
     };
-    auto it = object.find("authors");
-    if (it != object.end() && !it->is_null()) {
+    JsonValue authors = object.find("authors");
+    if (!authors.is_null()) {
       std::string pointer = pointer_append(base, "authors");
-      if (!it->is_array()) {
-        warn(pointer, std::string("expected an array of authors but found ") + type_name(*it) + "; ignored");
+      if (!authors.is_array()) {
+        warn(pointer, std::string("expected an array of authors but found ") + type_name(authors) + "; ignored");
       } else {
-        for (std::size_t i = 0; i < it->size(); ++i) read_one((*it)[i], pointer_append(pointer, i));
+        std::size_t i = 0;
+        for (JsonValue a : authors) read_one(a, pointer_append(pointer, i++));
       }
     }
     if (out.empty()) {  // JSON Feed 1.0's single `author`
-      auto one = object.find("author");
-      if (one != object.end() && !one->is_null()) read_one(*one, pointer_append(base, "author"));
+      JsonValue one = object.find("author");
+      if (!one.is_null()) read_one(one, pointer_append(base, "author"));
     }
     return out;
   }
 
-  Item item_at(const Json& v, const std::string& pointer, const Feed& feed, bool& keep) {
+  Item item_at(JsonValue v, const std::string& pointer, bool& keep) {
     Item item;
     keep = false;
     if (!v.is_object()) {
       warn(pointer, std::string("expected an item object but found ") + type_name(v) + "; item dropped");
       return item;
     }
-    auto id_it = v.find("id");
-    if (id_it != v.end() && id_it->is_string()) {
+    JsonValue id = v.find("id");
+    if (id.is_string()) {
       item.id = std::string(*string_at(v, "id", pointer));  // cut, with a warning, when absurdly long
-    } else if (id_it != v.end() && id_it->is_number()) {
-      item.id = number_text(*id_it);  // numeric ids are read as their decimal text
-    } else if (id_it != v.end() && !id_it->is_null()) {
-      warn(pointer_append(pointer, "id"), std::string("expected a string id but found ") + type_name(*id_it));
+    } else if (id.is_number()) {
+      item.id = number_text(id);  // numeric ids are read as their decimal text
+    } else if (!id.is_null()) {
+      warn(pointer_append(pointer, "id"), std::string("expected a string id but found ") + type_name(id));
     }
     item.url = url_at(v, "url", pointer);
     std::string external = url_at(v, "external_url", pointer);
@@ -259,49 +266,48 @@ class ModelBuilder {
     if (item.image.empty()) item.image = url_at(v, "banner_image", pointer);
     item.published = date_at(v, "date_published", pointer);
     item.modified = date_at(v, "date_modified", pointer);
-    item.authors = authors_at(v, pointer);
-    if (item.authors.empty()) item.authors = feed_authors_;
-    if (auto tags = v.find("tags"); tags != v.end() && !tags->is_null()) {
+    item.authors = authors_at(v, pointer);  // the feed's authors when none: see build()
+    if (JsonValue tags = v.find("tags"); !tags.is_null()) {
       std::string tp = pointer_append(pointer, "tags");
-      if (!tags->is_array()) {
-        warn(tp, std::string("expected an array of strings but found ") + type_name(*tags) + "; ignored");
+      if (!tags.is_array()) {
+        warn(tp, std::string("expected an array of strings but found ") + type_name(tags) + "; ignored");
       } else {
-        for (std::size_t i = 0; i < tags->size(); ++i) {
-          const Json& t = (*tags)[i];
+        std::size_t i = 0;
+        for (JsonValue t : tags) {
+          const std::size_t at = i++;
           if (!t.is_string()) {
-            warn(pointer_append(tp, i), std::string("expected a string tag but found ") + type_name(t));
+            warn(pointer_append(tp, at), std::string("expected a string tag but found ") + type_name(t));
             continue;
           }
-          const std::string& tag = t.get_ref<const std::string&>();
-          if (tag.size() > kMaxTagBytes) warn(pointer_append(tp, i), "a tag longer than 256 bytes was cut");
+          const std::string& tag = t.string();
+          if (tag.size() > kMaxTagBytes) warn(pointer_append(tp, at), "a tag longer than 256 bytes was cut");
           item.tags.push_back(collapse_whitespace(cut_utf8(tag, kMaxTagBytes)));
         }
       }
     }
-    item.language = text_at(v, "language", pointer);
-    if (item.language.empty()) item.language = feed.language;
-    item.right_to_left = is_right_to_left_language(item.language);
+    item.language = text_at(v, "language", pointer);  // the feed's language when none: see build()
 
     int read_time = 0;
-    if (auto ext = v.find("_carta"); ext != v.end() && !ext->is_null()) {
+    if (JsonValue ext = v.find("_carta"); !ext.is_null()) {
       std::string ep = pointer_append(pointer, "_carta");
-      if (!ext->is_object()) {
-        warn(ep, std::string("expected an object but found ") + type_name(*ext) + "; ignored");
+      if (!ext.is_object()) {
+        warn(ep, std::string("expected an object but found ") + type_name(ext) + "; ignored");
       } else {
-        item.image_caption = text_at(*ext, "image_caption", ep);
-        item.image_credit = text_at(*ext, "image_credit", ep);
-        item.image_alt = text_at(*ext, "image_alt", ep);
-        item.category = text_at(*ext, "category", ep);
-        if (auto rt = ext->find("read_time_minutes"); rt != ext->end() && !rt->is_null()) {
-          if (rt->is_number() && rt->get<double>() >= 1 && rt->get<double>() <= 1000) {
-            read_time = static_cast<int>(std::lround(rt->get<double>()));
+        item.image_caption = text_at(ext, "image_caption", ep);
+        item.image_credit = text_at(ext, "image_credit", ep);
+        item.image_alt = text_at(ext, "image_alt", ep);
+        item.category = text_at(ext, "category", ep);
+        if (JsonValue rt = ext.find("read_time_minutes"); !rt.is_null()) {
+          if (rt.is_number() && rt.number() >= 1 && rt.number() <= 1000) {
+            read_time = static_cast<int>(std::lround(rt.number()));
           } else {
             warn(pointer_append(ep, "read_time_minutes"),
                  "read time must be a positive number of minutes; computed from the text instead");
           }
         }
-        if (auto rel = ext->find("related"); rel != ext->end() && !rel->is_null()) {
-          pending_related_.push_back({feed.items.size(), &*rel, pointer_append(ep, "related")});
+        if (JsonValue rel = ext.find("related"); !rel.is_null()) {
+          // Kept beyond this item's tree: related entries are resolved once all items are read.
+          pending_related_.push_back({feed_.items.size(), related_.keep(rel), pointer_append(ep, "related")});
         }
       }
     }
@@ -323,27 +329,59 @@ class ModelBuilder {
     return std::max(1, minutes);
   }
 
+  // JsonStream: the elements of "items", as they are read. Their warnings wait in
+  // item_warnings_ until the feed's own fields have had theirs.
+  void restart() override {  // "items" again: the last one wins
+    feed_.items.clear();
+    index_by_id_.clear();
+    pending_related_.clear();
+    related_.clear();
+    item_diagnostics_.clear();
+    item_warnings_ = {&item_diagnostics_};
+    first_unused_ = std::nullopt;
+  }
+
+  bool element(JsonValue v, std::size_t i) override {
+    if (feed_.items.size() >= limits_.max_items) {
+      first_unused_ = i;
+      return false;
+    }
+    reading_items_ = true;
+    std::string pointer = pointer_append("/items", i);
+    bool keep = false;
+    Item item = item_at(v, pointer, keep);
+    if (keep && !index_by_id_.emplace(item.id, static_cast<int>(feed_.items.size())).second) {
+      warn(pointer_append(pointer, "id"), "duplicate id " + quote_value(item.id, 120) + "; item dropped");
+      if (!pending_related_.empty() && pending_related_.back().item_index == feed_.items.size())
+        pending_related_.pop_back();
+      keep = false;
+    }
+    if (keep) feed_.items.push_back(std::move(item));
+    reading_items_ = false;
+    return true;
+  }
+
   // Related entries are resolved after all items are read, since they may point forward.
-  void resolve_related(Feed& feed) {
-    std::unordered_map<std::string, int> by_id;
-    for (std::size_t i = 0; i < feed.items.size(); ++i) by_id.emplace(feed.items[i].id, static_cast<int>(i));
+  void resolve_related() {
+    Feed& feed = feed_;
     for (const PendingRelated& p : pending_related_) {
       Item& item = feed.items[p.item_index];
-      const Json& rel = *p.value;
+      JsonValue rel = p.value;
       if (!rel.is_array()) {
         warn(p.pointer, std::string("expected an array but found ") + type_name(rel) + "; ignored");
         continue;
       }
-      std::unordered_set<std::string> seen;
-      for (std::size_t i = 0; i < rel.size(); ++i) {
-        std::string rp = pointer_append(p.pointer, i);
-        const Json& entry = rel[i];
+      // Entries kept, and the one that ends the list: at most 4, so a list is enough.
+      std::vector<std::string> seen;
+      std::size_t i = 0;
+      for (JsonValue entry : rel) {
+        std::string rp = pointer_append(p.pointer, i++);
         RelatedItem out;
         std::string key;
-        if (entry.is_string() || entry.is_number_integer()) {
-          std::string id = entry.is_string() ? entry.get<std::string>() : number_text(entry);
-          auto found = by_id.find(id);
-          if (found == by_id.end()) {
+        if (entry.is_string() || entry.is_integer()) {
+          std::string id = entry.is_string() ? entry.string() : number_text(entry);
+          auto found = index_by_id_.find(id);
+          if (found == index_by_id_.end()) {
             warn(rp, "no item with id " + quote_value(id, 120) + " in this feed; ignored");
             continue;
           }
@@ -374,10 +412,11 @@ class ModelBuilder {
           warn(rp, std::string("expected an item id or an object but found ") + type_name(entry) + "; ignored");
           continue;
         }
-        if (!seen.insert(key).second) {
+        if (std::find(seen.begin(), seen.end(), key) != seen.end()) {
           warn(rp, "duplicate related entry; ignored");
           continue;
         }
+        seen.push_back(std::move(key));
         if (item.related.size() >= 3) {
           warn(rp, "a card shows at most 3 related items; the rest are ignored");
           break;
@@ -387,7 +426,9 @@ class ModelBuilder {
     }
   }
 
-  void build(const Json& root, Feed& feed) {
+  // Once the document is read whole (its items already built).
+  void build(JsonValue root) {
+    Feed& feed = feed_;
     if (!root.is_object()) {
       error("", std::string("a feed must be a JSON object but this is ") + type_name(root));
       return;
@@ -402,38 +443,28 @@ class ModelBuilder {
     feed.home_page_url = url_at(root, "home_page_url", "");
     feed.feed_url = url_at(root, "feed_url", "");
     feed.language = text_at(root, "language", "");
-    feed_authors_ = authors_at(root, "");
+    const std::vector<Author> feed_authors = authors_at(root, "");
 
-    auto items = root.find("items");
-    if (items == root.end() || items->is_null()) {
-      error("/items", "the feed has no \"items\" array");
+    JsonValue items = root.find("items");
+    if (items.is_null() || !items.is_array()) {
+      feed.items.clear();
+      error("/items", items.is_null() ? std::string("the feed has no \"items\" array")
+                                      : std::string("\"items\" must be an array but is ") + type_name(items));
       return;
     }
-    if (!items->is_array()) {
-      error("/items", std::string("\"items\" must be an array but is ") + type_name(*items));
-      return;
+    // The items' warnings, after the feed's: the first ones that fit are listed.
+    for (Diagnostic& d : item_diagnostics_) warn(d.pointer, std::move(d.message));
+    warnings_.unlisted += item_warnings_.unlisted;
+    if (first_unused_)
+      warn("/items/" + std::to_string(*first_unused_), "the feed has " + std::to_string(items.size()) +
+                                                           " items; only the first " +
+                                                           std::to_string(limits_.max_items) + " are used");
+    for (Item& item : feed.items) {
+      if (item.authors.empty()) item.authors = feed_authors;
+      if (item.language.empty()) item.language = feed.language;
+      item.right_to_left = is_right_to_left_language(item.language);
     }
-    std::unordered_set<std::string> ids;
-    for (std::size_t i = 0; i < items->size(); ++i) {
-      if (feed.items.size() >= limits_.max_items) {
-        warn("/items/" + std::to_string(i), "the feed has " + std::to_string(items->size()) +
-                                                " items; only the first " + std::to_string(limits_.max_items) +
-                                                " are used");
-        break;
-      }
-      std::string pointer = pointer_append("/items", i);
-      bool keep = false;
-      Item item = item_at((*items)[i], pointer, feed, keep);
-      if (!keep) continue;
-      if (!ids.insert(item.id).second) {
-        warn(pointer_append(pointer, "id"), "duplicate id " + quote_value(item.id, 120) + "; item dropped");
-        if (!pending_related_.empty() && pending_related_.back().item_index == feed.items.size())
-          pending_related_.pop_back();
-        continue;
-      }
-      feed.items.push_back(std::move(item));
-    }
-    resolve_related(feed);
+    resolve_related();
     // The carousel runs right to left for a right-to-left feed language, or, when the feed
     // names none, when most of its items are right to left.
     std::size_t rtl_items = 0;
@@ -446,16 +477,26 @@ class ModelBuilder {
  private:
   struct PendingRelated {
     std::size_t item_index;
-    const Json* value;
+    JsonValue value;  // in related_
     std::string pointer;
+  };
+  struct Warnings {
+    Diagnostics* list;
+    std::size_t listed = 0;
+    std::size_t unlisted = 0;
   };
   std::string_view location_;
   const FeedLimits& limits_;
+  Feed& feed_;
   Diagnostics& diagnostics_;
-  std::vector<Author> feed_authors_;
+  Warnings warnings_{&diagnostics_};
+  Diagnostics item_diagnostics_;  // warnings of the items, listed after the feed's own
+  Warnings item_warnings_{&item_diagnostics_};
+  bool reading_items_ = false;
+  std::unordered_map<std::string, int> index_by_id_;  // items kept, by id
+  JsonTree related_;  // the related lists of the items, kept until all items are read
   std::vector<PendingRelated> pending_related_;
-  std::size_t listed_ = 0;
-  std::size_t unlisted_ = 0;
+  std::optional<std::size_t> first_unused_;  // the first item past max_items
 };
 
 }  // namespace
@@ -481,10 +522,13 @@ FeedResult parse_feed(std::string_view bytes, std::string_view location, const F
                                   1, 1});
     return result;
   }
-  JsonReadResult json = read_json(bytes, limits.max_depth, limits.max_values, result.diagnostics);
-  if (!json.ok) return result;
-  ModelBuilder builder(location, limits, result.diagnostics);
-  builder.build(json.document, result.feed);
+  ModelBuilder builder(location, limits, result.feed, result.diagnostics);
+  JsonTree document;  // the feed without its items, which the builder takes as they are read
+  if (!read_json(bytes, limits.max_depth, limits.max_values, result.diagnostics, document, &builder)) {
+    result.feed = Feed();
+    return result;
+  }
+  builder.build(document.root());
   return result;
 }
 

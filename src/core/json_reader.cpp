@@ -1,11 +1,10 @@
-// A SAX handler that builds the DOM itself so it can refuse deep nesting early and say
-// where a syntax error is. nlohmann's own parser is iterative; the limit protects what
-// comes after (the model builder and the DOM's own destructor).
+// A SAX handler that builds a JsonTree itself, so it can refuse deep nesting early, say
+// where a syntax error is, and hand out the elements of one array as they complete.
+// nlohmann's own parser is iterative; the depth limit protects what comes after.
 #include "core/json_reader.h"
 
 #include <cctype>
-#include <cstdint>
-#include <vector>
+#include <utility>
 
 namespace carta {
 
@@ -24,41 +23,167 @@ std::string pointer_append(const std::string& pointer, std::size_t index) {
   return pointer + "/" + std::to_string(index);
 }
 
-namespace {
+// --- JsonValue and JsonTree -----------------------------------------------------------
 
-class DomBuilder final : public nlohmann::json_sax<Json> {
+JsonType JsonValue::type() const { return tree_ ? tree_->nodes_[index_].type : JsonType::null; }
+
+bool JsonValue::boolean() const { return is_boolean() && tree_->nodes_[index_].boolean; }
+
+double JsonValue::number() const {
+  if (!tree_) return 0;
+  const auto& n = tree_->nodes_[index_];
+  switch (n.type) {
+    case JsonType::integer: return static_cast<double>(n.number.integer);
+    case JsonType::unsigned_integer: return static_cast<double>(n.number.unsigned_integer);
+    case JsonType::floating: return n.number.floating;
+    default: return 0;
+  }
+}
+
+std::int64_t JsonValue::integer() const {
+  if (type() == JsonType::unsigned_integer) return static_cast<std::int64_t>(tree_->nodes_[index_].number.unsigned_integer);
+  return type() == JsonType::integer ? tree_->nodes_[index_].number.integer : 0;
+}
+
+std::uint64_t JsonValue::unsigned_integer() const {
+  return type() == JsonType::unsigned_integer ? tree_->nodes_[index_].number.unsigned_integer : 0;
+}
+
+const std::string& JsonValue::string() const {
+  static const std::string kEmpty;
+  return is_string() ? tree_->strings_[tree_->nodes_[index_].first] : kEmpty;
+}
+
+std::size_t JsonValue::size() const { return is_array() || is_object() ? tree_->nodes_[index_].size : 0; }
+
+JsonValue JsonValue::find(std::string_view key) const {
+  if (!is_object()) return {};
+  JsonValue found;
+  for (std::uint32_t i = tree_->nodes_[index_].first; i != JsonTree::kNone; i = tree_->nodes_[i].next)
+    if (tree_->strings_[tree_->nodes_[i].key] == key) found = JsonValue(tree_, i);  // the last one wins
+  return found;
+}
+
+JsonValue JsonValue::at(std::size_t index) const {
+  for (JsonValue v : *this)
+    if (index-- == 0) return v;
+  return {};
+}
+
+JsonValue::Iterator& JsonValue::Iterator::operator++() {
+  index_ = tree_->nodes_[index_].next;
+  return *this;
+}
+
+JsonValue::Iterator JsonValue::begin() const {
+  const bool container = is_array() || is_object();
+  return Iterator(tree_, container ? tree_->nodes_[index_].first : JsonTree::kNone);
+}
+
+JsonValue::Iterator JsonValue::end() const { return Iterator(tree_, JsonTree::kNone); }
+
+std::uint32_t JsonTree::add(std::uint32_t parent, std::uint32_t key, JsonType type) {
+  const auto index = static_cast<std::uint32_t>(nodes_.size());
+  Node node;
+  node.type = type;
+  node.key = key;
+  nodes_.push_back(node);
+  if (parent != kNone) {
+    Node& p = nodes_[parent];
+    if (p.last == kNone) p.first = index;
+    else nodes_[p.last].next = index;
+    p.last = index;
+    ++p.size;
+  }
+  return index;
+}
+
+std::uint32_t JsonTree::take_string(std::string& text) {
+  if (strings_used_ == strings_.size()) strings_.emplace_back();
+  strings_[strings_used_].swap(text);  // no copy: the reader's buffer becomes ours
+  return static_cast<std::uint32_t>(strings_used_++);
+}
+
+std::uint32_t JsonTree::copy_string(const std::string& text) {
+  if (strings_used_ == strings_.size()) strings_.emplace_back();
+  strings_[strings_used_] = text;
+  return static_cast<std::uint32_t>(strings_used_++);
+}
+
+std::uint32_t JsonTree::copy(const JsonTree& from, std::uint32_t index, std::uint32_t parent, std::uint32_t key) {
+  const Node& source = from.nodes_[index];
+  const std::uint32_t to = add(parent, key, source.type);
+  nodes_[to].boolean = source.boolean;
+  nodes_[to].number = source.number;
+  if (source.type == JsonType::string) {
+    nodes_[to].first = copy_string(from.strings_[source.first]);
+  } else if (source.type == JsonType::array || source.type == JsonType::object) {
+    for (std::uint32_t i = source.first; i != kNone; i = from.nodes_[i].next) {
+      const std::uint32_t k = from.nodes_[i].key == kNone ? kNone : copy_string(from.strings_[from.nodes_[i].key]);
+      copy(from, i, to, k);
+    }
+  }
+  return to;
+}
+
+JsonValue JsonTree::keep(JsonValue value) {
+  if (!value.tree_) return {};
+  return JsonValue(this, copy(*value.tree_, value.index_, kNone, kNone));
+}
+
+// --- The reader --------------------------------------------------------------------------
+
+// nlohmann's SAX interface, implemented without its virtual base: sax_parse is a template.
+class JsonTreeReader {
  public:
-  DomBuilder(std::string_view bytes, int max_depth, std::size_t max_values, Diagnostics& diagnostics)
-      : bytes_(bytes), max_depth_(max_depth), max_values_(max_values), diagnostics_(diagnostics) {}
+  using Node = JsonTree::Node;
+  static constexpr std::uint32_t kNone = JsonTree::kNone;
 
-  Json root;
+  JsonTreeReader(std::string_view bytes, int max_depth, std::size_t max_values, Diagnostics& diagnostics,
+                 JsonTree& tree, JsonStream* stream)
+      : bytes_(bytes), max_depth_(max_depth), max_values_(max_values), diagnostics_(diagnostics), tree_(tree),
+        stream_(stream) {}
 
-  bool null() override { return add(Json(nullptr)); }
-  bool boolean(bool v) override { return add(Json(v)); }
-  bool number_integer(number_integer_t v) override { return add(Json(v)); }
-  bool number_unsigned(number_unsigned_t v) override { return add(Json(v)); }
-  bool number_float(number_float_t v, const string_t&) override { return add(Json(v)); }
-  bool string(string_t& v) override { return add(Json(std::move(v))); }
-  bool binary(binary_t&) override { return add(Json(nullptr)); }
+  bool null() { return scalar(JsonType::null, [](Node&, JsonTree&) {}); }
+  bool boolean(bool v) {
+    return scalar(JsonType::boolean, [v](Node& n, JsonTree&) { n.boolean = v; });
+  }
+  bool number_integer(std::int64_t v) {
+    return scalar(JsonType::integer, [v](Node& n, JsonTree&) { n.number.integer = v; });
+  }
+  bool number_unsigned(std::uint64_t v) {
+    return scalar(JsonType::unsigned_integer, [v](Node& n, JsonTree&) { n.number.unsigned_integer = v; });
+  }
+  bool number_float(double v, const std::string&) {
+    return scalar(JsonType::floating, [v](Node& n, JsonTree&) { n.number.floating = v; });
+  }
+  bool string(std::string& v) {
+    return scalar(JsonType::string, [&v](Node& n, JsonTree& t) { n.first = t.take_string(v); });
+  }
+  bool binary(Json::binary_t&) { return null(); }
 
-  bool start_object(std::size_t) override { return open(Json::object()); }
-  bool start_array(std::size_t) override { return open(Json::array()); }
-  bool end_object() override { return close(); }
-  bool end_array() override { return close(); }
+  bool start_object(std::size_t) { return open(JsonType::object); }
+  bool start_array(std::size_t) { return open(JsonType::array); }
+  bool end_object() { return close(); }
+  bool end_array() { return close(); }
 
-  bool key(string_t& k) override {
-    Frame& top = stack_.back();
-    // The key is moved into the object once; the frame remembers where it lives (map
-    // nodes never move). A repeated key keeps its place and its last value wins.
-    auto slot = top.value->get_ref<Json::object_t&>().emplace(std::move(k), nullptr).first;
-    top.key = &slot->first;
-    ++top.key_count;
-    pending_ = &slot->second;
+  bool key(std::string& k) {
+    Frame& top = frames_[depth_ - 1];
+    ++top.count;
+    top.key.assign(k);
+    if (depth_ == 1 && stream_) {
+      streamed_key_ = k == stream_->key();
+      if (streamed_key_) {
+        stream_->restart();
+        stream_wanted_ = true;
+      }
+    }
+    pending_key_ = top.tree ? top.tree->take_string(k) : kNone;
     return true;
   }
 
   bool parse_error(std::size_t position, const std::string&,
-                   const nlohmann::detail::exception& ex) override {
+                   const nlohmann::detail::exception& ex) {
     Diagnostic d;
     d.severity = Severity::error;
     d.pointer = current_pointer();
@@ -86,13 +211,23 @@ class DomBuilder final : public nlohmann::json_sax<Json> {
     return false;
   }
 
-  bool depth_exceeded() const { return depth_exceeded_; }
 
  private:
   struct Frame {
-    Json* value;
-    const std::string* key = nullptr;  // last key read, for objects
-    std::size_t key_count = 0;   // keys read so far, for objects
+    bool array = false;
+    bool streamed = false;  // the streamed array: its elements go to element_, one at a time
+    bool element = false;   // an element of the streamed array: handed out when it closes
+    std::size_t count = 0;  // elements so far (arrays), keys so far (objects)
+    std::string key;        // last key read (objects)
+    JsonTree* tree = nullptr;  // where the container's values go; nullptr when not kept
+    std::uint32_t node = kNone;
+  };
+
+  // Where a new value went: nowhere (not kept), a tree, or the streamed array's element.
+  struct Slot {
+    JsonTree* tree = nullptr;
+    std::uint32_t node = kNone;
+    bool element = false;
   };
 
   bool count_value() {
@@ -104,49 +239,59 @@ class DomBuilder final : public nlohmann::json_sax<Json> {
     return false;
   }
 
-  bool add(Json v) {
+  Slot place(JsonType type) {
+    if (depth_ == 0) return {&tree_, tree_.add(kNone, kNone, type), false};
+    Frame& top = frames_[depth_ - 1];
+    if (top.array) ++top.count;
+    if (top.streamed) {
+      ++tree_.nodes_[top.node].size;  // the array keeps its length, not its elements
+      if (!stream_wanted_) return {};
+      element_.clear();
+      return {&element_, element_.add(kNone, kNone, type), true};
+    }
+    if (!top.tree) return {};
+    return {top.tree, top.tree->add(top.node, top.array ? kNone : pending_key_, type), false};
+  }
+
+  template <typename Fill>
+  bool scalar(JsonType type, Fill fill) {
     if (!count_value()) return false;
-    if (stack_.empty()) {
-      root = std::move(v);
-      return true;
-    }
-    Frame& top = stack_.back();
-    if (top.value->is_array()) {
-      top.value->push_back(std::move(v));
-    } else {
-      *pending_ = std::move(v);
-    }
+    Slot slot = place(type);
+    if (slot.tree) fill(slot.tree->nodes_[slot.node], *slot.tree);
+    if (slot.element) hand_out();
     return true;
   }
 
-  bool open(Json empty) {
+  bool open(JsonType type) {
     if (!count_value()) return false;
-    if (static_cast<int>(stack_.size()) >= max_depth_) {
-      depth_exceeded_ = true;
+    if (static_cast<int>(depth_) >= max_depth_) {
       diagnostics_.push_back({Severity::error, current_pointer(),
                               "the feed nests arrays and objects more than " +
                                   std::to_string(max_depth_) + " levels deep",
                               0, 0});
       return false;
     }
-    Json* slot;
-    if (stack_.empty()) {
-      root = std::move(empty);
-      slot = &root;
-    } else if (stack_.back().value->is_array()) {
-      stack_.back().value->push_back(std::move(empty));
-      slot = &stack_.back().value->back();
-    } else {
-      *pending_ = std::move(empty);
-      slot = pending_;
-    }
-    stack_.push_back({slot, nullptr, 0});
+    const bool streamed = type == JsonType::array && depth_ == 1 && streamed_key_;
+    Slot slot = place(type);
+    if (depth_ == frames_.size()) frames_.emplace_back();
+    Frame& f = frames_[depth_++];
+    f.array = type == JsonType::array;
+    f.streamed = streamed && slot.tree;
+    f.element = slot.element;
+    f.count = 0;
+    f.tree = slot.tree;
+    f.node = slot.node;
     return true;
   }
 
   bool close() {
-    stack_.pop_back();
+    if (frames_[--depth_].element) hand_out();
     return true;
+  }
+
+  void hand_out() {
+    const Frame& array = frames_[depth_ - 1];
+    stream_wanted_ = stream_->element(element_.root(), array.count - 1);
   }
 
   // Pointer to the value being read: built only when a diagnostic needs it. Containers
@@ -154,16 +299,15 @@ class DomBuilder final : public nlohmann::json_sax<Json> {
   // next element (an array) or the value of its last key (an object).
   std::string current_pointer() const {
     std::string p;
-    for (std::size_t i = 0; i < stack_.size(); ++i) {
-      const Frame& f = stack_[i];
-      const bool top = i + 1 == stack_.size();
-      if (f.value->is_array()) {
-        std::size_t n = f.value->size();
-        if (!top && n == 0) break;
-        p = pointer_append(p, top ? n : n - 1);
+    for (std::size_t i = 0; i < depth_; ++i) {
+      const Frame& f = frames_[i];
+      const bool top = i + 1 == depth_;
+      if (f.array) {
+        if (!top && f.count == 0) break;
+        p = pointer_append(p, top ? f.count : f.count - 1);
       } else {
-        if (f.key_count == 0) break;
-        p = pointer_append(p, *f.key);
+        if (f.count == 0) break;
+        p = pointer_append(p, f.key);
       }
     }
     return p;
@@ -197,21 +341,22 @@ class DomBuilder final : public nlohmann::json_sax<Json> {
   std::size_t max_values_;
   std::size_t values_ = 0;
   Diagnostics& diagnostics_;
-  std::vector<Frame> stack_;
-  Json* pending_ = nullptr;
-  bool depth_exceeded_ = false;
+  JsonTree& tree_;
+  JsonStream* stream_;
+  JsonTree element_;  // the streamed array's element being read
+  std::vector<Frame> frames_;  // [0, depth_) are open; the rest keep their key buffers
+  std::size_t depth_ = 0;
+  std::uint32_t pending_key_ = kNone;  // the last key, in the tree of the object it names
+  bool streamed_key_ = false;          // the last key of the root object is the stream's
+  bool stream_wanted_ = true;
 };
 
-}  // namespace
-
-JsonReadResult read_json(std::string_view bytes, int max_depth, std::size_t max_values, Diagnostics& diagnostics) {
-  JsonReadResult result;
-  DomBuilder builder(bytes, max_depth, max_values, diagnostics);
-  bool ok = Json::sax_parse(bytes.begin(), bytes.end(), &builder, nlohmann::json::input_format_t::json,
-                            /*strict=*/true);
-  result.ok = ok;
-  result.document = std::move(builder.root);
-  return result;
+bool read_json(std::string_view bytes, int max_depth, std::size_t max_values, Diagnostics& diagnostics,
+               JsonTree& tree, JsonStream* stream) {
+  tree.clear();
+  JsonTreeReader reader(bytes, max_depth, max_values, diagnostics, tree, stream);
+  return Json::sax_parse(bytes.begin(), bytes.end(), &reader, nlohmann::json::input_format_t::json,
+                         /*strict=*/true);
 }
 
 }  // namespace carta

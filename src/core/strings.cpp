@@ -38,35 +38,37 @@ bool is_language(std::string_view locale, std::string_view code) { return primar
 
 bool add_ui_strings(std::string_view text) {
   Diagnostics diagnostics;  // the feed's own reader: no second JSON parser in the widget
-  const JsonReadResult read = read_json(text, 8, 1000, diagnostics);
-  const Json& j = read.document;
-  if (!read.ok || !j.is_object()) return false;
+  JsonTree tree;
+  if (!read_json(text, 8, 1000, diagnostics, tree) || !tree.root().is_object()) return false;
+  const JsonValue j = tree.root();
   UiStrings w;
   bool ok = true;
   auto string = [&](const char* key, std::string& out) {
-    auto it = j.find(key);
-    if (it != j.end() && it->is_string()) out = it->get<std::string>();
+    JsonValue v = j.find(key);
+    if (v.is_string()) out = v.string();
     else ok = false;
   };
   string("language", w.language);
-  auto rtl = j.find("rtl");
-  w.right_to_left = rtl != j.end() && rtl->is_boolean() && rtl->get<bool>();
+  w.right_to_left = j.find("rtl").boolean();
   static const char* const kCategories[] = {"zero", "one", "two", "few", "many", "other"};
-  auto forms = j.find("minRead");
-  if (forms == j.end() || !forms->is_object()) ok = false;
+  JsonValue forms = j.find("minRead");
+  if (!forms.is_object()) ok = false;
   else
     for (int c = 0; c < 6; ++c) {
-      auto f = forms->find(kCategories[c]);
-      if (f != forms->end() && f->is_string()) w.min_read[c] = f->get<std::string>();
+      JsonValue f = forms.find(kCategories[c]);
+      if (f.is_string()) w.min_read[c] = f.string();
     }
   if (w.min_read[static_cast<int>(Plural::other)].empty()) ok = false;
-  auto months = j.find("months");
-  if (months == j.end() || !months->is_array() || months->size() != 12) ok = false;
-  else
-    for (int m = 0; m < 12; ++m) {
-      if ((*months)[m].is_string()) w.months[m] = (*months)[m].get<std::string>();
+  JsonValue months = j.find("months");
+  if (!months.is_array() || months.size() != 12) ok = false;
+  else {
+    int m = 0;
+    for (JsonValue month : months) {
+      if (month.is_string()) w.months[m] = month.string();
       else ok = false;
+      ++m;
     }
+  }
   string("date", w.date);
   string("justNow", w.just_now);
   string("minutesAgo", w.minutes_ago);
