@@ -108,7 +108,32 @@ std::string cut_utf8(const std::string& s, std::size_t max) {
   return s.substr(0, end);
 }
 
-constexpr std::size_t kMaxTagBytes = 256;  // a tag is a word or two; anything longer is noise
+constexpr std::size_t kMaxTagBytes = 256;
+
+// Where a value is, as steps from the root: spelled out as a JSON pointer only when a
+// diagnostic is listed (most values never need theirs). Steps live on the stack of the
+// code reading them, a few levels deep.
+class Path {
+ public:
+  Path() = default;  // the whole document
+  Path member(std::string_view key) const& { return Path(this, key, 0, false); }
+  Path element(std::size_t index) const& { return Path(this, {}, index, true); }
+  // A step names its parent: never take one from a temporary.
+  Path member(std::string_view) && = delete;
+  Path element(std::size_t) && = delete;
+  std::string str() const {
+    if (!parent_) return {};
+    return is_index_ ? pointer_append(parent_->str(), index_) : pointer_append(parent_->str(), key_);
+  }
+
+ private:
+  Path(const Path* parent, std::string_view key, std::size_t index, bool is_index)
+      : parent_(parent), key_(key), index_(index), is_index_(is_index) {}
+  const Path* parent_ = nullptr;
+  std::string_view key_;
+  std::size_t index_ = 0;
+  bool is_index_ = false;
+};  // a tag is a word or two; anything longer is noise
 
 // Builds the model while the document is read: each item as soon as its element of
 // "items" is complete (then its tree is reused for the next), the feed's own fields once
@@ -122,14 +147,18 @@ class ModelBuilder final : public JsonStream {
 
   // Past max_diagnostics, problems are only counted: a feed of a million wrong tags must
   // not become a million lines (or a gigabyte of JSON) of the same warning.
-  void warn(const std::string& pointer, std::string message) {
+  void warn(const Path& where, std::string message) {
+    if (Diagnostics* list = room()) list->push_back({Severity::warning, where.str(), std::move(message), 0, 0});
+  }
+  // The list a new warning goes to, or nullptr once it is full.
+  Diagnostics* room() {
     Warnings& to = reading_items_ ? item_warnings_ : warnings_;
     if (to.listed + 1 >= limits_.max_diagnostics) {  // keep room for the summary line
       ++to.unlisted;
-      return;
+      return nullptr;
     }
     ++to.listed;
-    to.list->push_back({Severity::warning, pointer, std::move(message), 0, 0});
+    return to.list;
   }
   void finish() {
     if (warnings_.unlisted > 0)
@@ -137,23 +166,23 @@ class ModelBuilder final : public JsonStream {
                               std::to_string(warnings_.unlisted) + " more warnings like the ones above were not listed",
                               0, 0});
   }
-  void error(const std::string& pointer, std::string message) {
-    diagnostics_.push_back({Severity::error, pointer, std::move(message), 0, 0});
+  void error(const Path& where, std::string message) {
+    diagnostics_.push_back({Severity::error, where.str(), std::move(message), 0, 0});
   }
 
   // A string member; absent or null gives nullopt quietly, another type warns.
   // The view points into the tree being read; pointers are only spelled out when there is
   // something to say.
-  std::optional<std::string_view> string_at(JsonValue object, const char* key, const std::string& base) {
+  std::optional<std::string_view> string_at(JsonValue object, const char* key, const Path& base) {
     JsonValue v = object.find(key);
     if (v.is_null()) return std::nullopt;
     if (!v.is_string()) {
-      warn(pointer_append(base, key), std::string("expected a string but found ") + type_name(v) + "; ignored");
+      warn(base.member(key), std::string("expected a string but found ") + type_name(v) + "; ignored");
       return std::nullopt;
     }
     std::string_view s = v.string();
     if (s.size() > limits_.max_string_bytes) {
-      warn(pointer_append(base, key), "text longer than " + std::to_string(limits_.max_string_bytes / 1024) +
+      warn(base.member(key), "text longer than " + std::to_string(limits_.max_string_bytes / 1024) +
                                           " KiB was cut");
       std::size_t end = limits_.max_string_bytes;
       while (end > 0 && (static_cast<unsigned char>(s[end]) & 0xC0) == 0x80) --end;
@@ -162,12 +191,12 @@ class ModelBuilder final : public JsonStream {
     return s;
   }
 
-  std::string text_at(JsonValue object, const char* key, const std::string& base) {
+  std::string text_at(JsonValue object, const char* key, const Path& base) {
     auto s = string_at(object, key, base);
-    return s ? collapse_whitespace(decode_entities(*s)) : std::string();
+    return s ? plain_text(*s) : std::string();
   }
 
-  std::string url_at(JsonValue object, const char* key, const std::string& base) {
+  std::string url_at(JsonValue object, const char* key, const Path& base) {
     auto s = string_at(object, key, base);
     if (!s) return {};
     SafeUrl safe = make_safe_url(*s, location_);
@@ -175,20 +204,20 @@ class ModelBuilder final : public JsonStream {
       case UrlVerdict::ok: return std::move(safe.url);
       case UrlVerdict::empty: return {};
       case UrlVerdict::unsafe_scheme:
-        warn(pointer_append(base, key), "removed a \"" + safe.scheme + ":\" URL; only http and https links are allowed");
+        warn(base.member(key), "removed a \"" + safe.scheme + ":\" URL; only http and https links are allowed");
         return {};
       case UrlVerdict::malformed:
-        warn(pointer_append(base, key), "removed a URL that is not a valid http(s) address");
+        warn(base.member(key), "removed a URL that is not a valid http(s) address");
         return {};
     }
     return {};
   }
 
-  std::optional<Timestamp> date_at(JsonValue object, const char* key, const std::string& base) {
+  std::optional<Timestamp> date_at(JsonValue object, const char* key, const Path& base) {
     auto s = string_at(object, key, base);
     if (!s || s->empty()) return std::nullopt;
     if (auto t = parse_rfc3339(*s)) return t;
-    const std::string pointer = pointer_append(base, key);
+    const Path pointer = base.member(key);
     if (auto t = parse_rfc2822(*s)) {
       warn(pointer, "date is in RFC 2822 form; JSON Feed asks for RFC 3339 (2025-07-31T14:00:00+03:00)");
       return t;
@@ -198,9 +227,9 @@ class ModelBuilder final : public JsonStream {
     return std::nullopt;
   }
 
-  std::vector<Author> authors_at(JsonValue object, const std::string& base) {
+  std::vector<Author> authors_at(JsonValue object, const Path& base) {
     std::vector<Author> out;
-    auto read_one = [&](JsonValue a, const std::string& pointer) {
+    auto read_one = [&](JsonValue a, const Path& pointer) {
       if (!a.is_object()) {
         warn(pointer, std::string("expected an author object but found ") + type_name(a) + "; ignored");
         return;
@@ -213,22 +242,22 @@ class ModelBuilder final : public JsonStream {
     };
     JsonValue authors = object.find("authors");
     if (!authors.is_null()) {
-      std::string pointer = pointer_append(base, "authors");
+      const Path pointer = base.member("authors");
       if (!authors.is_array()) {
         warn(pointer, std::string("expected an array of authors but found ") + type_name(authors) + "; ignored");
       } else {
         std::size_t i = 0;
-        for (JsonValue a : authors) read_one(a, pointer_append(pointer, i++));
+        for (JsonValue a : authors) read_one(a, pointer.element(i++));
       }
     }
     if (out.empty()) {  // JSON Feed 1.0's single `author`
       JsonValue one = object.find("author");
-      if (!one.is_null()) read_one(one, pointer_append(base, "author"));
+      if (!one.is_null()) read_one(one, base.member("author"));
     }
     return out;
   }
 
-  Item item_at(JsonValue v, const std::string& pointer, bool& keep) {
+  Item item_at(JsonValue v, const Path& pointer, bool& keep) {
     Item item;
     keep = false;
     if (!v.is_object()) {
@@ -241,7 +270,7 @@ class ModelBuilder final : public JsonStream {
     } else if (id.is_number()) {
       item.id = number_text(id);  // numeric ids are read as their decimal text
     } else if (!id.is_null()) {
-      warn(pointer_append(pointer, "id"), std::string("expected a string id but found ") + type_name(id));
+      warn(pointer.member("id"), std::string("expected a string id but found ") + type_name(id));
     }
     item.url = url_at(v, "url", pointer);
     std::string external = url_at(v, "external_url", pointer);
@@ -252,7 +281,7 @@ class ModelBuilder final : public JsonStream {
         return item;
       }
       item.id = item.url;
-      warn(pointer_append(pointer, "id"), "item has no \"id\"; its url is used instead");
+      warn(pointer.member("id"), "item has no \"id\"; its url is used instead");
     }
     item.title = html_to_text(string_at(v, "title", pointer).value_or(std::string_view()));
     if (auto text = string_at(v, "content_text", pointer)) item.text = collapse_whitespace(*text);
@@ -268,7 +297,7 @@ class ModelBuilder final : public JsonStream {
     item.modified = date_at(v, "date_modified", pointer);
     item.authors = authors_at(v, pointer);  // the feed's authors when none: see build()
     if (JsonValue tags = v.find("tags"); !tags.is_null()) {
-      std::string tp = pointer_append(pointer, "tags");
+      const Path tp = pointer.member("tags");
       if (!tags.is_array()) {
         warn(tp, std::string("expected an array of strings but found ") + type_name(tags) + "; ignored");
       } else {
@@ -276,11 +305,11 @@ class ModelBuilder final : public JsonStream {
         for (JsonValue t : tags) {
           const std::size_t at = i++;
           if (!t.is_string()) {
-            warn(pointer_append(tp, at), std::string("expected a string tag but found ") + type_name(t));
+            warn(tp.element(at), std::string("expected a string tag but found ") + type_name(t));
             continue;
           }
           const std::string& tag = t.string();
-          if (tag.size() > kMaxTagBytes) warn(pointer_append(tp, at), "a tag longer than 256 bytes was cut");
+          if (tag.size() > kMaxTagBytes) warn(tp.element(at), "a tag longer than 256 bytes was cut");
           item.tags.push_back(collapse_whitespace(cut_utf8(tag, kMaxTagBytes)));
         }
       }
@@ -289,7 +318,7 @@ class ModelBuilder final : public JsonStream {
 
     int read_time = 0;
     if (JsonValue ext = v.find("_carta"); !ext.is_null()) {
-      std::string ep = pointer_append(pointer, "_carta");
+      const Path ep = pointer.member("_carta");
       if (!ext.is_object()) {
         warn(ep, std::string("expected an object but found ") + type_name(ext) + "; ignored");
       } else {
@@ -301,13 +330,13 @@ class ModelBuilder final : public JsonStream {
           if (rt.is_number() && rt.number() >= 1 && rt.number() <= 1000) {
             read_time = static_cast<int>(std::lround(rt.number()));
           } else {
-            warn(pointer_append(ep, "read_time_minutes"),
+            warn(ep.member("read_time_minutes"),
                  "read time must be a positive number of minutes; computed from the text instead");
           }
         }
         if (JsonValue rel = ext.find("related"); !rel.is_null()) {
           // Kept beyond this item's tree: related entries are resolved once all items are read.
-          pending_related_.push_back({feed_.items.size(), related_.keep(rel), pointer_append(ep, "related")});
+          pending_related_.push_back({feed_.items.size(), document_index_, related_.keep(rel)});
         }
       }
     }
@@ -347,11 +376,13 @@ class ModelBuilder final : public JsonStream {
       return false;
     }
     reading_items_ = true;
-    std::string pointer = pointer_append("/items", i);
+    document_index_ = i;
+    const Path items = root_.member("items");
+    const Path pointer = items.element(i);
     bool keep = false;
     Item item = item_at(v, pointer, keep);
     if (keep && !index_by_id_.emplace(item.id, static_cast<int>(feed_.items.size())).second) {
-      warn(pointer_append(pointer, "id"), "duplicate id " + quote_value(item.id, 120) + "; item dropped");
+      warn(pointer.member("id"), "duplicate id " + quote_value(item.id, 120) + "; item dropped");
       if (!pending_related_.empty() && pending_related_.back().item_index == feed_.items.size())
         pending_related_.pop_back();
       keep = false;
@@ -367,15 +398,19 @@ class ModelBuilder final : public JsonStream {
     for (const PendingRelated& p : pending_related_) {
       Item& item = feed.items[p.item_index];
       JsonValue rel = p.value;
+      const Path items = root_.member("items");
+      const Path at = items.element(p.document_index);
+      const Path ext = at.member("_carta");
+      const Path pointer = ext.member("related");
       if (!rel.is_array()) {
-        warn(p.pointer, std::string("expected an array but found ") + type_name(rel) + "; ignored");
+        warn(pointer, std::string("expected an array but found ") + type_name(rel) + "; ignored");
         continue;
       }
       // Entries kept, and the one that ends the list: at most 4, so a list is enough.
       std::vector<std::string> seen;
       std::size_t i = 0;
       for (JsonValue entry : rel) {
-        std::string rp = pointer_append(p.pointer, i++);
+        const Path rp = pointer.element(i++);
         RelatedItem out;
         std::string key;
         if (entry.is_string() || entry.is_integer()) {
@@ -430,33 +465,36 @@ class ModelBuilder final : public JsonStream {
   void build(JsonValue root) {
     Feed& feed = feed_;
     if (!root.is_object()) {
-      error("", std::string("a feed must be a JSON object but this is ") + type_name(root));
+      error(Path(), std::string("a feed must be a JSON object but this is ") + type_name(root));
       return;
     }
-    auto version = string_at(root, "version", "");
+    const Path top;
+    auto version = string_at(root, "version", top);
     if (!version) {
-      warn("/version", "missing \"version\"; reading it as JSON Feed 1.1");
+      warn(top.member("version"), "missing \"version\"; reading it as JSON Feed 1.1");
     } else if (version->rfind("https://jsonfeed.org/version/", 0) != 0) {
-      warn("/version", "unknown version " + quote_value(*version) + "; reading it as JSON Feed 1.1");
+      warn(top.member("version"), "unknown version " + quote_value(*version) + "; reading it as JSON Feed 1.1");
     }
-    feed.title = html_to_text(string_at(root, "title", "").value_or(std::string_view()));
-    feed.home_page_url = url_at(root, "home_page_url", "");
-    feed.feed_url = url_at(root, "feed_url", "");
-    feed.language = text_at(root, "language", "");
-    const std::vector<Author> feed_authors = authors_at(root, "");
+    feed.title = html_to_text(string_at(root, "title", top).value_or(std::string_view()));
+    feed.home_page_url = url_at(root, "home_page_url", top);
+    feed.feed_url = url_at(root, "feed_url", top);
+    feed.language = text_at(root, "language", top);
+    const std::vector<Author> feed_authors = authors_at(root, top);
 
     JsonValue items = root.find("items");
     if (items.is_null() || !items.is_array()) {
       feed.items.clear();
-      error("/items", items.is_null() ? std::string("the feed has no \"items\" array")
+      error(top.member("items"), items.is_null() ? std::string("the feed has no \"items\" array")
                                       : std::string("\"items\" must be an array but is ") + type_name(items));
       return;
     }
     // The items' warnings, after the feed's: the first ones that fit are listed.
-    for (Diagnostic& d : item_diagnostics_) warn(d.pointer, std::move(d.message));
+    for (Diagnostic& d : item_diagnostics_)
+      if (Diagnostics* list = room()) list->push_back(std::move(d));
     warnings_.unlisted += item_warnings_.unlisted;
+    const Path items_path = top.member("items");
     if (first_unused_)
-      warn("/items/" + std::to_string(*first_unused_), "the feed has " + std::to_string(items.size()) +
+      warn(items_path.element(*first_unused_), "the feed has " + std::to_string(items.size()) +
                                                            " items; only the first " +
                                                            std::to_string(limits_.max_items) + " are used");
     for (Item& item : feed.items) {
@@ -476,9 +514,9 @@ class ModelBuilder final : public JsonStream {
 
  private:
   struct PendingRelated {
-    std::size_t item_index;
-    JsonValue value;  // in related_
-    std::string pointer;
+    std::size_t item_index;      // in feed_.items
+    std::size_t document_index;  // in the document's "items"
+    JsonValue value;             // in related_
   };
   struct Warnings {
     Diagnostics* list;
@@ -493,6 +531,8 @@ class ModelBuilder final : public JsonStream {
   Diagnostics item_diagnostics_;  // warnings of the items, listed after the feed's own
   Warnings item_warnings_{&item_diagnostics_};
   bool reading_items_ = false;
+  std::size_t document_index_ = 0;  // of the item being read
+  const Path root_;
   std::unordered_map<std::string, int> index_by_id_;  // items kept, by id
   JsonTree related_;  // the related lists of the items, kept until all items are read
   std::vector<PendingRelated> pending_related_;

@@ -28,8 +28,6 @@ constexpr NamedEntity kEntities[] = {
     {"zwj", 0x200D},    {"lrm", 0x200E},     {"rlm", 0x200F},    {"prime", 0x2032},
 };
 
-bool is_space(unsigned char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
-
 bool iequals_prefix(std::string_view text, std::size_t at, const char* word) {
   std::size_t n = std::strlen(word);
   if (at + n > text.size()) return false;
@@ -74,8 +72,11 @@ std::string decode_entities(std::string_view text) {
   std::string out;
   out.reserve(text.size());
   for (std::size_t i = 0; i < text.size();) {
-    if (text[i] != '&') {
-      out += text[i++];
+    if (text[i] != '&') {  // copy the whole run up to the next entity at once
+      std::size_t next = text.find('&', i);
+      if (next == std::string_view::npos) next = text.size();
+      out.append(text.data() + i, next - i);
+      i = next;
       continue;
     }
     // Entities are short: look for the ';' in the next few bytes only, so a string full of
@@ -126,48 +127,55 @@ std::string decode_entities(std::string_view text) {
 
 namespace {
 
-// True when collapsing would change nothing: no leading/trailing space, no runs, no tabs,
-// newlines or no-break spaces. Most titles and summaries are like this.
-bool already_collapsed(std::string_view text) {
-  if (text.empty()) return true;
-  if (text.front() == ' ' || text.back() == ' ') return false;
-  char previous = 0;
-  for (char c : text) {
-    unsigned char u = static_cast<unsigned char>(c);
-    if (u == '\t' || u == '\n' || u == '\r' || u == '\f' || u == 0xA0 || (c == ' ' && previous == ' ')) return false;
-    previous = c;
+// Bytes that may start whitespace: ASCII spaces, and 0xC2, the first byte of U+00A0.
+struct SpaceTable {
+  bool may_be_space[256] = {};
+  constexpr SpaceTable() {
+    const unsigned char spaces[] = {' ', '\t', '\n', '\r', '\f', 0xC2};
+    for (unsigned char c : spaces) may_be_space[c] = true;
   }
-  return true;
+};
+constexpr SpaceTable kSpaces;
+
+// Collapses `text` where it lies: the result is never longer (a run becomes one space).
+void collapse_in_place(std::string& text) {
+  const std::size_t n = text.size();
+  std::size_t out = 0;
+  bool pending_space = false;
+  for (std::size_t i = 0; i < n; ++i) {
+    const unsigned char c = static_cast<unsigned char>(text[i]);
+    if (kSpaces.may_be_space[c]) {
+      // U+00A0 no-break space counts as a space here: it only ever pads text in feeds.
+      const bool nbsp = c == 0xC2 && i + 1 < n && static_cast<unsigned char>(text[i + 1]) == 0xA0;
+      if (c != 0xC2 || nbsp) {
+        pending_space = out > 0;
+        if (nbsp) ++i;
+        continue;
+      }
+    }
+    if (pending_space) text[out++] = ' ';
+    pending_space = false;
+    text[out++] = static_cast<char>(c);
+  }
+  text.resize(out);
 }
 
 }  // namespace
 
 std::string collapse_whitespace(std::string_view text) {
-  if (already_collapsed(text)) return std::string(text);
-  std::string out;
-  out.reserve(text.size());
-  bool pending_space = false;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    unsigned char c = static_cast<unsigned char>(text[i]);
-    // U+00A0 no-break space counts as a space here: it only ever pads text in feeds.
-    bool nbsp = c == 0xC2 && i + 1 < text.size() && static_cast<unsigned char>(text[i + 1]) == 0xA0;
-    if (is_space(c) || nbsp) {
-      pending_space = !out.empty();
-      if (nbsp) ++i;
-      continue;
-    }
-    if (pending_space) out += ' ';
-    pending_space = false;
-    out += static_cast<char>(c);
-  }
+  std::string out(text);
+  collapse_in_place(out);
+  return out;
+}
+
+std::string plain_text(std::string_view text) {
+  std::string out = text.find('&') == std::string_view::npos ? std::string(text) : decode_entities(text);
+  collapse_in_place(out);
   return out;
 }
 
 std::string html_to_text(std::string_view html) {
-  if (html.find('<') == std::string_view::npos) {  // plain text (most titles): no tags to drop
-    if (html.find('&') == std::string_view::npos) return collapse_whitespace(html);
-    return collapse_whitespace(decode_entities(html));
-  }
+  if (html.find('<') == std::string_view::npos) return plain_text(html);  // most titles: no tags
   std::string raw;
   raw.reserve(html.size());
   std::size_t i = 0;
@@ -230,7 +238,9 @@ std::string html_to_text(std::string_view html) {
     }
     if (is_block_tag(name)) raw += ' ';
   }
-  return raw.find('&') == std::string::npos ? collapse_whitespace(raw) : collapse_whitespace(decode_entities(raw));
+  if (raw.find('&') != std::string::npos) raw = decode_entities(raw);
+  collapse_in_place(raw);
+  return raw;
 }
 
 }  // namespace carta

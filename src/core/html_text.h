@@ -11,6 +11,8 @@ std::string html_to_text(std::string_view html);
 std::string decode_entities(std::string_view text);
 // Runs of whitespace become one space; leading and trailing whitespace go.
 std::string collapse_whitespace(std::string_view text);
+// Entities decoded, then whitespace collapsed: text that holds no tags.
+std::string plain_text(std::string_view text);
 // Appends code point `cp` to `out` as UTF-8 (U+FFFD for invalid values).
 void append_utf8(std::string& out, char32_t cp);
 
