@@ -954,8 +954,9 @@ function mount(el, options) {
         var ok = feed.error ? (failFeed(feed.error), false) : useFeed(feed);
         mark('model');
         scheduleRefresh(ok);
-        inTask(function () {
-          M['_carta_prepare'](id, performance.now());  // the atlas, with the glyphs the first cards use
+        // The atlas, with the glyphs the first cards use: one role's glyphs a task.
+        inTask(function prepare() {
+          if (M['_carta_prepare'](id, performance.now())) return inTask(prepare);
           mark('atlas');
           starting = false;  // frames were held back until now: none is drawn without the feed
           invalidate();
