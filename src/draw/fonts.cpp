@@ -299,12 +299,7 @@ std::shared_ptr<BuiltFonts> stack_atlas(PendingFonts& p) {
       for (int earlier = 0; earlier < r && !built.fonts[r]; ++earlier)
         if (p.type[earlier].face == p.type[r].face && p.type[earlier].size == p.type[r].size)
           built.fonts[r] = built.fonts[earlier];
-  atlas.TexReady = true;
-  // The GL backend uploads the RGBA copy; the 8-bit one it is made from is not needed again.
-  unsigned char* pixels = nullptr;
-  atlas.GetTexDataAsRGBA32(&pixels, &width, &height);
-  IM_FREE(atlas.TexPixelsAlpha8);
-  atlas.TexPixelsAlpha8 = nullptr;
+  atlas.TexReady = true;  // the renderer uploads TexPixelsAlpha8 as it is (one channel)
   return p.built;
 }
 
