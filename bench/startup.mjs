@@ -2,29 +2,15 @@
 // Chromium (SwiftShader), a page with one widget, cold cache each run, at 1x and 4x CPU
 // throttling (4x stands in for a mid-range phone). Carta's parts come from the marks
 // carta.js leaves in the performance timeline; the longest main-thread task is reported.
-//   ./build-wasm.sh && node bench/startup.mjs [--runs 7] [--json]
-import fs from 'node:fs';
-import path from 'node:path';
-import { execFileSync } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
-import { launch, serveWithFixtures, fixturePage } from '../tests/browser/lib.mjs';
+//   ./build-wasm.sh && node bench/startup.mjs [--runs 7] [--compositing gpu|software] [--json]
+import { fixturePage } from '../tests/browser/lib.mjs';
+import { launchBench, option, serveWithBaselines, median } from './lib.mjs';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-const web = path.join(here, 'web');
 const args = process.argv.slice(2);
-const runs = Number(args[args.indexOf('--runs') + 1]) || 7;
-
-// Swiper is the benchmark's own dev dependency (bench/web/package.json), not the widget's.
-if (!fs.existsSync(path.join(web, 'node_modules/swiper')))
-  execFileSync('npm', ['ci', '--no-audit', '--no-fund'], { cwd: web, stdio: 'inherit' });
-const swiper = path.join(web, 'node_modules/swiper');
-const server = await serveWithFixtures('carta-bench-startup-', {
+const runs = Number(option(args, '--runs', 7));
+const compositing = option(args, '--compositing', 'gpu');
+const server = await serveWithBaselines('carta-bench-startup-', {
   'carta.html': fixturePage('<div id="carousel" class="carta" data-feed="demo.json" data-height="420" data-loading="eager"></div>'),
-  'swiper.html': fs.readFileSync(path.join(web, 'swiper.html'), 'utf8'),
-  'swiper-page.js': fs.readFileSync(path.join(web, 'swiper-page.js'), 'utf8'),
-  'swiper-page.css': fs.readFileSync(path.join(web, 'swiper-page.css'), 'utf8'),
-  'swiper-bundle.min.js': fs.readFileSync(path.join(swiper, 'swiper-bundle.min.js'), 'utf8'),
-  'swiper-bundle.min.css': fs.readFileSync(path.join(swiper, 'swiper-bundle.min.css'), 'utf8'),
 });
 
 const CARTA_PARTS = ['start', 'module', 'fonts', 'feed', 'create', 'model', 'atlas', 'first-frame'];
@@ -42,7 +28,7 @@ async function once(browser, page, rate) {
     document.addEventListener('carta:ready', () => performance.mark('carta:ready'));
   });
   await tab.goto(server.url + page);
-  const want = page === 'carta.html' ? 'carta:ready' : 'swiper:first-picture';
+  const want = page === 'carta.html' ? 'carta:ready' : 'baseline:first-picture';
   await tab.waitForFunction((name) => performance.getEntriesByName(name).length > 0, want, { timeout: 60000 });
   await tab.waitForTimeout(300);
   const result = await tab.evaluate(() => {
@@ -54,9 +40,8 @@ async function once(browser, page, rate) {
   return result;
 }
 
-const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[s.length >> 1]; };
 const table = [];
-const browser = await launch();
+const browser = await launchBench(compositing);
 try {
   for (const rate of [1, 4]) {
     const carta = [], base = [];
@@ -68,8 +53,8 @@ try {
     for (const part of CARTA_PARTS) row[part] = median(carta.map((r) => r.at['carta:' + part]));
     row.cartaFirstCard = median(carta.map((r) => r.at['carta:ready']));
     row.cartaLongestTask = median(carta.map((r) => r.longest));
-    row.swiperFirstCard = median(base.map((r) => r.at['swiper:first-card']));
-    row.swiperFirstPicture = median(base.map((r) => r.at['swiper:first-picture']));
+    row.swiperFirstCard = median(base.map((r) => r.at['baseline:first-card']));
+    row.swiperFirstPicture = median(base.map((r) => r.at['baseline:first-picture']));
     row.swiperLongestTask = median(base.map((r) => r.longest));
     row.ratio = row.cartaFirstCard / row.swiperFirstCard;
     table.push(row);
@@ -83,7 +68,7 @@ if (args.includes('--json')) {
   console.log(JSON.stringify(table, null, 2));
 } else {
   const ms = (v) => (v === undefined || Number.isNaN(v) ? '–' : Math.round(v) + ' ms');
-  console.log(`medians of ${runs} paired runs, ms after navigation start`);
+  console.log(`medians of ${runs} paired runs, ms after navigation start, ${compositing} compositing`);
   console.log('figure'.padEnd(44) + table.map((r) => `${r.rate}x CPU`.padStart(12)).join(''));
   const line = (name, f) => console.log(name.padEnd(44) + table.map((r) => f(r).padStart(12)).join(''));
   line('carta.js runs, fetches start (carta:start)', (r) => ms(r.start));

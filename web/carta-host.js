@@ -294,21 +294,12 @@ function releaseContext(owner) {
   if (i >= 0) liveContexts.splice(i, 1);
 }
 
-// Asked once per page; the probe's context is released at once (browsers allow only a
-// few live WebGL contexts).
-var webgl2Probe = null;
-function webgl2Available() {
-  if (webgl2Probe === null) {
-    try {
-      var gl = document.createElement('canvas').getContext('webgl2');
-      webgl2Probe = !!gl;
-      var lose = gl && gl.getExtension('WEBGL_lose_context');
-      if (lose) lose.loseContext();
-    } catch (e) {
-      webgl2Probe = false;
-    }
-  }
-  return webgl2Probe;
+// Whether the browser has WebGL 2 at all. No context is made to find out (making one costs
+// 25-100 ms of the main thread on a phone, and the widget's own is made right after): where
+// WebGL 2 exists but gives no context (blocked, lost GPU) the widget's own attempt fails
+// and the fallback list is shown then.
+function webgl2Exposed() {
+  return typeof WebGL2RenderingContext === 'function';
 }
 
 function mount(el, options) {
@@ -903,7 +894,7 @@ function mount(el, options) {
     started = true;
     mark('start');
     var feedPromise = feedSource().then(function (f) { return f; }, function (e) { return { error: e }; });
-    if (typeof WebAssembly !== 'object' || !webgl2Available()) {
+    if (typeof WebAssembly !== 'object' || !webgl2Exposed()) {
       fallback(feedPromise);
       return;
     }
@@ -954,8 +945,9 @@ function mount(el, options) {
         var ok = feed.error ? (failFeed(feed.error), false) : useFeed(feed);
         mark('model');
         scheduleRefresh(ok);
-        inTask(function () {
-          M['_carta_prepare'](id, performance.now());  // the atlas, with the glyphs the first cards use
+        // The atlas, with the glyphs the first cards use: one role's glyphs a task.
+        inTask(function prepare() {
+          if (M['_carta_prepare'](id, performance.now())) return inTask(prepare);
           mark('atlas');
           starting = false;  // frames were held back until now: none is drawn without the feed
           invalidate();

@@ -1,49 +1,8 @@
-// The baseline: fetch the same feed, build the cards in the DOM, start Swiper. Marks
-// "swiper:first-card" when the first card's text is laid out in its font and painted, and
-// "swiper:first-picture" when its picture is decoded too.
-(function () {
-  var wrapper = document.querySelector('.swiper-wrapper');
-  fetch('demo.json').then(function (r) { return r.json(); }).then(function (feed) {
-    var first = null;
-    feed.items.forEach(function (item, i) {
-      var slide = document.createElement('div');
-      slide.className = 'swiper-slide';
-      var card = document.createElement('article');
-      card.className = 'card';
-      var img = document.createElement('img');
-      img.alt = item.image_alt || '';
-      img.src = item.image;
-      img.loading = i < 2 ? 'eager' : 'lazy';
-      var body = document.createElement('div');
-      body.className = 'body';
-      var category = document.createElement('div');
-      category.className = 'category';
-      category.textContent = (item.tags && item.tags[0]) || '';
-      var h = document.createElement('h2');
-      var a = document.createElement('a');
-      a.href = item.url;
-      a.textContent = item.title;
-      h.appendChild(a);
-      var meta = document.createElement('div');
-      meta.className = 'meta';
-      meta.textContent = ((item.authors && item.authors[0] && item.authors[0].name) || '') + ' · ' +
-        new Date(item.date_published).toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric' });
-      var p = document.createElement('p');
-      p.textContent = item.summary || '';
-      body.append(category, h, meta, p);
-      card.append(img, body);
-      slide.appendChild(card);
-      wrapper.appendChild(slide);
-      if (i === 0) first = img;
-    });
-    new Swiper('#carousel', {
-      slidesPerView: 1, spaceBetween: 16, breakpoints: { 700: { slidesPerView: 2 } },
-      navigation: { nextEl: '.swiper-button-next', prevEl: '.swiper-button-prev' },
-      pagination: { el: '.swiper-pagination', clickable: true }, keyboard: true
-    });
-    document.fonts.ready.then(function () {
-      requestAnimationFrame(function () { setTimeout(function () { performance.mark('swiper:first-card'); }, 0); });
-    });
-    if (first) first.decode().then(function () { performance.mark('swiper:first-picture'); }, function () {});
+// The Swiper baseline: the demo feed's cards (baseline-cards.js) in a Swiper carousel.
+window.baselineCards(document.querySelector('.swiper-wrapper'), 'div', 'swiper-slide').then(function () {
+  new Swiper('#carousel', {
+    slidesPerView: 1, spaceBetween: 16, breakpoints: { 700: { slidesPerView: 2 } },
+    navigation: { nextEl: '.swiper-button-next', prevEl: '.swiper-button-prev' },
+    pagination: { el: '.swiper-pagination', clickable: true }, keyboard: true
   });
-})();
+});

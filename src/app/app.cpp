@@ -192,11 +192,15 @@ SceneInput App::scene_input(double seconds) const {
   return in;
 }
 
-void App::prepare(double seconds) {
+bool App::prepare(double seconds) {
   Outward outward(*this);
-  ensure_fonts();
+  if (fonts_dirty_) {
+    if (fonts_.build(font_files_, theme_, desc_.dpr, 1)) fonts_dirty_ = false;
+    else if (fonts_.building()) return true;
+  }
   sync_layout(seconds);
   lay_out(seconds);
+  return false;
 }
 
 // The scene at `seconds`. When its text wants Latin glyphs the atlas lacks, the atlas is

@@ -108,9 +108,10 @@ class App {
   void set_theme(const Theme& theme);
   const Theme& theme() const { return theme_; }
   // Builds (or finds) the font atlas, with the glyphs the scene at `seconds` wants, now
-  // rather than in the next frame, so the platform can time it apart; frame() does it
-  // anyway when something changed.
-  void prepare(double seconds);
+  // rather than in the next frame, a step at a time (one role's glyphs), so the platform can
+  // give each step a task of its own; frame() does it all at once when something changed.
+  // True while steps remain: call it again.
+  bool prepare(double seconds);
   // Builds and renders one frame into the current framebuffer (device pixels).
   FrameResult frame(double seconds);
   // Seconds until the next frame is needed (0: now, infinity: not until something happens).

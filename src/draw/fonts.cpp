@@ -116,11 +116,25 @@ struct BuiltFonts {
   std::array<ImFont*, static_cast<int>(TextRole::count)> fonts{};
 };
 
+// An atlas built a step at a time, so that no start-up task blocks the page for long: each
+// step rasterizes one role's glyphs into an atlas of its own; the last stacks those into
+// the one texture the fonts are drawn from.
+struct PendingFonts {
+  std::shared_ptr<BuiltFonts> built;  // its files, glyphs and id; its atlas comes last
+  std::array<TypeStyle, static_cast<int>(TextRole::count)> type{};
+  float dpr = 1;
+  ImVector<ImWchar> latin;  // ASCII and each wanted glyph, as ImGui's 0-terminated pairs
+  std::array<std::unique_ptr<ImFontAtlas>, static_cast<int>(TextRole::count)> parts;
+  int next = 0;  // the next role to rasterize; at TextRole::count only stacking is left
+};
+
 // The atlas for one key, shared by every FontSet of that key. When text wants glyphs it
 // lacks, a larger atlas replaces it here for all of them at once: the page keeps one atlas,
-// not one per growth (each widget uploads the new one at its next frame).
+// not one per growth (each widget uploads the new one at its next frame). An atlas being
+// built is shared too: every widget starting with these fonts moves the same build on.
 struct SharedFonts {
   std::shared_ptr<BuiltFonts> built;
+  std::unique_ptr<PendingFonts> pending;
 };
 
 namespace {
@@ -162,15 +176,18 @@ bool on_demand(std::uint32_t c) {
   return false;
 }
 
-std::shared_ptr<BuiltFonts> build_atlas(const FontParts& parts, const Theme& theme, float dpr,
-                                        const std::u32string& glyphs) {
+std::unique_ptr<PendingFonts> start_atlas(const FontParts& parts, const Theme& theme, float dpr,
+                                          const std::u32string& glyphs) {
   static std::uint64_t last_id = 0;
-  auto built = std::make_shared<BuiltFonts>();
-  built->id = ++last_id;
-  built->files = parts;
-  built->glyphs = glyphs;
+  auto pending = std::make_unique<PendingFonts>();
+  pending->built = std::make_shared<BuiltFonts>();
+  pending->built->id = ++last_id;
+  pending->built->files = parts;
+  pending->built->glyphs = glyphs;
+  std::copy(std::begin(theme.type), std::end(theme.type), pending->type.begin());
+  pending->dpr = dpr;
   // ASCII always; each wanted glyph as a range of one (ImGui reads pairs, 0-terminated).
-  ImVector<ImWchar> latin;
+  ImVector<ImWchar>& latin = pending->latin;
   latin.push_back(0x0020);
   latin.push_back(0x007E);
   for (char32_t c : glyphs) {
@@ -178,59 +195,117 @@ std::shared_ptr<BuiltFonts> build_atlas(const FontParts& parts, const Theme& the
     latin.push_back(static_cast<ImWchar>(c));
   }
   latin.push_back(0);
-  ImFontAtlas& atlas = built->atlas;
-  const FontFiles& files = built->files[static_cast<int>(FontPart::base)];
-  for (int r = 0; r < static_cast<int>(TextRole::count); ++r) {
-    const TypeStyle& style = theme.type[r];
-    const int face = static_cast<int>(style.face);
-    // Roles set in the same face at the same size (status and body) share one font: its
-    // glyphs are rasterized once.
-    int same = -1;
-    for (int earlier = 0; earlier < r && same < 0; ++earlier)
-      if (theme.type[earlier].face == style.face && theme.type[earlier].size == style.size) same = earlier;
-    if (same >= 0) {
-      built->fonts[r] = built->fonts[same];
-      continue;
-    }
-    ImFontConfig config;
-    config.FontDataOwnedByAtlas = false;  // built->files keeps the bytes
-    config.OversampleH = 2;
-    config.OversampleV = 1;
-    config.PixelSnapH = false;
-    auto add = [&](const std::vector<unsigned char>& data, float size, const ImWchar* ranges) {
-      return atlas.AddFontFromMemoryTTF(const_cast<unsigned char*>(data.data()), static_cast<int>(data.size()),
-                                        size * dpr, &config, ranges);
-    };
-    // The theme's sizes are ems, as CSS font sizes; ImGui wants the line height in pixels.
-    const float latin_em = line_height_em(files[face]);
-    const float latin_size = style.size * (latin_em > 0 ? latin_em : 1.f);
-    // The base file and the Latin Extended-A file share the glyph list: each rasterizes the
-    // wanted glyphs it has (a glyph already in the font is not added again).
-    built->fonts[r] = add(files[face], latin_size, latin.Data);
-    if (!built->fonts[r]) return nullptr;
-    config.MergeMode = true;  // the other parts' glyphs join the same ImFont
-    const std::vector<unsigned char>& ext = built->files[static_cast<int>(FontPart::latin_extended)][face];
-    if (!ext.empty()) add(ext, latin_size, latin.Data);
-    for (const ScriptPart& script : kScripts) {
-      const std::vector<unsigned char>& data = built->files[static_cast<int>(script.part)][face];
-      const float em = line_height_em(data);
-      if (em > 0) add(data, style.size * script.em_scale[face] * em, script.ranges);
-    }
+  return pending;
+}
+
+// Rasterizes role `r` into an atlas of its own; false when a base face cannot be read.
+bool build_role(PendingFonts& p, int r) {
+  const TypeStyle& style = p.type[r];
+  // Roles set in the same face at the same size (status and body) share one font: its
+  // glyphs are rasterized once.
+  for (int earlier = 0; earlier < r; ++earlier)
+    if (p.type[earlier].face == style.face && p.type[earlier].size == style.size) return true;
+  auto atlas = std::make_unique<ImFontAtlas>();
+  atlas->Flags |= ImFontAtlasFlags_NoMouseCursors | ImFontAtlasFlags_NoPowerOfTwoHeight;
+  const FontParts& files = p.built->files;
+  const int face = static_cast<int>(style.face);
+  ImFontConfig config;
+  config.FontDataOwnedByAtlas = false;  // p.built->files keeps the bytes
+  config.OversampleH = 2;
+  config.OversampleV = 1;
+  config.PixelSnapH = false;
+  auto add = [&](const std::vector<unsigned char>& data, float size, const ImWchar* ranges) {
+    return atlas->AddFontFromMemoryTTF(const_cast<unsigned char*>(data.data()), static_cast<int>(data.size()),
+                                       size * p.dpr, &config, ranges);
+  };
+  // The theme's sizes are ems, as CSS font sizes; ImGui wants the line height in pixels.
+  const std::vector<unsigned char>& base = files[static_cast<int>(FontPart::base)][face];
+  const float latin_em = line_height_em(base);
+  const float latin_size = style.size * (latin_em > 0 ? latin_em : 1.f);
+  // The base file and the Latin Extended-A file share the glyph list: each rasterizes the
+  // wanted glyphs it has (a glyph already in the font is not added again).
+  if (!add(base, latin_size, p.latin.Data)) return false;
+  config.MergeMode = true;  // the other parts' glyphs join the same ImFont
+  const std::vector<unsigned char>& ext = files[static_cast<int>(FontPart::latin_extended)][face];
+  if (!ext.empty()) add(ext, latin_size, p.latin.Data);
+  for (const ScriptPart& script : kScripts) {
+    const std::vector<unsigned char>& data = files[static_cast<int>(script.part)][face];
+    const float em = line_height_em(data);
+    if (em > 0) add(data, style.size * script.em_scale[face] * em, script.ranges);
   }
-  atlas.Flags |= ImFontAtlasFlags_NoMouseCursors;
-  if (!atlas.Build()) return nullptr;
-  // The GL backend uploads the RGBA copy; the 8-bit one it is made from is not needed again.
-  unsigned char* pixels = nullptr;
+  if (!atlas->Build()) return false;
+  p.parts[r] = std::move(atlas);
+  return true;
+}
+
+// Stacks the roles' atlases into one texture and moves their fonts into the atlas that is
+// drawn from; each glyph keeps its pixels, so the text is the same as from one Build().
+std::shared_ptr<BuiltFonts> stack_atlas(PendingFonts& p) {
+  BuiltFonts& built = *p.built;
+  ImFontAtlas& atlas = built.atlas;
   int width = 0, height = 0;
-  atlas.GetTexDataAsRGBA32(&pixels, &width, &height);
-  IM_FREE(atlas.TexPixelsAlpha8);
-  atlas.TexPixelsAlpha8 = nullptr;
-  return built;
+  for (const auto& part : p.parts)
+    if (part) {
+      width = std::max(width, part->TexWidth);
+      height += part->TexHeight;  // each ends in a blank row (NoPowerOfTwoHeight): no bleeding
+    }
+  atlas.Flags |= ImFontAtlasFlags_NoMouseCursors;
+  atlas.TexWidth = width;
+  atlas.TexHeight = height;
+  atlas.TexUvScale = ImVec2(1.f / width, 1.f / height);
+  atlas.TexPixelsAlpha8 = static_cast<unsigned char*>(IM_ALLOC(static_cast<std::size_t>(width) * height));
+  std::memset(atlas.TexPixelsAlpha8, 0, static_cast<std::size_t>(width) * height);
+  int top = 0;
+  bool first = true;
+  for (int r = 0; r < static_cast<int>(TextRole::count); ++r) {
+    ImFontAtlas* part = p.parts[r].get();
+    if (!part) continue;
+    const int w = part->TexWidth, h = part->TexHeight;
+    for (int y = 0; y < h; ++y)
+      std::memcpy(atlas.TexPixelsAlpha8 + static_cast<std::size_t>(top + y) * width,
+                  part->TexPixelsAlpha8 + static_cast<std::size_t>(y) * w, w);
+    // Texture coordinates from the part's to the stack's.
+    const float su = static_cast<float>(w) / width, sv = static_cast<float>(h) / height;
+    const float dv = static_cast<float>(top) / height;
+    auto move_uv = [&](float& u, float& v) {
+      u *= su;
+      v = v * sv + dv;
+    };
+    if (first) {  // the white pixel and the baked lines every draw list uses: the first part's
+      atlas.TexUvWhitePixel = part->TexUvWhitePixel;
+      move_uv(atlas.TexUvWhitePixel.x, atlas.TexUvWhitePixel.y);
+      for (int i = 0; i <= IM_DRAWLIST_TEX_LINES_WIDTH_MAX; ++i) {
+        atlas.TexUvLines[i] = part->TexUvLines[i];
+        move_uv(atlas.TexUvLines[i].x, atlas.TexUvLines[i].y);
+        move_uv(atlas.TexUvLines[i].z, atlas.TexUvLines[i].w);
+      }
+      first = false;
+    }
+    ImFont* font = part->Fonts[0];
+    for (ImFontGlyph& g : font->Glyphs) {
+      move_uv(g.U0, g.V0);
+      move_uv(g.U1, g.V1);
+    }
+    font->ContainerAtlas = &atlas;
+    font->ConfigData = nullptr;  // the part's, freed with it
+    font->ConfigDataCount = 0;
+    part->Fonts.clear();  // the font is the stack's now
+    atlas.Fonts.push_back(font);
+    built.fonts[r] = font;
+    top += h;
+  }
+  for (int r = 0; r < static_cast<int>(TextRole::count); ++r)  // roles that share an earlier role's font
+    if (!built.fonts[r])
+      for (int earlier = 0; earlier < r && !built.fonts[r]; ++earlier)
+        if (p.type[earlier].face == p.type[r].face && p.type[earlier].size == p.type[r].size)
+          built.fonts[r] = built.fonts[earlier];
+  atlas.TexReady = true;  // the renderer uploads TexPixelsAlpha8 as it is (one channel)
+  return p.built;
 }
 
 }  // namespace
 
-bool FontSet::build(const FontParts& parts, const Theme& theme, float dpr) {
+bool FontSet::build(const FontParts& parts, const Theme& theme, float dpr, int max_steps) {
   for (const auto& f : parts[static_cast<int>(FontPart::base)])
     if (f.empty()) return false;
   const std::uint64_t key = fonts_key(parts, theme, dpr);
@@ -240,23 +315,40 @@ bool FontSet::build(const FontParts& parts, const Theme& theme, float dpr) {
     shared = std::make_shared<SharedFonts>();
     all[key] = shared;
   }
+  shared_ = shared;  // until the new atlas is ready this set draws from the last one, if any
+  dpr_ = dpr;
+  const auto holds_wanted = [this](const std::u32string& glyphs) {
+    return std::includes(glyphs.begin(), glyphs.end(), wanted_.begin(), wanted_.end());
+  };
   const BuiltFonts* last = shared->built.get();
-  if (!last || !std::includes(last->glyphs.begin(), last->glyphs.end(), wanted_.begin(), wanted_.end())) {
-    std::u32string glyphs = wanted_;
-    if (last) {  // the next atlas for this key keeps what the last one had
-      std::u32string both;
-      std::set_union(glyphs.begin(), glyphs.end(), last->glyphs.begin(), last->glyphs.end(), std::back_inserter(both));
-      glyphs.swap(both);
+  if (!last || !holds_wanted(last->glyphs)) {
+    PendingFonts* p = shared->pending.get();
+    if (!p || !holds_wanted(p->built->glyphs)) {
+      std::u32string glyphs = wanted_;
+      for (const BuiltFonts* earlier : {last, p ? static_cast<const BuiltFonts*>(p->built.get()) : nullptr}) {
+        if (!earlier) continue;  // the next atlas for this key keeps what the earlier ones had
+        std::u32string both;
+        std::set_union(glyphs.begin(), glyphs.end(), earlier->glyphs.begin(), earlier->glyphs.end(),
+                       std::back_inserter(both));
+        glyphs.swap(both);
+      }
+      shared->pending = start_atlas(parts, theme, dpr, glyphs);
+      p = shared->pending.get();
     }
-    std::shared_ptr<BuiltFonts> built = build_atlas(parts, theme, dpr, glyphs);
-    if (!built) return false;
-    shared->built = std::move(built);
+    for (; max_steps > 0 && p->next < static_cast<int>(TextRole::count); --max_steps, ++p->next)
+      if (!build_role(*p, p->next)) {
+        shared->pending.reset();
+        return false;
+      }
+    if (max_steps <= 0) return false;  // more steps to go
+    shared->built = stack_atlas(*p);
+    shared->pending.reset();
   }
   for (auto it = all.begin(); it != all.end();) it = it->second.expired() ? all.erase(it) : std::next(it);
-  shared_ = std::move(shared);
-  dpr_ = dpr;
   return true;
 }
+
+bool FontSet::building() const { return shared_ && shared_->pending; }
 
 bool FontSet::want_glyphs(std::string_view utf8) {
   bool missing = false;

@@ -51,7 +51,10 @@ class FontSet final : public TextMeasure {
   // Latin glyphs beyond ASCII are rasterized only once some text wants them (want_glyphs):
   // most feeds use a few dozen of the 300 the atlas could hold, and rasterizing is most of
   // a widget's start-up work.
-  bool build(const FontParts& parts, const Theme& theme, float dpr);
+  // At most `max_steps` steps of the work are done (one role's glyphs each, then stacking
+  // them into one texture): false, with building() true, while steps remain.
+  bool build(const FontParts& parts, const Theme& theme, float dpr, int max_steps = 1 << 20);
+  bool building() const;
   // Notes the Latin glyphs beyond ASCII that `utf8` uses; true when some are not in the
   // atlas yet (build again before measuring it).
   bool want_glyphs(std::string_view utf8);

@@ -26,10 +26,14 @@ void main() {
 const char* kFragmentShader = R"(#version 300 es
 precision mediump float;
 uniform sampler2D atlas_texture;
+uniform bool coverage;  // the font atlas: one channel, how much of the pixel the glyph covers
 in vec2 frag_uv;
 in vec4 frag_colour;
 layout (location = 0) out vec4 out_colour;
-void main() { out_colour = frag_colour * texture(atlas_texture, frag_uv); }
+void main() {
+  vec4 texel = texture(atlas_texture, frag_uv);
+  out_colour = frag_colour * (coverage ? vec4(1.0, 1.0, 1.0, texel.r) : texel);
+}
 )";
 
 GLuint compile(GLenum kind, const char* source) {
@@ -80,6 +84,7 @@ bool GlRenderer::start() {
   if (!program_) return false;
   projection_ = glGetUniformLocation(program_, "projection");
   texture_ = glGetUniformLocation(program_, "atlas_texture");
+  coverage_ = glGetUniformLocation(program_, "coverage");
   glGenVertexArrays(1, &vertex_array_);
   glGenBuffers(1, &vertices_);
   glGenBuffers(1, &indices_);
@@ -106,11 +111,16 @@ void GlRenderer::shut_down() {
   program_ = vertex_array_ = vertices_ = indices_ = font_ = 0;
 }
 
-ImTextureID GlRenderer::upload_font(ImFontAtlas& atlas) {
-  unsigned char* pixels = nullptr;
-  int width = 0, height = 0;
-  atlas.GetTexDataAsRGBA32(&pixels, &width, &height);
-  font_ = upload_rgba_texture(font_, pixels, width, height);
+ImTextureID GlRenderer::upload_font(const ImFontAtlas& atlas) {
+  if (!font_) glGenTextures(1, &font_);
+  glBindTexture(GL_TEXTURE_2D, font_);
+  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
+  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
+  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
+  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
+  glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
+  glTexImage2D(GL_TEXTURE_2D, 0, GL_R8, atlas.TexWidth, atlas.TexHeight, 0, GL_RED, GL_UNSIGNED_BYTE,
+               atlas.TexPixelsAlpha8);
   return font_texture();
 }
 
@@ -134,6 +144,8 @@ void GlRenderer::set_state(const ImDrawData& data, int width, int height) {
   };
   glUseProgram(program_);
   glUniform1i(texture_, 0);
+  glUniform1i(coverage_, 0);
+  coverage_on_ = false;
   glUniformMatrix4fv(projection_, 1, GL_FALSE, projection);
   glActiveTexture(GL_TEXTURE0);
   glBindVertexArray(vertex_array_);
@@ -162,7 +174,12 @@ void GlRenderer::render(const ImDrawData& data, int width, int height) {
       if (c.z <= c.x || c.w <= c.y) continue;
       glScissor(static_cast<GLint>(c.x), static_cast<GLint>(height - c.w), static_cast<GLsizei>(c.z - c.x),
                 static_cast<GLsizei>(c.w - c.y));
-      glBindTexture(GL_TEXTURE_2D, static_cast<GLuint>(reinterpret_cast<std::intptr_t>(cmd.GetTexID())));
+      const GLuint texture = static_cast<GLuint>(reinterpret_cast<std::intptr_t>(cmd.GetTexID()));
+      glBindTexture(GL_TEXTURE_2D, texture);
+      if ((texture == font_) != coverage_on_) {
+        coverage_on_ = texture == font_;
+        glUniform1i(coverage_, coverage_on_ ? 1 : 0);
+      }
       // The draw list never sets a vertex offset (no ImDrawListFlags_AllowVtxOffset): past
       // 65 536 vertices it would need 32-bit indices, and a card frame uses a few thousand.
       glDrawElements(GL_TRIANGLES, static_cast<GLsizei>(cmd.ElemCount), sizeof(ImDrawIdx) == 2 ? GL_UNSIGNED_SHORT : GL_UNSIGNED_INT,

@@ -24,8 +24,9 @@ class GlRenderer {
   // Deletes them (on a lost context the deletes do nothing but free the names).
   void shut_down();
   bool started() const { return program_ != 0; }
-  // Uploads `atlas`'s RGBA pixels as this context's font texture (replacing the last one).
-  ImTextureID upload_font(ImFontAtlas& atlas);
+  // Uploads `atlas`'s 8-bit coverage pixels as this context's font texture (replacing the
+  // last one): one channel, a quarter of the RGBA copy ImGui's backends upload.
+  ImTextureID upload_font(const ImFontAtlas& atlas);
   ImTextureID font_texture() const;
   // Draws `data` into the current framebuffer of `width` x `height` device pixels. A draw
   // command's callback runs in place; ImDrawCallback_ResetRenderState restores the state.
@@ -35,7 +36,8 @@ class GlRenderer {
   void set_state(const ImDrawData& data, int width, int height);
 
   unsigned program_ = 0, vertex_array_ = 0, vertices_ = 0, indices_ = 0, font_ = 0;
-  int projection_ = -1, texture_ = -1;
+  int projection_ = -1, texture_ = -1, coverage_ = -1;
+  bool coverage_on_ = false;  // the shader's `coverage` as last set
 };
 
 }  // namespace carta

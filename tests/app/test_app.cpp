@@ -298,6 +298,26 @@ TEST_CASE("a widget's first frame rasterizes its atlas once, with the glyphs bey
   CHECK(h.app->fonts().atlas_id() == last + 1);
 }
 
+TEST_CASE("prepare() builds the atlas a role at a time, and widgets starting together share the steps") {
+  // A device pixel ratio no other test uses: no atlas to share.
+  Harness a(800, 420, 1.75f), b(800, 420, 1.75f);
+  REQUIRE(a.app->set_feed(feed_of({"a"}), kFeedUrl));
+  REQUIRE(b.app->set_feed(feed_of({"b"}), kFeedUrl));
+  int steps_a = 0, steps_b = 0;
+  CHECK(a.app->prepare(a.t));  // one role's glyphs; more to do
+  ++steps_a;
+  CHECK(a.app->fonts().atlas() == nullptr);
+  while (b.app->prepare(b.t) && steps_b < 50) ++steps_b;  // b moves the same build on
+  while (a.app->prepare(a.t) && steps_a < 50) ++steps_a;
+  // Seven distinct roles (status is set as body), then stacking; one build for both.
+  CHECK(steps_a + steps_b == 8);
+  REQUIRE(a.app->fonts().atlas() != nullptr);
+  CHECK(a.app->fonts().atlas() == b.app->fonts().atlas());
+  CHECK(a.frame().drew);
+  CHECK(b.frame().drew);
+  CHECK_FALSE(a.app->prepare(a.t));  // nothing left
+}
+
 TEST_CASE("a refresh with the same fonts and text keeps the atlas: nothing is rasterized again") {
   Harness h;
   std::string feed = feed_of({"a", "b"});

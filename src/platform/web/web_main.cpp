@@ -163,8 +163,10 @@ EMSCRIPTEN_KEEPALIVE void carta_set_font(int host_id, int face, int part, const 
                         static_cast<carta::FontPart>(part));
 }
 
-EMSCRIPTEN_KEEPALIVE void carta_prepare(int host_id, double milliseconds) {
-  if (Instance* inst = current(host_id)) inst->app->prepare(milliseconds / 1000.0);
+// 1 while steps of the atlas remain: the page calls again in a task of its own.
+EMSCRIPTEN_KEEPALIVE int carta_prepare(int host_id, double milliseconds) {
+  Instance* inst = current(host_id);
+  return inst && inst->app->prepare(milliseconds / 1000.0) ? 1 : 0;
 }
 
 EMSCRIPTEN_KEEPALIVE void carta_set_feed(int host_id, const char* bytes, int length, const char* location) {

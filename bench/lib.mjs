@@ -1,0 +1,53 @@
+// What the browser benchmarks share: the browser, and a site with the baselines' pages.
+import fs from 'node:fs';
+import path from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { chromium } from '../tests/browser/node_modules/playwright-core/index.mjs';
+import { launch, serveWithFixtures } from '../tests/browser/lib.mjs';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const web = path.join(here, 'web');
+
+// Headless Chromium with WebGL on SwiftShader. `gpu` compositing (the default) composites
+// on SwiftShader too, as a phone's browser composites on its GPU; `software` is the tests'
+// set-up (--disable-gpu), in which every frame of a WebGL canvas is read back to the CPU on
+// the page's main thread (GLES2::ReadPixels inside the compositor's Commit), a cost no
+// phone browser has: it made the first frame's task 400–800 ms at 4x.
+export function launchBench(compositing = 'gpu') {
+  if (compositing === 'software') return launch();
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    headless: true,
+    args: ['--no-sandbox', '--enable-unsafe-swiftshader', '--use-angle=swiftshader', '--ignore-gpu-blocklist',
+           '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run',
+           '--disable-quic'],
+  });
+}
+
+export function option(args, name, fallback) {
+  const i = args.indexOf(name);
+  return i >= 0 && args[i + 1] !== undefined ? args[i + 1] : fallback;
+}
+
+// dist/ (tests/browser/lib.mjs) plus `fixtures` and the baselines: swiper.html and
+// splide.html, the same feed's cards in a Swiper 14 and a Splide 4 carousel (dev
+// dependencies of bench/web only, not of the widget).
+export async function serveWithBaselines(prefix, fixtures) {
+  if (!fs.existsSync(path.join(web, 'node_modules/swiper')) || !fs.existsSync(path.join(web, 'node_modules/@splidejs/splide')))
+    execFileSync('npm', ['ci', '--no-audit', '--no-fund'], { cwd: web, stdio: 'inherit' });
+  const read = (...parts) => fs.readFileSync(path.join(web, ...parts), 'utf8');
+  const files = {};
+  for (const name of ['swiper.html', 'splide.html', 'swiper-page.js', 'splide-page.js', 'swiper-page.css', 'baseline-cards.js'])
+    files[name] = read(name);
+  files['swiper-bundle.min.js'] = read('node_modules/swiper/swiper-bundle.min.js');
+  files['swiper-bundle.min.css'] = read('node_modules/swiper/swiper-bundle.min.css');
+  files['splide.min.js'] = read('node_modules/@splidejs/splide/dist/js/splide.min.js');
+  files['splide.min.css'] = read('node_modules/@splidejs/splide/dist/css/splide.min.css');
+  return serveWithFixtures(prefix, { ...files, ...fixtures });
+}
+
+export const median = (xs) => {
+  const s = xs.filter((x) => x !== undefined && !Number.isNaN(x)).sort((a, b) => a - b);
+  return s.length ? s[s.length >> 1] : NaN;
+};
