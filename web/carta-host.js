@@ -499,17 +499,25 @@ function mount(el, options) {
     var flags = call(function () { return M['_carta_frame'](id, now); });
     if (destroyed) return;
     var wake = schedule(now);
+    var first = (flags & 2) && !readyFired;
     // The mirror follows the canvas when the card changes and once it is at rest: not on
     // every animation frame, nor on every frame of a drag (the release redraws it).
-    if (((wake !== 0 && !dragging) || mirrorStale) && (flags & 1)) {
+    if (!first && ((wake !== 0 && !dragging) || mirrorStale) && (flags & 1)) {
       mirrorStale = false;
       updateMirror(true);
     }
     if (flags & 8) placePictures();
-    if ((flags & 2) && !readyFired) {
+    if (first) {
       readyFired = true;
       mark('first-frame');
-      fire(el, 'carta:ready', { count: M['_carta_item_count'](id), renderer: 'webgl2' });
+      // The first mirror (its DOM, its style and layout) and carta:ready in a task of their
+      // own, so that the first frame's task stays short on a slow phone.
+      setTimeout(function () {
+        if (destroyed) return;
+        mirrorStale = false;
+        updateMirror(false);
+        fire(el, 'carta:ready', { count: M['_carta_item_count'](id), renderer: 'webgl2' });
+      }, 0);
     }
   }
 
