@@ -409,7 +409,7 @@ function mount(el, options) {
                           c[0], c[1], c[2], c[3]);
     invalidate();
   }
-  var lastUserInput = -Infinity, announcedIndex = -1, userPaused = false, mirrorStale = false;
+  var lastUserInput = -Infinity, announcedIndex = -1, userPaused = false, mirrorStale = false, mirrorSoon = 0;
   var starting = false;  // made, but the feed and atlas are still being set up (inTask)
   var baseFonts = null, textWanted = false, textPending = false, fontPartsSet = {}, dragging = false;
   // Events for the page wait here until the wasm call that raised them has returned: a
@@ -502,9 +502,14 @@ function mount(el, options) {
     var first = (flags & 2) && !readyFired;
     // The mirror follows the canvas when the card changes and once it is at rest: not on
     // every animation frame, nor on every frame of a drag (the release redraws it).
+    // It is updated in a task after this frame's, so that the frame answering a key or a
+    // click is presented without waiting for the mirror's DOM, style and layout.
     if (!first && ((wake !== 0 && !dragging) || mirrorStale) && (flags & 1)) {
       mirrorStale = false;
-      updateMirror(true);
+      if (!mirrorSoon) mirrorSoon = setTimeout(function () {
+        mirrorSoon = 0;
+        if (!destroyed) updateMirror(true);
+      }, 0);
     }
     if (flags & 8) placePictures();
     if (first) {
@@ -1022,6 +1027,7 @@ function mount(el, options) {
       mountedCount--;
       if (raf) cancelAnimationFrame(raf);
       if (wakeTimer) clearTimeout(wakeTimer);
+      if (mirrorSoon) clearTimeout(mirrorSoon);
       if (refreshTimer) clearTimeout(refreshTimer);
       cleanups.forEach(function (undo) { undo(); });
       if (M && created) {
