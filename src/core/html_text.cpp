@@ -128,34 +128,59 @@ std::string decode_entities(std::string_view text) {
 namespace {
 
 // Bytes that may start whitespace: ASCII spaces, and 0xC2, the first byte of U+00A0.
+// `breaks` marks those that always need collapsing work (any 0xA0 byte, to be safe).
 struct SpaceTable {
   bool may_be_space[256] = {};
+  bool breaks[256] = {};
   constexpr SpaceTable() {
     const unsigned char spaces[] = {' ', '\t', '\n', '\r', '\f', 0xC2};
     for (unsigned char c : spaces) may_be_space[c] = true;
+    const unsigned char others[] = {'\t', '\n', '\r', '\f', 0xA0};
+    for (unsigned char c : others) breaks[c] = true;
   }
 };
 constexpr SpaceTable kSpaces;
 
+// True when collapsing would change nothing: no leading/trailing space, no runs, no tabs,
+// newlines or no-break spaces. Most titles and summaries are like this. Without branches
+// in the loop, which a space every few bytes would make unpredictable.
+bool already_collapsed(const char* p, std::size_t n) {
+  if (n == 0) return true;
+  if (p[0] == ' ' || p[n - 1] == ' ') return false;
+  bool work = false;
+  bool previous_space = false;
+  for (std::size_t i = 0; i < n; ++i) {
+    const unsigned char c = static_cast<unsigned char>(p[i]);
+    const bool space = c == ' ';
+    work |= kSpaces.breaks[c] | (space & previous_space);
+    previous_space = space;
+  }
+  return !work;
+}
+
 // Collapses `text` where it lies: the result is never longer (a run becomes one space).
 void collapse_in_place(std::string& text) {
+  // Through a plain pointer: stores into the string's own buffer would otherwise make the
+  // compiler reload its size and data after every byte.
+  char* const p = text.data();
   const std::size_t n = text.size();
+  if (already_collapsed(p, n)) return;
   std::size_t out = 0;
   bool pending_space = false;
   for (std::size_t i = 0; i < n; ++i) {
-    const unsigned char c = static_cast<unsigned char>(text[i]);
+    const unsigned char c = static_cast<unsigned char>(p[i]);
     if (kSpaces.may_be_space[c]) {
       // U+00A0 no-break space counts as a space here: it only ever pads text in feeds.
-      const bool nbsp = c == 0xC2 && i + 1 < n && static_cast<unsigned char>(text[i + 1]) == 0xA0;
+      const bool nbsp = c == 0xC2 && i + 1 < n && static_cast<unsigned char>(p[i + 1]) == 0xA0;
       if (c != 0xC2 || nbsp) {
         pending_space = out > 0;
         if (nbsp) ++i;
         continue;
       }
     }
-    if (pending_space) text[out++] = ' ';
+    if (pending_space) p[out++] = ' ';
     pending_space = false;
-    text[out++] = static_cast<char>(c);
+    p[out++] = static_cast<char>(c);
   }
   text.resize(out);
 }

@@ -23,46 +23,50 @@ std::size_t scheme_length(std::string_view s) {
   return 0;
 }
 
+// Views into the reference they were split from.
 struct Parts {
-  std::string scheme;  // without ':'
+  std::string_view scheme;  // without ':', as written
   bool has_authority = false;
-  std::string authority;
-  std::string path;
+  std::string_view authority;
+  std::string_view path;
   bool has_query = false;
-  std::string query;
+  std::string_view query;
   bool has_fragment = false;
-  std::string fragment;
+  std::string_view fragment;
 };
 
 Parts split(std::string_view s) {
   Parts p;
   std::size_t n = scheme_length(s);
   if (n) {
-    p.scheme = lower(s.substr(0, n - 1));
+    p.scheme = s.substr(0, n - 1);
     s.remove_prefix(n);
   }
   if (auto hash = s.find('#'); hash != std::string_view::npos) {
     p.has_fragment = true;
-    p.fragment = std::string(s.substr(hash + 1));
+    p.fragment = s.substr(hash + 1);
     s = s.substr(0, hash);
   }
   if (auto q = s.find('?'); q != std::string_view::npos) {
     p.has_query = true;
-    p.query = std::string(s.substr(q + 1));
+    p.query = s.substr(q + 1);
     s = s.substr(0, q);
   }
   if (s.substr(0, 2) == "//") {
     p.has_authority = true;
     s.remove_prefix(2);
     auto slash = s.find('/');
-    p.authority = std::string(s.substr(0, slash));
+    p.authority = s.substr(0, slash);
     s = slash == std::string_view::npos ? std::string_view() : s.substr(slash);
   }
-  p.path = std::string(s);
+  p.path = s;
   return p;
 }
 
-std::string remove_dot_segments(std::string in) {
+std::string remove_dot_segments(std::string_view path) {
+  // No "." or ".." segment (most paths): the loop below would give the path back as is.
+  if (path.find("/.") == std::string_view::npos && (path.empty() || path[0] != '.')) return std::string(path);
+  std::string in(path);
   std::string out;
   while (!in.empty()) {
     if (in.rfind("../", 0) == 0) in.erase(0, 3);
@@ -85,27 +89,17 @@ std::string remove_dot_segments(std::string in) {
   return out;
 }
 
-std::string join(const Parts& p) {
-  std::string out;
-  if (!p.scheme.empty()) out += p.scheme + ":";
-  if (p.has_authority) out += "//" + p.authority;
-  out += p.path;
-  if (p.has_query) out += "?" + p.query;
-  if (p.has_fragment) out += "#" + p.fragment;
-  return out;
-}
-
 // What a browser does before parsing: trim C0 controls and spaces, drop tab/CR/LF.
 std::string clean(std::string_view s) {
   std::size_t b = 0, e = s.size();
   while (b < e && static_cast<unsigned char>(s[b]) <= 0x20) ++b;
   while (e > b && static_cast<unsigned char>(s[e - 1]) <= 0x20) --e;
+  s = s.substr(b, e - b);
+  if (s.find_first_of("\t\n\r") == std::string_view::npos) return std::string(s);  // the common case
   std::string out;
-  out.reserve(e - b);
-  for (std::size_t i = b; i < e; ++i) {
-    char c = s[i];
+  out.reserve(s.size());
+  for (char c : s)
     if (c != '\t' && c != '\n' && c != '\r') out += c;
-  }
   return out;
 }
 
@@ -121,36 +115,38 @@ bool is_http_url(std::string_view url) {
 }
 
 std::string resolve_url(std::string_view reference, std::string_view base) {
-  Parts r = split(reference);
-  Parts b = split(base);
-  Parts t;
+  const Parts r = split(reference);
+  const Parts b = split(base);
+  Parts t;  // the target; its path is `path`
+  std::string path;
   if (!r.scheme.empty()) {
     t = r;
-    t.path = remove_dot_segments(r.path);
+    path = remove_dot_segments(r.path);
   } else {
     if (r.has_authority) {
       t.has_authority = true;
       t.authority = r.authority;
-      t.path = remove_dot_segments(r.path);
+      path = remove_dot_segments(r.path);
       t.has_query = r.has_query;
       t.query = r.query;
     } else {
       if (r.path.empty()) {
-        t.path = b.path;
+        path = std::string(b.path);
         t.has_query = r.has_query || b.has_query;
         t.query = r.has_query ? r.query : b.query;
       } else {
         if (r.path[0] == '/') {
-          t.path = remove_dot_segments(r.path);
+          path = remove_dot_segments(r.path);
         } else {
           std::string merged;
           if (b.has_authority && b.path.empty()) {
-            merged = "/" + r.path;
+            merged = "/";
           } else {
             auto last = b.path.rfind('/');
-            merged = (last == std::string::npos ? std::string() : b.path.substr(0, last + 1)) + r.path;
+            if (last != std::string_view::npos) merged = std::string(b.path.substr(0, last + 1));
           }
-          t.path = remove_dot_segments(merged);
+          merged += r.path;
+          path = remove_dot_segments(merged);
         }
         t.has_query = r.has_query;
         t.query = r.query;
@@ -162,7 +158,18 @@ std::string resolve_url(std::string_view reference, std::string_view base) {
   }
   t.has_fragment = r.has_fragment;
   t.fragment = r.fragment;
-  return join(t);
+
+  std::string out;
+  out.reserve(t.scheme.size() + t.authority.size() + path.size() + t.query.size() + t.fragment.size() + 5);
+  if (!t.scheme.empty()) {
+    out += lower(t.scheme);
+    out += ':';
+  }
+  if (t.has_authority) out.append("//").append(t.authority);
+  out += path;
+  if (t.has_query) out.append("?").append(t.query);
+  if (t.has_fragment) out.append("#").append(t.fragment);
+  return out;
 }
 
 SafeUrl make_safe_url(std::string_view reference, std::string_view base) {
