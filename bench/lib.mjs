@@ -47,6 +47,17 @@ export async function serveWithBaselines(prefix, fixtures) {
   return serveWithFixtures(prefix, { ...files, ...fixtures });
 }
 
+// A fresh context's page with the cache off and the CPU slowed `rate` times (4x stands in
+// for a mid-range phone).
+export async function throttledPage(browser, rate, viewport) {
+  const context = await browser.newContext({ viewport });
+  const tab = await context.newPage();
+  const cdp = await context.newCDPSession(tab);
+  await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate });
+  return { context, tab };
+}
+
 export const median = (xs) => {
   const s = xs.filter((x) => x !== undefined && !Number.isNaN(x)).sort((a, b) => a - b);
   return s.length ? s[s.length >> 1] : NaN;

@@ -4,7 +4,7 @@
 // carta.js leaves in the performance timeline; the longest main-thread task is reported.
 //   ./build-wasm.sh && node bench/startup.mjs [--runs 7] [--compositing gpu|software] [--json]
 import { fixturePage } from '../tests/browser/lib.mjs';
-import { launchBench, option, serveWithBaselines, median } from './lib.mjs';
+import { launchBench, option, serveWithBaselines, throttledPage, median } from './lib.mjs';
 
 const args = process.argv.slice(2);
 const runs = Number(option(args, '--runs', 7));
@@ -16,11 +16,7 @@ const server = await serveWithBaselines('carta-bench-startup-', {
 const CARTA_PARTS = ['start', 'module', 'fonts', 'feed', 'create', 'model', 'atlas', 'first-frame'];
 
 async function once(browser, page, rate) {
-  const context = await browser.newContext({ viewport: { width: 800, height: 420 } });
-  const tab = await context.newPage();
-  const cdp = await context.newCDPSession(tab);
-  await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
-  await cdp.send('Emulation.setCPUThrottlingRate', { rate });
+  const { context, tab } = await throttledPage(browser, rate, { width: 800, height: 420 });
   await tab.addInitScript(() => {
     window.__longest = 0;
     new PerformanceObserver((list) => list.getEntries().forEach((e) => { window.__longest = Math.max(window.__longest, e.duration); }))

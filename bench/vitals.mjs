@@ -6,7 +6,7 @@
 // button and of ArrowRight. Headless Chromium (SwiftShader), cold cache, 1x and 4x CPU.
 //   ./build-wasm.sh && node bench/vitals.mjs [--runs 5] [--compositing gpu|software] [--json]
 import { fixturePage } from '../tests/browser/lib.mjs';
-import { launchBench, option, serveWithBaselines, median } from './lib.mjs';
+import { launchBench, option, serveWithBaselines, throttledPage, median } from './lib.mjs';
 
 const args = process.argv.slice(2);
 const runs = Number(option(args, '--runs', 5));
@@ -28,11 +28,7 @@ const PAGES = {
 };
 
 async function once(browser, page, rate) {
-  const context = await browser.newContext({ viewport: { width: 800, height: 1300 } });
-  const tab = await context.newPage();
-  const cdp = await context.newCDPSession(tab);
-  await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
-  await cdp.send('Emulation.setCPUThrottlingRate', { rate });
+  const { context, tab } = await throttledPage(browser, rate, { width: 800, height: 1300 });
   await tab.addInitScript(() => {
     window.__tasks = [];
     window.__events = [];

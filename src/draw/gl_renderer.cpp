@@ -49,17 +49,22 @@ GLuint compile(GLenum kind, const char* source) {
   return shader;
 }
 
-}  // namespace
-
-unsigned upload_rgba_texture(unsigned name, const unsigned char* pixels, int width, int height) {
-  GLuint texture = name;
-  if (!texture) glGenTextures(1, &texture);
-  glBindTexture(GL_TEXTURE_2D, texture);
+// Binds texture `name` (a new one when 0), linear and clamped, for rows of packed pixels.
+GLuint bind_texture(GLuint name) {
+  if (!name) glGenTextures(1, &name);
+  glBindTexture(GL_TEXTURE_2D, name);
   glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
   glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
   glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
   glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
   glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
+  return name;
+}
+
+}  // namespace
+
+unsigned upload_rgba_texture(unsigned name, const unsigned char* pixels, int width, int height) {
+  const GLuint texture = bind_texture(name);
   glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA, width, height, 0, GL_RGBA, GL_UNSIGNED_BYTE, pixels);
   return texture;
 }
@@ -112,13 +117,7 @@ void GlRenderer::shut_down() {
 }
 
 ImTextureID GlRenderer::upload_font(const ImFontAtlas& atlas) {
-  if (!font_) glGenTextures(1, &font_);
-  glBindTexture(GL_TEXTURE_2D, font_);
-  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
-  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
-  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
-  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
-  glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
+  font_ = bind_texture(font_);
   glTexImage2D(GL_TEXTURE_2D, 0, GL_R8, atlas.TexWidth, atlas.TexHeight, 0, GL_RED, GL_UNSIGNED_BYTE,
                atlas.TexPixelsAlpha8);
   return font_texture();
