@@ -61,6 +61,7 @@ var MIRROR_CSS =
   'padding:7px 12px;border-radius:16px;border:0;background:rgba(0,0,0,.72);color:#fff;cursor:pointer}' +
   '.toggle:focus-visible{outline:3px solid #fff;outline-offset:2px}' +
   '.fallback{position:absolute;inset:0;display:flex;gap:16px;overflow-x:auto;padding:16px;box-sizing:border-box;' +
+  'scrollbar-width:thin;' +
   'scroll-snap-type:x mandatory;pointer-events:auto;font:15px/1.45 system-ui,sans-serif;background:var(--page)}' +
   '.fallback article{flex:0 0 min(340px,85%);scroll-snap-align:start;background:var(--card);color:var(--text);' +
   'border-radius:12px;overflow:hidden;display:flex;flex-direction:column}' +
@@ -68,6 +69,10 @@ var MIRROR_CSS =
   '.fallback .body{padding:12px 16px 16px}' +
   '.fallback .category{color:var(--accent);font-weight:700;font-size:12px;text-transform:uppercase;margin:0 0 4px}' +
   '.fallback h3{font:700 19px/1.3 Georgia,serif;margin:0 0 6px}' +
+  // Whole lines only, with an ellipsis: the headline and caption at most 3 and 2 lines, the
+  // summary as many as the card has room for (clampFallback), never a line cut by its edge.
+  '.fallback h3,.fallback figcaption,.fallback .summary{display:-webkit-box;-webkit-box-orient:vertical;overflow:hidden}' +
+  '.fallback h3{-webkit-line-clamp:3}.fallback figcaption{-webkit-line-clamp:2}' +
   '.fallback h3 a{color:inherit;text-decoration:none}.fallback h3 a:hover{text-decoration:underline}' +
   '.fallback .meta{color:var(--muted);font-size:13px;margin:0 0 6px}.fallback p{margin:0}' +
   '.fallback figcaption{font-size:12px;color:var(--muted);padding:6px 16px 0}' +
@@ -329,12 +334,30 @@ function createMirror(root, actions) {
         h.appendChild(a);
         body.appendChild(h);
         if (item.meta) body.appendChild(el('p', { 'class': 'meta' }, item.meta));
-        if (item.summary) body.appendChild(el('p', null, item.summary));
+        if (item.summary) body.appendChild(el('p', { 'class': 'summary' }, item.summary));
         article.appendChild(body);
         region.appendChild(article);
       });
+      clampFallback(region);
+      if (window.ResizeObserver) new ResizeObserver(function () { clampFallback(region); }).observe(region);
     }
   };
+}
+
+// Each fallback card's summary gets the whole lines that fit between its top and the card's
+// bottom padding (none: it is hidden), so no line is ever cut by the card's edge.
+function clampFallback(region) {
+  Array.prototype.forEach.call(region.querySelectorAll('article'), function (article) {
+    var p = article.querySelector('.summary');
+    if (!p) return;
+    p.style.display = '';
+    p.style.webkitLineClamp = 'none';
+    var line = parseFloat(getComputedStyle(p).lineHeight) || 22;
+    var room = article.getBoundingClientRect().bottom - 16 - p.getBoundingClientRect().top;
+    var lines = Math.floor(room / line + 0.01);
+    if (lines < 1) p.style.display = 'none';
+    else p.style.webkitLineClamp = String(lines);
+  });
 }
 
 // Text from HTML without an HTML parser (DOMParser is a Trusted Types sink): scripts and

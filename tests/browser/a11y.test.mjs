@@ -257,6 +257,42 @@ test('fallback without WebGL (--disable-webgl): a visible list with real images 
   }
 });
 
+// Every text block of a fallback card ends inside the card, in whole lines: the summary gets
+// the lines the card has room for (an ellipsis after the last), none cut by the card's edge.
+test('fallback without WebGL: no line of a card is cut by its edge, at two widget heights', async () => {
+  const b = await launch(['--disable-webgl']);
+  try {
+    const { page, close } = await open(server.url, { b });
+    try {
+      await page.waitForFunction(() => document.querySelector('#carousel').shadowRoot.querySelectorAll('.fallback article').length > 0);
+      for (const height of [420, 520]) {
+        await page.evaluate((h) => { document.querySelector('#carousel').style.height = h + 'px'; }, height);
+        await page.waitForTimeout(300);  // the ResizeObserver clamps again
+        const cards = await page.evaluate(() => [...document.querySelector('#carousel').shadowRoot.querySelectorAll('.fallback article')].map((a) => {
+          const box = a.getBoundingClientRect();
+          return [...a.querySelectorAll('h3, figcaption, .meta, .category, .body > p:not(.category):not(.meta)')].filter((n) => n.getClientRects().length).map((n) => {
+            const r = n.getBoundingClientRect(), cs = getComputedStyle(n), line = parseFloat(cs.lineHeight);
+            const text = r.height - parseFloat(cs.paddingTop) - parseFloat(cs.paddingBottom);
+            return { what: n.className || (n.tagName === 'P' ? 'summary' : n.tagName), overBy: r.bottom - box.bottom, lines: text / line };
+          });
+        }));
+        let summaries = 0;
+        for (const [i, blocks] of cards.entries())
+          for (const b of blocks) {
+            assert.ok(b.overBy <= 0.5, `card ${i} at ${height} px: its ${b.what} ends ${b.overBy.toFixed(1)} px past the card`);
+            assert.ok(Math.abs(b.lines - Math.round(b.lines)) < 0.05, `card ${i} at ${height} px: its ${b.what} is ${b.lines.toFixed(2)} lines`);
+            if (b.what === 'summary') summaries++;
+          }
+        assert.ok(summaries >= cards.length / 2, `most cards keep some summary at ${height} px (${summaries} of ${cards.length})`);
+      }
+    } finally {
+      await close();
+    }
+  } finally {
+    await b.close();
+  }
+});
+
 test('fallback without WebAssembly: a visible list with real images and links', async () => {
   const b = await launch(['--js-flags=--noexpose_wasm']);
   try {

@@ -422,7 +422,7 @@ test('the fallback list (no WebGL) reads the feed with the core\'s rules: no scr
         articles: [...root.querySelectorAll('article')].map((a) => ({
           title: a.querySelector('h3').textContent,
           href: a.querySelector('h3 a').getAttribute('href'),
-          summary: a.querySelector('.body > p:not([class])')?.textContent ?? '',
+          summary: a.querySelector('.body > .summary')?.textContent ?? '',
         })),
       };
     });
