@@ -993,7 +993,9 @@ function mount(el, options) {
   } else {
     onScreen = true;
   }
-  if (!config.lazy || !window.IntersectionObserver) start();
+  // An eager widget starts in a task of its own, not inside the script's evaluation (or the
+  // page's Carta.mount call): on a phone that task is long enough already.
+  if (!config.lazy || !window.IntersectionObserver) setTimeout(start, 0);
 
   // --- The handle ----------------------------------------------------------------------
   function move(how) {
