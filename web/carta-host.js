@@ -27,6 +27,8 @@ var FETCH_TIMEOUT_MS = 15000;
 var PAUSE_HOVER = 1, PAUSE_FOCUS = 2, PAUSE_HIDDEN = 4, PAUSE_OFFSCREEN = 8, PAUSE_USER = 16;
 // A change within this long after the reader's own input is announced; autoplay is not.
 var ANNOUNCE_WINDOW_MS = 1500;
+// Cards whose words are put in the page for find in page, per task.
+var WORDS_SLICE = 200;
 
 var modulePromise = null, loadedModule = null;
 var mountedCount = 0;  // widgets mounted and not destroyed
@@ -440,8 +442,23 @@ function mount(el, options) {
       userPaused = !userPaused;
       pause(PAUSE_USER, userPaused);
       updateMirror(false);
-    }
+    },
+    reveal: function (i) { userInput(); go(i); }
   });
+
+  // Every card's words for find in page, in slices of tasks of their own after the first
+  // mirror and after each new feed (a feed may hold thousands of items).
+  var wordsRun = 0;
+  function fillWords() {
+    var run = ++wordsRun, from = 0;
+    (function slice() {
+      if (destroyed || !created || run !== wordsRun) return;
+      var items = JSON.parse(M['UTF8ToString'](M['_carta_items_json'](id, from, WORDS_SLICE)));
+      mirror.addWords(items, from);
+      from += items.length;
+      if (items.length === WORDS_SLICE) setTimeout(slice, 0);
+    })();
+  }
 
   function userInput() { lastUserInput = performance.now(); }
 
@@ -522,6 +539,7 @@ function mount(el, options) {
         mirrorStale = false;
         updateMirror(false);
         fire(el, 'carta:ready', { count: M['_carta_item_count'](id), renderer: 'webgl2' });
+        setTimeout(fillWords, 0);
       }, 0);
     }
   }
@@ -723,6 +741,7 @@ function mount(el, options) {
     if (destroyed) return false;
     var message = M['UTF8ToString'](M['_carta_error_message'](id));
     if (message) reportError(message, M['UTF8ToString'](M['_carta_error_pointer'](id)));
+    else if (readyFired) setTimeout(fillWords, 0);  // the first feed's, after the first mirror
     invalidate();
     return !message;
   }

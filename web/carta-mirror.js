@@ -12,6 +12,11 @@
  *   [X] a plain, visible list of cards when WebGL 2 or WebAssembly is missing
  *   [X] UI words in every language of assets/words/ (English built in, others on demand)
  *   [X] printed, the cards in view as plain content (the canvas does not print)
+ *   [X] found by the browser's find in page (Ctrl+F, window.find): the words of the cards
+ *       not in view wait, aria-hidden, in a clipped strip beside the region; a match
+ *       scrolls that strip, and the widget brings the card into view
+ * Updates are by key: the articles, links and buttons that stay keep their nodes (and so the
+ * keyboard focus); only what changed is made, moved or removed.
  * This file is concatenated before carta-host.js inside one function scope. */
 
 // The words of the mirror and the fallback, by language, from assets/words/LANG.json — the
@@ -56,6 +61,9 @@ var MIRROR_CSS =
   '.vh{position:absolute;opacity:0;overflow:hidden;margin:0;padding:0;border:0;background:none;color:#000}' +
   '.hit{pointer-events:auto;cursor:pointer;touch-action:pan-y;user-select:none;-webkit-user-select:none;-webkit-user-drag:none}' +
   '.card-link{position:absolute;left:0;top:0;width:100%;height:100%}' +
+  // Find in page: card i's words at 2(i+1) widget widths along a clipped strip (see reveal).
+  '.offstage{position:absolute;left:0;top:0;width:100%;height:100%;overflow:hidden;opacity:0;pointer-events:none;contain:strict}' +
+  '.offstage>div{position:absolute;top:0;width:100%;height:100%;overflow:hidden}' +
   '.live{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%);white-space:nowrap}' +
   '.toggle{position:absolute;top:24px;right:24px;pointer-events:auto;font:600 13px/1 system-ui,sans-serif;' +
   'padding:7px 12px;border-radius:16px;border:0;background:rgba(0,0,0,.72);color:#fff;cursor:pointer}' +
@@ -77,7 +85,7 @@ var MIRROR_CSS =
   '.fallback .meta{color:var(--muted);font-size:13px;margin:0 0 6px}.fallback p{margin:0}' +
   '.fallback figcaption{font-size:12px;color:var(--muted);padding:6px 16px 0}' +
   // Printed, the cards in view are the mirror as plain content: no canvas, no controls.
-  '@media print{:host{height:auto!important}canvas,button,.live,.toggle,[role="group"]{display:none!important}' +
+  '@media print{:host{height:auto!important}canvas,button,.live,.toggle,.offstage,[role="group"]{display:none!important}' +
   '.mirror{position:static;display:flex;gap:12px;align-items:flex-start;font:11pt/1.4 Georgia,serif;color:#000}' +
   '.mirror .vh{position:static!important;opacity:1;overflow:visible;width:auto!important;height:auto!important}' +
   '.mirror article{flex:1;border:1px solid #999;border-radius:6px;padding:8px 10px;break-inside:avoid}' +
@@ -132,7 +140,8 @@ function place(node, rect) {
 }
 
 // Builds and keeps the mirror inside a widget's shadow root. `actions` are the widget's:
-// open(url, id, kind), go(index), prev(), next(), focus(kind, index, related), toggle().
+// open(url, id, kind), go(index), prev(), next(), focus(kind, index, related), toggle(),
+// reveal(index) (find in page met card `index`).
 function createMirror(root, actions) {
   var removeStyles = addStyles(root);
   var region = el('div', { 'class': 'mirror', role: 'region', 'aria-roledescription': 'carousel' });
@@ -215,11 +224,29 @@ function createMirror(root, actions) {
     return article;
   }
 
-  function button(label, kind, index, rect, onClick, disabled) {
+  function button(label, kind, index, rect, onClick) {
     var b = place(el('button', { type: 'button', 'aria-label': label, 'data-kind': kind, 'data-index': index }), rect);
-    if (disabled) b.setAttribute('aria-disabled', 'true');
-    b.addEventListener('click', function () { if (!disabled) onClick(); });
+    b.addEventListener('click', function () { if (b.getAttribute('aria-disabled') !== 'true') onClick(); });
     return b;
+  }
+
+  // Keeps `node` (made by make() when missing or when its key changed) and places it.
+  function kept(slot, key, make, rect) {
+    if (!slot.node || slot.key !== key) { slot.node = make(); slot.key = key; }
+    place(slot.node, rect);
+    return slot.node;
+  }
+
+  // Makes the region's children `nodes`, in order, touching only what differs: nodes that
+  // stay are not moved, so a focused one keeps its focus.
+  function sync(nodes) {
+    for (var child = region.firstChild, next; child; child = next) {
+      next = child.nextSibling;
+      if (nodes.indexOf(child) < 0) region.removeChild(child);
+    }
+    nodes.forEach(function (node, i) {
+      if (region.childNodes[i] !== node) region.insertBefore(node, region.childNodes[i] || null);
+    });
   }
 
   // Where focus is, as something that survives a rebuild ("the headline of the current
@@ -237,11 +264,52 @@ function createMirror(root, actions) {
       : memo.kind === 4 ? '[data-kind="4"][data-index="' + view.index + '"]'
       : '[data-kind="0"][data-index="' + view.index + '"]';
     var node = region.querySelector(selector) || region.querySelector('[data-kind="0"]');
-    if (node) node.focus({ preventScroll: true });
+    if (node && node !== root.activeElement) node.focus({ preventScroll: true });
   }
+
+  // The words of every card, for find in page (see MIRROR_CSS .offstage); the widget is
+  // asked to show the card a match is in. The find bar scrolls the match into view: card
+  // i's words are at 2(i+1) widths along the strip, so the scroll says i whatever the
+  // browser's alignment, and the strip goes back. window.find (and the find bar, as it
+  // closes) selects the match instead.
+  var offstage = el('div', { 'class': 'offstage', 'aria-hidden': 'true' });
+  var words = [], wordsHidden = [], lastMatch = null;
+  function reveal(index) { if (index >= 0 && index < words.length) actions.reveal(index); }
+  offstage.addEventListener('scroll', function () {
+    var width = offstage.clientWidth;
+    var index = width ? Math.round(offstage.scrollLeft / (2 * width)) - 1 : -1;
+    offstage.scrollLeft = 0;
+    reveal(index);
+  });
+  function selected() {
+    var selection = document.getSelection(), range = null;
+    try {
+      if (selection && selection.getComposedRanges) range = selection.getComposedRanges({ shadowRoots: [root] })[0];
+      else if (root.getSelection) range = root.getSelection().getRangeAt(0);
+    } catch (e) { return; }
+    // Once per match: the selection stays where it was while the reader moves on.
+    var match = range && [range.startContainer, range.startOffset, range.endContainer, range.endOffset];
+    if (!match || (lastMatch && match.every(function (m, i) { return m === lastMatch[i]; }))) return;
+    lastMatch = match;
+    for (var node = match[0]; node && node !== offstage; node = node.parentNode)
+      if (node.parentNode === offstage) return reveal(+node.dataset.index);
+  }
+  document.addEventListener('selectionchange', selected);
+
+  function cardWords(c) {
+    var box = el('div', { 'data-index': c.index, lang: c.language || null, dir: c.rtl ? 'rtl' : null });
+    box.style.left = 200 * (c.index + 1) + '%';
+    [c.category, c.title, [c.caption, c.credit].filter(Boolean).join(' '), c.meta, c.summary]
+      .concat((c.related || []).map(function (r) { return r.title; }))
+      .forEach(function (text) { if (text) box.appendChild(el('p', null, text)); });
+    return box;
+  }
+
+  var cards = {}, prevSlot = {}, nextSlot = {}, dotsSlot = {}, toggleSlot = {}, notice = {};
 
   return {
     destroy: function () {
+      document.removeEventListener('selectionchange', selected);
       region.remove();
       removeStyles();
     },
@@ -256,43 +324,90 @@ function createMirror(root, actions) {
       if (key === lastKey) return;
       lastKey = key;
       var memo = focusMemo();
-      region.textContent = '';
       region.setAttribute('aria-label', view.title || strings.articles);
       region.setAttribute('lang', view.language || 'en');
       region.setAttribute('dir', view.rtl ? 'rtl' : 'ltr');
+      var nodes = [];
       // The error and empty cards are drawn on the (hidden) canvas; say the same here.
       // Visually hidden like the rest of the mirror: the canvas draws the same card.
-      if (view.status === 'failed') {
-        region.appendChild(el('h3', { 'class': 'vh' }, strings.failed));
-        region.appendChild(el('p', { 'class': 'vh' }, view.message || strings.failedDetail));
-      } else if (view.status === 'ready' && !view.count) {
-        region.appendChild(el('p', { 'class': 'vh' }, strings.empty));
-      }
-      view.cards.forEach(function (c) { region.appendChild(card(c, view)); });
-      var last = Math.max(0, view.count - view.perView);
-      if (view.prev) region.appendChild(button(strings.previous, 2, -1, view.prev, actions.prev, !options.loop && view.index <= 0));
-      if (view.next) region.appendChild(button(strings.next, 3, -1, view.next, actions.next, !options.loop && view.index >= last));
-      if (view.dots.length) {
-        var group = el('div', { role: 'group', 'aria-label': strings.choose });
-        view.dots.forEach(function (d) {
-          var b = button(fmt(strings.goTo, { n: d.index + 1 }), 4, d.index, d.rect, function () { actions.go(d.index); });
-          if (d.index === view.index) b.setAttribute('aria-current', 'true');
-          group.appendChild(b);
+      var said = view.status === 'failed' ? [strings.failed, view.message || strings.failedDetail]
+        : view.status === 'ready' && !view.count ? [strings.empty] : [];
+      nodes = nodes.concat(kept(notice, JSON.stringify(said), function () {
+        var box = el('div');
+        said.forEach(function (text, i) { box.appendChild(el(i ? 'p' : 'h3', null, text)); });
+        return box;
+      }, null));
+      // The cards in view: an article that says the same keeps its node and is moved.
+      var before = cards;
+      cards = {};
+      view.cards.forEach(function (c) {
+        var slot = before[c.index] || {};
+        var says = JSON.stringify(c, function (k, v) { return k === 'rect' || k === 'headline' ? undefined : v; });
+        nodes.push(kept(slot, says + view.count + strings.slide, function () { return card(c, view); }, c.rect));
+        (c.related || []).forEach(function (r, k) {
+          var link = r.rect && slot.node.querySelector('[data-related="' + k + '"]');
+          if (link) place(link, [r.rect[0] - c.rect[0], r.rect[1] - c.rect[1], r.rect[2], r.rect[3]]);
         });
-        region.appendChild(group);
+        cards[c.index] = slot;
+      });
+      var last = Math.max(0, view.count - view.perView);
+      [[view.prev, prevSlot, strings.previous, 2, actions.prev, view.index <= 0],
+       [view.next, nextSlot, strings.next, 3, actions.next, view.index >= last]].forEach(function (b) {
+        if (!b[0]) return;
+        var node = kept(b[1], b[2], function () { return button(b[2], b[3], -1, null, b[4]); }, b[0]);
+        if (!options.loop && b[5]) node.setAttribute('aria-disabled', 'true');
+        else node.removeAttribute('aria-disabled');
+        nodes.push(node);
+      });
+      if (view.dots.length) {
+        var group = kept(dotsSlot, JSON.stringify(view.dots) + strings.choose, function () {
+          var box = el('div', { role: 'group', 'aria-label': strings.choose });
+          view.dots.forEach(function (d) {
+            box.appendChild(button(fmt(strings.goTo, { n: d.index + 1 }), 4, d.index, d.rect, function () { actions.go(d.index); }));
+          });
+          return box;
+        }, null);
+        group.classList.remove('vh');
+        Array.prototype.forEach.call(group.children, function (b) {
+          if (+b.dataset.index === view.index) b.setAttribute('aria-current', 'true');
+          else b.removeAttribute('aria-current');
+        });
+        nodes.push(group);
       }
       if (options.autoplay && options.autoplay.on) {
-        toggle = el('button', { type: 'button', 'class': 'toggle', 'aria-pressed': options.autoplay.paused ? 'true' : 'false' },
-                    options.autoplay.paused ? strings.play : strings.pause);
-        toggle.addEventListener('click', actions.toggle);
-        region.appendChild(toggle);
+        var paused = options.autoplay.paused;
+        toggle = kept(toggleSlot, paused + strings.play, function () {
+          var b = el('button', { type: 'button', 'class': 'toggle', 'aria-pressed': paused ? 'true' : 'false' },
+                     paused ? strings.play : strings.pause);
+          b.addEventListener('click', actions.toggle);
+          return b;
+        }, null);
+        toggle.classList.remove('vh');
+        nodes.push(toggle);
       }
-      region.appendChild(live);
+      nodes.push(live, offstage);
+      sync(nodes);
+      // A card in view is found in its article, not twice.
+      wordsHidden.forEach(function (box) { box.hidden = false; });
+      wordsHidden = view.cards.map(function (c) { return words[c.index]; }).filter(Boolean);
+      wordsHidden.forEach(function (box) { box.hidden = true; });
       restoreFocus(memo, view);
       if (options.announce && view.cards.length) {
         var current = view.cards.filter(function (c) { return c.index === view.index; })[0] || view.cards[0];
         live.textContent = fmt(strings.announce, { n: view.index + 1, count: view.count, title: current.title });
       }
+    },
+
+    // Every card's words, a slice at a time (`items` from carta_items_json), for find in
+    // page; `from` 0 starts again (a new feed).
+    addWords: function (items, from) {
+      if (!from) { offstage.textContent = ''; words = []; wordsHidden = []; }
+      items.forEach(function (c) {
+        var box = cardWords(c);
+        words[c.index] = box;
+        if (cards[c.index]) { box.hidden = true; wordsHidden.push(box); }
+        offstage.appendChild(box);
+      });
     },
 
     // Without WebGL 2 or WebAssembly: the same articles as a plain, visible, scrollable

@@ -430,6 +430,36 @@ test('keyboard only: ArrowRight, End and Home move the carousel and focus stays 
   }
 });
 
+// The mirror is updated by key: what stays keeps its node (a screen reader's place, the
+// keyboard focus), and only what changed is made again.
+test('a change keeps the nodes of the cards and buttons that stay in view', async () => {
+  const { page, close } = await open(server.url);
+  try {
+    await waitReady(page);
+    await page.waitForTimeout(500);
+    const mark = () => page.evaluate(() => {
+      const r = document.getElementById('carousel').shadowRoot;
+      const out = { cards: [], next: r.querySelector('button[data-kind="3"]').__mark };
+      r.querySelectorAll('article').forEach((a) => { out.cards.push([a.getAttribute('aria-label'), a.__mark || null]); a.__mark = a.getAttribute('aria-label'); });
+      r.querySelector('button[data-kind="3"]').__mark = 'next';
+      return out;
+    });
+    const first = await mark();
+    assert.ok(first.cards.length >= 2, 'two cards or more in view');
+    for (let i = 0; i < 5 && !(await focused(page)).inWidget; i++) await page.keyboard.press('Tab');
+    await page.keyboard.press('ArrowRight');
+    await waitEvent(page, 'carta:change', 3000);
+    await page.waitForTimeout(900);
+    const after = await mark();
+    // The second card is now the first: the same article node, moved, not a copy.
+    assert.deepEqual(after.cards[0], [first.cards[1][0], first.cards[1][0]]);
+    assert.equal(after.cards[after.cards.length - 1][1], null, 'the card that came into view is new');
+    assert.equal(after.next, 'next', 'the next button is the same node');
+  } finally {
+    await close();
+  }
+});
+
 // The canvas is aria-hidden, so what the error card says must be in the mirror too
 // ("This feed could not be shown" and the reason).
 test('a feed that cannot be shown says so in the accessibility tree', async () => {

@@ -9,6 +9,7 @@
 
 #include <GLES3/gl3.h>
 
+#include <algorithm>
 #include <cstdint>
 #include <cstdio>
 #include <map>
@@ -456,6 +457,25 @@ EMSCRIPTEN_KEEPALIVE const char* carta_view_json(int host_id) {
     write_card(w, feed, h.index, app.now_unix(), app.locale(), &app.scene());
   }
   w.end(']').end('}');
+  text = std::move(w.text);
+  return text.c_str();
+}
+
+// Every card of the feed from `from`, at most `count` of them, with what each says but not
+// where it is drawn: the text the page keeps findable (Ctrl+F) for cards not in view.
+// [card…]; valid until the next call.
+EMSCRIPTEN_KEEPALIVE const char* carta_items_json(int host_id, int from, int count) {
+  static std::string text;
+  Instance* inst = current(host_id);
+  JsonWriter w;
+  w.begin('[');
+  if (inst) {
+    const carta::App& app = *inst->app;
+    const carta::Feed& feed = app.feed().feed;
+    const int end = std::min(static_cast<int>(feed.items.size()), from + std::max(0, count));
+    for (int i = std::max(0, from); i < end; ++i) write_card(w, feed, i, app.now_unix(), app.locale(), nullptr);
+  }
+  w.end(']');
   text = std::move(w.text);
   return text.c_str();
 }
