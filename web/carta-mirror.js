@@ -459,19 +459,30 @@ function createMirror(root, actions) {
   };
 }
 
-// Each fallback card's summary gets the whole lines that fit between its top and the card's
-// bottom padding (none: it is hidden), so no line is ever cut by the card's edge.
+// Each fallback card's text fits its card in whole lines. When it does not (a short
+// widget, a reader's large minimum font size), the blocks give way in this order: the
+// summary keeps the lines there is room for, then the caption, the category and the byline
+// line go, and last the headline is cut to the lines that fit (one at least); never a
+// line cut through by the card's edge. Again on every resize.
+var GIVE_WAY = ['.summary', 'figcaption', '.category', '.meta', 'h3'];
 function clampFallback(region) {
   Array.prototype.forEach.call(region.querySelectorAll('article'), function (article) {
-    var p = article.querySelector('.summary');
-    if (!p) return;
-    p.style.display = '';
-    p.style.webkitLineClamp = 'none';
-    var line = parseFloat(getComputedStyle(p).lineHeight) || 22;
-    var room = article.getBoundingClientRect().bottom - 16 - p.getBoundingClientRect().top;
-    var lines = Math.floor(room / line + 0.01);
-    if (lines < 1) p.style.display = 'none';
-    else p.style.webkitLineClamp = String(lines);
+    var body = article.querySelector('.body');
+    if (!body) return;
+    var nodes = GIVE_WAY.map(function (selector) { return article.querySelector(selector); });
+    nodes.forEach(function (node) { if (node) { node.style.display = ''; node.style.webkitLineClamp = ''; } });
+    nodes.some(function (node, i) {
+      var over = body.getBoundingClientRect().bottom - article.getBoundingClientRect().bottom;
+      if (over <= 0.5) return true;
+      if (!node) return false;
+      var line = parseFloat(getComputedStyle(node).lineHeight) || 20;
+      var lines = Math.floor((node.getBoundingClientRect().height - over) / line + 0.01);
+      var clamps = node.tagName !== 'P' || i === 0;  // h3, figcaption, the summary: -webkit-box
+      if (clamps && lines >= 1) node.style.webkitLineClamp = String(lines);
+      else if (node.tagName === 'H3') node.style.webkitLineClamp = '1';
+      else node.style.display = 'none';
+      return false;
+    });
   });
 }
 

@@ -6,8 +6,10 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
-import { serveWithFixtures, launch, dist, fixturePage, pixelStats } from './lib.mjs';
+import { chromium } from 'playwright-core';
+import { serveWithFixtures, launch, dist, fixturePage, pixelStats, pixelDiff } from './lib.mjs';
 
 const VIEWPORT = { width: 1000, height: 700 };
 const feed = JSON.parse(fs.readFileSync(path.join(dist, 'demo.json'), 'utf8'));
@@ -259,6 +261,28 @@ test('fallback without WebGL (--disable-webgl): a visible list with real images 
 
 // Every text block of a fallback card ends inside the card, in whole lines: the summary gets
 // the lines the card has room for (an ellipsis after the last), none cut by the card's edge.
+// Each visible text block of each fallback card: how far it ends past its card's bottom
+// edge and how many lines it holds.
+const fallbackBlocks = (page) => page.evaluate(() => [...document.querySelector('#carousel').shadowRoot.querySelectorAll('.fallback article')].map((a) => {
+  const box = a.getBoundingClientRect();
+  return [...a.querySelectorAll('h3, figcaption, .meta, .category, .body > p:not(.category):not(.meta)')].filter((n) => n.getClientRects().length).map((n) => {
+    const r = n.getBoundingClientRect(), cs = getComputedStyle(n), line = parseFloat(cs.lineHeight);
+    const text = r.height - parseFloat(cs.paddingTop) - parseFloat(cs.paddingBottom);
+    return { what: n.className || (n.tagName === 'P' ? 'summary' : n.tagName), overBy: r.bottom - box.bottom, lines: text / line };
+  });
+}));
+
+function assertWholeLines(cards, where) {
+  let summaries = 0;
+  for (const [i, blocks] of cards.entries())
+    for (const b of blocks) {
+      assert.ok(b.overBy <= 0.5, `card ${i} ${where}: its ${b.what} ends ${b.overBy.toFixed(1)} px past the card`);
+      assert.ok(Math.abs(b.lines - Math.round(b.lines)) < 0.05, `card ${i} ${where}: its ${b.what} is ${b.lines.toFixed(2)} lines`);
+      if (b.what === 'summary') summaries++;
+    }
+  return summaries;
+}
+
 test('fallback without WebGL: no line of a card is cut by its edge, at two widget heights', async () => {
   const b = await launch(['--disable-webgl']);
   try {
@@ -268,21 +292,8 @@ test('fallback without WebGL: no line of a card is cut by its edge, at two widge
       for (const height of [420, 520]) {
         await page.evaluate((h) => { document.querySelector('#carousel').style.height = h + 'px'; }, height);
         await page.waitForTimeout(300);  // the ResizeObserver clamps again
-        const cards = await page.evaluate(() => [...document.querySelector('#carousel').shadowRoot.querySelectorAll('.fallback article')].map((a) => {
-          const box = a.getBoundingClientRect();
-          return [...a.querySelectorAll('h3, figcaption, .meta, .category, .body > p:not(.category):not(.meta)')].filter((n) => n.getClientRects().length).map((n) => {
-            const r = n.getBoundingClientRect(), cs = getComputedStyle(n), line = parseFloat(cs.lineHeight);
-            const text = r.height - parseFloat(cs.paddingTop) - parseFloat(cs.paddingBottom);
-            return { what: n.className || (n.tagName === 'P' ? 'summary' : n.tagName), overBy: r.bottom - box.bottom, lines: text / line };
-          });
-        }));
-        let summaries = 0;
-        for (const [i, blocks] of cards.entries())
-          for (const b of blocks) {
-            assert.ok(b.overBy <= 0.5, `card ${i} at ${height} px: its ${b.what} ends ${b.overBy.toFixed(1)} px past the card`);
-            assert.ok(Math.abs(b.lines - Math.round(b.lines)) < 0.05, `card ${i} at ${height} px: its ${b.what} is ${b.lines.toFixed(2)} lines`);
-            if (b.what === 'summary') summaries++;
-          }
+        const cards = await fallbackBlocks(page);
+        const summaries = assertWholeLines(cards, `at ${height} px`);
         assert.ok(summaries >= cards.length / 2, `most cards keep some summary at ${height} px (${summaries} of ${cards.length})`);
       }
     } finally {
@@ -291,6 +302,57 @@ test('fallback without WebGL: no line of a card is cut by its edge, at two widge
   } finally {
     await b.close();
   }
+});
+
+// A reader's minimum font size (Chromium's settings, here 20 px) enlarges the page's small
+// text. The canvas draws its own, so the cards are the same; the fallback's text grows and
+// is still clamped to whole lines inside each card.
+async function withMinimumFontSize(px, args, use) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'carta-min-font-'));
+  fs.mkdirSync(path.join(dir, 'Default'));
+  fs.writeFileSync(path.join(dir, 'Default', 'Preferences'),
+    JSON.stringify({ webkit: { webprefs: { minimum_font_size: px, minimum_logical_font_size: px } } }));
+  const context = await chromium.launchPersistentContext(dir, {
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium', headless: true, viewport: VIEWPORT, deviceScaleFactor: 1,
+    args: ['--no-sandbox', '--disable-gpu', '--enable-unsafe-swiftshader', '--use-angle=swiftshader', ...args],
+  });
+  try {
+    const page = await context.newPage();
+    await page.addInitScript(instrument, KEY);
+    return await use(page);
+  } finally {
+    await context.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+test('a reader\'s minimum font size: the canvas cards are unchanged, the fallback keeps whole lines inside its cards', async () => {
+  const cardShot = async (page) => {
+    await page.goto(server.url);
+    await waitReady(page);
+    await page.waitForTimeout(800);
+    return page.locator('#carousel').screenshot();
+  };
+  const plain = await open(server.url);
+  let reference;
+  try { reference = await cardShot(plain.page); } finally { await plain.close(); }
+  await withMinimumFontSize(20, [], async (page) => {
+    const shot = await cardShot(page);
+    assert.ok(await page.evaluate(() => { const p = document.createElement('p'); p.style.fontSize = '9px'; document.body.append(p);
+      const size = parseFloat(getComputedStyle(p).fontSize); p.remove(); return size; }) >= 20, 'the setting is on');
+    const differ = await pixelDiff(browser, reference, shot);
+    assert.ok(differ < 0.002, `${(differ * 100).toFixed(2)} % of the canvas's pixels changed`);
+    assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= innerWidth), 'nothing sticks out of the page');
+  });
+  await withMinimumFontSize(20, ['--disable-webgl'], async (page) => {
+    await page.goto(server.url);
+    await page.waitForFunction(() => document.querySelector('#carousel')?.shadowRoot?.querySelectorAll('.fallback article').length > 0);
+    await page.waitForTimeout(500);
+    const cards = await fallbackBlocks(page);
+    assert.ok(await page.evaluate(() => parseFloat(getComputedStyle(document.querySelector('#carousel').shadowRoot.querySelector('.fallback .meta')).fontSize)) >= 20,
+      'the fallback\'s 13 px text is 20 px');
+    assertWholeLines(cards, 'at a 20 px minimum');
+  });
 });
 
 test('fallback without WebAssembly: a visible list with real images and links', async () => {

@@ -81,51 +81,67 @@ export async function openAndWaitReady(page, url, timeout = 30000) {
   return state.ready;
 }
 
-// The RGB values of a region of a PNG ([[r, g, b], …], row by row), decoded in a blank page.
-export async function regionPixels(browser, png, x, y, w = 1, h = 1) {
+// Runs `measure(images, ...args)` in a blank page (no CSP), where `images` are the given
+// PNGs' pixels as ImageData: the one PNG decoder of the browser tests.
+async function inBlankPage(browser, pngs, measure, ...args) {
   const page = await browser.newPage();
   try {
-    return await page.evaluate(async ([b64, x, y, w, h]) => {
-      const img = new Image();
-      img.src = 'data:image/png;base64,' + b64;
-      await img.decode();
-      const c = document.createElement('canvas');
-      c.width = img.width;
-      c.height = img.height;
-      const g = c.getContext('2d');
-      g.drawImage(img, 0, 0);
-      const d = g.getImageData(x, y, w, h).data, out = [];
-      for (let i = 0; i < d.length; i += 4) out.push([d[i], d[i + 1], d[i + 2]]);
-      return out;
-    }, [png.toString('base64'), x, y, w, h]);
+    return await page.evaluate(async ([list, source, rest]) => {
+      const images = [];
+      for (const b64 of list) {
+        const img = new Image();
+        img.src = 'data:image/png;base64,' + b64;
+        await img.decode();
+        const c = document.createElement('canvas');
+        c.width = img.width;
+        c.height = img.height;
+        const g = c.getContext('2d');
+        g.drawImage(img, 0, 0);
+        images.push(g.getImageData(0, 0, c.width, c.height));
+      }
+      return (0, eval)('(' + source + ')')(images, ...rest);
+    }, [pngs.map((png) => png.toString('base64')), measure.toString(), args]);
   } finally {
     await page.close();
   }
 }
 
-// Colour statistics of a PNG, computed in a blank page (no CSP) with a 2D canvas.
-export async function pixelStats(browser, png) {
-  const page = await browser.newPage();
-  try {
-    return await page.evaluate(async (b64) => {
-      const img = new Image();
-      img.src = 'data:image/png;base64,' + b64;
-      await img.decode();
-      const c = document.createElement('canvas');
-      c.width = img.width;
-      c.height = img.height;
-      const g = c.getContext('2d');
-      g.drawImage(img, 0, 0);
-      const d = g.getImageData(0, 0, c.width, c.height).data;
-      const colours = new Set();
-      let dark = 0;
-      for (let i = 0; i < d.length; i += 4) {
-        colours.add((d[i] >> 3) << 10 | (d[i + 1] >> 3) << 5 | (d[i + 2] >> 3));
-        if (d[i] + d[i + 1] + d[i + 2] < 200) dark++;
+// The RGB values of a region of a PNG ([[r, g, b], …], row by row).
+export function regionPixels(browser, png, x, y, w = 1, h = 1) {
+  return inBlankPage(browser, [png], ([image], x, y, w, h) => {
+    const out = [];
+    for (let row = y; row < y + h; row++)
+      for (let col = x; col < x + w; col++) {
+        const i = (row * image.width + col) * 4;
+        out.push([image.data[i], image.data[i + 1], image.data[i + 2]]);
       }
-      return { width: c.width, height: c.height, colours: colours.size, darkFraction: dark / (d.length / 4) };
-    }, png.toString('base64'));
-  } finally {
-    await page.close();
-  }
+    return out;
+  }, x, y, w, h);
+}
+
+// Colour statistics of a PNG: its size, distinct colours (5 bits a channel) and the share
+// of dark pixels.
+export function pixelStats(browser, png) {
+  return inBlankPage(browser, [png], ([image]) => {
+    const d = image.data, colours = new Set();
+    let dark = 0;
+    for (let i = 0; i < d.length; i += 4) {
+      colours.add((d[i] >> 3) << 10 | (d[i + 1] >> 3) << 5 | (d[i + 2] >> 3));
+      if (d[i] + d[i + 1] + d[i + 2] < 200) dark++;
+    }
+    return { width: image.width, height: image.height, colours: colours.size, darkFraction: dark / (d.length / 4) };
+  });
+}
+
+// The share of pixels of two PNGs of one size that differ by more than `tolerance` in a
+// channel (1 when the sizes differ).
+export function pixelDiff(browser, a, b, tolerance = 24) {
+  return inBlankPage(browser, [a, b], ([x, y], tolerance) => {
+    if (x.width !== y.width || x.height !== y.height) return 1;
+    let differ = 0;
+    for (let i = 0; i < x.data.length; i += 4)
+      if (Math.abs(x.data[i] - y.data[i]) > tolerance || Math.abs(x.data[i + 1] - y.data[i + 1]) > tolerance ||
+          Math.abs(x.data[i + 2] - y.data[i + 2]) > tolerance) differ++;
+    return differ / (x.data.length / 4);
+  }, tolerance);
 }

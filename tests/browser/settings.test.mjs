@@ -1,9 +1,10 @@
 // The reader's settings, which a DOM carousel follows for free: theme="auto" follows the
 // colour scheme while the page is open; forced colours (Windows High Contrast) draw with the
-// system's colours; prefers-contrast: more strengthens muted text, borders and the scrim.
+// system's colours; prefers-contrast: more strengthens muted text, borders and the scrim;
+// zooming the page redraws crisp text.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveWithFixtures, launch, openAndWaitReady, fixturePage, pixelStats, regionPixels } from './lib.mjs';
+import { serveWithFixtures, launch, openAndWaitReady, fixturePage, pixelStats, regionPixels, pixelDiff } from './lib.mjs';
 
 let server, browser;
 before(async () => {
@@ -131,5 +132,42 @@ test('printed, the widget is its cards in view as plain content, not a blank box
     assert.ok(stats.colours > 20, `the printed widget shows text (${stats.colours} colours)`);
   } finally {
     await page.close();
+  }
+});
+
+// Zooming the page to 200 % in a 1000 px window makes it 500 CSS px wide at a
+// devicePixelRatio of 2: the canvas gets that many pixels and the atlas is rasterized
+// again, so the text is as crisp as on a page opened at that zoom. (A ratio change without
+// a size change, a window moved to another screen, is watched by watchPixelRatio in
+// carta-host.js; headless Chromium's emulation raises no event for it, so it is not tested.)
+test('zooming the page in redraws the cards at the new pixel ratio, as crisp as a page opened zoomed', async () => {
+  // Playwright's screenshot does not know of the zoomed page's override: CDP's, for that one.
+  const shot = async (page, cdp) => {
+    if (!cdp) return page.locator('#carousel').screenshot({ scale: 'device' });
+    const box = await page.locator('#carousel').boundingBox();
+    const { data } = await cdp.send('Page.captureScreenshot', { format: 'png', clip: { ...box, scale: 1 } });
+    return Buffer.from(data, 'base64');
+  };
+  const canvasWidth = (page) => page.evaluate(() => document.querySelector('#carousel').shadowRoot.querySelector('canvas').width);
+  const fresh = await browser.newContext({ viewport: { width: 500, height: 600 }, deviceScaleFactor: 2 });
+  const zoomed = await browser.newContext({ viewport: { width: 1000, height: 600 }, deviceScaleFactor: 1 });
+  try {
+    const reference = await fresh.newPage();
+    await openAndWaitReady(reference, server.url + 'light.html');
+    const page = await zoomed.newPage();
+    await openAndWaitReady(page, server.url + 'light.html');
+    assert.equal(await canvasWidth(page), 1000);
+    const cdp = await zoomed.newCDPSession(page);
+    await cdp.send('Emulation.setDeviceMetricsOverride', { width: 500, height: 600, deviceScaleFactor: 2, mobile: false });
+    await page.waitForFunction(() => document.querySelector('#carousel').shadowRoot.querySelector('canvas').width === 1000 &&
+      devicePixelRatio === 2, null, { timeout: 5000 });
+    await page.waitForTimeout(1000);  // the atlas at the new ratio, the pictures again
+    await reference.waitForTimeout(500);
+    const [a, b] = [await shot(reference), await shot(page, cdp)];
+    const differ = await pixelDiff(browser, a, b);
+    assert.ok(differ < 0.005, `${(differ * 100).toFixed(2)} % of the pixels differ from a page opened at 200 %`);
+  } finally {
+    await fresh.close();
+    await zoomed.close();
   }
 });
