@@ -293,6 +293,10 @@ class JsonTreeReader {
   // true). A second reading of the same bytes, after the quick path gave up, makes the same
   // calls first: those are answered from the first reading's, not made again.
   bool call_stream(bool restart) {
+#ifndef CARTA_QUICK_JSON  // read once: nothing to replay
+    if (restart) return stream_->restart(), true;
+    return stream_->element(element_.root(), frames_[depth_ - 1].count - 1);
+#endif
     if (replayed_ < stream_calls_.size()) return stream_calls_[replayed_++];
     bool answer = true;
     if (restart) stream_->restart();
@@ -361,6 +365,7 @@ class JsonTreeReader {
   bool stream_wanted_ = true;
 };
 
+#ifdef CARTA_QUICK_JSON  // natively only: in the web build it would cost 1.3 KB of gzip
 // --- The quick path ------------------------------------------------------------------------
 
 // Reads plain, well-formed JSON (integers that fit 64 bits, no fractions or exponents: nearly
@@ -603,18 +608,24 @@ class PlainJsonReader {
   std::string key_;
 };
 
+#endif  // CARTA_QUICK_JSON
+
 bool read_json(std::string_view bytes, int max_depth, std::size_t max_values, Diagnostics& diagnostics,
                JsonTree& tree, JsonStream* stream) {
-  const std::size_t listed = diagnostics.size();
   std::vector<bool> stream_calls;
+#ifdef CARTA_QUICK_JSON
+  const std::size_t listed = diagnostics.size();
   {
     tree.clear();
     JsonTreeReader reader(bytes, max_depth, max_values, diagnostics, tree, stream, stream_calls);
     if (PlainJsonReader<JsonTreeReader>(bytes, reader).read()) return true;
   }
+#endif
   // Again, with nlohmann's parser, whose diagnostics are the ones reported. The stream has
   // had the elements before the place the quick path stopped: they are not handed out twice.
+#ifdef CARTA_QUICK_JSON
   diagnostics.erase(diagnostics.begin() + static_cast<std::ptrdiff_t>(listed), diagnostics.end());
+#endif
   tree.clear();
   JsonTreeReader reader(bytes, max_depth, max_values, diagnostics, tree, stream, stream_calls);
   return Json::sax_parse(bytes.begin(), bytes.end(), &reader, nlohmann::json::input_format_t::json,
