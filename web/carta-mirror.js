@@ -455,6 +455,7 @@ function createMirror(root, actions) {
       });
       clampFallback(region);
       if (window.ResizeObserver) new ResizeObserver(function () { clampFallback(region); }).observe(region);
+      region.addEventListener('keydown', fallbackKey);
     }
   };
 }
@@ -484,6 +485,25 @@ function clampFallback(region) {
       return false;
     });
   });
+}
+
+// The keys of the canvas in the fallback list: ArrowRight and ArrowLeft (mirrored right to
+// left) go to the next and previous card, Home and End to the first and last; the card is
+// scrolled to the list's start and its headline link takes the focus.
+var FALLBACK_KEYS = { ArrowRight: 1, ArrowLeft: -1, Home: -1e9, End: 1e9 };
+function fallbackKey(e) {
+  var step = FALLBACK_KEYS[e.key], list = e.currentTarget;
+  if (!step || e.altKey || e.ctrlKey || e.metaKey || e.shiftKey) return;
+  var articles = Array.prototype.slice.call(list.querySelectorAll('article'));
+  var from = articles.indexOf(e.target.closest && e.target.closest('article'));
+  if (!articles.length || from < 0) return;
+  if (Math.abs(step) === 1 && getComputedStyle(list).direction === 'rtl') step = -step;
+  var to = Math.max(0, Math.min(articles.length - 1, from + step));
+  e.preventDefault();
+  var link = articles[to].querySelector('h3 a');
+  if (link) link.focus({ preventScroll: true });
+  var still = window.matchMedia && matchMedia('(prefers-reduced-motion: reduce)').matches;
+  articles[to].scrollIntoView({ block: 'nearest', inline: 'start', behavior: still ? 'auto' : 'smooth' });
 }
 
 // Text from HTML without an HTML parser (DOMParser is a Trusted Types sink): scripts and

@@ -25,6 +25,8 @@ const FIXTURES = {
   'autoplay-1500.html': fixture('data-autoplay="1500"'),
   'autoplay-1000.html': fixture('data-autoplay="1000"'),
   'missing.html': fixture('').replace('data-feed="demo.json"', 'data-feed="no-such-feed.json"'),
+  'arabic.html': fixturePage(`<main><h1>Fixture</h1>
+<div id="carousel" class="carta" data-feed="demo-ar.json" data-height="420" data-loading="eager"></div></main>`, { lang: 'ar' }),
 };
 
 let server, browser;
@@ -353,6 +355,86 @@ test('a reader\'s minimum font size: the canvas cards are unchanged, the fallbac
       'the fallback\'s 13 px text is 20 px');
     assertWholeLines(cards, 'at a 20 px minimum');
   });
+});
+
+// The fallback list answers the canvas's keys: card by card, Home and End, mirrored for a
+// right-to-left feed (ArrowLeft goes forward).
+test('fallback without WebGL: ArrowRight, End and Home go card by card, and ArrowLeft forward right to left', async () => {
+  const b = await launch(['--disable-webgl']);
+  try {
+    for (const [file, forward, back] of [['', 'ArrowRight', 'ArrowLeft'], ['arabic.html', 'ArrowLeft', 'ArrowRight']]) {
+      const { page, close } = await open(server.url + file, { b });
+      try {
+        await page.waitForFunction(() => document.querySelector('#carousel').shadowRoot.querySelectorAll('.fallback article').length > 0);
+        const state = () => page.evaluate(() => {
+          const r = document.querySelector('#carousel').shadowRoot, list = r.querySelector('.fallback');
+          const articles = [...list.querySelectorAll('article')];
+          const start = list.getBoundingClientRect(), pad = parseFloat(getComputedStyle(list).paddingInlineStart);
+          const rtl = getComputedStyle(list).direction === 'rtl';
+          // The article whose inline start is at the list's start (after its padding).
+          const first = articles.findIndex((a) => Math.abs(rtl ? start.right - pad - a.getBoundingClientRect().right
+                                                               : a.getBoundingClientRect().left - start.left - pad) < 2);
+          return { focus: articles.indexOf(r.activeElement && r.activeElement.closest('article')), first, count: articles.length };
+        });
+        for (let i = 0; i < 6 && (await state()).focus < 0; i++) await page.keyboard.press('Tab');
+        assert.deepEqual(await state().then((s) => [s.focus, s.first]), [0, 0], `${file || 'English'}: the first headline has the focus`);
+        const count = (await state()).count;
+        for (const [key, want] of [[forward, 1], [forward, 2], [back, 1], ['End', count - 1], ['Home', 0]]) {
+          await page.keyboard.press(key);
+          await page.waitForTimeout(700);  // a smooth scroll
+          const s = await state();
+          assert.equal(s.focus, want, `${file || 'English'}: after ${key} the focus is on card ${want + 1}`);
+          // The last cards cannot all reach the start of the list: at the end it stops.
+          if (want < count - 2) assert.equal(s.first, want, `${file || 'English'}: after ${key} card ${want + 1} starts the list`);
+        }
+      } finally {
+        await close();
+      }
+    }
+  } finally {
+    await b.close();
+  }
+});
+
+// Golden pictures of the fallback, English and Arabic, in Chromium with WebGL off. On a
+// mismatch the actual picture is kept in tests/browser/actual/; CARTA_UPDATE_GOLDEN=1
+// writes new references (look at them before committing).
+test('fallback without WebGL: the list looks as its golden pictures, English and Arabic', async () => {
+  const b = await launch(['--disable-webgl']);
+  const golden = path.join(path.dirname(new URL(import.meta.url).pathname), 'golden');
+  try {
+    for (const [file, name] of [['', 'fallback-en.png'], ['arabic.html', 'fallback-ar.png']]) {
+      const { page, close } = await open(server.url + file, { b });
+      try {
+        await page.waitForFunction(() => {
+          const list = document.querySelector('#carousel').shadowRoot.querySelector('.fallback');
+          const box = list && list.getBoundingClientRect();
+          const seen = list ? [...list.querySelectorAll('img')].filter((i) => i.getBoundingClientRect().left < box.right && i.getBoundingClientRect().right > box.left) : [];
+          return seen.length > 0 && seen.every((i) => i.complete && i.naturalWidth > 0);
+        }, null, { timeout: 15000 });
+        await page.waitForTimeout(300);
+        const shot = await page.locator('#carousel').screenshot();
+        const reference = path.join(golden, name);
+        if (process.env.CARTA_UPDATE_GOLDEN) {
+          fs.mkdirSync(golden, { recursive: true });
+          fs.writeFileSync(reference, shot);
+          continue;
+        }
+        assert.ok(fs.existsSync(reference), `${reference} is missing: run with CARTA_UPDATE_GOLDEN=1`);
+        const differ = await pixelDiff(b, fs.readFileSync(reference), shot);
+        if (differ >= 0.01) {
+          const actual = path.join(path.dirname(golden), 'actual');
+          fs.mkdirSync(actual, { recursive: true });
+          fs.writeFileSync(path.join(actual, name), shot);
+        }
+        assert.ok(differ < 0.01, `${name}: ${(differ * 100).toFixed(2)} % of the pixels differ (actual in tests/browser/actual/)`);
+      } finally {
+        await close();
+      }
+    }
+  } finally {
+    await b.close();
+  }
 });
 
 test('fallback without WebAssembly: a visible list with real images and links', async () => {
