@@ -103,7 +103,66 @@ std::string clean(std::string_view s) {
   return out;
 }
 
+// The key of one "key=value" piece of a query (all of it when there is no '=').
+std::string_view query_key(std::string_view piece) { return piece.substr(0, piece.find('=')); }
+
+// Calls `each` with every non-empty '&'-separated piece of a query.
+template <typename F>
+void for_each_piece(std::string_view query, F each) {
+  while (!query.empty()) {
+    std::size_t amp = query.find('&');
+    std::string_view piece = query.substr(0, amp);
+    if (!piece.empty()) each(piece);
+    if (amp == std::string_view::npos) break;
+    query.remove_prefix(amp + 1);
+  }
+}
+
+void append_encoded(std::string& out, std::string_view piece) {
+  static const char hex[] = "0123456789ABCDEF";
+  for (char c : piece) {
+    unsigned char u = static_cast<unsigned char>(c);
+    if (u <= 0x20 || u >= 0x7F || c == '#' || c == '"' || c == '<' || c == '>') {
+      out += '%';
+      out += hex[u >> 4];
+      out += hex[u & 15];
+    } else {
+      out += c;
+    }
+  }
+}
+
 }  // namespace
+
+std::string add_query_params(std::string_view url, std::string_view params) {
+  if (url.empty()) return std::string();
+  if (!params.empty() && params[0] == '?') params.remove_prefix(1);
+  std::size_t hash = url.find('#');
+  std::string_view before = url.substr(0, hash);
+  std::string_view fragment = hash == std::string_view::npos ? std::string_view() : url.substr(hash);
+  std::size_t q = before.find('?');
+  std::string_view query = q == std::string_view::npos ? std::string_view() : before.substr(q + 1);
+  std::string out(before);
+  std::string added;  // the pieces added so far, '&'-separated, to skip a key given twice
+  for_each_piece(params, [&](std::string_view piece) {
+    std::string encoded;
+    append_encoded(encoded, piece);
+    std::string_view key = query_key(encoded);
+    bool present = key.empty();
+    for_each_piece(query, [&](std::string_view own) { present = present || query_key(own) == key; });
+    for_each_piece(added, [&](std::string_view own) { present = present || query_key(own) == key; });
+    if (present) return;
+    if (!added.empty()) added += '&';
+    added += encoded;
+  });
+  if (!added.empty()) {
+    if (q == std::string_view::npos) out += '?';
+    else if (!query.empty() && query.back() != '&') out += '&';
+    out += added;
+  }
+  out += fragment;
+  return out;
+}
 
 bool is_http_url(std::string_view url) {
   std::size_t n = scheme_length(url);
