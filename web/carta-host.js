@@ -204,6 +204,10 @@ function option(el, options, name) {
   return attr != null ? attr : el.getAttribute(name);
 }
 
+function linkParamsOf(value) {
+  return value == null ? '' : typeof value === 'object' ? new URLSearchParams(value).toString() : String(value);
+}
+
 function fire(el, name, detail) {
   el.dispatchEvent(new CustomEvent(name, { bubbles: true, composed: true, detail: detail }));
 }
@@ -302,6 +306,56 @@ function webgl2Exposed() {
   return typeof WebGL2RenderingContext === 'function';
 }
 
+// --- Viewable impressions ---------------------------------------------------------------
+// The MRC rule: a card counts once at least half of its area has been in the viewport, with
+// the tab visible, for one continuous second, whatever brought it there. The cards are the
+// mirror's articles, placed where the canvas (or the fallback list) shows them, so the
+// browser's IntersectionObserver measures them, iframes and clipping ancestors included.
+// `report(card)` is called once per card id for the widget's life; nothing is stored.
+var VIEWABLE_MS = 1000;
+function impressionTracker(report) {
+  var counted = {}, timers = {}, watched = [], inView = {};
+  var io = window.IntersectionObserver && new IntersectionObserver(function (entries) {
+    entries.forEach(function (e) {
+      var card = e.target['cartaCard'];
+      if (card) set(card, e.isIntersecting && e.intersectionRatio >= 0.5);
+    });
+  }, { threshold: 0.5 });
+  function set(card, visible) {
+    var id = card.id;
+    if (visible) inView[id] = card; else delete inView[id];
+    if (!visible || document.hidden) {
+      clearTimeout(timers[id]);
+      delete timers[id];
+    } else if (!timers[id] && !counted[id]) {
+      timers[id] = setTimeout(function () {
+        delete timers[id];
+        if (!counted[id] && inView[id] && !document.hidden) { counted[id] = true; report(inView[id]); }
+      }, VIEWABLE_MS);
+    }
+  }
+  return {
+    // The articles showing cards now ({element, card: {index, id, url}}), replacing the last.
+    watch: function (items) {
+      if (!io) return;
+      var ids = items.map(function (it) { return it.card.id; });
+      // A card in both keeps its running second; its new article's first report follows.
+      watched.forEach(function (node) {
+        io.unobserve(node);
+        if (ids.indexOf(node['cartaCard'].id) < 0) set(node['cartaCard'], false);
+      });
+      watched = items.map(function (it) {
+        it.element['cartaCard'] = it.card;
+        if (!counted[it.card.id]) io.observe(it.element);
+        return it.element;
+      });
+    },
+    // The tab was hidden (every running second stops) or shown again (they start afresh).
+    visibility: function () { Object.keys(inView).forEach(function (id) { set(inView[id], true); }); },
+    destroy: function () { if (io) io.disconnect(); Object.keys(timers).forEach(function (id) { clearTimeout(timers[id]); }); }
+  };
+}
+
 function mount(el, options) {
   if (el['cartaHandle']) return el['cartaHandle'];
   options = options || {};
@@ -320,7 +374,12 @@ function mount(el, options) {
     debug: option(el, options, 'debug') === 'true',
     // Fetch nothing until the widget is within this distance of the viewport.
     lazy: options.lazy !== false && option(el, options, 'loading') !== 'eager',
-    lazyMargin: option(el, options, 'lazyMargin') || '100% 0px'
+    lazyMargin: option(el, options, 'lazyMargin') || '100% 0px',
+    // Campaign parameters for every story link ("utm_source=partner&utm_medium=carta", or
+    // an object of them as the linkParams option); the core adds them (core/url.cpp).
+    linkParams: linkParamsOf(options.linkParams != null ? options.linkParams : option(el, null, 'link-params')),
+    // "datalayer": impressions and opens are also pushed onto the page's window.dataLayer.
+    analytics: option(el, options, 'analytics') || ''
   };
 
   mountedCount++;
@@ -426,7 +485,20 @@ function mount(el, options) {
     call(function () { M['_carta_go'](id, index, performance.now()); });
     invalidate();
   }
+  var impressions = impressionTracker(function (card) {
+    var detail = { index: card.index, id: card.id, url: card.url };
+    fire(el, 'carta:impression', detail);
+    toDataLayer('carta_impression', detail);
+  });
+  listen(document, 'visibilitychange', impressions.visibility);
+  // analytics="datalayer": the page's tag manager gets {event, carta: detail}, when there is one.
+  function toDataLayer(event, detail) {
+    var layer = window['dataLayer'];
+    if (config.analytics === 'datalayer' && layer && typeof layer.push === 'function')
+      layer.push({ 'event': event, 'carta': detail });
+  }
   var mirror = createMirror(root, {
+    cards: impressions.watch,
     open: openLink,
     go: function (i) { userInput(); go(i); },
     prev: function () { userInput(); go(M['_carta_current'](id) - 1); },
@@ -478,6 +550,7 @@ function mount(el, options) {
       bubbles: true, composed: true, cancelable: true, detail: { url: url, id: itemId, kind: kind }
     });
     el.dispatchEvent(ev);
+    toDataLayer('carta_open', { url: url, id: itemId, kind: kind });
     // Only http(s), in a new tab, with no opener and no referrer; the host may take over.
     if (!ev.defaultPrevented && /^https?:\/\//i.test(url)) window.open(url, '_blank', 'noopener,noreferrer');
   }
@@ -872,11 +945,13 @@ function mount(el, options) {
         addWords(parts[2]);
         model = JSON.parse(M['UTF8ToString'](withString(M, feed.url, function (u) {
           return withString(M, config.locale, function (l) {
-            return withBytes(M, feed.bytes, function (p, n) { return M['_carta_read_feed'](p, n, u, l, Date.now() / 1000); });
+            return withString(M, config.linkParams, function (q) {
+              return withBytes(M, feed.bytes, function (p, n) { return M['_carta_read_feed'](p, n, u, l, Date.now() / 1000, q); });
+            });
           });
         })));
       } else {
-        model = readFeedForFallback(feed.bytes, feed.url, config.locale);
+        model = readFeedForFallback(feed.bytes, feed.url, config.locale, config.linkParams);
       }
       mirror.fallback(model, config.dark ? 'dark' : 'light', openLink);
       if (model.status === 'failed') reportError(model.message, model.path);
@@ -939,6 +1014,7 @@ function mount(el, options) {
       var gl = canvas.getContext('webgl2');  // the context the module made on this canvas
       loseContext = gl && gl.getExtension('WEBGL_lose_context');
       if (config.locale) withString(M, config.locale, function (p) { M['_carta_set_locale'](id, p); });
+      if (config.linkParams) withString(M, config.linkParams, function (p) { M['_carta_set_link_params'](id, p); });
       mark('create');
       listenToInput();
       baseFonts = parts[1];
@@ -1032,6 +1108,7 @@ function mount(el, options) {
       if (mirrorSoon) clearTimeout(mirrorSoon);
       if (refreshTimer) clearTimeout(refreshTimer);
       cleanups.forEach(function (undo) { undo(); });
+      impressions.destroy();
       if (M && created) {
         M['_carta_destroy'](id);
         delete M['cartaHosts'][id];
