@@ -1,6 +1,7 @@
 // URL cleaning and RFC 3986 resolution, small and dependency-free.
 #include "core/url.h"
 
+#include <algorithm>
 #include <cctype>
 
 namespace carta {
@@ -103,21 +104,6 @@ std::string clean(std::string_view s) {
   return out;
 }
 
-// The key of one "key=value" piece of a query (all of it when there is no '=').
-std::string_view query_key(std::string_view piece) { return piece.substr(0, piece.find('=')); }
-
-// Calls `each` with every non-empty '&'-separated piece of a query.
-template <typename F>
-void for_each_piece(std::string_view query, F each) {
-  while (!query.empty()) {
-    std::size_t amp = query.find('&');
-    std::string_view piece = query.substr(0, amp);
-    if (!piece.empty()) each(piece);
-    if (amp == std::string_view::npos) break;
-    query.remove_prefix(amp + 1);
-  }
-}
-
 void append_encoded(std::string& out, std::string_view piece) {
   static const char hex[] = "0123456789ABCDEF";
   for (char c : piece) {
@@ -137,30 +123,28 @@ void append_encoded(std::string& out, std::string_view piece) {
 std::string add_query_params(std::string_view url, std::string_view params) {
   if (url.empty()) return std::string();
   if (!params.empty() && params[0] == '?') params.remove_prefix(1);
-  std::size_t hash = url.find('#');
-  std::string_view before = url.substr(0, hash);
-  std::string_view fragment = hash == std::string_view::npos ? std::string_view() : url.substr(hash);
-  std::size_t q = before.find('?');
-  std::string_view query = q == std::string_view::npos ? std::string_view() : before.substr(q + 1);
-  std::string out(before);
-  std::string added;  // the pieces added so far, '&'-separated, to skip a key given twice
-  for_each_piece(params, [&](std::string_view piece) {
-    std::string encoded;
-    append_encoded(encoded, piece);
-    std::string_view key = query_key(encoded);
-    bool present = key.empty();
-    for_each_piece(query, [&](std::string_view own) { present = present || query_key(own) == key; });
-    for_each_piece(added, [&](std::string_view own) { present = present || query_key(own) == key; });
-    if (present) return;
-    if (!added.empty()) added += '&';
-    added += encoded;
-  });
-  if (!added.empty()) {
-    if (q == std::string_view::npos) out += '?';
-    else if (!query.empty() && query.back() != '&') out += '&';
-    out += added;
+  const std::size_t hash = std::min(url.find('#'), url.size());
+  const std::size_t q = url.substr(0, hash).find('?');
+  std::string out(url.substr(0, hash));
+  // "&" + the URL's query + "&" + each piece added + "&": a key is there when "&key=" or
+  // "&key&" is (a value holds no '&', so neither can start inside one).
+  std::string seen = "&";
+  if (q != std::string_view::npos) seen.append(url.substr(q + 1, hash - q - 1)).append("&");
+  char separator = q == std::string_view::npos ? '?' : out.back() == '?' || out.back() == '&' ? 0 : '&';
+  for (std::size_t at = 0; at < params.size();) {
+    const std::size_t end = std::min(params.find('&', at), params.size());
+    std::string piece;
+    append_encoded(piece, params.substr(at, end - at));
+    at = end + 1;
+    const std::string key = "&" + piece.substr(0, piece.find('='));
+    if (key.size() == 1 || seen.find(key + "=") != std::string::npos || seen.find(key + "&") != std::string::npos)
+      continue;
+    seen.append(piece).append("&");
+    if (separator) out += separator;
+    out += piece;
+    separator = '&';
   }
-  out += fragment;
+  out += url.substr(hash);
   return out;
 }
 
