@@ -30,8 +30,9 @@ target_link_options(carta_web PRIVATE
   # GL_-prefixed extension names, extensions enabled behind its back, GLES-only error codes.
   -sGL_EMULATE_GLES_VERSION_STRING_FORMAT=0 -sGL_EXTENSIONS_IN_PREFIXED_FORMAT=0
   -sGL_SUPPORT_AUTOMATIC_ENABLE_EXTENSIONS=0 -sGL_SUPPORT_SIMPLE_ENABLE_EXTENSIONS=0 -sGL_TRACK_ERRORS=0
-  # The page hands the factory only locateFile; no setjmp in C or C++ here.
-  -sINCOMING_MODULE_JS_API=locateFile -sSUPPORT_LONGJMP=0
+  # The page hands the factory only locateFile and instantiateWasm (it fetches the wasm with
+  # its integrity check); no setjmp in C or C++ here.
+  -sINCOMING_MODULE_JS_API=locateFile,instantiateWasm -sSUPPORT_LONGJMP=0
   # TextDecoder always (every browser with WebGL 2 has it); no errno strings in the glue.
   -sTEXTDECODER=2 -sSUPPORT_ERRNO=0
   -sEXPORTED_FUNCTIONS=${CARTA_WEB_EXPORTS_CSV}

@@ -9,6 +9,28 @@
  *   [X] carta:ready, carta:change, carta:open, carta:error on the host element */
 var scriptUrl = (document.currentScript && document.currentScript.src) || location.href;
 var assetBase = new URL('.', scriptUrl).href;
+var VERSION = '0.3.0';
+// The release (scripts/release.mjs writes it here): every file carta.js loads, by its own
+// name, with its SHA-256 (base64), whose first 6 bytes in hex are in the file's name
+// (carta.<hash>.wasm). A build without that step loads the plain names, unchecked.
+var RELEASE = JSON.parse('{"release":"dev"}');
+function assetFile(name) {
+  var digest = RELEASE.files && RELEASE.files[name], dot = name.lastIndexOf('.'), hex = '';
+  if (!digest) return [name, ''];
+  atob(digest.slice(0, 8)).split('').forEach(function (c) { hex += (c.charCodeAt(0) | 256).toString(16).slice(1); });
+  return [name.slice(0, dot) + '.' + hex + name.slice(dot), 'sha256-' + digest];
+}
+function assetUrl(name) { return assetBase + assetFile(name)[0]; }
+// Each file is fetched with its integrity check: a changed byte is refused, as a page's
+// integrity= refuses a changed carta.js, which holds these hashes.
+function fetchAsset(name) {
+  return fetch(assetUrl(name), { credentials: 'omit', integrity: assetFile(name)[1] }).then(function (r) {
+    if (!r.ok) throw new Error(name + ': HTTP ' + r.status);
+    return r;
+  }, function (e) {
+    throw new Error(assetFile(name)[0] + ' could not be fetched, or failed its integrity check (' + (e && e.message) + ')');
+  });
+}
 // The font parts (carta::FontPart), each a file per carta::Face (sans, sans bold, serif
 // bold): the base, always; Latin Extended-A (ş ğ İ ł č...), fetched only for a feed that
 // uses it. Right-to-left scripts and every other script the atlas lacks are set by the
@@ -42,18 +64,27 @@ function loadModule() {
   if (!modulePromise) {
     var moduleArg = {};
     moduleArg['cartaHosts'] = {};
-    moduleArg['locateFile'] = function (path) { return assetBase + path; };
-    modulePromise = createCartaModule(moduleArg).then(function (M) { return (loadedModule = M); });
+    moduleArg['locateFile'] = assetUrl;
+    // The wasm is fetched here, with its integrity check; a refusal rejects the module.
+    var wasmFailed = new Promise(function (resolve, reject) {
+      moduleArg['instantiateWasm'] = function (imports, receive) {
+        var instantiate = function (r) {
+          return window.WebAssembly.instantiateStreaming && /wasm/.test(r.headers.get('Content-Type'))
+            ? WebAssembly.instantiateStreaming(r, imports)
+            : r.arrayBuffer().then(function (b) { return WebAssembly.instantiate(b, imports); });
+        };
+        fetchAsset('carta.wasm').then(instantiate).then(function (out) { receive(out.instance, out.module); }, reject);
+        return {};
+      };
+    });
+    modulePromise = Promise.race([createCartaModule(moduleArg), wasmFailed]).then(function (M) { return (loadedModule = M); });
   }
   return modulePromise;
 }
 
 function fetchFonts(files) {
   return Promise.all(files.map(function (file) {
-    return fetch(assetBase + file, { credentials: 'omit' }).then(function (r) {
-      if (!r.ok) throw new Error('font ' + file + ': HTTP ' + r.status);
-      return r.arrayBuffer();
-    });
+    return fetchAsset(file).then(function (r) { return r.arrayBuffer(); });
   }));
 }
 
@@ -115,8 +146,7 @@ function loadWords(codes) {
     .filter(function (c, k, all) { return c !== 'en' && WORD_LANGUAGES.indexOf(c) >= 0 && all.indexOf(c) === k; });
   return Promise.all(wanted.map(function (code) {
     if (!wordPromises[code]) {
-      wordPromises[code] = fetch(assetBase + 'words/' + code + '.json', { credentials: 'omit' }).then(function (r) {
-        if (!r.ok) throw new Error('words/' + code + '.json: HTTP ' + r.status);
+      wordPromises[code] = fetchAsset('words/' + code + '.json').then(function (r) {
         return r.text();
       }).then(function (text) {
         STRINGS[code] = JSON.parse(text);
@@ -141,7 +171,7 @@ var textStackPromise = null, scriptPolicy = null;
 // carta-text.js's address for a script element: under Trusted Types (require-trusted-types-for
 // 'script') through a policy named "carta" that allows that one file and nothing else.
 function textStackUrl() {
-  var url = assetBase + 'carta-text.js';
+  var url = assetUrl('carta-text.js');
   var tt = window['trustedTypes'];
   if (!tt || !tt['createPolicy']) return url;
   try {
@@ -160,6 +190,8 @@ function loadTextStack() {
       var script = document.createElement('script');
       script.src = textStackUrl();
       script.async = true;
+      var integrity = assetFile('carta-text.js')[1];
+      if (integrity) { script.integrity = integrity; script.crossOrigin = 'anonymous'; }
       script.onload = function () {
         var factory = window['Carta'] && window['Carta']['textStack'];
         factory ? resolve(factory) : reject(new Error('carta-text.js did not define Carta.textStack'));
@@ -1043,7 +1075,10 @@ function mount(el, options) {
         });
       });
     }).catch(function (e) {
-      if (!created && !destroyed) fallback(feedPromise);  // the module or fonts could not load
+      if (!created && !destroyed) {  // the module or fonts could not load: the plain list, and why
+        reportError(String(e && e.message || e), '');
+        fallback(feedPromise);
+      }
       else if (!destroyed) console.error('Carta: ' + (e && e.message ? e.message : e));  // never silent
     });
   }
@@ -1157,6 +1192,7 @@ function pageStats() {
   };
 }
 
-window['Carta'] = { 'mount': mount, 'stats': pageStats, 'version': '0.2.0' };
+// The release: "0.3.0+<id of its files>" (docs/deploying.md), "0.3.0+dev" for a plain build.
+window['Carta'] = { 'mount': mount, 'stats': pageStats, 'version': VERSION + '+' + RELEASE.release };
 if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', mountAll);
 else mountAll();
