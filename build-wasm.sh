@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Builds the WebAssembly widget and writes a self-contained site to dist/:
-#   index.html (the demo page), carta.js, carta.wasm, carta-text.js (loaded only for
-#   right-to-left feeds and scripts the font atlas lacks),
+#   index.html (the demo page), carta.js (the loader, the one name that stays),
+#   carta.<hash>.wasm, carta-text.<hash>.js (loaded only for right-to-left feeds and
+#   scripts the font atlas lacks), integrity.json (every file's SRI hash),
 #   fonts/, demo.json, demo-ar.json, demo-mixed.json, demo-world.json, images/,
 #   embed.html (for iframes) and partner.html (every way to embed, side by side).
 #   ./build-wasm.sh                  install what is missing, build, write dist/
@@ -40,9 +41,13 @@ mkdir -p "$dist/words"
 cp assets/words/*.json "$dist/words/"
 cp /usr/share/doc/fonts-noto-core/copyright "$dist/fonts/NOTICE-noto-fonts.txt"
 
+# Content-hashed names for everything carta.js loads, its manifest inside carta.js, and
+# dist/integrity.json with every file's SRI hash (scripts/release.mjs, docs/deploying.md).
+node scripts/release.mjs "$dist"
+
 echo "dist/ written:"
-(cd "$dist" && for f in carta.js carta.wasm carta-text.js fonts/*.ttf; do
-  printf '  %-28s %8d bytes  %7d gzip -9\n' "$f" "$(stat -c %s "$f")" "$(gzip -9c "$f" | wc -c)"
+(cd "$dist" && for f in carta.js carta*.wasm carta-*.js fonts/*.ttf; do
+  printf '  %-36s %8d bytes  %7d gzip -9\n' "$f" "$(stat -c %s "$f")" "$(gzip -9c "$f" | wc -c)"
 done)
 
 if [ "$serve" = 1 ]; then

@@ -13,7 +13,7 @@ set(CARTA_WEB_EXPORTS
   _carta_next_wake _carta_pointer _carta_wheel _carta_key _carta_go _carta_current _carta_set_paused
   _carta_context_lost _carta_context_restored _carta_set_reduced_motion
   _carta_view_json _carta_focus _carta_set_locale _carta_image_bytes _carta_use_browser_text _carta_add_words _carta_read_feed _carta_image_in_page _carta_page_pictures
-  _carta_heap_bytes _carta_atlas_count _carta_prepare _carta_set_theme _carta_items_json)
+  _carta_heap_bytes _carta_atlas_count _carta_prepare _carta_set_theme _carta_items_json _carta_set_link_params)
 list(JOIN CARTA_WEB_EXPORTS "," CARTA_WEB_EXPORTS_CSV)
 
 target_link_options(carta_web PRIVATE
@@ -30,8 +30,9 @@ target_link_options(carta_web PRIVATE
   # GL_-prefixed extension names, extensions enabled behind its back, GLES-only error codes.
   -sGL_EMULATE_GLES_VERSION_STRING_FORMAT=0 -sGL_EXTENSIONS_IN_PREFIXED_FORMAT=0
   -sGL_SUPPORT_AUTOMATIC_ENABLE_EXTENSIONS=0 -sGL_SUPPORT_SIMPLE_ENABLE_EXTENSIONS=0 -sGL_TRACK_ERRORS=0
-  # The page hands the factory only locateFile; no setjmp in C or C++ here.
-  -sINCOMING_MODULE_JS_API=locateFile -sSUPPORT_LONGJMP=0
+  # The page hands the factory only locateFile and instantiateWasm (it fetches the wasm with
+  # its integrity check); no setjmp in C or C++ here.
+  -sINCOMING_MODULE_JS_API=locateFile,instantiateWasm -sSUPPORT_LONGJMP=0
   # TextDecoder always (every browser with WebGL 2 has it); no errno strings in the glue.
   -sTEXTDECODER=2 -sSUPPORT_ERRNO=0
   -sEXPORTED_FUNCTIONS=${CARTA_WEB_EXPORTS_CSV}

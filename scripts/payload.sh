@@ -21,14 +21,25 @@ group() {  # prints one row per file, then the group's total
   row "= $name" "$r" "$g" "$b"
   last_gzip=$g
 }
+# The release's content-hashed name of a file carta.js loads (carta.wasm is
+# carta.<hash>.wasm), or the plain name in a dist/ written without scripts/release.mjs.
+hashed() {
+  local stem="${1%.*}" ext="${1##*.}" f
+  for f in "$stem".[0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f]."$ext"; do
+    [ -e "$f" ] && { echo "$f"; return; }
+  done
+  echo "$1"
+}
 row file raw gzip-9 brotli
-group "widget (script, wasm, fonts)" carta.js carta.wasm fonts/carta-sans.ttf fonts/carta-sans-bold.ttf fonts/carta-serif-bold.ttf
+group "widget (script, wasm, fonts)" carta.js "$(hashed carta.wasm)" "$(hashed fonts/carta-sans.ttf)" \
+  "$(hashed fonts/carta-sans-bold.ttf)" "$(hashed fonts/carta-serif-bold.ttf)"
 widget_gzip=$last_gzip
 group "content (feed, first two pictures)" demo.json images/moscow-press-conference.jpg images/unifil-patrol.png
 # Only for feeds that use Latin Extended-A (not the demo's):
-group "extended Latin fonts, when needed" fonts/carta-ext-sans.ttf fonts/carta-ext-sans-bold.ttf fonts/carta-ext-serif-bold.ttf
+group "extended Latin fonts, when needed" "$(hashed fonts/carta-ext-sans.ttf)" "$(hashed fonts/carta-ext-sans-bold.ttf)" \
+  "$(hashed fonts/carta-ext-serif-bold.ttf)"
 # Only for feeds with right-to-left text or scripts the atlas lacks (demo-ar.json, demo-world.json):
-group "the browser's text stack, when needed" carta-text.js
+group "the browser's text stack, when needed" "$(hashed carta-text.js)"
 if [ -n "$max" ]; then
   if [ "$widget_gzip" -gt "$max" ]; then
     echo "payload: the widget is $widget_gzip bytes gzip -9, over the budget of $max" >&2

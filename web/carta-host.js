@@ -9,6 +9,28 @@
  *   [X] carta:ready, carta:change, carta:open, carta:error on the host element */
 var scriptUrl = (document.currentScript && document.currentScript.src) || location.href;
 var assetBase = new URL('.', scriptUrl).href;
+var VERSION = '0.3.0';
+// The release (scripts/release.mjs writes it here): every file carta.js loads, by its own
+// name, with its SHA-256 (base64), whose first 6 bytes in hex are in the file's name
+// (carta.<hash>.wasm). A build without that step loads the plain names, unchecked.
+var RELEASE = JSON.parse('{"release":"dev"}');
+function assetFile(name) {
+  var digest = RELEASE.files && RELEASE.files[name], dot = name.lastIndexOf('.'), hex = '';
+  if (!digest) return [name, ''];
+  atob(digest.slice(0, 8)).split('').forEach(function (c) { hex += (c.charCodeAt(0) | 256).toString(16).slice(1); });
+  return [name.slice(0, dot) + '.' + hex + name.slice(dot), 'sha256-' + digest];
+}
+function assetUrl(name) { return assetBase + assetFile(name)[0]; }
+// Each file is fetched with its integrity check: a changed byte is refused, as a page's
+// integrity= refuses a changed carta.js, which holds these hashes.
+function fetchAsset(name) {
+  return fetch(assetUrl(name), { credentials: 'omit', integrity: assetFile(name)[1] }).then(function (r) {
+    if (!r.ok) throw new Error(name + ': HTTP ' + r.status);
+    return r;
+  }, function (e) {
+    throw new Error(assetFile(name)[0] + ' could not be fetched, or failed its integrity check (' + (e && e.message) + ')');
+  });
+}
 // The font parts (carta::FontPart), each a file per carta::Face (sans, sans bold, serif
 // bold): the base, always; Latin Extended-A (ş ğ İ ł č...), fetched only for a feed that
 // uses it. Right-to-left scripts and every other script the atlas lacks are set by the
@@ -44,18 +66,27 @@ function loadModule() {
   if (!modulePromise) {
     var moduleArg = {};
     moduleArg['cartaHosts'] = {};
-    moduleArg['locateFile'] = function (path) { return assetBase + path; };
-    modulePromise = createCartaModule(moduleArg).then(function (M) { return (loadedModule = M); });
+    moduleArg['locateFile'] = assetUrl;
+    // The wasm is fetched here, with its integrity check; a refusal rejects the module.
+    var wasmFailed = new Promise(function (resolve, reject) {
+      moduleArg['instantiateWasm'] = function (imports, receive) {
+        var instantiate = function (r) {
+          return window.WebAssembly.instantiateStreaming && /wasm/.test(r.headers.get('Content-Type'))
+            ? WebAssembly.instantiateStreaming(r, imports)
+            : r.arrayBuffer().then(function (b) { return WebAssembly.instantiate(b, imports); });
+        };
+        fetchAsset('carta.wasm').then(instantiate).then(function (out) { receive(out.instance, out.module); }, reject);
+        return {};
+      };
+    });
+    modulePromise = Promise.race([createCartaModule(moduleArg), wasmFailed]).then(function (M) { return (loadedModule = M); });
   }
   return modulePromise;
 }
 
 function fetchFonts(files) {
   return Promise.all(files.map(function (file) {
-    return fetch(assetBase + file, { credentials: 'omit' }).then(function (r) {
-      if (!r.ok) throw new Error('font ' + file + ': HTTP ' + r.status);
-      return r.arrayBuffer();
-    });
+    return fetchAsset(file).then(function (r) { return r.arrayBuffer(); });
   }));
 }
 
@@ -117,8 +148,7 @@ function loadWords(codes) {
     .filter(function (c, k, all) { return c !== 'en' && WORD_LANGUAGES.indexOf(c) >= 0 && all.indexOf(c) === k; });
   return Promise.all(wanted.map(function (code) {
     if (!wordPromises[code]) {
-      wordPromises[code] = fetch(assetBase + 'words/' + code + '.json', { credentials: 'omit' }).then(function (r) {
-        if (!r.ok) throw new Error('words/' + code + '.json: HTTP ' + r.status);
+      wordPromises[code] = fetchAsset('words/' + code + '.json').then(function (r) {
         return r.text();
       }).then(function (text) {
         STRINGS[code] = JSON.parse(text);
@@ -143,7 +173,7 @@ var textStackPromise = null, scriptPolicy = null;
 // carta-text.js's address for a script element: under Trusted Types (require-trusted-types-for
 // 'script') through a policy named "carta" that allows that one file and nothing else.
 function textStackUrl() {
-  var url = assetBase + 'carta-text.js';
+  var url = assetUrl('carta-text.js');
   var tt = window['trustedTypes'];
   if (!tt || !tt['createPolicy']) return url;
   try {
@@ -162,6 +192,8 @@ function loadTextStack() {
       var script = document.createElement('script');
       script.src = textStackUrl();
       script.async = true;
+      var integrity = assetFile('carta-text.js')[1];
+      if (integrity) { script.integrity = integrity; script.crossOrigin = 'anonymous'; }
       script.onload = function () {
         var factory = window['Carta'] && window['Carta']['textStack'];
         factory ? resolve(factory) : reject(new Error('carta-text.js did not define Carta.textStack'));
@@ -204,6 +236,10 @@ function option(el, options, name) {
   if (options && options[name] != null) return String(options[name]);
   var attr = el.getAttribute('data-' + name);
   return attr != null ? attr : el.getAttribute(name);
+}
+
+function linkParamsOf(value) {
+  return value == null ? '' : typeof value === 'object' ? new URLSearchParams(value).toString() : String(value);
 }
 
 function fire(el, name, detail) {
@@ -304,6 +340,56 @@ function webgl2Exposed() {
   return typeof WebGL2RenderingContext === 'function';
 }
 
+// --- Viewable impressions ---------------------------------------------------------------
+// The MRC rule: a card counts once at least half of its area has been in the viewport, with
+// the tab visible, for one continuous second, whatever brought it there. The cards are the
+// mirror's articles, placed where the canvas (or the fallback list) shows them, so the
+// browser's IntersectionObserver measures them, iframes and clipping ancestors included.
+// `report(card)` is called once per card id for the widget's life; nothing is stored.
+var VIEWABLE_MS = 1000;
+function impressionTracker(report) {
+  var counted = {}, timers = {}, watched = [], inView = {};
+  var io = window.IntersectionObserver && new IntersectionObserver(function (entries) {
+    entries.forEach(function (e) {
+      var card = e.target['cartaCard'];
+      if (card) set(card, e.isIntersecting && e.intersectionRatio >= 0.5);
+    });
+  }, { threshold: 0.5 });
+  function set(card, visible) {
+    var id = card.id;
+    if (visible) inView[id] = card; else delete inView[id];
+    if (!visible || document.hidden) {
+      clearTimeout(timers[id]);
+      delete timers[id];
+    } else if (!timers[id] && !counted[id]) {
+      timers[id] = setTimeout(function () {
+        delete timers[id];
+        if (!counted[id] && inView[id] && !document.hidden) { counted[id] = true; report(inView[id]); }
+      }, VIEWABLE_MS);
+    }
+  }
+  return {
+    // The articles showing cards now ({element, card: {index, id, url}}), replacing the last.
+    watch: function (items) {
+      if (!io) return;
+      var ids = items.map(function (it) { return it.card.id; });
+      // A card in both keeps its running second; its new article's first report follows.
+      watched.forEach(function (node) {
+        io.unobserve(node);
+        if (ids.indexOf(node['cartaCard'].id) < 0) set(node['cartaCard'], false);
+      });
+      watched = items.map(function (it) {
+        it.element['cartaCard'] = it.card;
+        if (!counted[it.card.id]) io.observe(it.element);
+        return it.element;
+      });
+    },
+    // The tab was hidden (every running second stops) or shown again (they start afresh).
+    visibility: function () { Object.keys(inView).forEach(function (id) { set(inView[id], true); }); },
+    destroy: function () { if (io) io.disconnect(); Object.keys(timers).forEach(function (id) { clearTimeout(timers[id]); }); }
+  };
+}
+
 function mount(el, options) {
   if (el['cartaHandle']) return el['cartaHandle'];
   options = options || {};
@@ -322,7 +408,12 @@ function mount(el, options) {
     debug: option(el, options, 'debug') === 'true',
     // Fetch nothing until the widget is within this distance of the viewport.
     lazy: options.lazy !== false && option(el, options, 'loading') !== 'eager',
-    lazyMargin: option(el, options, 'lazyMargin') || '100% 0px'
+    lazyMargin: option(el, options, 'lazyMargin') || '100% 0px',
+    // Campaign parameters for every story link ("utm_source=partner&utm_medium=carta", or
+    // an object of them as the linkParams option); the core adds them (core/url.cpp).
+    linkParams: linkParamsOf(options.linkParams != null ? options.linkParams : option(el, null, 'link-params')),
+    // "datalayer": impressions and opens are also pushed onto the page's window.dataLayer.
+    analytics: option(el, options, 'analytics') || ''
   };
 
   mountedCount++;
@@ -428,7 +519,20 @@ function mount(el, options) {
     call(function () { M['_carta_go'](id, index, performance.now()); });
     invalidate();
   }
+  var impressions = impressionTracker(function (card) {
+    var detail = { index: card.index, id: card.id, url: card.url };
+    fire(el, 'carta:impression', detail);
+    toDataLayer('carta_impression', detail);
+  });
+  listen(document, 'visibilitychange', impressions.visibility);
+  // analytics="datalayer": the page's tag manager gets {event, carta: detail}, when there is one.
+  function toDataLayer(event, detail) {
+    var layer = window['dataLayer'];
+    if (config.analytics === 'datalayer' && layer && typeof layer.push === 'function')
+      layer.push({ 'event': event, 'carta': detail });
+  }
   var mirror = createMirror(root, {
+    cards: impressions.watch,
     open: openLink,
     go: function (i) { userInput(); go(i); },
     prev: function () { userInput(); go(M['_carta_current'](id) - 1); },
@@ -495,6 +599,7 @@ function mount(el, options) {
       bubbles: true, composed: true, cancelable: true, detail: { url: url, id: itemId, kind: kind }
     });
     el.dispatchEvent(ev);
+    toDataLayer('carta_open', { url: url, id: itemId, kind: kind });
     // Only http(s), in a new tab, with no opener and no referrer; the host may take over.
     if (!ev.defaultPrevented && /^https?:\/\//i.test(url)) window.open(url, '_blank', 'noopener,noreferrer');
   }
@@ -891,11 +996,13 @@ function mount(el, options) {
         addWords(parts[2]);
         model = JSON.parse(M['UTF8ToString'](withString(M, feed.url, function (u) {
           return withString(M, config.locale, function (l) {
-            return withBytes(M, feed.bytes, function (p, n) { return M['_carta_read_feed'](p, n, u, l, Date.now() / 1000); });
+            return withString(M, config.linkParams, function (q) {
+              return withBytes(M, feed.bytes, function (p, n) { return M['_carta_read_feed'](p, n, u, l, Date.now() / 1000, q); });
+            });
           });
         })));
       } else {
-        model = readFeedForFallback(feed.bytes, feed.url, config.locale);
+        model = readFeedForFallback(feed.bytes, feed.url, config.locale, config.linkParams);
       }
       mirror.fallback(model, config.dark ? 'dark' : 'light', openLink);
       if (model.status === 'failed') reportError(model.message, model.path);
@@ -958,6 +1065,7 @@ function mount(el, options) {
       var gl = canvas.getContext('webgl2');  // the context the module made on this canvas
       loseContext = gl && gl.getExtension('WEBGL_lose_context');
       if (config.locale) withString(M, config.locale, function (p) { M['_carta_set_locale'](id, p); });
+      if (config.linkParams) withString(M, config.linkParams, function (p) { M['_carta_set_link_params'](id, p); });
       mark('create');
       listenToInput();
       baseFonts = parts[1];
@@ -986,7 +1094,10 @@ function mount(el, options) {
         });
       });
     }).catch(function (e) {
-      if (!created && !destroyed) fallback(feedPromise);  // the module or fonts could not load
+      if (!created && !destroyed) {  // the module or fonts could not load: the plain list, and why
+        reportError(String(e && e.message || e), '');
+        fallback(feedPromise);
+      }
       else if (!destroyed) console.error('Carta: ' + (e && e.message ? e.message : e));  // never silent
     });
   }
@@ -1051,6 +1162,7 @@ function mount(el, options) {
       if (mirrorSoon) clearTimeout(mirrorSoon);
       if (refreshTimer) clearTimeout(refreshTimer);
       cleanups.forEach(function (undo) { undo(); });
+      impressions.destroy();
       if (M && created) {
         M['_carta_destroy'](id);
         delete M['cartaHosts'][id];
@@ -1099,6 +1211,7 @@ function pageStats() {
   };
 }
 
-window['Carta'] = { 'mount': mount, 'stats': pageStats, 'version': '0.2.0' };
+// The release: "0.3.0+<id of its files>" (docs/deploying.md), "0.3.0+dev" for a plain build.
+window['Carta'] = { 'mount': mount, 'stats': pageStats, 'version': VERSION + '+' + RELEASE.release };
 if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', mountAll);
 else mountAll();

@@ -57,7 +57,8 @@ function fmt(template, vars) {
 }
 
 var MIRROR_CSS =
-  '.mirror{position:absolute;inset:0;pointer-events:none}' +
+  // Clipped to the widget, as the canvas is: what is measured for impressions is what shows.
+  '.mirror{position:absolute;inset:0;pointer-events:none;overflow:hidden}' +
   '.vh{position:absolute;opacity:0;overflow:hidden;margin:0;padding:0;border:0;background:none;color:#000}' +
   '.hit{pointer-events:auto;cursor:pointer;touch-action:pan-y;user-select:none;-webkit-user-select:none;-webkit-user-drag:none}' +
   '.card-link{position:absolute;left:0;top:0;width:100%;height:100%}' +
@@ -68,7 +69,7 @@ var MIRROR_CSS =
   '.toggle{position:absolute;top:24px;right:24px;pointer-events:auto;font:600 13px/1 system-ui,sans-serif;' +
   'padding:7px 12px;border-radius:16px;border:0;background:rgba(0,0,0,.72);color:#fff;cursor:pointer}' +
   '.toggle:focus-visible{outline:3px solid #fff;outline-offset:2px}' +
-  '.fallback{position:absolute;inset:0;display:flex;gap:16px;overflow-x:auto;padding:16px;box-sizing:border-box;' +
+  '.fallback{position:absolute;inset:0;display:flex;gap:16px;overflow-x:auto;overflow-y:auto;padding:16px;box-sizing:border-box;' +
   'scrollbar-width:thin;' +
   'scroll-snap-type:x mandatory;pointer-events:auto;font:15px/1.45 system-ui,sans-serif;background:var(--page)}' +
   '.fallback article{flex:0 0 min(340px,85%);scroll-snap-align:start;background:var(--card);color:var(--text);' +
@@ -86,7 +87,7 @@ var MIRROR_CSS =
   '.fallback figcaption{font-size:12px;color:var(--muted);padding:6px 16px 0}' +
   // Printed, the cards in view are the mirror as plain content: no canvas, no controls.
   '@media print{:host{height:auto!important}canvas,button,.live,.toggle,.offstage,[role="group"]{display:none!important}' +
-  '.mirror{position:static;display:flex;gap:12px;align-items:flex-start;font:11pt/1.4 Georgia,serif;color:#000}' +
+  '.mirror{position:static;overflow:visible;display:flex;gap:12px;align-items:flex-start;font:11pt/1.4 Georgia,serif;color:#000}' +
   '.mirror .vh{position:static!important;opacity:1;overflow:visible;width:auto!important;height:auto!important}' +
   '.mirror article{flex:1;border:1px solid #999;border-radius:6px;padding:8px 10px;break-inside:avoid}' +
   '.mirror article p,.mirror figure,.mirror ul{margin:0 0 4px}.mirror h3{font-size:13pt;margin:0 0 4px}' +
@@ -391,6 +392,10 @@ function createMirror(root, actions) {
       wordsHidden.forEach(function (box) { box.hidden = false; });
       wordsHidden = view.cards.map(function (c) { return words[c.index]; }).filter(Boolean);
       wordsHidden.forEach(function (box) { box.hidden = true; });
+      // What the reader may see now, for impressions.
+      actions.cards(view.cards.map(function (c) {
+        return { element: cards[c.index].node, card: { index: c.index, id: c.id, url: c.url } };
+      }));
       restoreFocus(memo, view);
       if (options.announce && view.cards.length) {
         var current = view.cards.filter(function (c) { return c.index === view.index; })[0] || view.cards[0];
@@ -425,6 +430,7 @@ function createMirror(root, actions) {
         region.appendChild(el('p', null, strings.failed));
         region.appendChild(el('p', null, strings.failedDetail));
       } else if (!feed.items.length) region.appendChild(el('p', null, strings.empty));
+      var shown = [];
       feed.items.forEach(function (item, i) {
         var article = el('article', { 'aria-roledescription': strings.slide, lang: item.language || null,
                                       dir: item.rtl || isRightToLeft(item.language) ? 'rtl' : null,
@@ -451,8 +457,9 @@ function createMirror(root, actions) {
         if (item.meta) body.appendChild(el('p', { 'class': 'meta' }, item.meta));
         if (item.summary) body.appendChild(el('p', { 'class': 'summary' }, item.summary));
         article.appendChild(body);
-        region.appendChild(article);
+        shown.push({ element: region.appendChild(article), card: { index: i, id: item.id, url: item.url } });
       });
+      actions.cards(shown);
       clampFallback(region);
       if (window.ResizeObserver) new ResizeObserver(function () { clampFallback(region); }).observe(region);
       region.addEventListener('keydown', fallbackKey);
@@ -518,10 +525,26 @@ function plainText(html) {
     }).replace(/\s+/g, ' ').trim();
 }
 
+// The core's add_query_params (core/url.cpp) for this reader: `params` added before the
+// fragment, keeping the URL's query, skipping a key it (or `params`) already has.
+function withParams(url, params) {
+  if (!url || !params) return url;
+  var hash = url.indexOf('#'), fragment = hash < 0 ? '' : url.slice(hash), before = hash < 0 ? url : url.slice(0, hash);
+  var q = before.indexOf('?'), keys = {}, added = [];
+  var key = function (piece) { return piece.split('=')[0]; };
+  (q < 0 ? '' : before.slice(q + 1)).split('&').forEach(function (p) { keys[key(p)] = 1; });
+  params.replace(/^\?/, '').split('&').forEach(function (p) {
+    p = p.replace(/[\x00-\x20"#<>\x7f]|[^\x00-\x7f]+/g, encodeURIComponent);
+    if (key(p) && !keys[key(p)]) { keys[key(p)] = 1; added.push(p); }
+  });
+  if (!added.length) return url;
+  return before + (q < 0 ? '?' : /[?&]$/.test(before) ? '' : '&') + added.join('&') + fragment;
+}
+
 // A small, cautious reader for the fallback of browsers without WebAssembly (otherwise the
 // C++ core reads the feed, carta_read_feed): plain text from HTML, http(s) links resolved
 // against the feed, nothing executed or injected, the core's item and summary limits.
-function readFeedForFallback(bytes, feedUrl, locale) {
+function readFeedForFallback(bytes, feedUrl, locale, linkParams) {
   var data = JSON.parse(new TextDecoder().decode(bytes));
   if (!data || typeof data !== 'object' || !Array.isArray(data.items)) throw new Error('not a JSON Feed');
   var text = function (v) { return typeof v === 'string' ? plainText(v) : ''; };
@@ -543,7 +566,7 @@ function readFeedForFallback(bytes, feedUrl, locale) {
     var meta = [authors.join(', '),
                 cardDate(s, it.date_published), fmt(pluralWords(s, minutes), { n: minutes })].filter(Boolean).join(' · ');
     return {
-      id: String(it.id != null ? it.id : it.url || ''), url: link(it.url) || link(it.external_url),
+      id: String(it.id != null ? it.id : it.url || ''), url: withParams(link(it.url) || link(it.external_url), linkParams),
       title: text(it.title), summary: text(it.summary) || text(it.content_text || it.content_html).slice(0, 300),
       image: link(it.image) || link(it.banner_image), alt: text(ext.image_alt), caption: text(ext.image_caption),
       credit: text(ext.image_credit), category: text(ext.category), meta: meta,

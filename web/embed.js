@@ -6,7 +6,7 @@
   'use strict';
   var params = new URLSearchParams(location.search);
   var host = document.getElementById('carta');
-  ['feed', 'theme', 'accent', 'autoplay', 'start', 'height', 'locale', 'loop', 'refresh'].forEach(function (key) {
+  ['feed', 'theme', 'accent', 'autoplay', 'start', 'height', 'locale', 'loop', 'refresh', 'link-params'].forEach(function (key) {
     var value = params.get(key);
     if (value != null) host.setAttribute('data-' + key, value);
   });
@@ -35,7 +35,7 @@
   if (window.ResizeObserver) new ResizeObserver(reportHeight).observe(document.documentElement);
   reportHeight();
 
-  ['carta:ready', 'carta:change', 'carta:open', 'carta:error'].forEach(function (name) {
+  ['carta:ready', 'carta:change', 'carta:open', 'carta:impression', 'carta:error'].forEach(function (name) {
     host.addEventListener(name, function (e) { post({ type: name, detail: e.detail }); });
   });
 

@@ -7,8 +7,22 @@
   embedUrl.searchParams.set('theme', 'dark');
   embedUrl.searchParams.set('parent', location.origin);
   frame.src = embedUrl.href;
+  // The analytics log: what a publisher's tools would receive, line by line.
+  var log = document.getElementById('analytics-log');
+  var started = Date.now();
+  function record(where, name, detail) {
+    var line = document.createElement('li');
+    line.textContent = '+' + ((Date.now() - started) / 1000).toFixed(1) + ' s  ' + where + '  ' + name + '  ' +
+      JSON.stringify(detail);
+    log.appendChild(line);
+  }
+  window.dataLayer = window.dataLayer || [];
+  ['carta:impression', 'carta:open'].forEach(function (name) {
+    document.addEventListener(name, function (e) { record('#' + (e.target.id || '?'), name, e.detail); });
+  });
   window.addEventListener('message', function (e) {
     if (e.origin !== embedUrl.origin || e.source !== frame.contentWindow) return;  // only our iframe
+    if (e.data && (e.data.type === 'carta:impression' || e.data.type === 'carta:open')) record('iframe', e.data.type, e.data.detail);
     if (e.data && e.data.type === 'carta:height') {
       frame.style.height = e.data.height + 'px';
       document.getElementById('iframe-status').textContent = 'The iframe reported a height of ' + e.data.height + ' px.';

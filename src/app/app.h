@@ -97,6 +97,9 @@ class App {
   // The platform's text stack, for paragraphs the font atlas cannot draw (other scripts,
   // emoji); nullptr leaves every paragraph to the atlas. The platform keeps it alive.
   void set_platform_text(PlatformText* platform) { text_.set_platform(platform); }
+  // Campaign parameters ("utm_source=partner&…") for every story link of the feeds set from
+  // now on: the links the page shows, and what open() hands to the platform.
+  void set_link_params(std::string params) { link_params_ = std::move(params); }
   // The UI language ("en", "ar"...); empty follows the feed's own language.
   void set_locale(std::string locale) { desc_.locale = std::move(locale); }
   // GPU memory the decoded images may use together (default 48 MiB).
@@ -187,6 +190,7 @@ class App {
   GlRenderer renderer_;
   std::uint64_t uploaded_atlas_ = 0;  // the atlas (FontSet::atlas_id) in renderer_'s texture
   FeedResult feed_;
+  std::string link_params_;
   Diagnostics last_diagnostics_;
   FeedStatus status_ = FeedStatus::loading;
   std::string failure_;

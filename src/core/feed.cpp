@@ -572,4 +572,12 @@ FeedResult parse_feed(std::string_view bytes, std::string_view location, const F
   return result;
 }
 
+void add_link_params(Feed& feed, std::string_view params) {
+  if (params.empty()) return;
+  for (Item& item : feed.items) {
+    item.url = add_query_params(item.url, params);
+    for (RelatedItem& r : item.related) r.url = add_query_params(r.url, params);
+  }
+}
+
 }  // namespace carta

@@ -85,6 +85,11 @@ struct FeedResult {
 FeedResult parse_feed(std::string_view bytes, std::string_view location = {},
                       const FeedLimits& limits = {});
 
+// Adds the partner's campaign parameters (`link-params`, "utm_source=partner&…") to every
+// story link of `feed` — each item's url and each related entry's — with the rules of
+// add_query_params (core/url.h): the URL's own query and fragment kept, no key twice.
+void add_link_params(Feed& feed, std::string_view params);
+
 // Languages written right to left (ar, he, fa, ur and their regional variants).
 bool is_right_to_left_language(std::string_view language_tag);
 

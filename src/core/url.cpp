@@ -1,6 +1,7 @@
 // URL cleaning and RFC 3986 resolution, small and dependency-free.
 #include "core/url.h"
 
+#include <algorithm>
 #include <cctype>
 
 namespace carta {
@@ -103,7 +104,49 @@ std::string clean(std::string_view s) {
   return out;
 }
 
+void append_encoded(std::string& out, std::string_view piece) {
+  static const char hex[] = "0123456789ABCDEF";
+  for (char c : piece) {
+    unsigned char u = static_cast<unsigned char>(c);
+    if (u <= 0x20 || u >= 0x7F || c == '#' || c == '"' || c == '<' || c == '>') {
+      out += '%';
+      out += hex[u >> 4];
+      out += hex[u & 15];
+    } else {
+      out += c;
+    }
+  }
+}
+
 }  // namespace
+
+std::string add_query_params(std::string_view url, std::string_view params) {
+  if (url.empty()) return std::string();
+  if (!params.empty() && params[0] == '?') params.remove_prefix(1);
+  const std::size_t hash = std::min(url.find('#'), url.size());
+  const std::size_t q = url.substr(0, hash).find('?');
+  std::string out(url.substr(0, hash));
+  // "&" + the URL's query + "&" + each piece added + "&": a key is there when "&key=" or
+  // "&key&" is (a value holds no '&', so neither can start inside one).
+  std::string seen = "&";
+  if (q != std::string_view::npos) seen.append(url.substr(q + 1, hash - q - 1)).append("&");
+  char separator = q == std::string_view::npos ? '?' : out.back() == '?' || out.back() == '&' ? 0 : '&';
+  for (std::size_t at = 0; at < params.size();) {
+    const std::size_t end = std::min(params.find('&', at), params.size());
+    std::string piece;
+    append_encoded(piece, params.substr(at, end - at));
+    at = end + 1;
+    const std::string key = "&" + piece.substr(0, piece.find('='));
+    if (key.size() == 1 || seen.find(key + "=") != std::string::npos || seen.find(key + "&") != std::string::npos)
+      continue;
+    seen.append(piece).append("&");
+    if (separator) out += separator;
+    out += piece;
+    separator = '&';
+  }
+  out += url.substr(hash);
+  return out;
+}
 
 bool is_http_url(std::string_view url) {
   std::size_t n = scheme_length(url);

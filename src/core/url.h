@@ -26,4 +26,11 @@ std::string resolve_url(std::string_view reference, std::string_view base);
 // True when `url` is absolute http:// or https:// (case-insensitive scheme).
 bool is_http_url(std::string_view url);
 
+// `url` with the query parameters of `params` ("utm_source=partner&utm_medium=carta", a
+// leading '?' allowed) added to its query, before its fragment. A key the URL already
+// carries (or that `params` gave before) is not added again; the URL's own query and
+// fragment are kept byte for byte. Spaces, '#', quotes, angle brackets and bytes outside
+// ASCII in `params` are percent-encoded. An empty `url` stays empty.
+std::string add_query_params(std::string_view url, std::string_view params);
+
 }  // namespace carta

@@ -8,7 +8,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { serveWithFixtures, launch, pixelStats, dist, fixturePage } from './lib.mjs';
+import { serveWithFixtures, launch, pixelStats, dist, fixturePage, logical } from './lib.mjs';
 
 const VIEWPORT = { width: 1000, height: 700 };
 const items = JSON.parse(fs.readFileSync(path.join(dist, 'demo.json'), 'utf8')).items;
@@ -459,7 +459,7 @@ test('lazy start: nothing but carta.js is fetched until the widget nears the vie
     await p.goto(server.url + 'lazy.html');
     await p.waitForLoadState('load');
     await p.waitForTimeout(2000);
-    const early = requests.before.filter((u) => /carta\.wasm|demo\.json|fonts\/|images\//.test(u));
+    const early = requests.before.map(logical).filter((u) => /carta\.wasm|demo\.json|fonts\/|images\//.test(u));
     assert.deepEqual(early, [], 'no module, font, feed or picture before the widget is near');
     assert.ok(requests.before.includes('/carta.js'), 'carta.js itself is loaded');
     assert.deepEqual(await events(p), [], 'no carta event yet');
@@ -470,7 +470,7 @@ test('lazy start: nothing but carta.js is fetched until the widget nears the vie
     await p.locator('#carousel').scrollIntoViewIfNeeded();
     await waitReady(p, 'carousel');
     await p.waitForTimeout(1500);  // pictures
-    assert.ok(requests.after.includes('/carta.wasm') && requests.after.includes('/demo.json'),
+    assert.ok(requests.after.map(logical).includes('/carta.wasm') && requests.after.includes('/demo.json'),
       `module and feed are fetched once in view: ${JSON.stringify(requests.after)}`);
     const all = await Promise.all(sizes);
     const bytesAfter = sum(all, 'after');

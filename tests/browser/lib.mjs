@@ -11,6 +11,17 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 export const root = path.resolve(here, '../..');
 export const dist = process.env.CARTA_DIST || path.join(root, 'dist');
 
+// The release gives every file carta.js loads a content-hashed name (scripts/release.mjs):
+// logical('/fonts/carta-sans.0123456789ab.ttf') is '/fonts/carta-sans.ttf', and
+// distFile('fonts/carta-sans.ttf') the name that file has in dist/.
+export const logical = (p) => p.replace(/\.[0-9a-f]{12}(\.[A-Za-z0-9]+)$/, '$1');
+export function distFile(name, dir = dist) {
+  const folder = path.dirname(name);
+  const found = fs.readdirSync(path.join(dir, folder)).find((f) => logical(f) === path.basename(name));
+  if (!found) throw new Error(`no ${name} in ${dir}`);
+  return folder === '.' ? found : `${folder}/${found}`;
+}
+
 export async function serve(dir = dist, options = {}) {
   const server = createServer(dir, options);
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));

@@ -7,7 +7,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { serveWithFixtures, launch, dist, root, fixturePage } from './lib.mjs';
+import { serveWithFixtures, launch, dist, root, fixturePage, logical } from './lib.mjs';
 
 const VIEWPORT = { width: 1000, height: 700 };
 const arabic = JSON.parse(fs.readFileSync(path.join(dist, 'demo-ar.json'), 'utf8'));
@@ -45,7 +45,7 @@ async function open(name, { args } = {}) {
   const context = await b.newContext({ viewport: VIEWPORT });
   const page = await context.newPage();
   const requests = [];
-  page.on('request', (r) => requests.push(new URL(r.url()).pathname));
+  page.on('request', (r) => requests.push(logical(new URL(r.url()).pathname)));  // names without their content hash
   await page.addInitScript(() => {
     window.__events = [];
     for (const n of ['carta:ready', 'carta:error', 'carta:change'])

@@ -7,7 +7,7 @@
 import fs from 'node:fs';
 import test from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, serveWithFixtures, fixturePage, openAndWaitReady } from './lib.mjs';
+import { launch, serveWithFixtures, fixturePage, openAndWaitReady, logical, distFile } from './lib.mjs';
 
 // One line per script; each becomes the only item of a feed.
 const CORPUS = {
@@ -39,7 +39,7 @@ const feed = (lang, title) => JSON.stringify({
   items: [{ id: 'a', url: 'https://example.org/a', title }],
 });
 
-const fixtures = { 'reference.css': `@font-face { font-family: carta-serif; font-weight: 700; src: url(fonts/carta-serif-bold.ttf); }
+const fixtures = { 'reference.css': `@font-face { font-family: carta-serif; font-weight: 700; src: url(${distFile('fonts/carta-serif-bold.ttf')}); }
 html, body { margin: 0; background: #fff; }
 .line { position: absolute; left: ${HEADLINE.x}px; top: ${HEADLINE.y}px; width: ${HEADLINE.width}px;
   font: 700 20px carta-serif, serif; line-height: ${HEADLINE.lineHeight}px; color: rgb(24, 24, 27);
@@ -145,8 +145,8 @@ async function renderBoth(browser, url, lang, dpr, { blockText = false } = {}) {
     const domPng = await dom.screenshot({ clip });
     const carta = await context.newPage();
     const requests = [];
-    carta.on('request', (r) => requests.push(new URL(r.url()).pathname));
-    if (blockText) await carta.route('**/carta-text.js', (route) => route.abort());
+    carta.on('request', (r) => requests.push(logical(new URL(r.url()).pathname)));
+    if (blockText) await carta.route(/\/carta-text\.[0-9a-f]{12}\.js$|\/carta-text\.js$/, (route) => route.abort());
     await openAndWaitReady(carta, url + `carta-${lang}.html`);
     await carta.waitForTimeout(300);
     const cartaPng = await carta.screenshot({ clip });
@@ -210,7 +210,7 @@ test('a Russian feed gets Russian words on the canvas and in the mirror, fetched
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 600 } });
     const requests = [];
-    page.on('request', (r) => requests.push(new URL(r.url()).pathname));
+    page.on('request', (r) => requests.push(logical(new URL(r.url()).pathname)));
     await openAndWaitReady(page, server.url + 'ru.html');
     await page.waitForTimeout(300);
     const mirror = await page.evaluate(() => {
@@ -255,7 +255,7 @@ test('line breaks: Carta breaks headlines where the browser does, in th, ja, hi,
   }
   files['breaks.html'] = fixturePage('', { css: 'breaks.css' }).replace('<script src="carta.js" async></script>\n', '');
   files['breaks.css'] = Object.values(BREAKS).map(([, , family, file]) =>
-    `@font-face { font-family: ${family}; font-weight: 700; src: url(${file}); }`).join('\n') + '\nbody { margin: 0; }';
+    `@font-face { font-family: ${family}; font-weight: 700; src: url(${distFile(file)}); }`).join('\n') + '\nbody { margin: 0; }';
   const server = await serveWithFixtures('carta-breaks-', files);
   const browser = await launch();
   const normal = (s) => s.replace(/…/g, '').normalize('NFKC').replace(/[\s\u200f\u200e]/g, '');

@@ -308,3 +308,19 @@ TEST_CASE("a flood of tiny values is refused early, with the place it was reache
   // The same feed is fine under the default limit (warnings for the number tags only).
   CHECK(parse_feed(feed_with_items(R"({"id":"a","tags":[)" + tags + "]}")).ok());
 }
+
+TEST_CASE("link-params reach every story link: cards and related entries, not pictures") {
+  FeedResult r = parse_feed(feed_with_items(
+      R"({"id":"a","url":"https://news.example/a?ref=home#top","title":"A","image":"https://img.example/a.jpg",)"
+      R"("_carta":{"related":["b",{"url":"https://other.example/x","title":"X"}]}},)"
+      R"({"id":"b","url":"https://news.example/b","title":"B"})"));
+  REQUIRE(r.ok());
+  add_link_params(r.feed, "utm_source=partner&utm_medium=carta");
+  const Item& a = r.feed.items[0];
+  CHECK(a.url == "https://news.example/a?ref=home&utm_source=partner&utm_medium=carta#top");
+  CHECK(a.image == "https://img.example/a.jpg");
+  REQUIRE(a.related.size() == 2);
+  CHECK(a.related[0].url == "https://news.example/b?utm_source=partner&utm_medium=carta");
+  CHECK(a.related[1].url == "https://other.example/x?utm_source=partner&utm_medium=carta");
+  CHECK(r.feed.items[1].url == "https://news.example/b?utm_source=partner&utm_medium=carta");
+}

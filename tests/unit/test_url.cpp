@@ -67,3 +67,44 @@ TEST_CASE("a feed read from a file keeps relative images beside it") {
   // ...but an absolute file: URL inside the feed is refused.
   CHECK(make_safe_url("file:///etc/passwd", "file:///srv/feeds/demo.json").verdict == UrlVerdict::unsafe_scheme);
 }
+
+TEST_CASE("link-params: campaign parameters added, the URL's own query and fragment kept") {
+  const char* params = "utm_source=partner&utm_medium=carta";
+  CHECK(add_query_params("https://news.example/a", params) ==
+        "https://news.example/a?utm_source=partner&utm_medium=carta");
+  CHECK(add_query_params("https://news.example/a?ref=home", params) ==
+        "https://news.example/a?ref=home&utm_source=partner&utm_medium=carta");
+  CHECK(add_query_params("https://news.example/a?ref=home#comments", params) ==
+        "https://news.example/a?ref=home&utm_source=partner&utm_medium=carta#comments");
+  CHECK(add_query_params("https://news.example/a#top", params) ==
+        "https://news.example/a?utm_source=partner&utm_medium=carta#top");
+  // A '?' or '&' the URL ends with is not doubled; a '?' inside the fragment is not a query.
+  CHECK(add_query_params("https://news.example/a?", "x=1") == "https://news.example/a?x=1");
+  CHECK(add_query_params("https://news.example/a?b=2&", "x=1") == "https://news.example/a?b=2&x=1");
+  CHECK(add_query_params("https://news.example/a#frag?b=2", "b=1") == "https://news.example/a?b=1#frag?b=2");
+  CHECK(add_query_params("", params).empty());
+  CHECK(add_query_params("https://news.example/a", "") == "https://news.example/a");
+  CHECK(add_query_params("https://news.example/a", "?x=1") == "https://news.example/a?x=1");
+}
+
+TEST_CASE("link-params never duplicate a key") {
+  // A key the URL carries keeps the URL's value, with or without one.
+  CHECK(add_query_params("https://news.example/a?utm_source=own", "utm_source=partner&utm_medium=carta") ==
+        "https://news.example/a?utm_source=own&utm_medium=carta");
+  CHECK(add_query_params("https://news.example/a?flag", "flag=1") == "https://news.example/a?flag");
+  // A key given twice is added once; empty pieces and empty keys are skipped.
+  CHECK(add_query_params("https://news.example/a", "x=1&&x=2&=3&y") == "https://news.example/a?x=1&y");
+  // Adding again changes nothing (a related link that is a copy of a card's).
+  const std::string once = add_query_params("https://news.example/a?ref=home", "utm_source=p");
+  CHECK(add_query_params(once, "utm_source=p") == once);
+  // A key is its exact bytes: "utm_source" is not "UTM_SOURCE" nor "utm_sourcex".
+  CHECK(add_query_params("https://news.example/a?utm_sourcex=1", "utm_source=p") ==
+        "https://news.example/a?utm_sourcex=1&utm_source=p");
+}
+
+TEST_CASE("link-params are percent-encoded where a URL cannot hold them") {
+  CHECK(add_query_params("https://news.example/a", "utm_campaign=spring sale&tag=#1") ==
+        "https://news.example/a?utm_campaign=spring%20sale&tag=%231");
+  CHECK(add_query_params("https://news.example/a", "q=\"<x>\"") == "https://news.example/a?q=%22%3Cx%3E%22");
+  CHECK(add_query_params("https://news.example/a", "c=\xC3\xA9t\xC3\xA9") == "https://news.example/a?c=%C3%A9t%C3%A9");
+}

@@ -176,6 +176,11 @@ EMSCRIPTEN_KEEPALIVE void carta_set_feed(int host_id, const char* bytes, int len
 
 // The page has loaded carta-text.js for this widget: paragraphs the atlas cannot draw go
 // to the browser's text stack from the next frame on.
+// The partner's campaign parameters (link-params), for the feeds set after this call.
+EMSCRIPTEN_KEEPALIVE void carta_set_link_params(int host_id, const char* params) {
+  if (Instance* inst = current(host_id)) inst->app->set_link_params(params);
+}
+
 EMSCRIPTEN_KEEPALIVE void carta_use_browser_text(int host_id) {
   if (Instance* inst = current(host_id)) {
     inst->text = std::make_unique<carta::web::BrowserText>(host_id);
@@ -484,9 +489,10 @@ EMSCRIPTEN_KEEPALIVE const char* carta_items_json(int host_id, int from, int cou
 // WebGL 2 (no widget instance, no GL): the same reader, words and dates as the canvas.
 // {status, message, path, title, language, rtl, items: [card…]}; valid until the next call.
 EMSCRIPTEN_KEEPALIVE const char* carta_read_feed(const char* bytes, int length, const char* location,
-                                                 const char* locale, double now_unix) {
+                                                 const char* locale, double now_unix, const char* link_params) {
   static std::string text;
-  const carta::FeedResult r = carta::parse_feed(std::string_view(bytes, length), location);
+  carta::FeedResult r = carta::parse_feed(std::string_view(bytes, length), location);
+  carta::add_link_params(r.feed, link_params);
   const carta::Diagnostic* e = carta::first_error(r.diagnostics);
   const std::string language = *locale ? locale : r.feed.language.empty() ? "en" : r.feed.language;
   JsonWriter w;
