@@ -70,7 +70,7 @@ var MIRROR_CSS =
   'padding:7px 12px;border-radius:16px;border:0;background:rgba(0,0,0,.72);color:#fff;cursor:pointer}' +
   '.toggle:focus-visible{outline:3px solid #fff;outline-offset:2px}' +
   '.fallback{position:absolute;inset:0;display:flex;gap:16px;overflow-x:auto;overflow-y:auto;padding:16px;box-sizing:border-box;' +
-  'scrollbar-width:thin;' +
+  'scrollbar-width:thin;scroll-padding-inline:16px;' +
   'scroll-snap-type:x mandatory;pointer-events:auto;font:15px/1.45 system-ui,sans-serif;background:var(--page)}' +
   '.fallback article{flex:0 0 min(340px,85%);scroll-snap-align:start;background:var(--card);color:var(--text);' +
   'border-radius:12px;overflow:hidden;display:flex;flex-direction:column}' +
