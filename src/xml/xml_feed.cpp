@@ -430,6 +430,8 @@ class Converter {
     } else if (atom_) {
       channel_ = root;
       write_feed(root, root, "entry");
+    } else if (lower(local) == "html") {
+      error_at(root, "this is an HTML page, not a feed (an error or login page where the feed should be?)");
     } else {
       error_at(root, "the document is XML but not a feed: its root element is <" + printable(root.name(), 60) +
                          ">, not <rss>, <rdf:RDF> or Atom's <feed>");
@@ -915,7 +917,7 @@ class Converter {
 
 // pugixml's statuses in a publisher's words.
 std::string syntax_message(const pugi::xml_parse_result& r, const std::string& text) {
-  const bool at_end = static_cast<std::size_t>(r.offset) >= text.size();
+  const bool at_end = text.find_first_not_of(" \t\r\n", static_cast<std::size_t>(r.offset)) == std::string::npos;
   switch (r.status) {
     case pugi::status_end_element_mismatch:
       if (at_end) return "the document ends before its elements are closed (is it cut short?)";
