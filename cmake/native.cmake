@@ -19,7 +19,7 @@ add_executable(carta
   bench/feed_bench.cpp
   bench/frame_bench.cpp)
 target_include_directories(carta PRIVATE "${CMAKE_SOURCE_DIR}")
-target_link_libraries(carta PRIVATE carta_app PkgConfig::GLFW PkgConfig::EGL PkgConfig::GLES PkgConfig::PANGOCAIRO)
+target_link_libraries(carta PRIVATE carta_app carta_xml PkgConfig::GLFW PkgConfig::EGL PkgConfig::GLES PkgConfig::PANGOCAIRO)
 target_compile_options(carta PRIVATE ${CARTA_WARNINGS})
 set_source_files_properties(src/platform/native/stb_impl.cpp PROPERTIES COMPILE_OPTIONS "-w")
 
@@ -76,7 +76,7 @@ endif()
 # native run (scripts/fuzz.sh runs the same target under libFuzzer to find new inputs).
 add_executable(carta_fuzz_replay tests/fuzz/replay_main.cpp tests/fuzz/feed_fuzzer.cpp)
 target_include_directories(carta_fuzz_replay PRIVATE "${CMAKE_SOURCE_DIR}/src")
-target_link_libraries(carta_fuzz_replay PRIVATE carta_core carta_bidi carta_words_all)
+target_link_libraries(carta_fuzz_replay PRIVATE carta_core carta_xml carta_bidi carta_words_all)
 add_test(NAME fuzz-replay COMMAND carta_fuzz_replay "${CMAKE_SOURCE_DIR}/tests/fuzz/corpus"
          "${CMAKE_SOURCE_DIR}/tests/golden/feeds" "${CMAKE_SOURCE_DIR}/assets/feeds")
 set_tests_properties(fuzz-replay PROPERTIES PASS_REGULAR_EXPRESSION "inputs, no failure")

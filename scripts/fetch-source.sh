@@ -1,14 +1,15 @@
 #!/usr/bin/env bash
 # Fetches one of Debian's source packages that Carta compiles itself (Dear ImGui for both
-# builds, GNU FriBiDi for both builds), verifies every file against the SHA-256 sums in its
+# builds, GNU FriBiDi for both builds, pugixml for the XML feed reader), verifies every file against the SHA-256 sums in its
 # .dsc, and unpacks it into a cache outside the source tree. Prints the unpacked directory.
 # Nothing is downloaded when the cache is already complete.
-#   scripts/fetch-source.sh imgui|fribidi
+#   scripts/fetch-source.sh imgui|fribidi|pugixml
 set -euo pipefail
 case "${1:-}" in
   imgui) package=imgui; version="1.86+ds-1" ;;
   fribidi) package=fribidi; version="1.0.8-2.1" ;;
-  *) echo "usage: fetch-source.sh imgui|fribidi" >&2; exit 2 ;;
+  pugixml) package=pugixml; version="1.13-0.2" ;;
+  *) echo "usage: fetch-source.sh imgui|fribidi|pugixml" >&2; exit 2 ;;
 esac
 cache="${CARTA_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/carta}"
 dest="$cache/$package-$version"

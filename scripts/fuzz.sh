@@ -8,7 +8,9 @@ seconds="${1:-60}"
 out="$root/build/fuzz"
 mkdir -p "$out/corpus" "$out/artifacts"
 fuzzer="$out/feed_fuzzer"
-sources=("$root"/src/core/*.cpp "$root/tests/fuzz/feed_fuzzer.cpp" "$out/words.cpp")
+# The XML reader (src/xml over pugixml) too: the target reads any feed by content.
+pugixml="$("$root/scripts/fetch-source.sh" pugixml)"
+sources=("$root"/src/core/*.cpp "$root"/src/xml/*.cpp "$pugixml/src/pugixml.cpp" "$root/tests/fuzz/feed_fuzzer.cpp" "$out/words.cpp")
 mkdir -p "$out"
 "$root/scripts/embed-words.sh" "$out/words.cpp.new" "$root"/assets/words/*.json
 cmp -s "$out/words.cpp.new" "$out/words.cpp" 2>/dev/null || mv "$out/words.cpp.new" "$out/words.cpp"
@@ -19,7 +21,7 @@ bidi_sources=("$root/src/bidi/carta_bidi.c")
 while read -r part; do
   if [[ "$part" =~ ^[a-z] ]]; then bidi_sources+=("$fribidi/lib/$part.c"); fi
 done < "$root/src/bidi/fribidi-parts.txt"
-newest=$(ls -t "${sources[@]}" "${bidi_sources[@]}" "$root"/src/core/*.h "$root"/src/bidi/* | head -1)
+newest=$(ls -t "${sources[@]}" "${bidi_sources[@]}" "$root"/src/core/*.h "$root"/src/xml/*.h "$root"/src/bidi/* | head -1)
 if [ ! -x "$fuzzer" ] || [ "$newest" -nt "$fuzzer" ]; then
   mkdir -p "$out/include" "$out/obj"
   ln -sfn /usr/include/nlohmann "$out/include/nlohmann"
@@ -33,6 +35,7 @@ if [ ! -x "$fuzzer" ] || [ "$newest" -nt "$fuzzer" ]; then
     objects+=("$o")
   done
   clang++ -std=c++17 -O1 -g -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined \
+    -DPUGIXML_NO_XPATH -DPUGIXML_NO_EXCEPTIONS -DPUGIXML_NO_STL -isystem "$pugixml/src" \
     -I"$root/src" -I"$root/src/bidi" -isystem "$out/include" "${sources[@]}" "${objects[@]}" -o "$fuzzer"
 fi
 seeds=("$root/tests/fuzz/corpus" "$root/assets/feeds")

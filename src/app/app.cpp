@@ -34,7 +34,7 @@ void App::set_font(Face face, std::vector<unsigned char> ttf, FontPart part) {
 
 bool App::set_feed(std::string_view bytes, std::string_view location, const FeedLimits& limits) {
   Outward outward(*this);
-  FeedResult next = parse_feed(bytes, location, limits);
+  FeedResult next = hooks_.read_feed ? hooks_.read_feed(bytes, location, limits) : parse_feed(bytes, location, limits);
   add_link_params(next.feed, link_params_);
   last_diagnostics_ = next.diagnostics;
   if (!next.ok() && status_ == FeedStatus::ready) return false;  // the last good feed stays

@@ -45,6 +45,9 @@ struct AppHooks {
   // The reader asked to open an article ("card") or a related story ("related"). Called
   // inside the input event that caused it, so a browser lets the platform open a window.
   std::function<void(const std::string& url, const std::string& id, const char* kind)> open;
+  // Reads a feed's bytes into the model; parse_feed (JSON Feed) when unset. The native tool
+  // passes read_any_feed (src/xml), which reads RSS and Atom too.
+  std::function<FeedResult(std::string_view bytes, std::string_view location, const FeedLimits& limits)> read_feed;
 };
 
 enum class Key { left, right, home, end, enter };

@@ -1,4 +1,4 @@
-// libFuzzer target: any bytes through the feed reader and the card layout. Whatever the
+// libFuzzer target: any bytes through the feed reader (JSON Feed, RSS and Atom, by content) and the card layout. Whatever the
 // input, the reader must return diagnostics (never crash, hang or leak) and every URL it
 // keeps must be http(s) or resolved against the feed's own https location.
 #include <cstddef>
@@ -7,6 +7,7 @@
 #include <string_view>
 
 #include "core/feed.h"
+#include "xml/xml_feed.h"
 #include "core/layout.h"
 #include "core/url.h"
 
@@ -26,7 +27,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   std::string_view bytes(reinterpret_cast<const char*>(data), size);
   carta::FeedLimits limits;
   limits.max_items = 200;  // keep each run short; the limits themselves are unit-tested
-  carta::FeedResult result = carta::parse_feed(bytes, "https://fuzz.example/feeds/feed.json", limits);
+  carta::FeedResult result = carta::read_any_feed(bytes, "https://fuzz.example/feeds/feed.json", limits);
   // A refused feed says why: at least one error (its pointer may be "", the whole document).
   if (!result.ok() && !carta::first_error(result.diagnostics)) std::abort();
   for (const carta::Item& item : result.feed.items) {

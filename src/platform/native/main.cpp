@@ -1,4 +1,5 @@
-// `carta`, the native tool: shot (headless PNG), validate (feed diagnostics), view (window).
+// `carta`, the native tool: shot (headless PNG), validate (feed diagnostics), view (window),
+// convert (any feed to JSON Feed). Every command reads JSON Feed, RSS and Atom, by content.
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -17,6 +18,7 @@
 #include "platform/native/headless_gl.h"
 #include "platform/native/native_assets.h"
 #include "platform/native/pango_text.h"
+#include "xml/xml_feed.h"
 
 namespace carta::native {
 int run_view(int argc, char** argv);  // window.cpp
@@ -37,8 +39,10 @@ void usage(FILE* out) {
       "      render the carousel headless (no display needed) to a PNG; --debug puts a\n"
       "      broken feed's diagnostic on its error card instead of the readers' sentence;\n"
       "      pictures are read only from inside the feed's folder, or --image-root\n"
-      "  validate FEED        print each problem with its JSON pointer;\n"
+      "  validate FEED        print each problem with its JSON pointer (element path for XML);\n"
       "                       exit 0 valid (warnings allowed), 1 invalid, 2 usage or I/O error\n"
+      "  convert FEED         print the feed (RSS, Atom or JSON Feed) as JSON Feed 1.1 + _carta;\n"
+      "                       problems on stderr; exit as validate\n"
       "  view FEED [--size WxH] [--theme light|dark]\n"
       "      open a window; reloads when the feed file changes\n"
       "  bench [--json]       frame cost by feed size, parse speed against bare nlohmann::json,\n"
@@ -126,6 +130,7 @@ int run_shot(int argc, char** argv) {
   ImageRequests images(o.image_root.empty() ? folder_of(o.feed) : folder_of(o.image_root + "/."));
   AppHooks hooks;
   hooks.request_image = images.hook();
+  hooks.read_feed = read_any_feed;
   App app(desc, hooks);
   PangoText text;  // other scripts than the atlas has, and emoji
   app.set_platform_text(&text);
@@ -171,7 +176,7 @@ int run_validate(int argc, char** argv) {
     std::fprintf(stderr, "carta validate: cannot read %s\n", path.c_str());
     return kExitUsage;
   }
-  FeedResult result = parse_feed(*bytes, file_url(path));
+  FeedResult result = read_any_feed(*bytes, file_url(path));
   int errors = 0, warnings = 0;
   for (const Diagnostic& d : result.diagnostics) (d.severity == Severity::error ? errors : warnings)++;
   if (json) {
@@ -194,6 +199,30 @@ int run_validate(int argc, char** argv) {
                 result.feed.items.size(), result.feed.items.size() == 1 ? "" : "s", errors, errors == 1 ? "" : "s",
                 warnings, warnings == 1 ? "" : "s");
   }
+  return result.ok() ? kExitOk : kExitInvalid;
+}
+
+int run_convert(int argc, char** argv) {
+  if (argc != 3 || argv[2][0] == '-') return fail_usage("convert needs one FEED");
+  const std::string path = argv[2];
+  auto bytes = read_file(path);
+  if (!bytes) {
+    std::fprintf(stderr, "carta convert: cannot read %s\n", path.c_str());
+    return kExitUsage;
+  }
+  // The JSON printed is what the reader reads; a JSON Feed is printed as it is.
+  std::string json;
+  Diagnostics problems;
+  if (sniff_feed(*bytes) == FeedFormat::xml) {
+    XmlConversion xml = convert_xml_feed(*bytes);
+    json = std::move(xml.json);
+  } else {
+    json = *bytes;
+  }
+  FeedResult result = read_any_feed(*bytes, file_url(path));
+  for (const Diagnostic& d : result.diagnostics) std::fprintf(stderr, "%s\n", format_diagnostic(d).c_str());
+  if (!json.empty()) std::fwrite(json.data(), 1, json.size(), stdout);
+  if (!json.empty() && json.back() != '\n') std::fputc('\n', stdout);
   return result.ok() ? kExitOk : kExitInvalid;
 }
 
@@ -266,5 +295,6 @@ int main(int argc, char** argv) {
   if (command == "validate") return run_validate(argc, argv);
   if (command == "view") return carta::native::run_view(argc, argv);
   if (command == "bench") return run_bench(argc, argv);
+  if (command == "convert") return run_convert(argc, argv);
   return fail_usage("unknown command " + command);
 }

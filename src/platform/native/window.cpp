@@ -13,6 +13,7 @@
 
 #include "app/app.h"
 #include "core/carousel.h"
+#include "xml/xml_feed.h"
 #include "platform/native/native_assets.h"
 #include "platform/native/pango_text.h"
 
@@ -118,6 +119,7 @@ int run_view(int argc, char** argv) {
   {
     AppHooks hooks;
     hooks.request_image = images.hook();
+    hooks.read_feed = read_any_feed;  // JSON Feed, RSS or Atom, by content
     hooks.changed = [](int index, const std::string& id) {
       std::printf("card %d: %s\n", index, id.c_str());
       std::fflush(stdout);  // a viewer's log is read as it happens

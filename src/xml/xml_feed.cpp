@@ -1,0 +1,1045 @@
+// The XML feed reader: bytes -> UTF-8 -> pugixml's tree -> JSON Feed 1.1 + `_carta` text,
+// remembering which element each JSON member came from. pugixml never processes a DTD (it
+// skips <!DOCTYPE ...>, expands no entity but the five XML ones, reads no file or URL); on
+// top of that a DTD that declares entities is refused, so billion laughs and XXE documents
+// get an error at once instead of a quiet half-read. Entities are left to us (pugixml's
+// parse_escapes is off) so that HTML's named entities and a stray '&' are read with a
+// warning, not refused.
+#include "xml/xml_feed.h"
+
+#include <algorithm>
+#include <cctype>
+#include <cstdio>
+#include <cstring>
+#include <optional>
+
+#include <pugixml.hpp>
+
+#include "core/datetime.h"
+#include "core/html_text.h"
+#include "core/url.h"
+
+namespace carta {
+
+namespace {
+
+// --- Encodings -----------------------------------------------------------------------------
+
+// windows-1252's 0x80..0x9F; the rest of the byte range is ISO-8859-1, i.e. U+0080..U+00FF.
+// Browsers read a declared ISO-8859-1 as windows-1252 too (WHATWG Encoding), and so do we.
+constexpr char16_t kWindows1252[32] = {
+    0x20AC, 0x0081, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160,
+    0x2039, 0x0152, 0x008D, 0x017D, 0x008F, 0x0090, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022,
+    0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x009D, 0x017E, 0x0178};
+
+char32_t windows_1252(unsigned char c) { return c >= 0x80 && c < 0xA0 ? kWindows1252[c - 0x80] : c; }
+
+// ISO-8859-15 differs from ISO-8859-1 in eight places (the euro sign, Š, Ž, Œ...).
+char32_t iso_8859_15(unsigned char c) {
+  switch (c) {
+    case 0xA4: return 0x20AC;
+    case 0xA6: return 0x0160;
+    case 0xA8: return 0x0161;
+    case 0xB4: return 0x017D;
+    case 0xB8: return 0x017E;
+    case 0xBC: return 0x0152;
+    case 0xBD: return 0x0153;
+    case 0xBE: return 0x0178;
+    default: return c;
+  }
+}
+
+// Length of the valid UTF-8 sequence at `p`, or 0.
+std::size_t utf8_sequence(const unsigned char* p, std::size_t left) {
+  unsigned char c = p[0];
+  if (c < 0x80) return 1;
+  std::size_t n = c >= 0xF0 && c <= 0xF4 ? 4 : c >= 0xE0 ? 3 : c >= 0xC2 && c < 0xE0 ? 2 : 0;
+  if (n == 0 || n > left) return 0;
+  for (std::size_t i = 1; i < n; ++i)
+    if ((p[i] & 0xC0) != 0x80) return 0;
+  if (n == 3 && ((c == 0xE0 && p[1] < 0xA0) || (c == 0xED && p[1] >= 0xA0))) return 0;  // overlong, surrogate
+  if (n == 4 && ((c == 0xF0 && p[1] < 0x90) || (c == 0xF4 && p[1] >= 0x90))) return 0;
+  return n;
+}
+
+std::string lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+// Line and column (1-based, in characters) of byte `offset` of UTF-8 `text`.
+void locate(std::string_view text, std::size_t offset, int& line, int& column) {
+  line = 1;
+  column = 1;
+  offset = std::min(offset, text.size());
+  for (std::size_t i = 0; i < offset; ++i) {
+    unsigned char c = static_cast<unsigned char>(text[i]);
+    if (c == '\n') ++line, column = 1;
+    else if ((c & 0xC0) != 0x80) ++column;
+  }
+}
+
+// The encoding named in the XML declaration, lower case, or "".
+std::string declared_encoding(std::string_view bytes) {
+  if (bytes.substr(0, 5) != "<?xml") return {};
+  std::size_t end = bytes.find("?>");
+  if (end == std::string_view::npos || end > 400) return {};
+  std::string_view decl = bytes.substr(0, end);
+  std::size_t at = decl.find("encoding");
+  if (at == std::string_view::npos) return {};
+  at = decl.find_first_of("\"'", at);
+  if (at == std::string_view::npos) return {};
+  std::size_t close = decl.find(decl[at], at + 1);
+  if (close == std::string_view::npos) return {};
+  return lower(decl.substr(at + 1, close - at - 1));
+}
+
+// The document as UTF-8, whatever it was written in; problems go to `diagnostics`.
+std::string to_utf8(std::string_view bytes, Diagnostics& diagnostics) {
+  std::string out;
+  if (bytes.substr(0, 3) == "\xEF\xBB\xBF") bytes.remove_prefix(3);
+  const bool le = bytes.substr(0, 2) == "\xFF\xFE", be = bytes.substr(0, 2) == "\xFE\xFF";
+  if (le || be) {  // UTF-16, told by its byte order mark
+    out.reserve(bytes.size());
+    for (std::size_t i = 2; i + 1 < bytes.size(); i += 2) {
+      auto unit = [&](std::size_t at) -> char32_t {
+        unsigned char a = static_cast<unsigned char>(bytes[at]), b = static_cast<unsigned char>(bytes[at + 1]);
+        return le ? (b << 8 | a) : (a << 8 | b);
+      };
+      char32_t cp = unit(i);
+      if (cp >= 0xD800 && cp < 0xDC00 && i + 3 < bytes.size()) {
+        char32_t low = unit(i + 2);
+        if (low >= 0xDC00 && low < 0xE000) cp = 0x10000 + ((cp - 0xD800) << 10) + (low - 0xDC00), i += 2;
+      }
+      append_utf8(out, cp);
+    }
+    return out;
+  }
+  const std::string encoding = declared_encoding(bytes);
+  const bool latin1 = encoding == "iso-8859-1" || encoding == "latin1" || encoding == "latin-1" ||
+                      encoding == "windows-1252" || encoding == "cp1252" || encoding == "us-ascii" ||
+                      encoding == "ascii" || encoding == "iso8859-1" || encoding == "l1";
+  const bool latin9 = encoding == "iso-8859-15" || encoding == "latin-9" || encoding == "latin9";
+  if (latin1 || latin9) {
+    out.reserve(bytes.size() + bytes.size() / 8);
+    for (char ch : bytes) {
+      unsigned char c = static_cast<unsigned char>(ch);
+      if (c < 0x80) out += ch;
+      else append_utf8(out, latin9 ? iso_8859_15(c) : windows_1252(c));
+    }
+    return out;
+  }
+  if (!encoding.empty() && encoding != "utf-8" && encoding != "utf8")
+    diagnostics.push_back({Severity::warning, "",
+                           "the encoding \"" + printable(encoding, 40) +
+                               "\" is not one Carta reads (UTF-8, UTF-16, ISO-8859-1, ISO-8859-15, windows-1252); "
+                               "read as UTF-8",
+                           0, 0});
+  // UTF-8: bytes that are not are read as windows-1252 (what a Latin-1 feed that forgot to
+  // say so means), with one warning at the first of them.
+  const auto* p = reinterpret_cast<const unsigned char*>(bytes.data());
+  std::size_t first_bad = std::string_view::npos;
+  out.reserve(bytes.size());
+  for (std::size_t i = 0; i < bytes.size();) {
+    std::size_t n = utf8_sequence(p + i, bytes.size() - i);
+    if (n) {
+      out.append(bytes.data() + i, n);
+      i += n;
+    } else {
+      if (first_bad == std::string_view::npos) first_bad = out.size();
+      append_utf8(out, windows_1252(p[i]));
+      ++i;
+    }
+  }
+  if (first_bad != std::string_view::npos) {
+    Diagnostic d{Severity::warning, "", "bytes that are not UTF-8; read as windows-1252 (declare the feed's encoding)", 0, 0};
+    locate(out, first_bad, d.line, d.column);
+    diagnostics.push_back(std::move(d));
+  }
+  return out;
+}
+
+// --- Names and paths -----------------------------------------------------------------------
+
+constexpr const char* kMediaNs[] = {"http://search.yahoo.com/mrss/", "http://search.yahoo.com/mrss"};
+constexpr const char* kAtomNs = "http://www.w3.org/2005/Atom";
+constexpr const char* kDcNs = "http://purl.org/dc/elements/1.1/";
+constexpr const char* kContentNs = "http://purl.org/rss/1.0/modules/content/";
+
+// The namespace URI bound to `prefix` ("" for the default) where `node` is, or nullptr.
+const char* namespace_of(pugi::xml_node node, std::string_view prefix) {
+  std::string attribute = prefix.empty() ? std::string("xmlns") : "xmlns:" + std::string(prefix);
+  for (pugi::xml_node n = node; n && n.type() == pugi::node_element; n = n.parent())
+    if (pugi::xml_attribute a = n.attribute(attribute.c_str())) return a.value();
+  return nullptr;
+}
+
+// What an element is, spelled with the conventional prefix whatever the document chose:
+// "media:content", "dc:creator", "content:encoded", "atom:link" (in RSS), or the bare local
+// name for the feed's own vocabulary (RSS, RSS 1.0, Atom in an Atom feed). Undeclared
+// prefixes are taken at their word ("media:" is Media RSS even when never declared).
+std::string kind_of(pugi::xml_node node, bool atom_feed) {
+  std::string_view name = node.name();
+  std::size_t colon = name.find(':');
+  std::string_view prefix = colon == std::string_view::npos ? std::string_view() : name.substr(0, colon);
+  std::string_view local = colon == std::string_view::npos ? name : name.substr(colon + 1);
+  const char* ns = namespace_of(node, prefix);
+  if (!ns) return prefix.empty() ? std::string(local) : std::string(name);
+  std::string_view uri = ns;
+  auto with = [&](const char* p) { return std::string(p) + ":" + std::string(local); };
+  if (uri == kMediaNs[0] || uri == kMediaNs[1]) return with("media");
+  if (uri == kDcNs) return with("dc");
+  if (uri == kContentNs) return with("content");
+  if (uri == kAtomNs) return atom_feed ? std::string(local) : with("atom");
+  return prefix.empty() ? std::string(local) : std::string(name);
+}
+
+// One step of an element path: its name as written, with its position among same-named
+// siblings when it has any ("item[3]"), or always when `indexed`.
+std::string step(pugi::xml_node node, bool indexed = false) {
+  std::string out = node.name();
+  int index = 0, count = 0;
+  for (pugi::xml_node s = node.parent().first_child(); s; s = s.next_sibling()) {
+    if (s.type() != pugi::node_element || std::strcmp(s.name(), node.name()) != 0) continue;
+    ++count;
+    if (s == node) index = count;
+  }
+  if (indexed || count > 1) out += "[" + std::to_string(index) + "]";
+  return out;
+}
+
+// The path of `node` below `top` ("media:group/media:content[2]"), or from the root.
+std::string relative_path(pugi::xml_node node, pugi::xml_node top) {
+  std::vector<pugi::xml_node> chain;
+  for (pugi::xml_node n = node; n && n != top && n.type() == pugi::node_element; n = n.parent()) chain.push_back(n);
+  std::string out;
+  for (auto it = chain.rbegin(); it != chain.rend(); ++it) {
+    if (!out.empty() || !top) out += "/";
+    out += step(*it);
+  }
+  return out;
+}
+
+// --- JSON text -----------------------------------------------------------------------------
+
+// A small writer: the converter's output is read back by the JSON reader, and `carta
+// convert` prints it for people, so it is indented.
+class JsonWriter {
+ public:
+  std::string out;
+  void open(char bracket) {
+    comma();
+    out += bracket;
+    first_.push_back(true);
+  }
+  void close(char bracket) {
+    bool empty = first_.back();
+    first_.pop_back();
+    if (!empty) newline();
+    out += bracket;
+  }
+  void key(std::string_view k) {
+    comma();
+    quote(k);
+    out += ": ";
+    after_key_ = true;
+  }
+  void string(std::string_view s) {
+    comma();
+    quote(s);
+  }
+  void number(long n) {
+    comma();
+    out += std::to_string(n);
+  }
+  void member(std::string_view k, std::string_view s) {
+    key(k);
+    string(s);
+  }
+
+ private:
+  void newline() {
+    out += '\n';
+    out.append(first_.size() * 2, ' ');
+  }
+  void comma() {
+    if (after_key_) {
+      after_key_ = false;
+      return;
+    }
+    if (first_.empty()) return;
+    if (!first_.back()) out += ',';
+    first_.back() = false;
+    newline();
+  }
+  void quote(std::string_view s) {
+    out += '"';
+    for (char ch : s) {
+      unsigned char c = static_cast<unsigned char>(ch);
+      if (c == '"') out += "\\\"";
+      else if (c == '\\') out += "\\\\";
+      else if (c == '\n') out += "\\n";
+      else if (c == '\t') out += "\\t";
+      else if (c == '\r') out += "\\r";
+      else if (c < 0x20) {
+        char esc[8];
+        std::snprintf(esc, sizeof esc, "\\u%04x", c);
+        out += esc;
+      } else {
+        out += ch;
+      }
+    }
+    out += '"';
+  }
+  std::vector<bool> first_;
+  bool after_key_ = false;
+};
+
+// --- Dates ---------------------------------------------------------------------------------
+
+std::string rfc3339(const Timestamp& t) {
+  std::int64_t local = t.unix_seconds + static_cast<std::int64_t>(t.offset_minutes) * 60;
+  std::int64_t days = local >= 0 ? local / 86400 : (local - 86399) / 86400;
+  int secs = static_cast<int>(local - days * 86400);
+  int y, m, d;
+  civil_from_days(days, y, m, d);
+  int off = t.offset_minutes < 0 ? -t.offset_minutes : t.offset_minutes;
+  char text[40];
+  if (t.offset_minutes == 0)
+    std::snprintf(text, sizeof text, "%04d-%02d-%02dT%02d:%02d:%02dZ", y, m, d, secs / 3600, secs / 60 % 60, secs % 60);
+  else
+    std::snprintf(text, sizeof text, "%04d-%02d-%02dT%02d:%02d:%02d%c%02d:%02d", y, m, d, secs / 3600, secs / 60 % 60,
+                  secs % 60, t.offset_minutes < 0 ? '-' : '+', off / 60, off % 60);
+  return text;
+}
+
+// RFC 822 dates as RSS feeds really write them: day names with or without a comma, full
+// month names, two-digit years, one-digit hours, no seconds, "+02:00", "GMT+2", zone names
+// beyond RFC 822's, no zone at all (read as UTC), and ISO dates with a space.
+std::optional<Timestamp> parse_feed_date(std::string_view text) {
+  while (!text.empty() && std::isspace(static_cast<unsigned char>(text.front()))) text.remove_prefix(1);
+  while (!text.empty() && std::isspace(static_cast<unsigned char>(text.back()))) text.remove_suffix(1);
+  if (text.empty() || text.size() > 64) return std::nullopt;
+  if (auto t = parse_rfc3339(text)) return t;
+  if (auto t = parse_rfc2822(text)) return t;
+  // Tokens: words, numbers, times and zones.
+  std::vector<std::string> tokens;
+  std::string cur;
+  for (char c : text) {
+    if (c == ' ' || c == ',' || c == '\t' || (c == '-' && !cur.empty() && !std::isalpha(static_cast<unsigned char>(cur[0])) &&
+                                              cur.find(':') == std::string::npos)) {
+      if (!cur.empty()) tokens.push_back(cur), cur.clear();
+      if (c == '-' ) cur.clear();
+      continue;
+    }
+    if ((c == '+' || c == '-') && !cur.empty()) tokens.push_back(cur), cur.clear();
+    cur += c;
+  }
+  if (!cur.empty()) tokens.push_back(cur);
+  static const char* kMonths[] = {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"};
+  struct Zone { const char* name; int minutes; };
+  static const Zone kZones[] = {{"ut", 0},      {"utc", 0},     {"gmt", 0},     {"z", 0},       {"wet", 0},
+                                {"bst", 60},    {"cet", 60},    {"cest", 120},  {"met", 60},    {"mest", 120},
+                                {"eet", 120},   {"eest", 180},  {"msk", 180},   {"ist", 330},   {"jst", 540},
+                                {"kst", 540},   {"hkt", 480},   {"sgt", 480},   {"aest", 600},  {"aedt", 660},
+                                {"est", -300},  {"edt", -240},  {"cst", -360},  {"cdt", -300},  {"mst", -420},
+                                {"mdt", -360},  {"pst", -480},  {"pdt", -420},  {"akst", -540}, {"hst", -600}};
+  int y = -1, mo = 0, d = -1, h = 0, mi = 0, s = 0, offset = 0;
+  bool have_time = false;
+  std::vector<int> numbers;
+  for (const std::string& raw : tokens) {
+    std::string t = lower(raw);
+    if (t.find(':') != std::string::npos && std::isdigit(static_cast<unsigned char>(t[0]))) {
+      if (std::sscanf(t.c_str(), "%d:%d:%d", &h, &mi, &s) < 2) return std::nullopt;
+      have_time = true;
+      continue;
+    }
+    if (std::isalpha(static_cast<unsigned char>(t[0]))) {
+      bool known = false;
+      for (int i = 0; i < 12 && !known; ++i)
+        if (t.compare(0, 3, kMonths[i]) == 0) mo = i + 1, known = true;
+      std::string zone = t;
+      int extra = 0;
+      if (std::size_t sign = zone.find_first_of("+-"); sign != std::string::npos && sign > 0) {
+        extra = std::atoi(zone.c_str() + sign) * 60;  // "GMT+2"
+        zone.resize(sign);
+      }
+      for (const Zone& z : kZones)
+        if (zone == z.name) offset = z.minutes + extra, known = true;
+      continue;  // day names and words ("at") are ignored
+    }
+    if (t[0] == '+' || t[0] == '-') {
+      std::string digits;
+      for (char c : t.substr(1))
+        if (std::isdigit(static_cast<unsigned char>(c))) digits += c;
+      if (digits.size() != 4 && digits.size() != 2) return std::nullopt;
+      int hh = std::atoi(digits.substr(0, 2).c_str()), mm = digits.size() == 4 ? std::atoi(digits.substr(2).c_str()) : 0;
+      if (hh > 23 || mm > 59) return std::nullopt;
+      offset = (t[0] == '-' ? -1 : 1) * (hh * 60 + mm);
+      continue;
+    }
+    if (std::all_of(t.begin(), t.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); }))
+      numbers.push_back(std::atoi(t.c_str())), numbers.back() += t.size() == 4 ? 100000 : 0;  // mark 4-digit years
+    else
+      return std::nullopt;
+  }
+  // ISO order (2025 06 02) or RFC 822 order (02 Jun 2025 / 02 06 2025 is not guessed).
+  if (mo == 0 && numbers.size() == 3 && numbers[0] >= 100000) {
+    y = numbers[0] - 100000, mo = numbers[1], d = numbers[2];
+  } else if (mo != 0 && numbers.size() == 2) {
+    d = numbers[0] >= 100000 ? numbers[1] : numbers[0];
+    y = numbers[0] >= 100000 ? numbers[0] - 100000 : numbers[1] >= 100000 ? numbers[1] - 100000 : numbers[1] + (numbers[1] < 70 ? 2000 : 1900);
+  } else {
+    return std::nullopt;
+  }
+  if (!have_time) h = mi = s = 0;
+  if (y < 1900 || y > 9999 || mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 || s > 60) return std::nullopt;
+  char iso[40];
+  std::snprintf(iso, sizeof iso, "%04d-%02d-%02dT%02d:%02d:%02d%c%02d:%02d", y, mo, d, h, mi, s > 59 ? 59 : s,
+                offset < 0 ? '-' : '+', std::abs(offset) / 60, std::abs(offset) % 60);
+  return parse_rfc3339(iso);  // checks the day of the month
+}
+
+// --- The converter -------------------------------------------------------------------------
+
+struct Picture {
+  std::string url, caption, credit, source;  // source: the element path of the url, from the item
+  int width = 0;
+};
+
+class Converter {
+ public:
+  Converter(const std::string& text, const FeedLimits& limits, XmlConversion& out)
+      : text_(text), limits_(limits), out_(out) {}
+
+  void run(pugi::xml_node root) {
+    std::string root_kind = kind_of(root, false);
+    std::string local = root.name();
+    if (std::size_t c = local.find(':'); c != std::string::npos) local = local.substr(c + 1);
+    atom_ = local == "feed";
+    if (local == "rss") {
+      pugi::xml_node channel = child(root, "channel");
+      if (!channel) return error_at(root, "an <rss> document needs a <channel> element");
+      channel_ = channel;
+      write_feed(channel, channel, "item");
+    } else if (local == "RDF") {  // RSS 1.0: the items are siblings of the channel
+      pugi::xml_node channel = child(root, "channel");
+      channel_ = channel ? channel : root;
+      write_feed(channel_, root, "item");
+    } else if (atom_) {
+      channel_ = root;
+      write_feed(root, root, "entry");
+    } else if (lower(local) == "html") {
+      error_at(root, "this is an HTML page, not a feed (an error or login page where the feed should be?)");
+    } else {
+      error_at(root, "the document is XML but not a feed: its root element is <" + printable(root.name(), 60) +
+                         ">, not <rss>, <rdf:RDF> or Atom's <feed>");
+    }
+  }
+
+ private:
+  // Children by kind ("media:content", "link"...).
+  pugi::xml_node child(pugi::xml_node parent, std::string_view kind) const {
+    for (pugi::xml_node c = parent.first_child(); c; c = c.next_sibling())
+      if (c.type() == pugi::node_element && kind_of(c, atom_) == kind) return c;
+    return {};
+  }
+  template <typename F>
+  void each(pugi::xml_node parent, std::string_view kind, F&& f) const {
+    for (pugi::xml_node c = parent.first_child(); c; c = c.next_sibling())
+      if (c.type() == pugi::node_element && kind_of(c, atom_) == kind) f(c);
+  }
+
+  std::string path_of(pugi::xml_node node) const { return relative_path(node, pugi::xml_node()); }
+
+  void error_at(pugi::xml_node node, std::string message) {
+    Diagnostic d{Severity::error, path_of(node), std::move(message), 0, 0};
+    out_.diagnostics.push_back(std::move(d));
+  }
+  void warn_at(pugi::xml_node node, std::string message) {
+    if (warnings_++ >= 20) return;  // a feed with a stray '&' in every title says so 20 times, not 5 000
+    out_.diagnostics.push_back({Severity::warning, path_of(node), std::move(message), 0, 0});
+  }
+
+  // XML text with the five XML entities and character references decoded, HTML's named
+  // entities too (with a warning: XML does not know them), and a stray '&' kept as text.
+  void decode(std::string_view raw, pugi::xml_node where, std::string& out) {
+    for (std::size_t i = 0; i < raw.size();) {
+      std::size_t amp = raw.find('&', i);
+      if (amp == std::string_view::npos) amp = raw.size();
+      out.append(raw.data() + i, amp - i);
+      if (amp == raw.size()) break;
+      std::size_t semi = raw.substr(amp + 1, 32).find(';');
+      std::string_view body = semi == std::string_view::npos ? std::string_view() : raw.substr(amp + 1, semi);
+      bool name = !body.empty();
+      for (std::size_t k = 0; k < body.size() && name; ++k) {
+        unsigned char c = static_cast<unsigned char>(body[k]);
+        name = std::isalnum(c) || (k == 0 && c == '#') || c == '_' || c == '-' || c == '.';
+      }
+      if (!name) {
+        out += '&';
+        warn_at(where, "a bare \"&\" is read as text (XML wants &amp;)");
+        i = amp + 1;
+        continue;
+      }
+      std::string_view entity = raw.substr(amp, body.size() + 2);
+      std::string decoded = decode_entities(entity);
+      bool xml = body[0] == '#' || body == "amp" || body == "lt" || body == "gt" || body == "quot" || body == "apos";
+      if (decoded == entity) {
+        warn_at(where, "unknown entity " + printable(entity, 40) + " kept as typed");
+      } else if (!xml && html_entity_warned_.size() < 8 &&
+                 std::find(html_entity_warned_.begin(), html_entity_warned_.end(), body) == html_entity_warned_.end()) {
+        html_entity_warned_.emplace_back(body);
+        warn_at(where, "the HTML entity " + printable(entity, 40) + " is not declared in XML; read as HTML");
+      }
+      out += decoded;
+      i = amp + entity.size();
+    }
+  }
+
+  // Text of an element: character data decoded, CDATA as is; child elements (HTML written
+  // without escaping, Atom's xhtml) as markup when `markup`, else as their text.
+  void gather(pugi::xml_node node, bool markup, int depth, std::string& out) {
+    for (pugi::xml_node c = node.first_child(); c; c = c.next_sibling()) {
+      switch (c.type()) {
+        case pugi::node_pcdata: decode(c.value(), node, out); break;
+        case pugi::node_cdata: out += c.value(); break;
+        case pugi::node_element:
+          if (depth >= limits_.max_depth) break;  // deeper markup is dropped, not followed
+          if (markup) {
+            std::string_view name = c.name();
+            if (std::size_t colon = name.find(':'); colon != std::string_view::npos) name.remove_prefix(colon + 1);
+            out += '<';
+            out += name;
+            for (pugi::xml_attribute a : c.attributes()) {
+              if (std::strncmp(a.name(), "xmlns", 5) == 0) continue;
+              out += ' ';
+              out += a.name();
+              out += "=\"";
+              out += a.value();  // still escaped as in the document, which HTML reads alike
+              out += '"';
+            }
+            out += '>';
+            gather(c, markup, depth + 1, out);
+            out += "</";
+            out += name;
+            out += '>';
+          } else {
+            gather(c, markup, depth + 1, out);
+          }
+          break;
+        default: break;
+      }
+    }
+  }
+  std::string text(pugi::xml_node node, bool markup = false) {
+    std::string out;
+    if (node) gather(node, markup, 0, out);
+    return out;
+  }
+  std::string attribute(pugi::xml_node node, const char* name) {
+    std::string out;
+    decode(node.attribute(name).value(), node, out);
+    return out;
+  }
+  static std::string trim(std::string s) {
+    std::size_t b = s.find_first_not_of(" \t\r\n"), e = s.find_last_not_of(" \t\r\n");
+    return b == std::string::npos ? std::string() : s.substr(b, e - b + 1);
+  }
+
+  // The base URL in force at `node` (xml:base, resolved outward), "" when none is absolute.
+  std::string base_of(pugi::xml_node node) const {
+    std::vector<const char*> bases;
+    for (pugi::xml_node n = node; n && n.type() == pugi::node_element; n = n.parent())
+      if (pugi::xml_attribute a = n.attribute("xml:base")) bases.push_back(a.value());
+    std::string base;
+    for (auto it = bases.rbegin(); it != bases.rend(); ++it) base = is_http_url(base) ? resolve_url(*it, base) : *it;
+    return is_http_url(base) ? base : std::string();
+  }
+  std::string link_at(pugi::xml_node node, std::string href) {
+    href = trim(std::move(href));
+    std::string base = base_of(node);
+    return base.empty() || href.empty() ? href : resolve_url(href, base);
+  }
+
+  // Atom's <link rel=REL> (no rel is "alternate"), preferring an HTML page.
+  pugi::xml_node atom_link(pugi::xml_node parent, std::string_view rel, std::string_view kind) const {
+    pugi::xml_node found;
+    each(parent, kind, [&](pugi::xml_node l) {
+      std::string_view r = l.attribute("rel").value();
+      if (r.empty()) r = "alternate";
+      if (r != rel || !l.attribute("href")) return;
+      std::string_view type = l.attribute("type").value();
+      if (!found || (type == "text/html" && std::string_view(found.attribute("type").value()) != "text/html")) found = l;
+    });
+    return found;
+  }
+
+  static bool is_image(pugi::xml_node media) {
+    std::string_view medium = media.attribute("medium").value(), type = media.attribute("type").value();
+    if (!medium.empty()) return medium == "image";
+    if (!type.empty()) return type.rfind("image/", 0) == 0;
+    std::string url = lower(media.attribute("url").value());
+    url = url.substr(0, url.find_first_of("?#"));
+    for (const char* ext : {".jpg", ".jpeg", ".png", ".gif", ".webp", ".avif"})
+      if (url.size() > std::strlen(ext) && url.compare(url.size() - std::strlen(ext), std::string::npos, ext) == 0) return true;
+    return false;
+  }
+
+  // Caption and credit: from the picture's own element, else its group, else the item.
+  void describe(Picture& p, std::initializer_list<pugi::xml_node> from) {
+    for (pugi::xml_node n : from) {
+      if (!n) continue;
+      if (p.caption.empty()) p.caption = trim(text(child(n, "media:description")));
+      if (p.credit.empty()) p.credit = trim(text(child(n, "media:credit")));
+    }
+    for (pugi::xml_node n : from) {
+      if (!n) continue;
+      if (p.caption.empty()) p.caption = trim(text(child(n, "media:title")));
+      if (p.credit.empty()) p.credit = trim(text(child(n, "media:copyright")));
+    }
+  }
+
+  // The item's picture, in the order of the mapping table (README, "RSS and Atom").
+  Picture picture(pugi::xml_node item, const std::string& html) {
+    Picture best;
+    pugi::xml_node best_node, best_group;
+    // The largest image that fits a card (2 000 px wide at most), else the smallest larger one.
+    auto rank = [](int w) { return w > 0 && w <= 2000 ? 2.0 * 1e6 + w : w == 0 ? 1e6 : 1e6 - w; };
+    double best_rank = -1e18;
+    auto consider = [&](pugi::xml_node m, pugi::xml_node group) {
+      if (!is_image(m) || trim(m.attribute("url").value()).empty()) return;
+      int w = std::atoi(m.attribute("width").value());
+      if (rank(w) > best_rank) best_rank = rank(w), best_node = m, best_group = group;
+    };
+    each(item, "media:content", [&](pugi::xml_node m) { consider(m, {}); });
+    each(item, "media:group", [&](pugi::xml_node g) { each(g, "media:content", [&](pugi::xml_node m) { consider(m, g); }); });
+    if (!best_node) {  // thumbnails: the largest
+      auto thumb = [&](pugi::xml_node t, pugi::xml_node group) {
+        if (trim(t.attribute("url").value()).empty()) return;
+        int w = std::atoi(t.attribute("width").value());
+        if (rank(w) > best_rank) best_rank = rank(w), best_node = t, best_group = group;
+      };
+      each(item, "media:thumbnail", [&](pugi::xml_node t) { thumb(t, {}); });
+      each(item, "media:group", [&](pugi::xml_node g) { each(g, "media:thumbnail", [&](pugi::xml_node t) { thumb(t, g); }); });
+      each(item, "media:content", [&](pugi::xml_node m) { each(m, "media:thumbnail", [&](pugi::xml_node t) { thumb(t, m); }); });
+    }
+    if (best_node) {
+      best.url = link_at(best_node, attribute(best_node, "url"));
+      best.source = relative_path(best_node, item) + "/@url";
+      describe(best, {best_node, best_group, item});
+      return best;
+    }
+    each(item, "enclosure", [&](pugi::xml_node e) {
+      if (best.url.empty() && std::string_view(e.attribute("type").value()).rfind("image/", 0) == 0) {
+        best.url = link_at(e, attribute(e, "url"));
+        best.source = relative_path(e, item) + "/@url";
+      }
+    });
+    if (best.url.empty()) {
+      each(item, atom_ ? "link" : "atom:link", [&](pugi::xml_node l) {
+        if (best.url.empty() && std::string_view(l.attribute("rel").value()) == "enclosure" &&
+            std::string_view(l.attribute("type").value()).rfind("image/", 0) == 0) {
+          best.url = link_at(l, attribute(l, "href"));
+          best.source = relative_path(l, item) + "/@href";
+        }
+      });
+    }
+    if (best.url.empty()) {
+      best.url = first_image(html);
+      if (!best.url.empty()) best.source = html_source_;
+    }
+    if (!best.url.empty()) describe(best, {item});
+    return best;
+  }
+
+  // The src of the first <img> of some HTML.
+  static std::string first_image(const std::string& html) {
+    std::string low = lower(html.substr(0, 200000));
+    for (std::size_t at = low.find("<img"); at != std::string::npos; at = low.find("<img", at + 4)) {
+      std::size_t end = low.find('>', at);
+      std::size_t src = low.find("src", at);
+      while (src != std::string::npos && src < end) {
+        std::size_t eq = low.find_first_not_of(" \t\n", src + 3);
+        if (eq != std::string::npos && low[eq] == '=' && std::isspace(static_cast<unsigned char>(low[src - 1]))) {
+          std::size_t v = low.find_first_not_of(" \t\n", eq + 1);
+          if (v == std::string::npos) return {};
+          char q = html[v];
+          std::size_t close = q == '"' || q == '\'' ? html.find(q, v + 1) : html.find_first_of(" \t\n>", v);
+          if (close == std::string::npos) return {};
+          std::size_t from = q == '"' || q == '\'' ? v + 1 : v;
+          return trim(decode_entities(std::string_view(html).substr(from, close - from)));
+        }
+        src = low.find("src", src + 3);
+      }
+    }
+    return {};
+  }
+
+  // An author's name from RSS's <author> ("jane@example.com (Jane Doe)").
+  static std::string rss_author_name(std::string s) {
+    s = trim(std::move(s));
+    std::size_t open = s.find('('), close = s.rfind(')');
+    if (s.find('@') != std::string::npos && open != std::string::npos && close > open)
+      return trim(s.substr(open + 1, close - open - 1));
+    return s;
+  }
+
+  using Fields = std::vector<std::pair<std::string, std::string>>;
+
+  void date_member(JsonWriter& w, Fields& fields, const char* key, pugi::xml_node node, pugi::xml_node from) {
+    std::string raw = trim(text(node));
+    if (raw.empty()) return;
+    auto t = parse_feed_date(raw);
+    w.member(key, t ? rfc3339(*t) : raw);  // unreadable: the JSON reader says so, at this element
+    fields.emplace_back(key, relative_path(node, from));
+  }
+
+  void authors_member(JsonWriter& w, Fields& fields, pugi::xml_node parent) {
+    struct Person { std::string name, url, source; };
+    std::vector<Person> people;
+    if (atom_) {
+      each(parent, "author", [&](pugi::xml_node a) {
+        Person p{trim(text(child(a, "name"))), trim(text(child(a, "uri"))), relative_path(a, parent)};
+        if (p.name.empty()) p.name = trim(text(a));  // some write <author>Jane</author>
+        if (!p.name.empty()) people.push_back(p);
+      });
+    } else {
+      each(parent, "author", [&](pugi::xml_node a) {
+        Person p{rss_author_name(text(a)), "", relative_path(a, parent)};
+        if (!p.name.empty()) people.push_back(p);
+      });
+    }
+    each(parent, "dc:creator", [&](pugi::xml_node a) {
+      Person p{trim(text(a)), "", relative_path(a, parent)};
+      if (!p.name.empty() && std::none_of(people.begin(), people.end(), [&](const Person& q) { return q.name == p.name; }))
+        people.push_back(p);
+    });
+    if (!atom_)
+      each(parent, "atom:author", [&](pugi::xml_node a) {
+        Person p{trim(text(child(a, "atom:name"))), trim(text(child(a, "atom:uri"))), relative_path(a, parent)};
+        if (!p.name.empty()) people.push_back(p);
+      });
+    if (people.empty()) return;
+    w.key("authors");
+    w.open('[');
+    for (std::size_t i = 0; i < people.size(); ++i) {
+      w.open('{');
+      w.member("name", people[i].name);
+      if (!people[i].url.empty()) w.member("url", people[i].url);
+      w.close('}');
+      fields.emplace_back("authors/" + std::to_string(i), people[i].source);
+    }
+    w.close(']');
+  }
+
+  void write_feed(pugi::xml_node channel, pugi::xml_node items_parent, const char* item_kind) {
+    JsonWriter& w = json_;
+    out_.root_path = path_of(channel);
+    Fields& fields = out_.fields;
+    w.open('{');
+    w.member("version", "https://jsonfeed.org/version/1.1");
+    auto member = [&](const char* key, pugi::xml_node node, std::string value) {
+      if (value.empty()) return;
+      w.member(key, value);
+      fields.emplace_back(key, relative_path(node, channel));
+    };
+    pugi::xml_node title = child(channel, "title");
+    member("title", title, trim(text(title)));
+    if (atom_) {
+      pugi::xml_node home = atom_link(channel, "alternate", "link");
+      member("home_page_url", home, link_at(home, attribute(home, "href")));
+      pugi::xml_node self = atom_link(channel, "self", "link");
+      member("feed_url", self, link_at(self, attribute(self, "href")));
+      member("description", child(channel, "subtitle"), trim(text(child(channel, "subtitle"))));
+      member("language", channel, trim(channel.attribute("xml:lang").value()));
+    } else {
+      pugi::xml_node link = child(channel, "link");
+      member("home_page_url", link, link_at(link, text(link)));
+      pugi::xml_node self = atom_link(channel, "self", "atom:link");
+      member("feed_url", self, link_at(self, attribute(self, "href")));
+      member("description", child(channel, "description"), trim(text(child(channel, "description"))));
+      pugi::xml_node language = child(channel, "language");
+      if (!language) language = child(channel, "dc:language");
+      member("language", language, trim(text(language)));
+    }
+    authors_member(w, fields, channel);
+    w.key("items");
+    w.open('[');
+    std::size_t index = 0;
+    each(items_parent, item_kind, [&](pugi::xml_node item) {
+      // Past the item limit only the count matters: the JSON reader warns with it.
+      if (index++ > limits_.max_items) {
+        w.open('{');
+        w.close('}');
+        return;
+      }
+      write_item(item);
+    });
+    w.close(']');
+    w.close('}');
+    out_.json = std::move(w.out);
+  }
+
+  void write_item(pugi::xml_node item) {
+    JsonWriter& w = json_;
+    XmlConversion::ItemSource source;
+    source.path = relative_path(item.parent(), pugi::xml_node()) + "/" + step(item, true);
+    Fields& fields = source.fields;
+    auto member = [&](const char* key, pugi::xml_node node, const std::string& value, std::string where = {}) {
+      if (value.empty()) return;
+      w.member(key, value);
+      fields.emplace_back(key, where.empty() ? relative_path(node, item) : where);
+    };
+    w.open('{');
+    std::string id, url;
+    pugi::xml_node id_node, url_node;
+    if (atom_) {
+      id_node = child(item, "id");
+      id = trim(text(id_node));
+      url_node = atom_link(item, "alternate", "link");
+      url = link_at(url_node, attribute(url_node, "href"));
+    } else {
+      url_node = child(item, "link");
+      url = link_at(url_node, text(url_node));
+      id_node = child(item, "guid");
+      if (!id_node) id_node = item.attribute("rdf:about") ? item : pugi::xml_node();
+      id = trim(id_node == item ? std::string(item.attribute("rdf:about").value()) : text(id_node));
+      if (url.empty() && id_node && id_node != item && std::string_view(id_node.attribute("isPermaLink").value()) != "false" &&
+          is_http_url(id))
+        url = id, url_node = id_node;
+    }
+    if (id.empty() && !url.empty()) id = url, id_node = url_node;  // RSS without guid: the link is its identity
+    if (id.empty()) id = source.path, id_node = item;               // nor link: its place in the feed
+    member("id", id_node, id);
+    member("url", url_node, url);
+    pugi::xml_node title = child(item, "title");
+    member("title", title, trim(text(title, true)));
+
+    // Body and summary. RSS: content:encoded is the body, description the summary (or the
+    // body when alone). Atom: content (text, html or xhtml) and summary.
+    pugi::xml_node body, summary;
+    bool body_text = false;
+    if (atom_) {
+      body = child(item, "content");
+      summary = child(item, "summary");
+      std::string_view type = body.attribute("type").value();
+      body_text = body && (type.empty() || type == "text");
+    } else {
+      body = child(item, "content:encoded");
+      summary = child(item, "description");
+      if (!body) body = summary, summary = pugi::xml_node();
+    }
+    std::string html = trim(text(body, !body_text));
+    html_source_ = body ? relative_path(body, item) : std::string();
+    if (body_text) member("content_text", body, html);
+    else member("content_html", body, html);
+    if (summary) {
+      std::string_view type = summary.attribute("type").value();
+      std::string s = trim(text(summary, atom_ && type == "xhtml"));
+      member("summary", summary, s);
+      if (html.empty()) html = s, html_source_ = relative_path(summary, item);
+    }
+
+    Picture pic = picture(item, html);
+    member("image", item, pic.url, pic.source);
+
+    if (atom_) {
+      pugi::xml_node published = child(item, "published");
+      pugi::xml_node updated = child(item, "updated");
+      if (published) date_member(w, fields, "date_published", published, item);
+      else if (updated) date_member(w, fields, "date_published", updated, item);
+      if (published && updated) date_member(w, fields, "date_modified", updated, item);
+    } else {
+      pugi::xml_node date = child(item, "pubDate");
+      if (!date) date = child(item, "dc:date");
+      if (date) date_member(w, fields, "date_published", date, item);
+      if (pugi::xml_node updated = child(item, "atom:updated")) date_member(w, fields, "date_modified", updated, item);
+    }
+    authors_member(w, fields, item);
+
+    // Categories: the first is the card's section label, the others its tags.
+    std::vector<std::pair<std::string, pugi::xml_node>> categories;
+    auto add_category = [&](std::string name, pugi::xml_node node) {
+      name = trim(std::move(name));
+      if (!name.empty() && std::none_of(categories.begin(), categories.end(), [&](const auto& c) { return c.first == name; }))
+        categories.emplace_back(name, node);
+    };
+    each(item, "category", [&](pugi::xml_node c) {
+      if (atom_) add_category(c.attribute("label") ? attribute(c, "label") : attribute(c, "term"), c);
+      else add_category(text(c), c);
+    });
+    each(item, "dc:subject", [&](pugi::xml_node c) { add_category(text(c), c); });
+    if (categories.size() > 1) {
+      w.key("tags");
+      w.open('[');
+      for (std::size_t i = 1; i < categories.size(); ++i) {
+        w.string(categories[i].first);
+        fields.emplace_back("tags/" + std::to_string(i - 1), relative_path(categories[i].second, item));
+      }
+      w.close(']');
+    }
+    if (pugi::xml_node lang = child(item, "dc:language")) member("language", lang, trim(text(lang)));
+    else if (atom_ && item.attribute("xml:lang")) member("language", item, trim(item.attribute("xml:lang").value()));
+
+    if (!pic.caption.empty() || !pic.credit.empty() || !categories.empty()) {
+      w.key("_carta");
+      w.open('{');
+      if (!pic.caption.empty()) {
+        w.member("image_caption", pic.caption);
+        fields.emplace_back("_carta/image_caption", pic.source);
+      }
+      if (!pic.credit.empty()) {
+        w.member("image_credit", pic.credit);
+        fields.emplace_back("_carta/image_credit", pic.source);
+      }
+      if (!categories.empty()) {
+        w.member("category", categories[0].first);
+        fields.emplace_back("_carta/category", relative_path(categories[0].second, item));
+      }
+      w.close('}');
+    }
+    w.close('}');
+    out_.items.push_back(std::move(source));
+  }
+
+  const std::string& text_;
+  const FeedLimits& limits_;
+  XmlConversion& out_;
+  JsonWriter json_;
+  pugi::xml_node channel_;
+  bool atom_ = false;
+  std::size_t warnings_ = 0;
+  std::vector<std::string> html_entity_warned_;
+  std::string html_source_;
+};
+
+// pugixml's statuses in a publisher's words.
+std::string syntax_message(const pugi::xml_parse_result& r, const std::string& text) {
+  const bool at_end = text.find_first_not_of(" \t\r\n", static_cast<std::size_t>(r.offset)) == std::string::npos;
+  switch (r.status) {
+    case pugi::status_end_element_mismatch:
+      if (at_end) return "the document ends before its elements are closed (is it cut short?)";
+      return "this end tag does not match the element it closes";
+    case pugi::status_unrecognized_tag: return at_end ? "the document ends inside a tag (is it cut short?)"
+                                                      : "this is not a valid tag";
+    case pugi::status_bad_start_element: return "a start tag is malformed";
+    case pugi::status_bad_end_element: return "an end tag is malformed";
+    case pugi::status_bad_attribute: return "an attribute is malformed (a value needs quotes)";
+    case pugi::status_bad_cdata: return "a CDATA section is not closed";
+    case pugi::status_bad_comment: return "a comment is not closed";
+    case pugi::status_bad_pi: return "a processing instruction or the XML declaration is malformed";
+    case pugi::status_bad_doctype: return "the <!DOCTYPE> declaration is malformed";
+    case pugi::status_no_document_element: return "there is no root element: the document is empty or has only a prolog";
+    case pugi::status_out_of_memory: return "the document is too large to read";
+    default: return std::string("the XML cannot be read: ") + r.description();
+  }
+}
+
+}  // namespace
+
+FeedFormat sniff_feed(std::string_view bytes) {
+  if (bytes.substr(0, 2) == "\xFF\xFE" || bytes.substr(0, 2) == "\xFE\xFF")  // UTF-16: '<' is 3C 00 or 00 3C
+    return bytes.size() >= 4 && (bytes[2] == '<' || bytes[3] == '<') ? FeedFormat::xml : FeedFormat::json;
+  if (bytes.substr(0, 3) == "\xEF\xBB\xBF") bytes.remove_prefix(3);
+  std::size_t at = bytes.find_first_not_of(" \t\r\n");
+  return at != std::string_view::npos && bytes[at] == '<' ? FeedFormat::xml : FeedFormat::json;
+}
+
+std::string XmlConversion::element_path(std::string_view pointer) const {
+  auto best = [](const std::string& base, const std::vector<std::pair<std::string, std::string>>& fields,
+                 std::string_view rest) -> std::string {
+    const std::pair<std::string, std::string>* found = nullptr;
+    for (const auto& f : fields)
+      if ((rest == f.first || (rest.size() > f.first.size() && rest.compare(0, f.first.size(), f.first) == 0 &&
+                               rest[f.first.size()] == '/')) &&
+          (!found || f.first.size() > found->first.size()))
+        found = &f;
+    if (!found) return {};
+    if (found->second.empty()) return base;
+    return found->second[0] == '/' ? found->second : base + "/" + found->second;
+  };
+  if (pointer.rfind("/items/", 0) == 0) {
+    std::string_view rest = pointer.substr(7);
+    std::size_t slash = rest.find('/');
+    std::string_view number = rest.substr(0, slash);
+    std::size_t index = 0;
+    for (char c : number) {
+      if (c < '0' || c > '9') return std::string(pointer);
+      index = index * 10 + static_cast<std::size_t>(c - '0');
+      if (index > items.size()) return std::string(pointer);
+    }
+    if (index >= items.size()) return std::string(pointer);
+    const ItemSource& item = items[index];
+    if (slash == std::string_view::npos) return item.path;
+    std::string found = best(item.path, item.fields, rest.substr(slash + 1));
+    return found.empty() ? item.path : found;
+  }
+  if (pointer.size() > 1) {
+    std::string found = best(root_path, fields, pointer.substr(1));
+    if (!found.empty()) return found;
+  }
+  return pointer.empty() ? root_path : std::string(pointer);
+}
+
+XmlConversion convert_xml_feed(std::string_view bytes, const FeedLimits& limits) {
+  XmlConversion out;
+  if (bytes.size() > limits.max_bytes) {
+    out.diagnostics.push_back({Severity::error, "",
+                               "the feed is " + std::to_string(bytes.size()) + " bytes; the limit is " +
+                                   std::to_string(limits.max_bytes / 1024) + " KiB (" +
+                                   std::to_string(limits.max_bytes) + " bytes)",
+                               0, 0});
+    return out;
+  }
+  const std::string text = to_utf8(bytes, out.diagnostics);
+  pugi::xml_document doc;
+  const unsigned flags = pugi::parse_cdata | pugi::parse_eol | pugi::parse_wconv_attribute | pugi::parse_doctype;
+  pugi::xml_parse_result parsed = doc.load_buffer(text.data(), text.size(), flags, pugi::encoding_utf8);
+  if (!parsed) {
+    Diagnostic d{Severity::error, "", syntax_message(parsed, text), 0, 0};
+    locate(text, static_cast<std::size_t>(parsed.offset), d.line, d.column);
+    out.diagnostics.push_back(std::move(d));
+    return out;
+  }
+  // No DTD is processed. One that declares entities is refused: it is how billion laughs
+  // (entities that expand to entities) and XXE (entities that read files or URLs) attack.
+  for (pugi::xml_node n = doc.first_child(); n; n = n.next_sibling()) {
+    if (n.type() != pugi::node_doctype) continue;
+    std::string_view dtd = n.value();
+    if (dtd.find("<!ENTITY") != std::string_view::npos) {
+      Diagnostic d{Severity::error, "",
+                   "the document declares entities in a DTD; Carta processes no DTD (no entity expansion, "
+                   "no external entities), so it is refused",
+                   0, 0};
+      locate(text, static_cast<std::size_t>(std::max<std::ptrdiff_t>(0, n.offset_debug())), d.line, d.column);
+      out.diagnostics.push_back(std::move(d));
+      return out;
+    }
+  }
+  pugi::xml_node root = doc.document_element();
+  Converter converter(text, limits, out);
+  converter.run(root);
+  if (!out.ok()) out.json.clear();
+  return out;
+}
+
+FeedResult read_any_feed(std::string_view bytes, std::string_view location, const FeedLimits& limits) {
+  if (sniff_feed(bytes) == FeedFormat::json) return parse_feed(bytes, location, limits);
+  XmlConversion xml = convert_xml_feed(bytes, limits);
+  FeedResult result;
+  if (!xml.ok()) {
+    result.diagnostics = std::move(xml.diagnostics);
+    return result;
+  }
+  // The XML was within the byte limit; its JSON may be a little longer (escapes).
+  FeedLimits json_limits = limits;
+  json_limits.max_bytes = std::max(limits.max_bytes, xml.json.size());
+  result = parse_feed(xml.json, location, json_limits);
+  for (Diagnostic& d : result.diagnostics) d.pointer = xml.element_path(d.pointer);
+  result.diagnostics.insert(result.diagnostics.begin(), xml.diagnostics.begin(), xml.diagnostics.end());
+  return result;
+}
+
+}  // namespace carta

@@ -1,0 +1,144 @@
+// The XML feed reader (src/xml): RSS and Atom into the same model as JSON Feed, with
+// line:column for XML errors, element paths for field problems, and no DTD processing.
+#include <doctest/doctest.h>
+
+#include <chrono>
+#include <cstdlib>
+#include <fstream>
+#include <sstream>
+#include <string>
+
+#include "xml/xml_feed.h"
+
+using namespace carta;
+
+namespace {
+
+std::string read_bytes(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+std::string rss(const std::string& items) {
+  return "<?xml version=\"1.0\"?>\n<rss version=\"2.0\" xmlns:media=\"http://search.yahoo.com/mrss/\" "
+         "xmlns:dc=\"http://purl.org/dc/elements/1.1/\">\n<channel><title>T</title><link>https://news.example/</link>\n" +
+         items + "</channel></rss>\n";
+}
+
+}  // namespace
+
+TEST_CASE("content, not name, tells XML from JSON") {
+  CHECK(sniff_feed("  \n<rss/>") == FeedFormat::xml);
+  CHECK(sniff_feed("\xEF\xBB\xBF<feed/>") == FeedFormat::xml);
+  CHECK(sniff_feed("{\"items\":[]}") == FeedFormat::json);
+  CHECK(sniff_feed("") == FeedFormat::json);
+}
+
+TEST_CASE("an RSS item with Media RSS gives picture, caption, credit, byline and date") {
+  FeedResult r = read_any_feed(rss(R"(<item><title>Ministers meet</title><link>https://news.example/a</link>
+<pubDate>Thu, 31 Jul 2025 14:00:00 +0300</pubDate><dc:creator>Jane Doe</dc:creator><category>Syria</category>
+<description>Short &amp; sweet</description>
+<media:content url="https://img.example/small.jpg" medium="image" width="300"/>
+<media:content url="https://img.example/big.jpg" medium="image" width="1200">
+<media:description>Foreign ministers in Moscow</media:description><media:credit>&#169; SANA</media:credit></media:content>
+</item>)"), "https://news.example/feed.xml");
+  REQUIRE(r.ok());
+  REQUIRE(r.feed.items.size() == 1);
+  const Item& item = r.feed.items[0];
+  CHECK(item.title == "Ministers meet");
+  CHECK(item.image == "https://img.example/big.jpg");
+  CHECK(item.image_caption == "Foreign ministers in Moscow");
+  CHECK(item.image_credit == "\xC2\xA9 SANA");
+  CHECK(item.category == "Syria");
+  REQUIRE(item.authors.size() == 1);
+  CHECK(item.authors[0].name == "Jane Doe");
+  REQUIRE(item.published);
+  CHECK(item.published->offset_minutes == 180);
+  CHECK(item.summary == "Short & sweet");
+}
+
+TEST_CASE("a bad pubDate is reported at its element") {
+  FeedResult r = read_any_feed(rss("<item><title>a</title><link>https://n.example/1</link></item>"
+                                   "<item><title>b</title><link>https://n.example/2</link></item>"
+                                   "<item><title>c</title><link>https://n.example/3</link><pubDate>yesterday</pubDate></item>"));
+  CHECK(r.ok());
+  bool found = false;
+  for (const Diagnostic& d : r.diagnostics) found |= d.pointer == "/rss/channel/item[3]/pubDate";
+  CHECK(found);
+}
+
+TEST_CASE("malformed XML gets line and column") {
+  FeedResult r = read_any_feed("<rss><channel>\n<title>x</titel></channel></rss>");
+  REQUIRE_FALSE(r.ok());
+  CHECK(r.diagnostics[0].line == 2);
+  CHECK(r.diagnostics[0].column > 1);
+}
+
+TEST_CASE("billion laughs and XXE are refused at once") {
+  std::string bomb = "<?xml version=\"1.0\"?><!DOCTYPE lolz [<!ENTITY lol \"lol\">";
+  for (int i = 1; i < 10; ++i) {
+    bomb += "<!ENTITY lol" + std::to_string(i) + " \"";
+    for (int k = 0; k < 10; ++k) bomb += "&lol" + (i == 1 ? std::string() : std::to_string(i - 1)) + ";";
+    bomb += "\">";
+  }
+  bomb += "]><rss><channel><title>&lol9;</title></channel></rss>";
+  auto start = std::chrono::steady_clock::now();
+  FeedResult r = read_any_feed(bomb);
+  const bool fast = std::chrono::steady_clock::now() - start < std::chrono::milliseconds(500);
+  CHECK(fast);
+  REQUIRE_FALSE(r.ok());
+  CHECK(r.diagnostics.back().message.find("DTD") != std::string::npos);
+  FeedResult xxe = read_any_feed("<?xml version=\"1.0\"?><!DOCTYPE r [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>"
+                                 "<rss><channel><title>&x;</title></channel></rss>");
+  CHECK_FALSE(xxe.ok());
+}
+
+TEST_CASE("windows-1252, HTML entities and a stray & are read with warnings") {
+  std::string feed = "<?xml version=\"1.0\" encoding=\"windows-1252\"?>" +
+                     rss("<item><title>Caf\xE9 \x93quoted\x94 Q&A &eacute;t&eacute;&nbsp;!</title><link>https://n.example/1</link></item>")
+                         .substr(22);
+  FeedResult r = read_any_feed(feed);
+  REQUIRE(r.ok());
+  REQUIRE(r.feed.items.size() == 1);
+  CHECK(r.feed.items[0].title == "Caf\xC3\xA9 \xE2\x80\x9Cquoted\xE2\x80\x9D Q&A \xC3\xA9t\xC3\xA9 !");
+  int warnings = 0;
+  for (const Diagnostic& d : r.diagnostics) warnings += d.severity == Severity::warning;
+  CHECK(warnings >= 2);
+}
+
+TEST_CASE("the real-world RSS and Atom conformance feeds are read") {
+  const std::string dir = std::string(CARTA_SOURCE_DIR) + "/../shared/conformance/rss/";
+  struct Case { const char* file; std::size_t items; bool valid; } cases[] = {
+      {"atom_mediarss_newscred_1.xml", 1, true}, {"atom_relative.xml", 1, true}, {"atom_xml_base.xml", 1, true},
+      {"rss_0.91_encoding_1.xml", 1, true},      {"rss_0.92_spec_1.xml", 3, true}, {"rss_1.0_iso8859.xml", 1, true},
+      {"rss_2.0_bbc.xml", 1, true},              {"rss_2.0_encoding_1.xml", 1, true}, {"rss_2.0_ilgiornale.xml", 1, true},
+      {"rss_2.0_ilmessaggero.xml", 1, true},     {"rss_2.0_nbcny.xml", 1, true}, {"rss_2.0_relurl_1.xml", 2, true},
+      {"rss_2.0_spiegel.xml", 1, true},          {"rss_2.0_wirecutter.xml", 1, true},
+      {"rss_2.0_invalid_1.xml", 0, false},  // junk text after the channel's elements: an error with line:column
+  };
+  for (const Case& c : cases) {
+    CAPTURE(c.file);
+    std::string bytes = read_bytes(dir + c.file);
+    const char* optional = std::getenv("CARTA_CONFORMANCE");
+    if (bytes.empty() && optional && std::string(optional) == "none") continue;
+    REQUIRE_MESSAGE(!bytes.empty(), "cannot read " << dir << c.file << " (set CARTA_CONFORMANCE=none for a run without ../shared)");
+    FeedResult r = read_any_feed(bytes, "https://feeds.example/feed.xml");
+    CHECK(r.ok() == c.valid);
+    CHECK(r.feed.items.size() == c.items);
+    for (const Item& item : r.feed.items) CHECK_FALSE((item.title.empty() && item.summary.empty()));
+  }
+}
+
+TEST_CASE("ISO-8859-1 feeds read correctly") {
+  std::string bytes = read_bytes(std::string(CARTA_SOURCE_DIR) + "/../shared/conformance/rss/rss_2.0_encoding_1.xml");
+  if (bytes.empty()) return;  // the conformance case above fails loudly
+  FeedResult r = read_any_feed(bytes);
+  REQUIRE(r.feed.items.size() == 1);
+  // Valid UTF-8 out: no byte of the Latin-1 input survives alone.
+  for (std::size_t i = 0; i < r.feed.items[0].title.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(r.feed.items[0].title[i]);
+    if (c >= 0x80 && c < 0xC0) CHECK(i > 0u);
+  }
+}
