@@ -7,6 +7,8 @@
 #include <cstdint>
 #include <utility>
 
+#include "core/html_text.h"
+
 namespace carta {
 
 std::string pointer_append(const std::string& pointer, std::string_view token) {
@@ -537,24 +539,6 @@ class PlainJsonReader {
     return value;
   }
 
-  static void append_code_point(std::string& out, std::uint32_t cp) {
-    if (cp < 0x80) {
-      out += static_cast<char>(cp);
-    } else if (cp < 0x800) {
-      out += static_cast<char>(0xC0 | (cp >> 6));
-      out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else if (cp < 0x10000) {
-      out += static_cast<char>(0xE0 | (cp >> 12));
-      out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-      out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else {
-      out += static_cast<char>(0xF0 | (cp >> 18));
-      out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-      out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-      out += static_cast<char>(0x80 | (cp & 0x3F));
-    }
-  }
-
   // The string at p_ (its opening quote) into `out`, decoded; runs of text are copied at once.
   bool read_string(std::string& out) {
     out.clear();
@@ -592,7 +576,7 @@ class PlainJsonReader {
             if (low < 0xDC00 || low > 0xDFFF) return false;
             cp = 0x10000 + ((cp - 0xD800) << 10) + (low - 0xDC00);
           }
-          append_code_point(out, static_cast<std::uint32_t>(cp));
+          append_utf8(out, static_cast<char32_t>(cp));
           break;
         }
         default: return false;
