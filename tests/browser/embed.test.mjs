@@ -232,7 +232,10 @@ test('no globals: after ready the only new window property is Carta', async () =
         // Array-index names ("0") are the page's iframes (window[0] is the first frame), not globals.
         return Object.getOwnPropertyNames(window).filter((n) => !before.has(n) && !/^\d+$/.test(n));
       }, KEY);
-      assert.deepEqual(added, ['Carta'], `new window properties on ${url}: ${JSON.stringify(added)}`);
+      // partner.js stands for the publisher's own tag manager: its window.dataLayer is the
+      // page's (Carta only pushes onto one the page has).
+      const pages = url.endsWith('partner.html') ? ['dataLayer'] : [];
+      assert.deepEqual(added.filter((n) => !pages.includes(n)), ['Carta'], `new window properties on ${url}: ${JSON.stringify(added)}`);
       const keys = await p.evaluate(() => Object.keys(window).filter((k) => /carta|module|emscripten|createCarta/i.test(k)));
       assert.deepEqual(keys, ['Carta']);
     }
