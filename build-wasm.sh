@@ -2,8 +2,9 @@
 # Builds the WebAssembly widget and writes a self-contained site to dist/:
 #   index.html (the demo page), carta.js (the loader, the one name that stays),
 #   carta.<hash>.wasm, carta-text.<hash>.js (loaded only for right-to-left feeds and
-#   scripts the font atlas lacks), integrity.json (every file's SRI hash),
-#   fonts/, demo.json, demo-ar.json, demo-mixed.json, demo-world.json, images/,
+#   scripts the font atlas lacks), carta-xml.<hash>.js + .wasm (only for RSS and Atom
+#   feeds), integrity.json (every file's SRI hash), fonts/, demo.json, demo-ar.json,
+#   demo-mixed.json, demo-world.json, demo-rss.xml, images/,
 #   embed.html (for iframes) and partner.html (every way to embed, side by side).
 #   ./build-wasm.sh                  install what is missing, build, write dist/
 #   ./build-wasm.sh --serve [--port N]   ...then serve dist/ on http://127.0.0.1:N/ (8080)
@@ -31,9 +32,9 @@ cmake --build --preset wasm --target carta_web
 dist="$root/dist"
 rm -rf "$dist"
 mkdir -p "$dist/fonts" "$dist/images"
-cp build/wasm/carta.js build/wasm/carta.wasm build/wasm/carta-text.js "$dist/"
+cp build/wasm/carta.js build/wasm/carta.wasm build/wasm/carta-text.js build/wasm/carta-xml.js build/wasm/carta-xml.wasm "$dist/"
 cp web/index.html web/demo.css web/embed.html web/embed.css web/embed.js web/partner.html web/partner.js "$dist/"
-cp assets/feeds/demo.json assets/feeds/demo-ar.json assets/feeds/demo-mixed.json assets/feeds/demo-world.json "$dist/"
+cp assets/feeds/demo.json assets/feeds/demo-ar.json assets/feeds/demo-mixed.json assets/feeds/demo-world.json assets/feeds/demo-rss.xml "$dist/"
 scripts/make-demo-images.sh "$dist/images" >/dev/null
 rm -f "$dist/images/.generated"
 scripts/subset-fonts.sh "$dist/fonts"

@@ -89,3 +89,27 @@ target_link_libraries(carta_bench_parse PRIVATE carta_core carta_bidi carta_word
 target_compile_options(carta_bench_parse PRIVATE -O2)
 target_link_options(carta_bench_parse PRIVATE -O2 -sALLOW_MEMORY_GROWTH=1 -sENVIRONMENT=node)
 
+
+# carta-xml.js + carta-xml.wasm, the RSS and Atom reader (src/xml over pugixml): a module of
+# its own, fetched by carta.js only for a feed whose bytes are XML, so a JSON page's payload
+# does not change. It converts to JSON Feed; carta.wasm reads that as any other feed.
+add_executable(carta_xml_web src/platform/web/web_xml.cpp)
+set_target_properties(carta_xml_web PROPERTIES OUTPUT_NAME carta-xml SUFFIX ".js")
+target_link_libraries(carta_xml_web PRIVATE carta_xml)
+target_compile_options(carta_xml_web PRIVATE ${CARTA_WARNINGS})
+target_link_options(carta_xml_web PRIVATE
+  -sMODULARIZE=1 -sEXPORT_NAME=createCartaXml -sENVIRONMENT=web -sFILESYSTEM=0
+  -sALLOW_MEMORY_GROWTH=1 -sMALLOC=emmalloc -sINCOMING_MODULE_JS_API=instantiateWasm
+  -sSUPPORT_LONGJMP=0 -sTEXTDECODER=2 -sSUPPORT_ERRNO=0
+  -sEXPORTED_FUNCTIONS=_malloc,_free,_carta_xml_convert,_carta_xml_json,_carta_xml_json_length,_carta_xml_drop_json,_carta_xml_error,_carta_xml_error_where,_carta_xml_path
+  -sEXPORTED_RUNTIME_METHODS=UTF8ToString,stringToUTF8,lengthBytesUTF8
+  "SHELL:--extern-pre-js ${CMAKE_SOURCE_DIR}/web/carta-xml-begin.js"
+  "SHELL:--extern-post-js ${CMAKE_SOURCE_DIR}/web/carta-xml-end.js")
+set_property(TARGET carta_xml_web APPEND PROPERTY LINK_DEPENDS
+  "${CMAKE_SOURCE_DIR}/web/carta-xml-begin.js" "${CMAKE_SOURCE_DIR}/web/carta-xml-end.js")
+add_custom_command(TARGET carta_xml_web POST_BUILD
+  COMMAND ${CMAKE_COMMAND} -E env NODE_PATH=/usr/share/nodejs
+          "${CARTA_TERSER}" "${CMAKE_BINARY_DIR}/carta-xml.js" --compress --mangle --comments false
+          --output "${CMAKE_BINARY_DIR}/carta-xml.js"
+  VERBATIM)
+add_dependencies(carta_web carta_xml_web)

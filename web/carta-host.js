@@ -60,6 +60,19 @@ var nextHostId = 1;
 // so a host costs the failed fetches already under way, not one per picture.
 var pageOnlyOrigins = {};
 
+// Emscripten's instantiateWasm for the named wasm, fetched with its integrity check; a
+// refusal calls `fail`.
+function instantiateAsset(name, fail) {
+  return function (imports, receive) {
+    fetchAsset(name).then(function (r) {
+      return window.WebAssembly.instantiateStreaming && /wasm/.test(r.headers.get('Content-Type'))
+        ? WebAssembly.instantiateStreaming(r, imports)
+        : r.arrayBuffer().then(function (b) { return WebAssembly.instantiate(b, imports); });
+    }).then(function (out) { receive(out.instance, out.module); }, fail);
+    return {};
+  };
+}
+
 // One WebAssembly module serves every widget on the page; each has its own WebGL
 // context and its own carousel inside it.
 function loadModule() {
@@ -67,17 +80,8 @@ function loadModule() {
     var moduleArg = {};
     moduleArg['cartaHosts'] = {};
     moduleArg['locateFile'] = assetUrl;
-    // The wasm is fetched here, with its integrity check; a refusal rejects the module.
     var wasmFailed = new Promise(function (resolve, reject) {
-      moduleArg['instantiateWasm'] = function (imports, receive) {
-        var instantiate = function (r) {
-          return window.WebAssembly.instantiateStreaming && /wasm/.test(r.headers.get('Content-Type'))
-            ? WebAssembly.instantiateStreaming(r, imports)
-            : r.arrayBuffer().then(function (b) { return WebAssembly.instantiate(b, imports); });
-        };
-        fetchAsset('carta.wasm').then(instantiate).then(function (out) { receive(out.instance, out.module); }, reject);
-        return {};
-      };
+      moduleArg['instantiateWasm'] = instantiateAsset('carta.wasm', reject);
     });
     modulePromise = Promise.race([createCartaModule(moduleArg), wasmFailed]).then(function (M) { return (loadedModule = M); });
   }
@@ -167,18 +171,19 @@ function languagesIn(bytes) {
   return found;
 }
 
-// carta-text.js, the browser's text stack for what the atlas cannot draw: once per page,
-// only for a feed that needs it. Resolves with its factory, Carta.textStack.
-var textStackPromise = null, scriptPolicy = null;
-// carta-text.js's address for a script element: under Trusted Types (require-trusted-types-for
-// 'script') through a policy named "carta" that allows that one file and nothing else.
-function textStackUrl() {
-  var url = assetUrl('carta-text.js');
+// The optional parts, each a script that adds one function to Carta, fetched once per page
+// and only for a feed that needs it: carta-text.js (Carta.textStack), the browser's text
+// stack for what the atlas cannot draw, and carta-xml.js (Carta.xml), the RSS and Atom reader.
+var partPromises = {}, scriptPolicy = null;
+// A part's address for a script element: under Trusted Types (require-trusted-types-for
+// 'script') through a policy named "carta" that allows these files and nothing else.
+function partUrl(file) {
+  var url = assetUrl(file);
   var tt = window['trustedTypes'];
   if (!tt || !tt['createPolicy']) return url;
   try {
     scriptPolicy = scriptPolicy || tt['createPolicy']('carta', { 'createScriptURL': function (u) {
-      if (u !== url) throw new TypeError('Carta loads no script but carta-text.js');
+      if (u !== assetUrl('carta-text.js') && u !== assetUrl('carta-xml.js')) throw new TypeError('Carta loads no script but its own parts');
       return u;
     } });
     return scriptPolicy['createScriptURL'](url);
@@ -186,23 +191,49 @@ function textStackUrl() {
     return url;  // a page whose trusted-types directive does not name "carta": the sink decides
   }
 }
-function loadTextStack() {
-  if (!textStackPromise) {
-    textStackPromise = new Promise(function (resolve, reject) {
+function loadPart(file, name) {
+  if (!partPromises[file]) {
+    partPromises[file] = new Promise(function (resolve, reject) {
       var script = document.createElement('script');
-      script.src = textStackUrl();
+      script.src = partUrl(file);
       script.async = true;
-      var integrity = assetFile('carta-text.js')[1];
+      var integrity = assetFile(file)[1];
       if (integrity) { script.integrity = integrity; script.crossOrigin = 'anonymous'; }
       script.onload = function () {
-        var factory = window['Carta'] && window['Carta']['textStack'];
-        factory ? resolve(factory) : reject(new Error('carta-text.js did not define Carta.textStack'));
+        var factory = window['Carta'] && window['Carta'][name];
+        factory ? resolve(factory) : reject(new Error(file + ' did not define Carta.' + name));
       };
-      script.onerror = function () { reject(new Error('carta-text.js could not be loaded')); };
+      script.onerror = function () { reject(new Error(file + ' could not be loaded')); };
       document.head.appendChild(script);
     });
   }
-  return textStackPromise;
+  return partPromises[file];
+}
+function loadTextStack() { return loadPart('carta-text.js', 'textStack'); }
+
+// By content, as carta::sniff_feed: '<' after a byte order mark and whitespace is XML.
+function isXml(b) {
+  if (b[0] + b[1] === 0x1FD) return b[2] === 60 || b[3] === 60;  // FF FE or FE FF: UTF-16
+  for (var i = b[0] === 0xEF && b[1] === 0xBB ? 3 : 0; b[i] === 32 || b[i] === 9 || b[i] === 10 || b[i] === 13; i++);
+  return b[i] === 60;
+}
+
+// A feed as the core reads it: RSS and Atom converted to JSON Feed by carta-xml.wasm, whose
+// element paths (/rss/channel/item[3]/pubDate) then stand for the core's JSON pointers.
+function feedOf(bytes, url) {
+  var feed = { url: url, path: function (p) { return p; } };
+  return (isXml(bytes) ? loadPart('carta-xml.js', 'xml').then(function (create) {
+    return create(instantiateAsset('carta-xml.wasm'));
+  }).then(function (convert) {
+    var out = convert(bytes);
+    feed.path = out.path;
+    return out.bytes;
+  }) : Promise.resolve(bytes)).then(function (b) {
+    feed.bytes = b;
+    feed.scripts = scriptsIn(b);
+    feed.languages = languagesIn(b);
+    return feed;
+  });
 }
 
 // The Latin Extended-A fonts when `found` (from scriptsIn) asks for them; null when it
@@ -291,8 +322,7 @@ function fetchFeed(url) {
       : 'the feed could not be fetched (' + url + '): ' + (e && e.message || e));
   }).then(function (buffer) {
     clearTimeout(timer);
-    var bytes = new Uint8Array(buffer);
-    return { bytes: bytes, url: url, scripts: scriptsIn(bytes), languages: languagesIn(bytes) };
+    return feedOf(new Uint8Array(buffer), url);
   }, function (e) {
     clearTimeout(timer);
     throw e;
@@ -302,8 +332,7 @@ function fetchFeed(url) {
 function inlineFeed(el) {
   var script = el.querySelector('script[type="application/feed+json"]');
   if (!script) return null;
-  var bytes = new TextEncoder().encode(script.textContent);
-  return { bytes: bytes, url: location.href, scripts: scriptsIn(bytes), languages: languagesIn(bytes) };
+  return feedOf(new TextEncoder().encode(script.textContent), location.href);
 }
 
 // --- WebGL contexts: a budget for the page -------------------------------------------
@@ -845,7 +874,7 @@ function mount(el, options) {
     });
     if (destroyed) return false;
     var message = M['UTF8ToString'](M['_carta_error_message'](id));
-    if (message) reportError(message, M['UTF8ToString'](M['_carta_error_pointer'](id)));
+    if (message) reportError(message, feed.path(M['UTF8ToString'](M['_carta_error_pointer'](id))));
     else if (readyFired) setTimeout(fillWords, 0);  // the first feed's, after the first mirror
     invalidate();
     return !message;
@@ -853,7 +882,7 @@ function mount(el, options) {
 
   function failFeed(error) {
     withString(M, error.message, function (p) { M['_carta_set_feed_failure'](id, p); });
-    reportError(error.message, '');
+    reportError(error.message, error.where || '');
     invalidate();
   }
 
@@ -1005,7 +1034,7 @@ function mount(el, options) {
         model = readFeedForFallback(feed.bytes, feed.url, config.locale, config.linkParams);
       }
       mirror.fallback(model, config.dark ? 'dark' : 'light', openLink);
-      if (model.status === 'failed') reportError(model.message, model.path);
+      if (model.status === 'failed') reportError(model.message, feed.path(model.path));
       else fire(el, 'carta:ready', { count: model.items.length, renderer: 'html' });
     }).catch(function (e) {
       reportError(String(e && e.message || e), '');

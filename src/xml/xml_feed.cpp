@@ -917,7 +917,10 @@ class Converter {
 
 // pugixml's statuses in a publisher's words.
 std::string syntax_message(const pugi::xml_parse_result& r, const std::string& text) {
-  const bool at_end = text.find_first_not_of(" \t\r\n", static_cast<std::size_t>(r.offset)) == std::string::npos;
+  // pugixml reads all but the last byte first: a document cut right after a '>' is
+  // reported at that '>'.
+  const auto from = static_cast<std::size_t>(r.offset) + (r.offset + 1 == static_cast<std::ptrdiff_t>(text.size()) ? 1 : 0);
+  const bool at_end = text.find_first_not_of(" \t\r\n", from) == std::string::npos;
   switch (r.status) {
     case pugi::status_end_element_mismatch:
       if (at_end) return "the document ends before its elements are closed (is it cut short?)";

@@ -1,0 +1,50 @@
+// carta-xml.wasm: the RSS and Atom reader for the web, fetched only when a feed's bytes are
+// XML (web/carta-xml-end.js wraps it as Carta.xml). It converts the XML to JSON Feed 1.1 +
+// `_carta` with src/xml/xml_feed.cpp; carta.wasm then reads that JSON as any other feed.
+#include <emscripten/emscripten.h>
+
+#include <string>
+
+#include "core/feed.h"
+#include "xml/xml_feed.h"
+
+namespace {
+carta::XmlConversion last;  // the last conversion: its JSON, problems and element paths
+std::string answer;
+}  // namespace
+
+extern "C" {
+
+// Converts `length` bytes of XML; returns 1 when there is a JSON Feed to read (warnings
+// or not), 0 when the XML could not be read (carta_xml_error says why and where).
+EMSCRIPTEN_KEEPALIVE int carta_xml_convert(const char* bytes, int length) {
+  last = carta::convert_xml_feed(std::string_view(bytes, static_cast<std::size_t>(length)));
+  return last.ok() ? 1 : 0;
+}
+
+EMSCRIPTEN_KEEPALIVE const char* carta_xml_json() { return last.json.c_str(); }
+EMSCRIPTEN_KEEPALIVE int carta_xml_json_length() { return static_cast<int>(last.json.size()); }
+// The page has copied the JSON out: the module keeps only the element paths.
+EMSCRIPTEN_KEEPALIVE void carta_xml_drop_json() { std::string().swap(last.json); }
+
+// The first error, as the core reports its own: the message, and where ("line 3, column 7"
+// or an element path); both "" when there is none.
+EMSCRIPTEN_KEEPALIVE const char* carta_xml_error() {
+  const carta::Diagnostic* d = carta::first_error(last.diagnostics);
+  answer = d ? d->message : "";
+  return answer.c_str();
+}
+EMSCRIPTEN_KEEPALIVE const char* carta_xml_error_where() {
+  const carta::Diagnostic* d = carta::first_error(last.diagnostics);
+  answer = !d ? "" : d->line > 0 ? "line " + std::to_string(d->line) + ", column " + std::to_string(d->column) : d->pointer;
+  return answer.c_str();
+}
+
+// The XML element a JSON pointer of the last conversion's JSON came from
+// ("/items/2/date_published" -> "/rss/channel/item[3]/pubDate").
+EMSCRIPTEN_KEEPALIVE const char* carta_xml_path(const char* pointer) {
+  answer = last.element_path(pointer);
+  return answer.c_str();
+}
+
+}  // extern "C"

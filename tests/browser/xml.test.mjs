@@ -1,0 +1,145 @@
+// RSS and Atom on the web (#18): a .carta pointed at the feed a CMS already publishes shows
+// the same cards as the JSON Feed of the same stories. carta-xml.js and carta-xml.wasm are
+// fetched only for a feed whose bytes are XML, with their integrity checks; a JSON page
+// fetches nothing new; XML that cannot be read is reported where it breaks.
+import { test, after, before } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { launch, serveWithFixtures, fixturePage, openAndWaitReady, logical, root } from './lib.mjs';
+
+const rss = fs.readFileSync(path.join(root, 'assets/feeds/demo-rss.xml'), 'utf8');
+// An Atom 1.0 feed of two entries, written for this test (facts from the demo feed).
+const atom = `<?xml version="1.0" encoding="utf-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom" xmlns:media="http://search.yahoo.com/mrss/" xml:lang="en">
+  <title>Mena Today — Atom</title>
+  <id>urn:example:mena-today</id>
+  <updated>2025-08-29T09:00:00Z</updated>
+  <link rel="alternate" href="https://example.org/mena-today/"/>
+  <entry>
+    <title type="html">Lavrov pledges Russian help with Syria&amp;#8217;s reconstruction</title>
+    <id>urn:example:lavrov-pledge</id>
+    <link rel="alternate" href="https://example.org/mena-today/syria/lavrov-pledge"/>
+    <published>2025-07-31T17:00:00+03:00</published>
+    <updated>2025-07-31T18:00:00+03:00</updated>
+    <author><name>Rania Haddad</name></author>
+    <category term="Syria"/>
+    <summary>Moscow says it is ready to help rebuild the country and to review the agreements signed under the former government.</summary>
+    <link rel="enclosure" type="image/jpeg" href="images/moscow-press-conference.jpg"/>
+  </entry>
+  <entry>
+    <title>UNIFIL mandate runs to the end of 2026</title>
+    <id>urn:example:unifil</id>
+    <link href="https://example.org/mena-today/lebanon/unifil"/>
+    <updated>2025-08-28T19:05:00+03:00</updated>
+    <category term="Lebanon"/>
+    <content type="xhtml"><div xmlns="http://www.w3.org/1999/xhtml"><p>The Security Council renewed the force one last time.</p></div></content>
+  </entry>
+</feed>
+`;
+const page = (feed) => fixturePage(`<main><div class="carta" id="carousel" data-feed="${feed}" data-loading="eager"></div></main>`);
+
+let browser, server;
+before(async () => {
+  browser = await launch();
+  server = await serveWithFixtures('carta-xml-', {
+    'rss.html': page('demo-rss.xml'),
+    'json.html': page('demo.json'),
+    'atom.html': page('atom.xml'),
+    'atom.xml': atom,
+    'truncated.html': page('truncated.xml'),
+    'truncated.xml': rss.slice(0, rss.indexOf('</item>') + '</item>'.length),
+    'dtd.html': page('dtd.xml'),
+    'dtd.xml': '<?xml version="1.0"?>\n<!DOCTYPE rss [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;">]>\n<rss version="2.0"><channel><title>&b;</title></channel></rss>\n',
+  });
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+// Opens a page, records every request's logical path, waits for ready; returns the page.
+async function open(name) {
+  const p = await browser.newPage({ viewport: { width: 1000, height: 700 } });
+  const requests = [];
+  p.on('request', (r) => requests.push({ path: logical(new URL(r.url()).pathname), type: r.resourceType() }));
+  const ready = await openAndWaitReady(p, server.url + name);
+  return { p, ready, requests };
+}
+
+// The mirror's words of the cards in view: headline, paragraphs, caption.
+const cards = (p) => p.evaluate(() => [...document.querySelector('#carousel').shadowRoot.querySelectorAll('.mirror article')]
+  .map((a) => ({
+    title: a.querySelector('h3').textContent,
+    href: a.querySelector('h3 a').getAttribute('href'),
+    caption: a.querySelector('figcaption')?.textContent || '',
+    lines: [...a.querySelectorAll(':scope > p')].map((n) => n.textContent),
+  })));
+
+test('an RSS feed with Media RSS shows the same cards as the JSON Feed of the same stories', async () => {
+  const xml = await open('rss.html');
+  const json = await open('json.html');
+  try {
+    assert.equal(xml.ready.detail.count, 9);
+    assert.equal(xml.ready.detail.renderer, 'webgl2');
+    const fromXml = await cards(xml.p), fromJson = await cards(json.p);
+    assert.ok(fromXml.length >= 2, 'cards are in view');
+    // Headline, link, category, byline and date, summary, picture caption and credit: the same.
+    assert.deepEqual(fromXml, fromJson);
+    assert.match(fromXml[0].caption, /Assaad el-Chaibani and Sergey Lavrov.*© SANA$/);
+    assert.ok(fromXml[0].lines.some((l) => /Antoine Khoury/.test(l) && /31 Jul/.test(l)), fromXml[0].lines.join(' | '));
+    // The reader module came with the XML feed, once, its wasm by the release's hashed name.
+    const parts = xml.requests.filter((r) => /carta-xml/.test(r.path)).map((r) => r.path);
+    assert.deepEqual(parts.sort(), ['/carta-xml.js', '/carta-xml.wasm']);
+    // The picture named by media:content is drawn (the page fetched it).
+    assert.ok(xml.requests.some((r) => r.path === '/images/moscow-press-conference.jpg'));
+  } finally {
+    await xml.p.close();
+    await json.p.close();
+  }
+});
+
+test('a JSON page fetches nothing of the XML reader', async () => {
+  const json = await open('json.html');
+  try {
+    assert.deepEqual(json.requests.filter((r) => /carta-xml/.test(r.path)), []);
+  } finally {
+    await json.p.close();
+  }
+});
+
+test('an Atom feed: enclosure picture, html title with an entity, xhtml content, author', async () => {
+  const { p, ready } = await open('atom.html');
+  try {
+    assert.equal(ready.detail.count, 2);
+    const [first] = await cards(p);
+    assert.equal(first.title, 'Lavrov pledges Russian help with Syria\u2019s reconstruction');
+    assert.equal(first.href, 'https://example.org/mena-today/syria/lavrov-pledge');
+    assert.ok(first.lines.includes('Syria'), first.lines.join(' | '));
+    assert.ok(first.lines.some((l) => /Rania Haddad/.test(l)), first.lines.join(' | '));
+    assert.ok(first.lines.some((l) => /help rebuild the country/.test(l)), first.lines.join(' | '));
+  } finally {
+    await p.close();
+  }
+});
+
+// XML that cannot be read: carta:error says what and where, the reader sees the error card.
+for (const [name, where, message] of [
+  ['truncated', /^line \d+, column \d+$/, /ends before its elements are closed/],
+  ['dtd', /^line 2, column \d+$/, /declares entities in a DTD/],
+]) {
+  test(`XML that cannot be read (${name}) gives carta:error with line and column`, async () => {
+    const p = await browser.newPage({ viewport: { width: 1000, height: 700 } });
+    try {
+      const errors = [];
+      p.on('console', (m) => { if (m.type() === 'warning') errors.push(m.text()); });
+      await assert.rejects(openAndWaitReady(p, server.url + name + '.html'), /carta:error before ready/);
+      const detail = await p.evaluate(() => window.__carta.errors[0]);
+      assert.match(detail.message, message);
+      assert.match(detail.path, where);
+      assert.ok(errors.some((t) => t.includes(detail.path)), 'the console names where');
+    } finally {
+      await p.close();
+    }
+  });
+}
