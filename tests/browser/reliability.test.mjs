@@ -508,12 +508,17 @@ test('under Trusted Types the widget and the fallback list load with no policy v
     'tt.html': fixturePage('<div id="carousel" class="carta" data-feed="demo.json" data-height="420" data-loading="eager"></div>'),
     // An Arabic feed loads the browser's text stack, carta-text.js, by a script element.
     'tt-ar.html': fixturePage('<div id="carousel" class="carta" data-feed="demo-ar.json" data-height="420" data-loading="eager"></div>', { lang: 'ar' }),
+    // An RSS feed loads the XML reader, carta-xml.js, the same way.
+    'tt-rss.html': fixturePage('<div id="carousel" class="carta" data-feed="demo-rss.xml" data-height="420" data-loading="eager"></div>'),
   }, async (page, url, errors) => {
     await check(page, url + 'tt.html', errors, 'webgl2');
     const arabic = await newPage(page.context().browser(), { width: 1280, height: 800 });
     await check(arabic.page, url + 'tt-ar.html', arabic.errors, 'webgl2');
     const text = await arabic.page.evaluate(() => !!(window.Carta && window.Carta.textStack));
     assert.equal(text, true, 'carta-text.js ran under Trusted Types');
+    const rss = await newPage(page.context().browser(), { width: 1280, height: 800 });
+    await check(rss.page, url + 'tt-rss.html', rss.errors, 'webgl2');
+    assert.equal(await rss.page.evaluate(() => !!(window.Carta && window.Carta.xml)), true, 'carta-xml.js ran under Trusted Types');
     const noGl = await launch(['--disable-webgl']);
     try {
       const fallback = await newPage(noGl, { width: 1280, height: 800 });

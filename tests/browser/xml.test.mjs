@@ -123,6 +123,23 @@ test('an Atom feed: enclosure picture, html title with an entity, xhtml content,
   }
 });
 
+test('without WebGL the fallback list reads the RSS feed through the same module', async () => {
+  const noGl = await launch(['--disable-webgl']);
+  try {
+    const p = await noGl.newPage({ viewport: { width: 1000, height: 700 } });
+    const ready = await openAndWaitReady(p, server.url + 'rss.html');
+    assert.equal(ready.detail.renderer, 'html');
+    const first = await p.evaluate(() => {
+      const a = document.querySelector('#carousel').shadowRoot.querySelector('.fallback article');
+      return { title: a.querySelector('h3').textContent, caption: a.querySelector('figcaption')?.textContent };
+    });
+    assert.equal(first.title, 'Post-Assad Syria reaffirms strategic ties with Russia in first Moscow visit');
+    assert.match(first.caption, /© SANA/);
+  } finally {
+    await noGl.close();
+  }
+});
+
 // XML that cannot be read: carta:error says what and where, the reader sees the error card.
 for (const [name, where, message] of [
   ['truncated', /^line \d+, column \d+$/, /ends before its elements are closed/],
