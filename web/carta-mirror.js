@@ -190,7 +190,7 @@ function createMirror(root, actions) {
     }), c.rect);
     var h = el('h3');
     var a = el('a', { href: c.url || null, 'data-kind': '0', 'data-index': c.index, 'data-id': c.id,
-                      target: '_blank', rel: 'noopener noreferrer' }, c.title);
+                      target: '_blank', rel: 'noopener noreferrer' }, c.title || c.summary);  // an untitled item: its text
     if (!c.url) a.setAttribute('tabindex', '-1');
     else hit(a, 'card-link');  // the whole card, as the canvas's click opens it
     h.appendChild(a);
@@ -204,7 +204,7 @@ function createMirror(root, actions) {
       article.appendChild(figure);
     }
     if (c.meta) article.appendChild(el('p', null, c.meta));
-    if (c.summary) article.appendChild(el('p', null, c.summary));
+    if (c.summary && c.title) article.appendChild(el('p', null, c.summary));
     if (c.related && c.related.length) {
       var list = el('ul', { 'aria-label': strings.related });
       c.related.forEach(function (r, k) {
@@ -446,7 +446,7 @@ function createMirror(root, actions) {
         var body = el('div', { 'class': 'body' });
         if (item.category) body.appendChild(el('p', { 'class': 'category' }, item.category));
         var h = el('h3');
-        var a = el('a', { href: item.url || null, target: '_blank', rel: 'noopener noreferrer' }, item.title);
+        var a = el('a', { href: item.url || null, target: '_blank', rel: 'noopener noreferrer' }, item.title || item.summary);
         a.addEventListener('click', function (e) {
           if (!item.url) return;
           e.preventDefault();
@@ -455,7 +455,7 @@ function createMirror(root, actions) {
         h.appendChild(a);
         body.appendChild(h);
         if (item.meta) body.appendChild(el('p', { 'class': 'meta' }, item.meta));
-        if (item.summary) body.appendChild(el('p', { 'class': 'summary' }, item.summary));
+        if (item.summary && item.title) body.appendChild(el('p', { 'class': 'summary' }, item.summary));
         article.appendChild(body);
         shown.push({ element: region.appendChild(article), card: { index: i, id: item.id, url: item.url } });
       });

@@ -177,7 +177,10 @@ class SceneBuilder {
     }
     headline.rect = {body.x, headline_top, body.w, y - headline_top};
     scene.headlines.push_back(std::move(headline));
-    if (index == in_.current && y > headline_top && headline_top < bottom) scene.headline_visible = true;
+    // A card without a headline (RSS and JSON Feed allow items with none) is readable once
+    // its first block is on screen.
+    if (index == in_.current && (y > headline_top || item.title.empty()) && headline_top < bottom)
+      scene.headline_visible = true;
     y += 6;
     // On a narrow card the read time gives way before the byline or date is cut.
     std::string meta = meta_line(item, in_.now_unix, in_.locale);

@@ -37,6 +37,17 @@ const atom = `<?xml version="1.0" encoding="utf-8"?>
   </entry>
 </feed>
 `;
+// Real feeds from another reader's test suite (../shared/conformance/rss, beside the
+// checkout; CARTA_CONFORMANCE_DIR names its jsonfeed folder elsewhere). A run without them
+// fails, unless it says it has none (CARTA_CONFORMANCE=none).
+const rssDir = path.join(path.dirname(process.env.CARTA_CONFORMANCE_DIR ||
+  path.join(root, '../shared/conformance/jsonfeed')), 'rss');
+const realFeeds = ['rss_2.0_bbc.xml', 'rss_2.0_spiegel.xml', 'rss_2.0_nbcny.xml', 'rss_2.0_ilgiornale.xml',
+  'rss_2.0_ilmessaggero.xml', 'rss_2.0_wirecutter.xml', 'atom_mediarss_newscred_1.xml', 'rss_2.0_encoding_1.xml',
+  'rss_1.0_iso8859.xml', 'rss_0.92_spec_1.xml'];
+const haveReal = fs.existsSync(rssDir);
+if (!haveReal && process.env.CARTA_CONFORMANCE !== 'none')
+  throw new Error(`the real RSS and Atom feeds are missing: no ${rssDir} (CARTA_CONFORMANCE=none if this run has none)`);
 const page = (feed) => fixturePage(`<main><div class="carta" id="carousel" data-feed="${feed}" data-loading="eager"></div></main>`);
 
 let browser, server;
@@ -50,6 +61,8 @@ before(async () => {
     'truncated.html': page('truncated.xml'),
     'truncated.xml': rss.slice(0, rss.indexOf('</item>') + '</item>'.length),
     'dtd.html': page('dtd.xml'),
+    ...Object.fromEntries(haveReal ? realFeeds.flatMap((f) => [[`real-${f}.html`, page(f)],
+      [f, fs.readFileSync(path.join(rssDir, f))]]) : []),
     'dtd.xml': '<?xml version="1.0"?>\n<!DOCTYPE rss [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;">]>\n<rss version="2.0"><channel><title>&b;</title></channel></rss>\n',
   });
 });
@@ -139,6 +152,34 @@ test('without WebGL the fallback list reads the RSS feed through the same module
     await noGl.close();
   }
 });
+
+// The reference is the browser's own XML parser (which honours the declared encoding): the
+// widget's first headline is the first item's or entry's title as the browser reads it.
+for (const feed of realFeeds) {
+  test(`a real feed, ${feed}: the first card's headline is the browser's reading of its first title`, { skip: !haveReal && 'CARTA_CONFORMANCE=none' }, async () => {
+    const { p, ready } = await open(`real-${feed}.html`);
+    try {
+      const expected = await p.evaluate(async (name) => {
+        const xhr = new XMLHttpRequest();
+        xhr.open('GET', name);
+        xhr.responseType = 'document';
+        await new Promise((resolve) => { xhr.onload = resolve; xhr.send(); });
+        const doc = xhr.responseXML;
+        const items = [...doc.getElementsByTagNameNS('*', 'item'), ...doc.getElementsByTagNameNS('*', 'entry')];
+        const title = items[0].getElementsByTagNameNS('*', 'title')[0];
+        // An Atom title of type html (or an RSS title with escaped markup) is HTML text.
+        const text = title ? new DOMParser().parseFromString(title.textContent, 'text/html').body.textContent : '';
+        return { count: items.length, title: text.replace(/\s+/g, ' ').trim() };
+      }, feed);
+      assert.equal(ready.detail.count, expected.count);
+      const [first] = await cards(p);
+      if (expected.title) assert.equal(first.title, expected.title);
+      else assert.ok(first.title.length > 0, 'an item without a title gets one from its text');
+    } finally {
+      await p.close();
+    }
+  });
+}
 
 // XML that cannot be read: carta:error says what and where, the reader sees the error card.
 for (const [name, where, message] of [

@@ -161,6 +161,21 @@ TEST_CASE("hit testing finds the topmost region") {
   CHECK(hit_test(s, 799, 449) == nullptr);
 }
 
+TEST_CASE("a current card without a headline counts as shown, so the page hears that the widget is ready") {
+  Feed f = sample_feed(3);
+  for (auto& item : f.items) item.title.clear();
+  SceneInput in;
+  in.status = FeedStatus::ready;
+  in.feed = &f;
+  in.width = 800;
+  in.height = 450;
+  FixedMeasure m;
+  m.advance = 6;
+  CHECK(build_scene(in, make_theme(false), m).headline_visible);
+  in.height = 60;  // no room below the picture: nothing of the card's text is on screen
+  CHECK_FALSE(build_scene(in, make_theme(false), m).headline_visible);
+}
+
 TEST_CASE("loading, failed and empty states draw a card, not a blank") {
   FixedMeasure m;
   SceneInput in;
