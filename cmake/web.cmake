@@ -76,11 +76,14 @@ set_property(TARGET carta_web APPEND PROPERTY LINK_DEPENDS
 # Emscripten's glue is whitespace-minified but keeps its long local names (closure is not
 # in Debian's emscripten): terser over the whole linked file (19.6 -> 15.8 KB gzip). Only
 # locals of the wrapping function are renamed; every property name stays as it is.
-add_custom_command(TARGET carta_web POST_BUILD
-  COMMAND ${CMAKE_COMMAND} -E env NODE_PATH=/usr/share/nodejs
-          "${CARTA_TERSER}" "${CMAKE_BINARY_DIR}/carta.js" --compress --mangle --comments false
-          --output "${CMAKE_BINARY_DIR}/carta.js"
-  VERBATIM)
+function(carta_terse_after_link target file)
+  add_custom_command(TARGET ${target} POST_BUILD
+    COMMAND ${CMAKE_COMMAND} -E env NODE_PATH=/usr/share/nodejs
+            "${CARTA_TERSER}" "${CMAKE_BINARY_DIR}/${file}" --compress --mangle --comments false
+            --output "${CMAKE_BINARY_DIR}/${file}"
+    VERBATIM)
+endfunction()
+carta_terse_after_link(carta_web carta.js)
 
 # The feed reader's parse benchmark under Node (bench/README.md): the wasm/native ratio.
 add_executable(carta_bench_parse bench/wasm_parse_main.cpp bench/feed_bench.cpp)
@@ -107,9 +110,5 @@ target_link_options(carta_xml_web PRIVATE
   "SHELL:--extern-post-js ${CMAKE_SOURCE_DIR}/web/carta-xml-end.js")
 set_property(TARGET carta_xml_web APPEND PROPERTY LINK_DEPENDS
   "${CMAKE_SOURCE_DIR}/web/carta-xml-begin.js" "${CMAKE_SOURCE_DIR}/web/carta-xml-end.js")
-add_custom_command(TARGET carta_xml_web POST_BUILD
-  COMMAND ${CMAKE_COMMAND} -E env NODE_PATH=/usr/share/nodejs
-          "${CARTA_TERSER}" "${CMAKE_BINARY_DIR}/carta-xml.js" --compress --mangle --comments false
-          --output "${CMAKE_BINARY_DIR}/carta-xml.js"
-  VERBATIM)
+carta_terse_after_link(carta_xml_web carta-xml.js)
 add_dependencies(carta_web carta_xml_web)
