@@ -220,11 +220,16 @@ function isXml(b) {
 
 // A feed as the core reads it: RSS and Atom converted to JSON Feed by carta-xml.wasm, whose
 // element paths (/rss/channel/item[3]/pubDate) then stand for the core's JSON pointers.
+// One reader per page, made once; a wasm that fails its check rejects it.
+var xmlPromise = null;
+function loadXml() {
+  return xmlPromise || (xmlPromise = loadPart('carta-xml.js', 'xml').then(function (create) {
+    return new Promise(function (resolve, reject) { create(instantiateAsset('carta-xml.wasm', reject)).then(resolve, reject); });
+  }));
+}
 function feedOf(bytes, url) {
   var feed = { url: url, path: function (p) { return p; } };
-  return (isXml(bytes) ? loadPart('carta-xml.js', 'xml').then(function (create) {
-    return create(instantiateAsset('carta-xml.wasm'));
-  }).then(function (convert) {
+  return (isXml(bytes) ? loadXml().then(function (convert) {
     var out = convert(bytes);
     feed.path = out.path;
     return out.bytes;

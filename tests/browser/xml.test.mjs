@@ -6,7 +6,7 @@ import { test, after, before } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { launch, serveWithFixtures, fixturePage, openAndWaitReady, logical, root } from './lib.mjs';
+import { launch, serveWithFixtures, fixturePage, openAndWaitReady, logical, root, dist, distFile } from './lib.mjs';
 
 const rss = fs.readFileSync(path.join(root, 'assets/feeds/demo-rss.xml'), 'utf8');
 // An Atom 1.0 feed of two entries, written for this test (facts from the demo feed).
@@ -180,6 +180,34 @@ for (const feed of realFeeds) {
     }
   });
 }
+
+test('two RSS widgets share one reader; a reader wasm that fails its integrity check is an error, not a hang', async () => {
+  const wasm = distFile('carta-xml.wasm');
+  const bytes = fs.readFileSync(path.join(dist, wasm));
+  bytes[bytes.length >> 1] ^= 1;
+  const two = `<main><div class="carta" id="carousel" data-feed="demo-rss.xml" data-loading="eager"></div>
+    <div class="carta" id="second" data-feed="atom.xml" data-loading="eager"></div></main>`;
+  const flipped = await serveWithFixtures('carta-xml-flip-', { [wasm]: bytes, 'rss.html': page('demo-rss.xml') });
+  const p = await browser.newPage({ viewport: { width: 1000, height: 1200 } });
+  try {
+    const requests = [];
+    p.on('request', (r) => requests.push(logical(new URL(r.url()).pathname)));
+    await p.setContent('<!doctype html><title>two</title>');
+    const fixtures = await serveWithFixtures('carta-xml-two-', { 'two.html': fixturePage(two), 'atom.xml': atom });
+    try {
+      await openAndWaitReady(p, fixtures.url + 'two.html');
+      await p.waitForFunction(() => document.querySelector('#second').shadowRoot?.querySelector('.mirror article'), null, { timeout: 30000 });
+      assert.equal(requests.filter((u) => u === '/carta-xml.wasm').length, 1, requests.join(' '));
+    } finally {
+      await fixtures.close();
+    }
+    await assert.rejects(openAndWaitReady(p, flipped.url + 'rss.html', 20000), /carta:error before ready/);
+    assert.match((await p.evaluate(() => window.__carta.errors[0])).message, /integrity/);
+  } finally {
+    await p.close();
+    await flipped.close();
+  }
+});
 
 // XML that cannot be read: carta:error says what and where, the reader sees the error card.
 for (const [name, where, message] of [
