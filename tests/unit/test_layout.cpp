@@ -30,6 +30,17 @@ Feed sample_feed(int count) {
   return f;
 }
 
+// A feed that has been read, shown in a widget of width x height.
+SceneInput ready_input(const Feed& f, float width, float height) {
+  SceneInput in;
+  in.status = FeedStatus::ready;
+  in.feed = &f;
+  in.width = width;
+  in.height = height;
+  return in;
+}
+
+
 bool has_text(const Scene& s, const std::string& text) {
   return std::any_of(s.shapes.begin(), s.shapes.end(),
                      [&](const Shape& sh) { return sh.kind == Shape::Kind::text && sh.text == text; });
@@ -67,11 +78,7 @@ TEST_CASE("cover crop fills the target and keeps the aspect ratio") {
 
 TEST_CASE("the first card shows category, headline, byline, date, read time, image and caption") {
   Feed f = sample_feed(3);
-  SceneInput in;
-  in.status = FeedStatus::ready;
-  in.feed = &f;
-  in.width = 800;
-  in.height = 450;
+  SceneInput in = ready_input(f, 800, 450);
   FixedMeasure m;
   m.advance = 6;
   Scene s = build_scene(in, make_theme(false), m);
@@ -164,11 +171,7 @@ TEST_CASE("hit testing finds the topmost region") {
 TEST_CASE("a current card without a headline counts as shown, so the page hears that the widget is ready") {
   Feed f = sample_feed(3);
   for (auto& item : f.items) item.title.clear();
-  SceneInput in;
-  in.status = FeedStatus::ready;
-  in.feed = &f;
-  in.width = 800;
-  in.height = 450;
+  SceneInput in = ready_input(f, 800, 450);
   FixedMeasure m;
   m.advance = 6;
   CHECK(build_scene(in, make_theme(false), m).headline_visible);
