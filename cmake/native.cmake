@@ -17,7 +17,8 @@ add_executable(carta
   src/platform/native/pango_text.cpp
   src/platform/native/stb_impl.cpp
   bench/feed_bench.cpp
-  bench/frame_bench.cpp)
+  bench/frame_bench.cpp
+  bench/xml_bench.cpp)
 target_include_directories(carta PRIVATE "${CMAKE_SOURCE_DIR}")
 target_link_libraries(carta PRIVATE carta_app carta_xml PkgConfig::GLFW PkgConfig::EGL PkgConfig::GLES PkgConfig::PANGOCAIRO)
 target_compile_options(carta PRIVATE ${CARTA_WARNINGS})
@@ -52,6 +53,8 @@ endif()
 
 # Hostile and malformed feeds against the exact diagnostics expected (tests/golden/).
 add_test(NAME golden-feeds COMMAND "${CMAKE_SOURCE_DIR}/tests/golden/check-feeds.sh" "$<TARGET_FILE:carta>")
+# `carta convert`: RSS and Atom printed as the JSON Feed expected, itself valid (tests/golden/convert/).
+add_test(NAME golden-convert COMMAND "${CMAKE_SOURCE_DIR}/tests/golden/check-convert.sh" "$<TARGET_FILE:carta>")
 # The time limits catch hangs and blow-ups (a flood read in seconds instead of minutes), not
 # speed: on a loaded 2-core machine the plain build gets three times the nominal 5 s (a
 # flood's 1 s row becomes 3 s), the sanitizers' build six times.

@@ -12,6 +12,7 @@
 #include <cstdio>
 #include <cstring>
 #include <optional>
+#include <unordered_map>
 
 #include <pugixml.hpp>
 
@@ -196,8 +197,8 @@ std::string kind_of(pugi::xml_node node, bool atom_feed) {
 }
 
 // One step of an element path: its name as written, with its position among same-named
-// siblings when it has any ("item[3]"), or always when `indexed`.
-std::string step(pugi::xml_node node, bool indexed = false) {
+// siblings when it has any ("category[2]").
+std::string step(pugi::xml_node node) {
   std::string out = node.name();
   int index = 0, count = 0;
   for (pugi::xml_node s = node.parent().first_child(); s; s = s.next_sibling()) {
@@ -205,7 +206,7 @@ std::string step(pugi::xml_node node, bool indexed = false) {
     ++count;
     if (s == node) index = count;
   }
-  if (indexed || count > 1) out += "[" + std::to_string(index) + "]";
+  if (count > 1) out += "[" + std::to_string(index) + "]";
   return out;
 }
 
@@ -439,16 +440,22 @@ class Converter {
   }
 
  private:
+  // An element's kind, worked out once: an item is asked for some twenty kinds.
+  const std::string& kind(pugi::xml_node node) const {
+    auto [it, added] = kinds_.try_emplace(node.internal_object());
+    if (added) it->second = kind_of(node, atom_);
+    return it->second;
+  }
   // Children by kind ("media:content", "link"...).
-  pugi::xml_node child(pugi::xml_node parent, std::string_view kind) const {
+  pugi::xml_node child(pugi::xml_node parent, std::string_view wanted) const {
     for (pugi::xml_node c = parent.first_child(); c; c = c.next_sibling())
-      if (c.type() == pugi::node_element && kind_of(c, atom_) == kind) return c;
+      if (c.type() == pugi::node_element && kind(c) == wanted) return c;
     return {};
   }
   template <typename F>
-  void each(pugi::xml_node parent, std::string_view kind, F&& f) const {
+  void each(pugi::xml_node parent, std::string_view wanted, F&& f) const {
     for (pugi::xml_node c = parent.first_child(); c; c = c.next_sibling())
-      if (c.type() == pugi::node_element && kind_of(c, atom_) == kind) f(c);
+      if (c.type() == pugi::node_element && kind(c) == wanted) f(c);
   }
 
   std::string path_of(pugi::xml_node node) const { return relative_path(node, pugi::xml_node()); }
@@ -692,7 +699,13 @@ class Converter {
     std::string raw = trim(text(node));
     if (raw.empty()) return;
     auto t = parse_feed_date(raw);
-    w.member(key, t ? rfc3339(*t) : raw);  // unreadable: the JSON reader says so, at this element
+    if (!t) {  // said here, in the format's own terms, and left out
+      warn_at(node, "could not read the date \"" + printable(raw, 64) + "\"; expected " +
+                        (atom_ ? "RFC 3339 such as 2025-07-31T14:00:00+03:00"
+                               : "RFC 822 such as Thu, 31 Jul 2025 14:00:00 +0300"));
+      return;
+    }
+    w.member(key, rfc3339(*t));
     fields.emplace_back(key, relative_path(node, from));
   }
 
@@ -768,24 +781,32 @@ class Converter {
     w.key("items");
     w.open('[');
     std::size_t index = 0;
-    each(items_parent, item_kind, [&](pugi::xml_node item) {
+    // Item paths: "/rss/channel/item[3]", counted here rather than from each item's siblings.
+    const std::string parent_path = relative_path(items_parent, pugi::xml_node()) + "/";
+    std::vector<std::pair<std::string_view, int>> same_name;  // a channel's children have few names
+    for (pugi::xml_node item = items_parent.first_child(); item; item = item.next_sibling()) {
+      if (item.type() != pugi::node_element) continue;
+      auto seen = std::find_if(same_name.begin(), same_name.end(), [&](const auto& n) { return n.first == item.name(); });
+      if (seen == same_name.end()) seen = same_name.insert(seen, {item.name(), 0});
+      const int position = ++seen->second;
+      if (kind(item) != item_kind) continue;
       // Past the item limit only the count matters: the JSON reader warns with it.
       if (index++ > limits_.max_items) {
         w.open('{');
         w.close('}');
-        return;
+        continue;
       }
-      write_item(item);
-    });
+      write_item(item, parent_path + item.name() + "[" + std::to_string(position) + "]");
+    }
     w.close(']');
     w.close('}');
     out_.json = std::move(w.out);
   }
 
-  void write_item(pugi::xml_node item) {
+  void write_item(pugi::xml_node item, std::string path) {
     JsonWriter& w = json_;
     XmlConversion::ItemSource source;
-    source.path = relative_path(item.parent(), pugi::xml_node()) + "/" + step(item, true);
+    source.path = std::move(path);
     Fields& fields = source.fields;
     auto member = [&](const char* key, pugi::xml_node node, const std::string& value, std::string where = {}) {
       if (value.empty()) return;
@@ -814,8 +835,13 @@ class Converter {
     if (id.empty()) id = source.path, id_node = item;               // nor link: its place in the feed
     member("id", id_node, id);
     member("url", url_node, url);
+    // A title is plain text in JSON Feed: Atom's text titles as they are; HTML, xhtml and
+    // RSS titles (which may hold markup, escaped or not) as the text a browser would show.
     pugi::xml_node title = child(item, "title");
-    member("title", title, trim(text(title, true)));
+    const std::string_view title_type = title.attribute("type").value();
+    member("title", title,
+           trim(atom_ && (title_type.empty() || title_type == "text") ? text(title)
+                                                                      : html_to_text(text(title, title_type != "html"))));
 
     // Body and summary. RSS: content:encoded is the body, description the summary (or the
     // body when alone). Atom: content (text, html or xhtml) and summary.
@@ -913,6 +939,7 @@ class Converter {
   std::size_t warnings_ = 0;
   std::vector<std::string> html_entity_warned_;
   std::string html_source_;
+  mutable std::unordered_map<const void*, std::string> kinds_;
 };
 
 // pugixml's statuses in a publisher's words.
@@ -998,7 +1025,7 @@ XmlConversion convert_xml_feed(std::string_view bytes, const FeedLimits& limits)
   }
   const std::string text = to_utf8(bytes, out.diagnostics);
   pugi::xml_document doc;
-  const unsigned flags = pugi::parse_cdata | pugi::parse_eol | pugi::parse_wconv_attribute | pugi::parse_doctype;
+  const unsigned flags = pugi::parse_cdata | pugi::parse_eol | pugi::parse_ws_pcdata | pugi::parse_wconv_attribute | pugi::parse_doctype;
   pugi::xml_parse_result parsed = doc.load_buffer(text.data(), text.size(), flags, pugi::encoding_utf8);
   if (!parsed) {
     Diagnostic d{Severity::error, "", syntax_message(parsed, text), 0, 0};
@@ -1024,6 +1051,14 @@ XmlConversion convert_xml_feed(std::string_view bytes, const FeedLimits& limits)
   pugi::xml_node root = doc.document_element();
   Converter converter(text, limits, out);
   converter.run(root);
+  // The JSON is held to the same limit as the XML: it is what the JSON reader (on the web, in
+  // carta.wasm) reads. It is rarely larger (escaped newlines in long bodies).
+  if (out.ok() && out.json.size() > limits.max_bytes)
+    out.diagnostics.push_back({Severity::error, out.root_path,
+                               "the feed, as JSON, is " + std::to_string(out.json.size()) + " bytes; the limit is " +
+                                   std::to_string(limits.max_bytes / 1024) + " KiB (" +
+                                   std::to_string(limits.max_bytes) + " bytes)",
+                               0, 0});
   if (!out.ok()) out.json.clear();
   return out;
 }
@@ -1036,10 +1071,7 @@ FeedResult read_any_feed(std::string_view bytes, std::string_view location, cons
     result.diagnostics = std::move(xml.diagnostics);
     return result;
   }
-  // The XML was within the byte limit; its JSON may be a little longer (escapes).
-  FeedLimits json_limits = limits;
-  json_limits.max_bytes = std::max(limits.max_bytes, xml.json.size());
-  result = parse_feed(xml.json, location, json_limits);
+  result = parse_feed(xml.json, location, limits);
   for (Diagnostic& d : result.diagnostics) d.pointer = xml.element_path(d.pointer);
   result.diagnostics.insert(result.diagnostics.begin(), xml.diagnostics.begin(), xml.diagnostics.end());
   return result;

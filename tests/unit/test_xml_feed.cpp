@@ -142,3 +142,33 @@ TEST_CASE("ISO-8859-1 feeds read correctly") {
     if (c >= 0x80 && c < 0xC0) CHECK(i > 0u);
   }
 }
+
+TEST_CASE("the JSON an XML feed becomes is held to the same byte limit") {
+  // Every newline of a body becomes two bytes ("\n") in JSON.
+  const std::string body(400, '\n');
+  const std::string feed = rss("<item><title>a</title><link>https://n.example/1</link><description>x" + body +
+                               "y</description></item>");
+  FeedLimits limits;
+  limits.max_bytes = feed.size() + 16;
+  FeedResult r = read_any_feed(feed, {}, limits);
+  REQUIRE_FALSE(r.ok());
+  CHECK(r.diagnostics[0].pointer == "/rss/channel");
+  CHECK(r.diagnostics[0].message.find("as JSON, is") != std::string::npos);
+  limits.max_bytes = feed.size() * 2 + 400;
+  CHECK(read_any_feed(feed, {}, limits).ok());
+}
+
+TEST_CASE("Atom xhtml keeps the spaces between inline elements, and an xhtml title is text") {
+  FeedResult r = read_any_feed(
+      "<feed xmlns=\"http://www.w3.org/2005/Atom\"><title>t</title><entry><id>a</id>"
+      "<title type=\"xhtml\"><div xmlns=\"http://www.w3.org/1999/xhtml\"><b>Beirut</b> <i>today</i></div></title>"
+      "<link href=\"https://a.example/1\"/><content type=\"xhtml\"><div xmlns=\"http://www.w3.org/1999/xhtml\">"
+      "<em>one</em> <strong>two</strong></div></content></entry></feed>");
+  REQUIRE(r.ok());
+  REQUIRE(r.feed.items.size() == 1);
+  CHECK(r.feed.items[0].title == "Beirut today");
+  CHECK(r.feed.items[0].text == "one two");
+  XmlConversion c = convert_xml_feed("<rss><channel><title>t</title><item><title>A <b>bold</b> &amp; plain</title>"
+                                     "<link>https://a.example/2</link></item></channel></rss>");
+  CHECK(c.json.find("\"title\": \"A bold & plain\"") != std::string::npos);
+}

@@ -12,6 +12,7 @@
 #include "app/app.h"
 #include "bench/feed_bench.h"
 #include "bench/frame_bench.h"
+#include "bench/xml_bench.h"
 #include "core/datetime.h"
 #include "core/feed.h"
 #include "core/json_reader.h"
@@ -46,7 +47,7 @@ void usage(FILE* out) {
       "  view FEED [--size WxH] [--theme light|dark]\n"
       "      open a window; reloads when the feed file changes\n"
       "  bench [--json]       frame cost by feed size, parse speed against bare nlohmann::json,\n"
-      "                       model size and peak memory\n",
+      "                       RSS read speed, model size and peak memory\n",
       out);
 }
 
@@ -251,6 +252,7 @@ int run_bench(int argc, char** argv) {
   bench::FrameFigures arabic = bench::measure_frame(files, 1000, 400, true);
   double frame_ratio = frames[2].median_us / frames[0].median_us;
   bench::ParseFigures parse = bench::measure_parse(10000, 9);
+  bench::XmlParseFigures xml = bench::measure_xml_parse(5000, 5);
   struct rusage usage {};
   getrusage(RUSAGE_SELF, &usage);
   double peak_mib = usage.ru_maxrss / 1024.0;  // Linux reports KiB
@@ -265,6 +267,11 @@ int run_bench(int argc, char** argv) {
                 {"nlohmann_parse_mb_s", parse.nlohmann_mb_s},
                 {"parse_ratio", parse.ratio},
                 {"model_bytes_per_item", parse.model_bytes_per_item},
+                {"xml_parse_items", xml.items},
+                {"xml_parse_bytes", xml.bytes},
+                {"xml_parse_mb_s", xml.carta_mb_s},
+                {"xml_parse_ms", xml.seconds * 1e3},
+                {"xml_same_items_json_mb_s", xml.json_mb_s},
                 {"peak_rss_mib", peak_mib}};
     std::printf("%s\n", out.dump(2).c_str());
   } else {
@@ -278,6 +285,9 @@ int run_bench(int argc, char** argv) {
     std::printf("%-34s %12.1f\n", "nlohmann_parse_mb_s (bare DOM)", parse.nlohmann_mb_s);
     std::printf("%-34s %12.2f   (goal >= 0.8)\n", "parse ratio", parse.ratio);
     std::printf("%-34s %12.0f\n", "model_bytes_per_item", parse.model_bytes_per_item);
+    std::printf("%-34s %12.1f   (%d items, %.1f MB of RSS: %.0f ms)\n", "xml_parse_mb_s (RSS to model)", xml.carta_mb_s,
+                xml.items, xml.bytes / 1e6, xml.seconds * 1e3);
+    std::printf("%-34s %12.1f\n", "the same items as JSON, MB/s", xml.json_mb_s);
     std::printf("%-34s %12.1f\n", "peak RSS, MiB (whole run)", peak_mib);
   }
   return kExitOk;
