@@ -12,7 +12,6 @@
 #include <cstdio>
 #include <cstring>
 #include <optional>
-#include <unordered_map>
 
 #include <pugixml.hpp>
 
@@ -440,22 +439,25 @@ class Converter {
   }
 
  private:
-  // An element's kind, worked out once: an item is asked for some twenty kinds.
-  const std::string& kind(pugi::xml_node node) const {
-    auto [it, added] = kinds_.try_emplace(node.internal_object());
-    if (added) it->second = kind_of(node, atom_);
-    return it->second;
+  // Whether an element is of a kind: the local names first, which settles nearly every
+  // case without looking for namespace declarations (an item is asked for some twenty kinds).
+  bool is_kind(pugi::xml_node node, std::string_view wanted) const {
+    auto local = [](std::string_view name) {
+      std::size_t colon = name.find(':');
+      return colon == std::string_view::npos ? name : name.substr(colon + 1);
+    };
+    return local(node.name()) == local(wanted) && kind_of(node, atom_) == wanted;
   }
   // Children by kind ("media:content", "link"...).
   pugi::xml_node child(pugi::xml_node parent, std::string_view wanted) const {
     for (pugi::xml_node c = parent.first_child(); c; c = c.next_sibling())
-      if (c.type() == pugi::node_element && kind(c) == wanted) return c;
+      if (c.type() == pugi::node_element && is_kind(c, wanted)) return c;
     return {};
   }
   template <typename F>
   void each(pugi::xml_node parent, std::string_view wanted, F&& f) const {
     for (pugi::xml_node c = parent.first_child(); c; c = c.next_sibling())
-      if (c.type() == pugi::node_element && kind(c) == wanted) f(c);
+      if (c.type() == pugi::node_element && is_kind(c, wanted)) f(c);
   }
 
   std::string path_of(pugi::xml_node node) const { return relative_path(node, pugi::xml_node()); }
@@ -789,7 +791,7 @@ class Converter {
       auto seen = std::find_if(same_name.begin(), same_name.end(), [&](const auto& n) { return n.first == item.name(); });
       if (seen == same_name.end()) seen = same_name.insert(seen, {item.name(), 0});
       const int position = ++seen->second;
-      if (kind(item) != item_kind) continue;
+      if (!is_kind(item, item_kind)) continue;
       // Past the item limit only the count matters: the JSON reader warns with it.
       if (index++ > limits_.max_items) {
         w.open('{');
@@ -939,7 +941,6 @@ class Converter {
   std::size_t warnings_ = 0;
   std::vector<std::string> html_entity_warned_;
   std::string html_source_;
-  mutable std::unordered_map<const void*, std::string> kinds_;
 };
 
 // pugixml's statuses in a publisher's words.

@@ -92,6 +92,13 @@ describe('carta-feed.schema.json', () => {
       assertValid(readJson(here('../../assets/feeds/' + name)), 'assets/feeds/' + name);
   });
 
+  test('what `carta convert` prints for RSS and Atom validates (tests/golden/convert/)', () => {
+    const dir = here('../golden/convert/');
+    const outputs = fs.readdirSync(dir).filter((f) => f.endsWith('.json'));
+    assert.ok(outputs.length >= 2, `golden conversions in ${dir}`);
+    for (const name of outputs) assertValid(readJson(path.join(dir, name)), 'tests/golden/convert/' + name);
+  });
+
   test('the JSON Feed specification example validates if it is a 1.1 feed', { skip: !haveSpecExample && conformanceOptional && `no ${specExamplePath}` }, (t) => {
     const feed = readJson(specExamplePath);
     if (feed.version !== V11) {

@@ -27,4 +27,11 @@ for xml in "$here"/convert/*.xml "$root/assets/feeds/demo-rss.xml"; do
   fi
   echo "ok   $name: $verdict"
 done
+# The mapping table is documented twice, for publishers (README) and beside the schema.
+table() { awk '/^\| JSON Feed \/ `_carta`/{on=1} on && /^\|/{print; next} on{exit}' "$1"; }
+if [ -z "$(table "$root/README.md")" ] || ! diff -u <(table "$root/README.md") <(table "$root/schema/README.md"); then
+  echo "FAIL the RSS and Atom mapping tables of README.md and schema/README.md differ (or are missing)"; failed=1
+else
+  echo "ok   the mapping table: README.md and schema/README.md agree"
+fi
 exit "$failed"

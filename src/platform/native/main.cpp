@@ -213,7 +213,6 @@ int run_convert(int argc, char** argv) {
   }
   // The JSON printed is what the reader reads; a JSON Feed is printed as it is.
   std::string json;
-  Diagnostics problems;
   if (sniff_feed(*bytes) == FeedFormat::xml) {
     XmlConversion xml = convert_xml_feed(*bytes);
     json = std::move(xml.json);
