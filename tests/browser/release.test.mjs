@@ -100,26 +100,45 @@ test('carta.js pinned with integrity= reaches carta:ready, and its lazy parts pa
   }
 });
 
+// One bit of the last byte of `file` (a logical name) flipped in the served copy; the page
+// must report it (carta:error naming the file and the integrity check) and show the plain
+// list of the nine cards.
+async function tamperedShowsList(server, file, message) {
+  const served = path.join(server.dir, distFile(file));
+  const bytes = fs.readFileSync(served);
+  bytes[bytes.length - 1] ^= 1;
+  fs.writeFileSync(served, bytes);
+  const { page, events, close } = await open(server, 'pinned.html');
+  try {
+    assert.equal(events[0].name, 'carta:error', JSON.stringify(events));
+    assert.match(events[0].detail.message, message);
+    await page.waitForFunction(() => window.__events.some((e) => e.name === 'carta:ready'), null, { timeout: 10000 });
+    const list = await page.evaluate(() => {
+      const region = document.querySelector('#carousel').shadowRoot.querySelector('.fallback');
+      const canvas = document.querySelector('#carousel').shadowRoot.querySelector('canvas');
+      return region && { cards: region.querySelectorAll('article').length, visible: region.getBoundingClientRect().height > 0, canvas: !!canvas };
+    });
+    assert.deepEqual(list, { cards: 9, visible: true, canvas: false }, 'the fallback list');
+  } finally {
+    await close();
+  }
+}
+
+// The widget is made and its feed read before the base fonts arrive: a font refused after
+// that must still end in the plain list, not in a canvas that never draws.
+test('a base font with one byte changed is refused: carta:error, then the plain list of cards', async () => {
+  const server = await serveWithFixtures('carta-tampered-font-', pages);
+  try {
+    await tamperedShowsList(server, 'fonts/carta-sans.ttf', /carta-sans\.[0-9a-f]{12}\.ttf.*integrity/);
+  } finally {
+    await server.close();
+  }
+});
+
 test('a wasm with one byte changed is refused: carta:error, then the plain list of cards', async () => {
   const server = await serveWithFixtures('carta-tampered-', pages);
   try {
-    const wasm = path.join(server.dir, distFile('carta.wasm'));
-    const bytes = fs.readFileSync(wasm);
-    bytes[bytes.length - 1] ^= 1;  // one bit of its last byte
-    fs.writeFileSync(wasm, bytes);
-    const { page, events, close } = await open(server, 'pinned.html');
-    try {
-      assert.equal(events[0].name, 'carta:error', JSON.stringify(events));
-      assert.match(events[0].detail.message, /carta\.[0-9a-f]{12}\.wasm.*integrity/);
-      await page.waitForFunction(() => window.__events.some((e) => e.name === 'carta:ready'), null, { timeout: 10000 });
-      const list = await page.evaluate(() => {
-        const region = document.querySelector('#carousel').shadowRoot.querySelector('.fallback');
-        return region && { cards: region.querySelectorAll('article').length, visible: region.getBoundingClientRect().height > 0 };
-      });
-      assert.deepEqual(list, { cards: 9, visible: true }, 'the fallback list');
-    } finally {
-      await close();
-    }
+    await tamperedShowsList(server, 'carta.wasm', /carta\.[0-9a-f]{12}\.wasm.*integrity/);
     // carta.js itself changed: the page's integrity= refuses it, nothing of Carta runs.
     const loader = path.join(server.dir, 'carta.js');
     fs.writeFileSync(loader, fs.readFileSync(loader, 'utf8') + '\n');
