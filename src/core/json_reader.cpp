@@ -57,6 +57,11 @@ const std::string& JsonValue::string() const {
   return is_string() ? tree_->strings_[tree_->nodes_[index_].first] : kEmpty;
 }
 
+std::string_view JsonValue::key() const {
+  if (!tree_ || tree_->nodes_[index_].key == JsonTree::kNone) return {};
+  return tree_->strings_[tree_->nodes_[index_].key];
+}
+
 std::size_t JsonValue::size() const { return is_array() || is_object() ? tree_->nodes_[index_].size : 0; }
 
 JsonValue JsonValue::find(std::string_view key) const {
@@ -595,15 +600,17 @@ class PlainJsonReader {
 #endif  // CARTA_QUICK_JSON
 
 bool read_json(std::string_view bytes, int max_depth, std::size_t max_values, Diagnostics& diagnostics,
-               JsonTree& tree, JsonStream* stream) {
+               JsonTree& tree, JsonStream* stream, bool quick) {
   std::vector<bool> stream_calls;
 #ifdef CARTA_QUICK_JSON
   const std::size_t listed = diagnostics.size();
-  {
+  if (quick) {
     tree.clear();
     JsonTreeReader reader(bytes, max_depth, max_values, diagnostics, tree, stream, stream_calls);
     if (PlainJsonReader<JsonTreeReader>(bytes, reader).read()) return true;
   }
+#else
+  (void)quick;  // no quick path in this build
 #endif
   // Again, with nlohmann's parser, whose diagnostics are the ones reported. The stream has
   // had the elements before the place the quick path stopped: they are not handed out twice.

@@ -43,6 +43,8 @@ class JsonValue {
   std::int64_t integer() const;  // either kind of integer (nlohmann reads 7 as unsigned)
   std::uint64_t unsigned_integer() const;
   const std::string& string() const;  // "" unless a string
+  // The member's name, for a value reached by iterating over an object; "" otherwise.
+  std::string_view key() const;
 
   // Elements of an array or members of an object. An array handed out element by element
   // (JsonStream) keeps its length but none of its elements.
@@ -143,8 +145,11 @@ class JsonStream {
 // Reads `bytes` into `tree`. Stops with an error past `max_depth` levels of nesting or
 // `max_values` values in all (a feed of millions of tiny values costs far more than its
 // bytes suggest), or at a syntax error, and then returns false.
+// `quick`: natively a quick path reads first and hands over to nlohmann's parser at anything
+// it does not take (json_reader.cpp); false reads with nlohmann's parser alone, which must
+// give the same tree, stream and diagnostics (tests/unit/test_json_quick_path.cpp).
 bool read_json(std::string_view bytes, int max_depth, std::size_t max_values, Diagnostics& diagnostics,
-               JsonTree& tree, JsonStream* stream = nullptr);
+               JsonTree& tree, JsonStream* stream = nullptr, bool quick = true);
 
 // Appends one reference token to a JSON pointer, escaping '~' and '/' (RFC 6901).
 std::string pointer_append(const std::string& pointer, std::string_view token);
