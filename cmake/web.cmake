@@ -3,7 +3,13 @@
 # wrapped in a function so that nothing but `Carta` reaches the page's global scope.
 add_executable(carta_web src/platform/web/web_main.cpp src/platform/web/web_bidi.cpp src/platform/web/web_text.cpp)
 set_target_properties(carta_web PROPERTIES OUTPUT_NAME carta SUFFIX ".js")
-target_link_libraries(carta_web PRIVATE carta_app carta_words_en)
+# strtod by the browser's number parser, not musl's long-double one (src/platform/web/web_numbers.cpp):
+# for the widget and for the unit tests under Node, so that they test what the widget runs.
+add_library(carta_web_numbers OBJECT src/platform/web/web_numbers.cpp)
+target_compile_options(carta_web_numbers PRIVATE ${CARTA_WARNINGS})
+target_link_options(carta_web_numbers INTERFACE "-Wl,--wrap=strtod")
+target_link_libraries(carta_tests PRIVATE carta_web_numbers)
+target_link_libraries(carta_web PRIVATE carta_app carta_words_en carta_web_numbers)
 target_compile_options(carta_web PRIVATE ${CARTA_WARNINGS})
 
 set(CARTA_WEB_EXPORTS
@@ -88,7 +94,7 @@ carta_terse_after_link(carta_web carta.js)
 # The feed reader's parse benchmark under Node (bench/README.md): the wasm/native ratio.
 add_executable(carta_bench_parse bench/wasm_parse_main.cpp bench/feed_bench.cpp)
 target_include_directories(carta_bench_parse PRIVATE "${CMAKE_SOURCE_DIR}")
-target_link_libraries(carta_bench_parse PRIVATE carta_core carta_bidi carta_words_en)
+target_link_libraries(carta_bench_parse PRIVATE carta_core carta_bidi carta_words_en carta_web_numbers)
 target_compile_options(carta_bench_parse PRIVATE -O2)
 target_link_options(carta_bench_parse PRIVATE -O2 -sALLOW_MEMORY_GROWTH=1 -sENVIRONMENT=node)
 

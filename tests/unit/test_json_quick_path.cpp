@@ -6,6 +6,7 @@
 // two readings are the same reader; the test still runs there.
 #include <doctest/doctest.h>
 
+#include <cmath>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
@@ -171,4 +172,32 @@ TEST_CASE("the quick path and nlohmann's parser agree on damaged feeds") {
     }
   }
   CHECK(compared > 3000);
+}
+
+TEST_CASE("numbers with fractions and exponents are read exactly, natively and in the web build") {
+  // Under wasm strtod is the browser's number parser (src/platform/web/web_numbers.cpp):
+  // correctly rounded, as the C library is natively.
+  struct Case { const char* text; double value; } cases[] = {
+      {"0.1", 0.1}, {"-2.5", -2.5}, {"1e23", 1e23}, {"8.98846567431158e307", 8.98846567431158e307},
+      {"2.2250738585072011e-308", 2.2250738585072011e-308}, {"4.9406564584124654e-324", 4.9406564584124654e-324},
+      {"1.7976931348623157e308", 1.7976931348623157e308}, {"9007199254740993.0", 9007199254740992.0},
+      {"0.30000000000000004", 0.30000000000000004}, {"123456.789e-3", 123.456789}, {"1E+2", 100.0},
+      {"-0.0", -0.0}, {"1e-400", 0.0}, {"3.141592653589793238462643383279", 3.141592653589793}};
+  for (const Case& c : cases) {
+    CAPTURE(c.text);
+    const std::string doc = std::string("[") + c.text + "]";
+    Diagnostics diagnostics;
+    JsonTree tree;
+    REQUIRE(read_json(doc, 8, 100, diagnostics, tree, nullptr, false));
+    JsonValue v = tree.root().at(0);
+    REQUIRE(v.type() == JsonType::floating);
+    CHECK(v.number() == c.value);
+    CHECK(std::signbit(v.number()) == std::signbit(c.value));
+  }
+  // Too large for a double: an error, with the number quoted.
+  Diagnostics diagnostics;
+  JsonTree tree;
+  CHECK_FALSE(read_json("[1e400]", 8, 100, diagnostics, tree, nullptr, false));
+  REQUIRE(!diagnostics.empty());
+  CHECK(diagnostics[0].message.find("1e400") != std::string::npos);
 }
