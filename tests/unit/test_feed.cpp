@@ -5,11 +5,10 @@
 #include <cstdlib>
 
 #include <algorithm>
-#include <fstream>
-#include <sstream>
 #include <string>
 
 #include "core/feed.h"
+#include "test_files.h"
 
 using namespace carta;
 
@@ -23,13 +22,6 @@ const Diagnostic* find(const FeedResult& r, const std::string& pointer) {
 
 std::string feed_with_items(const std::string& items) {
   return R"({"version":"https://jsonfeed.org/version/1.1","title":"T","items":[)" + items + "]}";
-}
-
-std::string read(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
 }
 
 }  // namespace
@@ -279,7 +271,7 @@ TEST_CASE("the demo feed and the real-world conformance feeds are valid and keep
   };
   for (const Case& c : cases) {
     CAPTURE(c.path);
-    std::string bytes = read(c.path);
+    std::string bytes = read_bytes(c.path);
     // The conformance feeds live beside the checkout (../shared); a run without them fails
     // unless it says it has none (CARTA_CONFORMANCE=none), so a missing folder never passes.
     const char* optional = std::getenv("CARTA_CONFORMANCE");

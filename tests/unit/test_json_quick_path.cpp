@@ -10,23 +10,15 @@
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 #include <string>
 #include <vector>
 
 #include "core/json_reader.h"
+#include "test_files.h"
 
 using namespace carta;
 
 namespace {
-
-std::string read_bytes(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
 
 // Every value with its type, numbers exactly, members with their names, in order.
 void dump(JsonValue v, std::string& out) {

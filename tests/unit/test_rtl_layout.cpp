@@ -5,14 +5,13 @@
 
 #include <algorithm>
 #include <cctype>
-#include <fstream>
-#include <sstream>
 
 #include "core/datetime.h"
 #include "core/feed.h"
 #include "core/layout.h"
 #include "core/strings.h"
 #include "fake_measure.h"
+#include "test_files.h"
 
 using namespace carta;
 
@@ -60,12 +59,7 @@ SceneInput input(const Feed& f, float width) {
   return in;
 }
 
-std::string read_source(const std::string& relative) {
-  std::ifstream in(std::string(CARTA_SOURCE_DIR) + "/" + relative, std::ios::binary);
-  std::ostringstream out;
-  out << in.rdbuf();
-  return out.str();
-}
+std::string read_source(const std::string& relative) { return read_bytes(std::string(CARTA_SOURCE_DIR) + "/" + relative); }
 
 }  // namespace
 
