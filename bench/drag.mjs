@@ -7,7 +7,7 @@
 // interval between the frames that ran them, and the long animation frames (over 50 ms).
 //   ./build-wasm.sh && node bench/drag.mjs [--runs 5] [--json]
 import { fixturePage } from '../tests/browser/lib.mjs';
-import { launchBench, option, serveWithBaselines, throttledPage, median } from './lib.mjs';
+import { launchBench, option, report, serveWithBaselines, throttledPage, median } from './lib.mjs';
 
 const args = process.argv.slice(2);
 const runs = Number(option(args, '--runs', 5));
@@ -96,9 +96,7 @@ try {
   await server.close();
 }
 
-if (args.includes('--json')) {
-  console.log(JSON.stringify(table, null, 2));
-} else {
+report(args, table, () => {
   const ms = (v) => (Number.isNaN(v) ? '–' : v.toFixed(1) + ' ms');
   console.log(`a ${STEPS}-step drag, one step a frame; medians of ${runs} paired runs (p95: the median of each run's p95)`);
   console.log('| page | CPU | frames | frame callbacks, median | p95 | frame interval, median | p95 | frames over 50 ms | longest |');
@@ -106,4 +104,4 @@ if (args.includes('--json')) {
   for (const r of table)
     console.log(`| ${r.page} | ${r.rate}x | ${r.frames} | ${ms(r.scriptMedian)} | ${ms(r.scriptP95)} | ${ms(r.intervalMedian)} | ` +
                 `${ms(r.intervalP95)} | ${r.longFrames} | ${r.longestFrame ? ms(r.longestFrame) : '–'} |`);
-}
+});

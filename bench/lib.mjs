@@ -62,3 +62,9 @@ export const median = (xs) => {
   const s = xs.filter((x) => x !== undefined && !Number.isNaN(x)).sort((a, b) => a - b);
   return s.length ? s[s.length >> 1] : NaN;
 };
+
+// A benchmark's figures: the table as JSON with --json, else `printText()` for people.
+export function report(args, table, printText) {
+  if (args.includes('--json')) console.log(JSON.stringify(table, null, 2));
+  else printText();
+}

@@ -4,7 +4,7 @@
 // carta.js leaves in the performance timeline; the longest main-thread task is reported.
 //   ./build-wasm.sh && node bench/startup.mjs [--runs 7] [--compositing gpu|software] [--json]
 import { fixturePage } from '../tests/browser/lib.mjs';
-import { launchBench, option, serveWithBaselines, throttledPage, median } from './lib.mjs';
+import { launchBench, option, report, serveWithBaselines, throttledPage, median } from './lib.mjs';
 
 const args = process.argv.slice(2);
 const runs = Number(option(args, '--runs', 7));
@@ -60,9 +60,7 @@ try {
   await server.close();
 }
 
-if (args.includes('--json')) {
-  console.log(JSON.stringify(table, null, 2));
-} else {
+report(args, table, () => {
   const ms = (v) => (v === undefined || Number.isNaN(v) ? '–' : Math.round(v) + ' ms');
   console.log(`medians of ${runs} paired runs, ms after navigation start, ${compositing} compositing`);
   console.log('figure'.padEnd(44) + table.map((r) => `${r.rate}x CPU`.padStart(12)).join(''));
@@ -81,4 +79,4 @@ if (args.includes('--json')) {
   line('ratio Carta / Swiper (first card)', (r) => r.ratio.toFixed(2));
   line('longest main-thread task, Carta', (r) => ms(r.cartaLongestTask));
   line('longest main-thread task, Swiper', (r) => ms(r.swiperLongestTask));
-}
+});

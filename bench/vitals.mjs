@@ -6,7 +6,7 @@
 // button and of ArrowRight. Headless Chromium (SwiftShader), cold cache, 1x and 4x CPU.
 //   ./build-wasm.sh && node bench/vitals.mjs [--runs 5] [--compositing gpu|software] [--json]
 import { fixturePage } from '../tests/browser/lib.mjs';
-import { launchBench, option, serveWithBaselines, throttledPage, median } from './lib.mjs';
+import { launchBench, option, report, serveWithBaselines, throttledPage, median } from './lib.mjs';
 
 const args = process.argv.slice(2);
 const runs = Number(option(args, '--runs', 5));
@@ -91,13 +91,11 @@ try {
   await server.close();
 }
 
-if (args.includes('--json')) {
-  console.log(JSON.stringify(table, null, 2));
-} else {
+report(args, table, () => {
   const ms = (v) => (Number.isNaN(v) ? '–' : v === 0 ? '< 16 ms' : Math.round(v) + ' ms');
   console.log(`medians of ${runs} alternating runs, ${compositing} compositing; TBT and long tasks until 1 s after the first card`);
   console.log('| page | CPU | first card | total blocking time | longest task | long tasks | next button | ArrowRight |');
   console.log('|---|---|---|---|---|---|---|---|');
   for (const r of table)
     console.log(`| ${r.page} | ${r.rate}x | ${ms(r.firstCard)} | ${Math.round(r.tbt)} ms | ${ms(r.longest)} | ${r.count} | ${ms(r.next)} | ${ms(r.key)} |`);
-}
+});

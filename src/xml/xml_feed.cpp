@@ -1066,10 +1066,13 @@ XmlConversion convert_xml_feed(std::string_view bytes, const FeedLimits& limits)
 
 FeedResult read_any_feed(std::string_view bytes, std::string_view location, const FeedLimits& limits) {
   if (sniff_feed(bytes) == FeedFormat::json) return parse_feed(bytes, location, limits);
-  XmlConversion xml = convert_xml_feed(bytes, limits);
+  return read_converted(convert_xml_feed(bytes, limits), location, limits);
+}
+
+FeedResult read_converted(const XmlConversion& xml, std::string_view location, const FeedLimits& limits) {
   FeedResult result;
   if (!xml.ok()) {
-    result.diagnostics = std::move(xml.diagnostics);
+    result.diagnostics = xml.diagnostics;
     return result;
   }
   result = parse_feed(xml.json, location, limits);

@@ -41,5 +41,8 @@ XmlConversion convert_xml_feed(std::string_view bytes, const FeedLimits& limits 
 // Any feed Carta reads, by content: JSON directly, XML through convert_xml_feed, with the
 // JSON reader's pointers mapped back to element paths and the XML reader's warnings first.
 FeedResult read_any_feed(std::string_view bytes, std::string_view location = {}, const FeedLimits& limits = {});
+// The second half of read_any_feed for an XML feed already converted (`carta convert`
+// prints the JSON and reports the diagnostics of one conversion).
+FeedResult read_converted(const XmlConversion& xml, std::string_view location = {}, const FeedLimits& limits = {});
 
 }  // namespace carta

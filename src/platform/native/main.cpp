@@ -213,13 +213,15 @@ int run_convert(int argc, char** argv) {
   }
   // The JSON printed is what the reader reads; a JSON Feed is printed as it is.
   std::string json;
+  FeedResult result;
   if (sniff_feed(*bytes) == FeedFormat::xml) {
     XmlConversion xml = convert_xml_feed(*bytes);
+    result = read_converted(xml, file_url(path));
     json = std::move(xml.json);
   } else {
     json = *bytes;
+    result = parse_feed(json, file_url(path));
   }
-  FeedResult result = read_any_feed(*bytes, file_url(path));
   for (const Diagnostic& d : result.diagnostics) std::fprintf(stderr, "%s\n", format_diagnostic(d).c_str());
   if (!json.empty()) std::fwrite(json.data(), 1, json.size(), stdout);
   if (!json.empty() && json.back() != '\n') std::fputc('\n', stdout);
