@@ -68,3 +68,18 @@ export function report(args, table, printText) {
   if (args.includes('--json')) console.log(JSON.stringify(table, null, 2));
   else printText();
 }
+
+// Waits until the page has a performance mark `name`, without Playwright's waitForFunction:
+// that injects Playwright's own script into the page, a long task (90–200 ms at 4x) that
+// would be counted against the page measured.
+export async function waitForMark(context, tab, name, timeout = 60000) {
+  const cdp = await context.newCDPSession(tab);
+  const expression = `new Promise((resolve, reject) => {
+    const check = () => performance.getEntriesByName(${JSON.stringify(name)}).length ? resolve(true) : setTimeout(check, 50);
+    check();
+    setTimeout(() => reject(new Error('no mark ${name} within ${timeout} ms')), ${timeout});
+  })`;
+  const out = await cdp.send('Runtime.evaluate', { expression, awaitPromise: true });
+  await cdp.detach();
+  if (out.exceptionDetails) throw new Error(out.exceptionDetails.exception ? out.exceptionDetails.exception.description : out.exceptionDetails.text);
+}

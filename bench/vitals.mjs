@@ -6,7 +6,7 @@
 // button and of ArrowRight. Headless Chromium (SwiftShader), cold cache, 1x and 4x CPU.
 //   ./build-wasm.sh && node bench/vitals.mjs [--runs 5] [--compositing gpu|software] [--json]
 import { fixturePage } from '../tests/browser/lib.mjs';
-import { launchBench, option, report, serveWithBaselines, throttledPage, median } from './lib.mjs';
+import { launchBench, option, report, serveWithBaselines, throttledPage, median, waitForMark } from './lib.mjs';
 
 const args = process.argv.slice(2);
 const runs = Number(option(args, '--runs', 5));
@@ -43,7 +43,7 @@ async function once(browser, page, rate) {
     });
   });
   await tab.goto(server.url + page.file);
-  await tab.waitForFunction((name) => performance.getEntriesByName(name).length > 0, page.ready, { timeout: 60000 });
+  await waitForMark(context, tab, page.ready);
   await tab.waitForTimeout(1000);
   const load = await tab.evaluate((name) => {
     const end = performance.getEntriesByName(name)[0].startTime + 1000;
