@@ -374,6 +374,16 @@ function webgl2Exposed() {
   return typeof WebGL2RenderingContext === 'function';
 }
 
+// Every widget's context. alpha: holes in the canvas show the pictures the page draws under
+// it (hosts without CORS headers). majorVersion is for the module's GL.createContext.
+var CONTEXT_ATTRIBUTES = {
+  majorVersion: 2, minorVersion: 0, alpha: true, depth: false, stencil: false, antialias: false,
+  premultipliedAlpha: true, preserveDrawingBuffer: false, powerPreference: 'low-power'
+};
+
+// A promise settled in a task of its own: start-up's steps are spread over tasks.
+function afterTask() { return new Promise(function (resolve) { setTimeout(resolve, 0); }); }
+
 // --- Viewable impressions ---------------------------------------------------------------
 // The MRC rule: a card counts once at least half of its area has been in the viewport, with
 // the tab visible, for one continuous second, whatever brought it there. The cards are the
@@ -617,9 +627,22 @@ function mount(el, options) {
     cleanups.push(function () { target.removeEventListener(type, fn, opts); });
   }
 
+  // Pictures the frame asked for are fetched in a task after the frame's (a fetch() call
+  // costs the main thread 5-10 ms on a slow phone; the first frame asks for several).
+  var imageQueue = [];
+  function requestImage(url, w, h, maxSide) {
+    if (!imageQueue.length) setTimeout(function () {
+      var queue = imageQueue;
+      imageQueue = [];
+      if (!destroyed) queue.forEach(function (args) { loadImage.apply(null, args); });
+    }, 0);
+    imageQueue.push([url, w, h, maxSide]);
+  }
+
   var host = {
     canvas: canvas,
-    requestImage: function (url, w, h, maxSide) { loadImage(url, w, h, maxSide); },
+    contextAttributes: CONTEXT_ATTRIBUTES,
+    requestImage: requestImage,
     takeBitmap: function (n) { var b = bitmaps[n]; delete bitmaps[n]; return b || null; },
     changed: function (index, itemId) {
       mirrorStale = true;  // move the mirror (and keyboard focus) to the new card at once
@@ -1078,14 +1101,27 @@ function mount(el, options) {
     // Start-up is marked in the page's performance timeline (carta:module, carta:fonts,
     // carta:feed, carta:create, carta:model, carta:atlas, carta:first-frame) for
     // bench/startup.mjs and for partners' own tools.
-    Promise.all([loadModule().then(marked('module')), loadFontPart('base').then(marked('fonts')),
-                 feedPromise.then(marked('feed')), wordsReady]).then(function (parts) {
+    // Each step of start-up has a task of its own, so that none is a long task on a slow
+    // phone (bench/tasks.mjs shows what each holds): the feed's fetch here, the module's
+    // factory and fetch in the next task, the fonts' fetches in the one after (a fetch()
+    // call costs the main thread 5-10 ms at 4x CPU throttling); once all have arrived, the
+    // WebGL context (30-40 ms), then the module's instance for it, the model, the atlas.
+    var moduleReady = afterTask().then(loadModule).then(marked('module'));
+    var fontsReady = afterTask().then(afterTask).then(function () { return loadFontPart('base'); }).then(marked('fonts'));
+    Promise.all([moduleReady, fontsReady, feedPromise.then(marked('feed')), wordsReady]).then(function (parts) {
+      return afterTask().then(function () {
+        if (destroyed) return;
+        claimContext(contextOwner);
+        // The module takes this one (GL.createContext); destroy() can give it back before then.
+        var gl = canvas.getContext('webgl2', CONTEXT_ATTRIBUTES);
+        loseContext = gl && gl.getExtension('WEBGL_lose_context');
+      }).then(afterTask).then(function () { return parts; });
+    }).then(function (parts) {
       if (destroyed) return;
       M = parts[0];
       M['cartaHosts'][id] = host;
       addWords(parts[3]);
       var s = size();
-      claimContext(contextOwner);
       if (!M['_carta_create'](id, s.w, s.h, s.dpr, config.dark ? 1 : 0, config.accent, config.start, config.autoplay,
                               reducedQuery && reducedQuery.matches ? 1 : 0, config.loop ? 1 : 0, config.debug ? 1 : 0)) {
         delete M['cartaHosts'][id];

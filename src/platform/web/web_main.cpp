@@ -25,12 +25,10 @@
 
 // Creates a WebGL 2 context on the host's canvas; 0 when the browser cannot.
 EM_JS(int, carta_js_create_context, (int host_id), {
+  // The page's attributes (web/carta-host.js CONTEXT_ATTRIBUTES); it may have made the
+  // context already, in a task of its own, and then this is that context.
   var host = Module['cartaHosts'][host_id];
-  return GL.createContext(host.canvas, {
-    // alpha: holes in the canvas show the pictures the page draws under it (no-CORS hosts).
-    majorVersion: 2, minorVersion: 0, alpha: true, depth: false, stencil: false, antialias: false,
-    premultipliedAlpha: true, preserveDrawingBuffer: false, powerPreference: 'low-power'
-  }) | 0;
+  return GL.createContext(host.canvas, host.contextAttributes) | 0;
 });
 
 // Asks the page to fetch and decode an image at (about) the size it is drawn; it answers
