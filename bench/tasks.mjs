@@ -10,6 +10,7 @@ const rate = Number(option(args, '--rate', 4));
 const file = option(args, '--page', 'carta.html');
 const sampled = args.includes('--profile');
 const min = Number(option(args, '--min', 50));  // ms: tasks at least this long are listed
+const presses = Number(option(args, '--presses', 1));  // of each: next button, ArrowRight
 const widget = (id) => `<div id="${id}" class="carta" data-feed="demo.json" data-height="420" data-loading="eager"></div>`;
 const server = await serveWithBaselines('carta-bench-tasks-', {
   'carta.html': fixturePage(widget('carousel')),
@@ -36,13 +37,17 @@ try {
   await tab.goto(server.url + file);
   await waitForMark(context, tab, 'carta:ready');
   await tab.waitForTimeout(1000);
-  await tab.evaluate(() => performance.mark('press:next'));
-  await tab.mouse.click(800 - 32, 420 - 28);
-  await tab.waitForTimeout(1000);
+  for (let i = 0; i < presses; i++) {
+    await tab.evaluate(() => performance.mark('press:next'));
+    await tab.mouse.click(800 - 32, 420 - 28);
+    await tab.waitForTimeout(1000);
+  }
   await tab.focus('#carousel a[data-kind="0"]');
-  await tab.evaluate(() => performance.mark('press:key'));
-  await tab.keyboard.press('ArrowRight');
-  await tab.waitForTimeout(1000);
+  for (let i = 0; i < presses; i++) {
+    await tab.evaluate(() => performance.mark('press:key'));
+    await tab.keyboard.press('ArrowRight');
+    await tab.waitForTimeout(1000);
+  }
   if (sampled) profile = (await cdp.send('Profiler.stop')).profile;
   await cdp.send('Tracing.end');
   await done;
@@ -93,12 +98,11 @@ function label(e) {
 }
 
 console.log(`${file} at ${rate}x; marks: ${marks.map((m) => `${m.name} ${m.at.toFixed(0)} ms`).join(', ')}`);
-const pressNext = marks.find((m) => m.name === 'press:next');
-const pressKey = marks.find((m) => m.name === 'press:key');
+const pressMarks = marks.filter((m) => m.name.startsWith('press:'));
 for (const task of tasks) {
   const at = (task.ts - t0) / 1000, ms = task.dur / 1000;
-  const pressed = (m) => m && at >= m.at && at < m.at + 300;
-  if (ms < min && !(pressed(pressNext) || pressed(pressKey)) ) continue;
+  const pressed = pressMarks.some((m) => at >= m.at && at < m.at + 300);
+  if (ms < min && !pressed) continue;
   if (ms < 2) continue;
   console.log(`\ntask at ${at.toFixed(0)} ms: ${ms.toFixed(1)} ms`);
   for (const [name, us] of parts(task).slice(0, 8)) console.log(`  ${(us / 1000).toFixed(1).padStart(7)} ms  ${name}`);
@@ -122,6 +126,31 @@ function samples(task) {
     out.set(name, (out.get(name) || 0) + dt);
   });
   return [...out.entries()].sort((a, b) => b[1] - a[1]).filter(([, us]) => us >= 1000);
+}
+
+// Each input's latency (Chromium's EventLatency: the event's creation to its frame on
+// screen) split into its stages, to tell the page's own work from the compositor's and
+// the GPU process's.
+const open = new Map(), spans = [];  // ids are reused: a span is a 'b' and the next 'e' of its id and name
+for (const e of events.filter((x) => x.ph === 'b' || x.ph === 'e').sort((x, y) => x.ts - y.ts)) {
+  const key = `${e.pid} ${e.id2 ? e.id2.local || e.id2.global : e.id} ${e.name}`;
+  if (e.ph === 'b') open.set(key, e);
+  else if (open.has(key)) { spans.push({ key, b: open.get(key), e }); open.delete(key); }
+}
+const STAGES = ['RendererCompositorToMain', 'RendererMainProcessing', 'RendererMainFinishedToCommit',
+  'EndActivateToSubmitCompositorFrame', 'SubmitCompositorFrameToPresentationCompositorFrame', 'SwapStartToPresentation'];
+const INPUTS = ['MOUSE_PRESSED', 'MOUSE_RELEASED', 'KEY_PRESSED', 'KEY_RELEASED'];
+console.log(`\ninput latency and its stages (ms): ${INPUTS.join(', ')}\n  at, type, total, ${STAGES.join(', ')}`);
+for (const span of spans) {
+  if (span.b.name !== 'EventLatency') continue;
+  const type = ((span.b.args || {}).event_latency || {}).event_type;
+  if (!INPUTS.includes(type)) continue;
+  const id = span.key.slice(0, span.key.lastIndexOf(' '));
+  const stage = (name) => {
+    const s = spans.find((o) => o.key === `${id} ${name}` && o.b.ts >= span.b.ts && o.e.ts <= span.e.ts);
+    return s ? ((s.e.ts - s.b.ts) / 1000).toFixed(1) : '-';
+  };
+  console.log(`  ${((span.b.ts - t0) / 1000).toFixed(0).padStart(6)} ms ${type.padEnd(15)} ${((span.e.ts - span.b.ts) / 1000).toFixed(1).padStart(6)}  ${STAGES.map(stage).join(' ')}`);
 }
 
 if (process.env.DUMP) {
