@@ -494,7 +494,8 @@ function mount(el, options) {
   var M = null;
   var created = false, destroyed = false, started = false, readyFired = false, lost = false;
   // released: this widget gave its context back to the page's budget (see claimContext).
-  var loseContext = null, released = false, near = !config.lazy;
+  // earlyContext: the one start-up makes in a task of its own, before the module's create.
+  var loseContext = null, released = false, near = !config.lazy, earlyContext = null;
   var contextOwner = {
     used: 0,
     offScreen: function () { return !onScreen && !near; },
@@ -1112,9 +1113,7 @@ function mount(el, options) {
       return afterTask().then(function () {
         if (destroyed) return;
         claimContext(contextOwner);
-        // The module takes this one (GL.createContext); destroy() can give it back before then.
-        var gl = canvas.getContext('webgl2', CONTEXT_ATTRIBUTES);
-        loseContext = gl && gl.getExtension('WEBGL_lose_context');
+        earlyContext = canvas.getContext('webgl2', CONTEXT_ATTRIBUTES);  // the module takes this one (GL.createContext)
       }).then(afterTask).then(function () { return parts; });
     }).then(function (parts) {
       if (destroyed) return;
@@ -1240,6 +1239,9 @@ function mount(el, options) {
       // Give the context back now, not when the canvas is collected: a page that mounts
       // and destroys widgets (a single-page app) would otherwise run out of them.
       releaseContext(contextOwner);
+      // Destroyed before create, a context made in start-up's own task is given back too.
+      var early = !created && earlyContext && earlyContext.getExtension('WEBGL_lose_context');
+      if (early) early.loseContext();
       if (loseContext && !released && !lost) loseContext.loseContext();
       created = false;
       pending.length = 0;
