@@ -1131,8 +1131,7 @@ function mount(el, options) {
       created = true;
       starting = true;
       if (matches(forcedQuery) || matches(contrastQuery)) applyTheme();
-      var gl = canvas.getContext('webgl2');  // the context the module made on this canvas
-      loseContext = gl && gl.getExtension('WEBGL_lose_context');
+      loseContext = earlyContext && earlyContext.getExtension('WEBGL_lose_context');  // the module's, made above
       if (config.locale) withString(M, config.locale, function (p) { M['_carta_set_locale'](id, p); });
       if (config.linkParams) withString(M, config.linkParams, function (p) { M['_carta_set_link_params'](id, p); });
       mark('create');
@@ -1239,10 +1238,9 @@ function mount(el, options) {
       // Give the context back now, not when the canvas is collected: a page that mounts
       // and destroys widgets (a single-page app) would otherwise run out of them.
       releaseContext(contextOwner);
-      // Destroyed before create, a context made in start-up's own task is given back too.
-      var early = !created && earlyContext && earlyContext.getExtension('WEBGL_lose_context');
-      if (early) early.loseContext();
-      if (loseContext && !released && !lost) loseContext.loseContext();
+      // Destroyed before create, the context start-up made is given back too.
+      var lose = loseContext || (earlyContext && earlyContext.getExtension('WEBGL_lose_context'));
+      if (lose && !released && !lost) lose.loseContext();
       created = false;
       pending.length = 0;
       Object.keys(bitmaps).forEach(function (k) { bitmaps[k].close(); });
