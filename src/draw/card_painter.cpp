@@ -86,8 +86,10 @@ void paint_scene(ImDrawList& draw, const Scene& scene, const FontSet& fonts, con
         // Centre the font's line in the layout's line box.
         float line_px = s.rect.h * d.dpr;
         float y = s.rect.y * d.dpr + (line_px - font->FontSize) / 2;
+        draw.PushTextureID(font->ContainerAtlas->TexID);
         draw.AddText(font, font->FontSize, ImVec2(std::round(s.rect.x * d.dpr), std::round(y)), to_imgui(s.color),
                      s.text.data(), s.text.data() + s.text.size());
+        draw.PopTextureID();
         break;
       }
       case Shape::Kind::text_image: {
@@ -137,11 +139,12 @@ ImDrawList& FrameDrawList::begin(const ImFontAtlas& atlas, float width, float he
   d.CurveTessellationTol = 1.25f;
   d.SetCircleTessellationMaxError(0.30f);
   d.ClipRectFullscreen = ImVec4(0, 0, width, height);
-  d.InitialFlags = ImDrawListFlags_AntiAliasedLines | ImDrawListFlags_AntiAliasedLinesUseTex |
-                   ImDrawListFlags_AntiAliasedFill;
+  // Anti-aliased lines from vertices, not from the atlas's line texture: every shape but
+  // text and pictures is drawn with kNoTexture.
+  d.InitialFlags = ImDrawListFlags_AntiAliasedLines | ImDrawListFlags_AntiAliasedFill;
   ImDrawList& list = *list_;
   list._ResetForNewFrame();
-  list.PushTextureID(atlas.TexID);
+  list.PushTextureID(kNoTexture);
   list.PushClipRect(ImVec2(0, 0), ImVec2(width, height));
   data_ = ImDrawData();
   data_.DisplaySize = ImVec2(width, height);

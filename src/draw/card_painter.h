@@ -21,6 +21,12 @@ struct Texture {
   bool in_page = false;
 };
 
+// What the painter draws its boxes, scrims, marks and lines with: no texture. The renderer
+// fills them with their vertices' colour and samples nothing; sampling the atlas's white
+// pixel for every pixel of every card was most of a frame's cost on a CPU rasterizer (and
+// costs a phone's GPU too). ImGui's anti-aliasing of fills and lines is in the vertices.
+inline const ImTextureID kNoTexture = nullptr;
+
 // Returns the texture for an image URL, or nullptr when it is not (yet) available; the
 // placeholder under it then stays visible.
 using TextureLookup = std::function<const Texture*(const std::string& url)>;

@@ -36,6 +36,18 @@ void main() {
 }
 )";
 
+// For commands with no texture (kNoTexture): the vertices' colour alone. A program of its
+// own, not a branch in the one above: SwiftShader samples in a branch not taken.
+const char* kSolidShader = R"(#version 300 es
+precision mediump float;
+in vec2 frag_uv;
+in vec4 frag_colour;
+layout (location = 0) out vec4 out_colour;
+void main() {
+  out_colour = frag_colour;
+}
+)";
+
 GLuint compile(GLenum kind, const char* source) {
   GLuint shader = glCreateShader(kind);
   glShaderSource(shader, 1, &source, nullptr);
@@ -47,6 +59,26 @@ GLuint compile(GLenum kind, const char* source) {
     return 0;
   }
   return shader;
+}
+
+// The program of `vs` and a fragment shader of `fragment`, or 0.
+GLuint link(GLuint vs, const char* fragment) {
+  GLuint fs = compile(GL_FRAGMENT_SHADER, fragment);
+  GLuint program = 0;
+  if (vs && fs) {
+    program = glCreateProgram();
+    glAttachShader(program, vs);
+    glAttachShader(program, fs);
+    glLinkProgram(program);
+    GLint ok = 0;
+    glGetProgramiv(program, GL_LINK_STATUS, &ok);
+    if (!ok) {
+      glDeleteProgram(program);
+      program = 0;
+    }
+  }
+  if (fs) glDeleteShader(fs);
+  return program;
 }
 
 // Binds texture `name` (a new one when 0), linear and clamped, for rows of packed pixels.
@@ -71,25 +103,18 @@ unsigned upload_rgba_texture(unsigned name, const unsigned char* pixels, int wid
 
 bool GlRenderer::start() {
   shut_down();
-  GLuint vs = compile(GL_VERTEX_SHADER, kVertexShader), fs = compile(GL_FRAGMENT_SHADER, kFragmentShader);
-  if (vs && fs) {
-    program_ = glCreateProgram();
-    glAttachShader(program_, vs);
-    glAttachShader(program_, fs);
-    glLinkProgram(program_);
-    GLint ok = 0;
-    glGetProgramiv(program_, GL_LINK_STATUS, &ok);
-    if (!ok) {
-      glDeleteProgram(program_);
-      program_ = 0;
-    }
-  }
+  GLuint vs = compile(GL_VERTEX_SHADER, kVertexShader);
+  program_ = link(vs, kFragmentShader);
+  solid_ = link(vs, kSolidShader);
   if (vs) glDeleteShader(vs);
-  if (fs) glDeleteShader(fs);
-  if (!program_) return false;
+  if (!program_ || !solid_) {
+    shut_down();
+    return false;
+  }
   projection_ = glGetUniformLocation(program_, "projection");
   texture_ = glGetUniformLocation(program_, "atlas_texture");
   coverage_ = glGetUniformLocation(program_, "coverage");
+  solid_projection_ = glGetUniformLocation(solid_, "projection");
   glGenVertexArrays(1, &vertex_array_);
   glGenBuffers(1, &vertices_);
   glGenBuffers(1, &indices_);
@@ -113,7 +138,8 @@ void GlRenderer::shut_down() {
   if (indices_) glDeleteBuffers(1, &indices_);
   if (vertex_array_) glDeleteVertexArrays(1, &vertex_array_);
   if (program_) glDeleteProgram(program_);
-  program_ = vertex_array_ = vertices_ = indices_ = font_ = 0;
+  if (solid_) glDeleteProgram(solid_);
+  program_ = solid_ = vertex_array_ = vertices_ = indices_ = font_ = 0;
 }
 
 ImTextureID GlRenderer::upload_font(const ImFontAtlas& atlas) {
@@ -141,10 +167,13 @@ void GlRenderer::set_state(const ImDrawData& data, int width, int height) {
   const float projection[16] = {
       2 / (r - l), 0, 0, 0, 0, 2 / (t - b), 0, 0, 0, 0, -1, 0, (r + l) / (l - r), (t + b) / (b - t), 0, 1,
   };
+  glUseProgram(solid_);
+  glUniformMatrix4fv(solid_projection_, 1, GL_FALSE, projection);
   glUseProgram(program_);
   glUniform1i(texture_, 0);
   glUniform1i(coverage_, 0);
   coverage_on_ = false;
+  solid_on_ = false;
   glUniformMatrix4fv(projection_, 1, GL_FALSE, projection);
   glActiveTexture(GL_TEXTURE0);
   glBindVertexArray(vertex_array_);
@@ -174,8 +203,12 @@ void GlRenderer::render(const ImDrawData& data, int width, int height) {
       glScissor(static_cast<GLint>(c.x), static_cast<GLint>(height - c.w), static_cast<GLsizei>(c.z - c.x),
                 static_cast<GLsizei>(c.w - c.y));
       const GLuint texture = static_cast<GLuint>(reinterpret_cast<std::intptr_t>(cmd.GetTexID()));
-      glBindTexture(GL_TEXTURE_2D, texture);
-      if ((texture == font_) != coverage_on_) {
+      if ((texture == 0) != solid_on_) {
+        solid_on_ = texture == 0;
+        glUseProgram(solid_on_ ? solid_ : program_);
+      }
+      if (texture) glBindTexture(GL_TEXTURE_2D, texture);
+      if (texture && (texture == font_) != coverage_on_) {
         coverage_on_ = texture == font_;
         glUniform1i(coverage_, coverage_on_ ? 1 : 0);
       }

@@ -1,5 +1,5 @@
-// Draws an ImDrawData with OpenGL ES 3 / WebGL 2: one shader, one vertex array, the font
-// atlas as a texture. What ImGui's own OpenGL backend does for this one target, without its
+// Draws an ImDrawData with OpenGL ES 3 / WebGL 2: two shaders (textured, solid), one vertex
+// array, the font atlas as a texture. What ImGui's own OpenGL backend does for this one target, without its
 // ImGui context, its GL-version probing or its desktop paths (none of which the widget
 // needs, and all of which stayed in the wasm).
 #pragma once
@@ -30,14 +30,18 @@ class GlRenderer {
   ImTextureID font_texture() const;
   // Draws `data` into the current framebuffer of `width` x `height` device pixels. A draw
   // command's callback runs in place; ImDrawCallback_ResetRenderState restores the state.
+  // Commands with no texture (kNoTexture, draw/card_painter.h) are filled by a shader that
+  // samples none.
   void render(const ImDrawData& data, int width, int height);
 
  private:
   void set_state(const ImDrawData& data, int width, int height);
 
-  unsigned program_ = 0, vertex_array_ = 0, vertices_ = 0, indices_ = 0, font_ = 0;
-  int projection_ = -1, texture_ = -1, coverage_ = -1;
-  bool coverage_on_ = false;  // the shader's `coverage` as last set
+  // program_ samples a texture (a picture, a line image, the atlas); solid_ samples none.
+  unsigned program_ = 0, solid_ = 0, vertex_array_ = 0, vertices_ = 0, indices_ = 0, font_ = 0;
+  int projection_ = -1, texture_ = -1, coverage_ = -1, solid_projection_ = -1;
+  bool coverage_on_ = false;  // program_'s `coverage` as last set
+  bool solid_on_ = false;     // solid_ in use
 };
 
 }  // namespace carta

@@ -1,0 +1,66 @@
+// What one frame of a slide costs the GPU process: every animation frame's callback is
+// followed by a one-pixel readPixels on the page's WebGL contexts, which returns once
+// SwiftShader has rasterized what the frame drew (Chromium's gl.finish() is only a flush). Prints the medians over the frames of `--presses` slides
+// (next button) of the callback itself (the page's work) and of the readPixels (the GPU's).
+//   ./build-wasm.sh && node bench/gpu.mjs [--presses 8] [--dist other/dist] [--rate 1]
+// --dist serves another build's dist/ in place of this one's, to compare two builds in turn.
+import fs from 'node:fs';
+import { fixturePage, serveWithFixtures } from '../tests/browser/lib.mjs';
+import { launchBench, option, throttledPage, waitForMark } from './lib.mjs';
+
+const args = process.argv.slice(2);
+const presses = Number(option(args, '--presses', 8));
+const rate = Number(option(args, '--rate', 1));
+const other = option(args, '--dist', '');
+const widget = '<div id="carousel" class="carta" data-feed="demo.json" data-height="420" data-loading="eager"></div>';
+const server = await serveWithFixtures('carta-bench-gpu-', { 'carta.html': fixturePage(widget) });
+if (other) fs.cpSync(other, server.dir, { recursive: true });
+
+// Before the page's scripts: keep every WebGL 2 context made, and time each frame's callback
+// and the readPixels after it.
+function instrument() {
+  const contexts = [];
+  const getContext = HTMLCanvasElement.prototype.getContext;
+  HTMLCanvasElement.prototype.getContext = function (kind, attributes) {
+    const c = getContext.call(this, kind, attributes);
+    if (kind === 'webgl2' && c && !contexts.includes(c)) contexts.push(c);
+    return c;
+  };
+  const frames = (window.benchFrames = []);
+  const pixel = new Uint8Array(4);
+  const raf = window.requestAnimationFrame.bind(window);
+  window.requestAnimationFrame = (callback) => raf((t) => {
+    const a = performance.now();
+    callback(t);
+    const b = performance.now();
+    for (const c of contexts) c.readPixels(0, 0, 1, 1, c.RGBA, c.UNSIGNED_BYTE, pixel);
+    frames.push({ page: b - a, gpu: performance.now() - b, at: a });
+  });
+  document.addEventListener('carta:ready', () => performance.mark('carta:ready'));
+}
+
+const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s.length ? s[(s.length - 1) >> 1] : NaN; };
+const p90 = (xs) => { const s = [...xs].sort((a, b) => a - b); return s.length ? s[Math.floor((s.length - 1) * 0.9)] : NaN; };
+
+const browser = await launchBench('gpu');
+try {
+  const { context, tab } = await throttledPage(browser, rate, { width: 800, height: 1300 });
+  await tab.addInitScript(instrument);
+  await tab.goto(server.url + 'carta.html');
+  await waitForMark(context, tab, 'carta:ready');
+  await tab.waitForTimeout(1500);  // pictures in, the frames of start-up over
+  const from = await tab.evaluate(() => performance.now());
+  for (let i = 0; i < presses; i++) {
+    await tab.mouse.click(800 - 32, 420 - 28);
+    await tab.waitForTimeout(900);
+  }
+  const frames = (await tab.evaluate(() => window.benchFrames)).filter((f) => f.at >= from);
+  const gpu = frames.map((f) => f.gpu), page = frames.map((f) => f.page);
+  console.log(`${frames.length} frames in ${presses} slides${other ? ` (dist: ${other})` : ''}, CPU ${rate}x`);
+  console.log(`  page's callback  median ${median(page).toFixed(1)} ms  p90 ${p90(page).toFixed(1)} ms`);
+  console.log(`  GPU (readPixels) median ${median(gpu).toFixed(1)} ms  p90 ${p90(gpu).toFixed(1)} ms`);
+  await context.close();
+} finally {
+  await browser.close();
+  await server.close();
+}
