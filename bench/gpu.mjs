@@ -1,7 +1,9 @@
 // What one frame of a slide costs the GPU process: every animation frame's callback is
 // followed by a one-pixel readPixels on the page's WebGL contexts, which returns once
-// SwiftShader has rasterized what the frame drew (Chromium's gl.finish() is only a flush). Prints the medians over the frames of `--presses` slides
-// (next button) of the callback itself (the page's work) and of the readPixels (the GPU's).
+// SwiftShader has rasterized what the frame drew (Chromium's gl.finish() is only a flush).
+// Prints the medians over the frames of `--presses` slides (next button) of the callback
+// itself (the page's work) and of the readPixels (the GPU's). The compositor's own frame
+// is not in it: bench/tasks.mjs shows an input's whole way to the screen.
 //   ./build-wasm.sh && node bench/gpu.mjs [--presses 8] [--dist other/dist] [--rate 1]
 // --dist serves another build's dist/ in place of this one's, to compare two builds in turn.
 import fs from 'node:fs';
