@@ -17,7 +17,7 @@ set(CARTA_WEB_EXPORTS
   _carta_set_now _carta_resize _carta_image_decoded _carta_image_failed _carta_frame _carta_item_count
   _carta_error_message _carta_error_pointer
   _carta_next_wake _carta_pointer _carta_wheel _carta_key _carta_go _carta_current _carta_set_paused
-  _carta_context_lost _carta_context_restored _carta_set_reduced_motion
+  _carta_context_lost _carta_context_restored _carta_replace_context _carta_set_reduced_motion
   _carta_view_json _carta_focus _carta_set_locale _carta_image_bytes _carta_use_browser_text _carta_add_words _carta_read_feed _carta_image_in_page _carta_page_pictures
   _carta_heap_bytes _carta_atlas_count _carta_prepare _carta_set_theme _carta_items_json _carta_set_link_params)
 list(JOIN CARTA_WEB_EXPORTS "," CARTA_WEB_EXPORTS_CSV)

@@ -374,12 +374,16 @@ function webgl2Exposed() {
   return typeof WebGL2RenderingContext === 'function';
 }
 
-// Every widget's context. alpha: holes in the canvas show the pictures the page draws under
-// it (hosts without CORS headers). majorVersion is for the module's GL.createContext.
+// Every widget's context. Opaque, for the compositor puts an opaque canvas on the screen
+// without blending it over the page, on every frame of a slide; but holes in the canvas
+// show the pictures the page draws under it (hosts without CORS headers), and a widget that
+// needs one is moved to a canvas with alpha (seeThrough). majorVersion is for the module's
+// GL.createContext.
 var CONTEXT_ATTRIBUTES = {
-  majorVersion: 2, minorVersion: 0, alpha: true, depth: false, stencil: false, antialias: false,
+  majorVersion: 2, minorVersion: 0, alpha: false, depth: false, stencil: false, antialias: false,
   premultipliedAlpha: true, preserveDrawingBuffer: false, powerPreference: 'low-power'
 };
+var SEE_THROUGH_ATTRIBUTES = Object.assign({}, CONTEXT_ATTRIBUTES, { alpha: true });
 
 // A promise settled in a task of its own: start-up's steps are spread over tasks.
 function afterTask() { return new Promise(function (resolve) { setTimeout(resolve, 0); }); }
@@ -466,16 +470,20 @@ function mount(el, options) {
   el.style.position = 'relative';
   el.style.height = config.height + 'px';
   var root = el.shadowRoot || (el.attachShadow ? el.attachShadow({ mode: 'open' }) : el);
-  var canvas = document.createElement('canvas');
-  canvas.setAttribute('aria-hidden', 'true');
-  var cs = canvas.style;
-  cs.display = 'block';
-  cs.width = '100%';
-  cs.height = '100%';
-  cs.touchAction = 'pan-y';  // vertical swipes scroll the page; horizontal ones are ours
-  cs.userSelect = 'none';
-  cs.outline = 'none';
-  cs.position = 'relative';  // above the pictures' layer
+  function makeCanvas() {
+    var c = document.createElement('canvas');
+    c.setAttribute('aria-hidden', 'true');
+    var cs = c.style;
+    cs.display = 'block';
+    cs.width = '100%';
+    cs.height = '100%';
+    cs.touchAction = 'pan-y';  // vertical swipes scroll the page; horizontal ones are ours
+    cs.userSelect = 'none';
+    cs.outline = 'none';
+    cs.position = 'relative';  // above the pictures' layer
+    return c;
+  }
+  var canvas = makeCanvas();
   // Pictures WebGL may not read (hosts without CORS headers) are <img>s in this layer under
   // the canvas, which leaves a hole where each one goes.
   var pictureLayer = document.createElement('div');
@@ -642,7 +650,8 @@ function mount(el, options) {
 
   var host = {
     canvas: canvas,
-    contextAttributes: CONTEXT_ATTRIBUTES,
+    // See-through at once where the page has met a host whose pictures it must show itself.
+    contextAttributes: Object.keys(pageOnlyOrigins).length ? SEE_THROUGH_ATTRIBUTES : CONTEXT_ATTRIBUTES,
     requestImage: requestImage,
     takeBitmap: function (n) { var b = bitmaps[n]; delete bitmaps[n]; return b || null; },
     changed: function (index, itemId) {
@@ -782,10 +791,12 @@ function mount(el, options) {
       if (destroyed || !created) return;
       if (e instanceof TypeError) pageOnlyOrigins[origin] = true;  // fetch refused: CORS or CSP
       (e && e.http ? Promise.reject(e) : pictureInPage(url)).then(function () {
-        if (destroyed || !created) return;
+        // Lost or given back, the context forgets its pictures: each is asked for again.
+        if (destroyed || !created || lost || released) return;
+        if (!seeThrough()) throw new Error('no context with alpha');
         withString(M, url, function (p) { M['_carta_image_in_page'](id, p); });
         invalidate();
-      }, function () {
+      }).catch(function () {
         if (destroyed || !created) return;
         withString(M, url, function (p) { M['_carta_image_failed'](id, p); });
         invalidate();
@@ -945,7 +956,7 @@ function mount(el, options) {
     var p = e ? point(e) : { x: 0, y: 0 };
     var flags = call(function () { return M['_carta_pointer'](id, kind, p.x, p.y, performance.now()); });
     if (destroyed) return;
-    cs.cursor = (flags & 2) ? 'pointer' : '';
+    canvas.style.cursor = (flags & 2) ? 'pointer' : '';
     if (flags & 1) invalidate();
   }
 
@@ -1016,9 +1027,18 @@ function mount(el, options) {
         invalidate();
       });
     }
-    // A lost context is restored by the browser when it can; then every GL object is made
-    // again and the same card is drawn.
-    listen(canvas, 'webglcontextlost', function (e) {
+    listenToContext();
+  }
+
+  // A lost context is restored by the browser when it can; then every GL object is made
+  // again and the same card is drawn. The listeners go with the canvas (seeThrough).
+  var contextListeners = [];
+  function listenToContext() {
+    var on = function (type, fn) {
+      canvas.addEventListener(type, fn);
+      contextListeners.push([canvas, type, fn]);
+    };
+    on('webglcontextlost', function (e) {
       e.preventDefault();
       lost = true;
       if (!released) releaseContext(contextOwner);  // the browser took it
@@ -1026,12 +1046,44 @@ function mount(el, options) {
       M['_carta_context_lost'](id);
       Object.keys(bitmaps).forEach(function (k) { bitmaps[k].close(); delete bitmaps[k]; });
     });
-    listen(canvas, 'webglcontextrestored', function () {
+    on('webglcontextrestored', function () {
       lost = false;
       if (liveContexts.indexOf(contextOwner) < 0) claimContext(contextOwner);
       M['_carta_context_restored'](id);
       invalidate();
     });
+  }
+  function unlistenToContext() {
+    contextListeners.forEach(function (l) { l[0].removeEventListener(l[1], l[2]); });
+    contextListeners = [];
+  }
+  cleanups.push(unlistenToContext);
+
+  // Moves the widget to a new canvas whose context has alpha, for a picture the page must
+  // show under it; true once it is there (or was). The module makes its GL objects again in
+  // the new context and asks for its pictures again (those it had are in the HTTP cache);
+  // the old canvas shows its last frame until the new one takes its place, then its
+  // context is given back at once.
+  function seeThrough() {
+    if (host.contextAttributes.alpha) return true;
+    var old = canvas, oldLose = loseContext;
+    canvas = makeCanvas();
+    canvas.width = old.width;
+    canvas.height = old.height;
+    host.canvas = canvas;
+    host.contextAttributes = SEE_THROUGH_ATTRIBUTES;
+    if (!M['_carta_replace_context'](id)) {  // no second context: the old one stays
+      canvas = host.canvas = old;
+      host.contextAttributes = CONTEXT_ATTRIBUTES;
+      return false;
+    }
+    unlistenToContext();
+    earlyContext = canvas.getContext('webgl2', SEE_THROUGH_ATTRIBUTES);  // the module's, made just now
+    loseContext = earlyContext.getExtension('WEBGL_lose_context');
+    old.replaceWith(canvas);
+    listenToContext();
+    if (oldLose) oldLose.loseContext();
+    return true;
   }
 
   // Without WebGL 2 or WebAssembly (or when the module cannot load) the mirror becomes the
@@ -1113,7 +1165,7 @@ function mount(el, options) {
       return afterTask().then(function () {
         if (destroyed) return;
         claimContext(contextOwner);
-        earlyContext = canvas.getContext('webgl2', CONTEXT_ATTRIBUTES);  // the module takes this one (GL.createContext)
+        earlyContext = canvas.getContext('webgl2', host.contextAttributes);  // the module takes this one (GL.createContext)
       }).then(afterTask).then(function () { return parts; });
     }).then(function (parts) {
       if (destroyed) return;

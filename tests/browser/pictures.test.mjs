@@ -85,14 +85,29 @@ test('pictures from a host without CORS headers are shown, like same-origin ones
       const page = await browser.newPage({ viewport: { width: 800, height: 450 } });
       host.cors = !!opts.cors;
       const before = host.requests.length;
+      await page.addInitScript(() => {  // every WebGL 2 context the page makes
+        const getContext = HTMLCanvasElement.prototype.getContext;
+        const made = (window.webglContexts = []);
+        HTMLCanvasElement.prototype.getContext = function (kind, attributes) {
+          const c = getContext.call(this, kind, attributes);
+          if (kind === 'webgl2' && c && !made.includes(c)) made.push(c);
+          return c;
+        };
+      });
       await openAndWaitReady(page, server.url + name);
       await page.waitForTimeout(800);
       if (after) await after(page);
       const png = await page.locator('#carousel').screenshot();
       const layer = await page.evaluate(() => [...document.querySelector('#carousel').shadowRoot.querySelectorAll('img')]
         .filter((i) => i.style.display === 'block').length);
+      // The canvas (one) and whether its context has alpha; the contexts not given back.
+      const canvas = await page.evaluate(() => {
+        const all = document.querySelector('#carousel').shadowRoot.querySelectorAll('canvas');
+        return { count: all.length, alpha: all[0].getContext('webgl2').getContextAttributes().alpha,
+                 contexts: window.webglContexts.filter((c) => !c.isContextLost()).length };
+      });
       await page.close();
-      return { png, layer, seen: host.requests.slice(before) };
+      return { png, layer, canvas, seen: host.requests.slice(before) };
     };
     const same = await shoot('same.html');
     const other = await shoot('other.html');
@@ -101,6 +116,10 @@ test('pictures from a host without CORS headers are shown, like same-origin ones
       for (const [n, s] of Object.entries({ same, other, none })) fs.writeFileSync(path.join(process.env.CARTA_SHOTS_DIR, n + '.png'), s.png);
     assert.equal(same.layer, 0, 'same-origin pictures are textures');
     assert.equal(other.layer, 2, 'the two pictures in view are shown by the page');
+    // Opaque while no picture needs a hole (the compositor need not blend it over the page);
+    // moved to one canvas with alpha for the page's pictures, the first context given back.
+    assert.deepEqual(same.canvas, { count: 1, alpha: false, contexts: 1 });
+    assert.deepEqual(other.canvas, { count: 1, alpha: true, contexts: 1 });
     assert.ok(other.seen.length >= 2, 'the pictures came from the second origin: ' + other.seen);
     // A policy that lets the widget fetch from the image host, which sends no CORS headers:
     // the fetch fails, the page shows the pictures. With CORS headers they are textures.

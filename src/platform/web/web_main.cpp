@@ -299,6 +299,26 @@ EMSCRIPTEN_KEEPALIVE void carta_context_restored(int host_id) {
   if (Instance* inst = current(host_id)) inst->app->context_restored();
 }
 
+// Moves the instance to a new context on the host's (new) canvas, made with the host's
+// (new) attributes: its GL objects are deleted in the old one and made again in the new
+// one, its pictures asked for again. 0, on the old context still, when none can be made.
+EMSCRIPTEN_KEEPALIVE int carta_replace_context(int host_id) {
+  Instance* inst = current(host_id);
+  if (!inst) return 0;
+  inst->app->context_lost();
+  const int fresh = carta_js_create_context(host_id);
+  if (fresh <= 0) {
+    emscripten_webgl_make_context_current(inst->context);
+    inst->app->context_restored();
+    return 0;
+  }
+  emscripten_webgl_destroy_context(inst->context);  // forgets it; the page gives it back
+  inst->context = fresh;
+  emscripten_webgl_make_context_current(fresh);
+  inst->app->context_restored();
+  return 1;
+}
+
 EMSCRIPTEN_KEEPALIVE void carta_set_reduced_motion(int host_id, int reduced, double milliseconds) {
   if (Instance* inst = current(host_id)) inst->app->set_reduced_motion(reduced != 0, milliseconds / 1000.0);
 }
