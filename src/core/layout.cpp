@@ -136,7 +136,6 @@ class SceneBuilder {
   }
 
   void card_contents(int index, const Item& item, Rect r) {
-    box(r, theme_.card, kRadius);
     HitRegion hit;
     hit.kind = HitRegion::Kind::card;
     hit.rect = r;
@@ -157,6 +156,10 @@ class SceneBuilder {
       body = {r.x + kInset, r.y + ih + 14, r.w - 2 * kInset, r.h - ih - 14 - kInset};
       image_corners = corner_top_left | corner_top_right;
     }
+    // The card's box where the picture's (opaque) placeholder does not cover it, 1 px under
+    // its edge so that no seam shows: a frame fills the card once, not twice.
+    if (wide) box({image.right() - 1, r.y, r.w - image.w + 1, r.h}, theme_.card, kRadius, corner_top_right | corner_bottom_right);
+    else box({r.x, image.bottom() - 1, r.w, r.h - image.h + 1}, theme_.card, kRadius, corner_bottom_left | corner_bottom_right);
     picture(item, image, image_corners);
 
     float y = body.y;
