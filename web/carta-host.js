@@ -481,6 +481,8 @@ function mount(el, options) {
     cs.userSelect = 'none';
     cs.outline = 'none';
     cs.position = 'relative';  // above the pictures' layer
+    // Hidden until it holds a frame: an opaque canvas is black before its first one.
+    cs.visibility = 'hidden';
     return c;
   }
   var canvas = makeCanvas();
@@ -687,6 +689,7 @@ function mount(el, options) {
     M['_carta_set_now'](id, Date.now() / 1000);
     var flags = call(function () { return M['_carta_frame'](id, now); });
     if (destroyed) return;
+    if ((flags & 1) && canvas.style.visibility) canvas.style.visibility = '';
     var wake = schedule(now);
     var first = (flags & 2) && !readyFired;
     // The mirror follows the canvas when the card changes and once it is at rest: not on
@@ -1041,6 +1044,7 @@ function mount(el, options) {
     on('webglcontextlost', function (e) {
       e.preventDefault();
       lost = true;
+      canvas.style.visibility = 'hidden';  // until the restored context draws again
       if (!released) releaseContext(contextOwner);  // the browser took it
       if (raf) { cancelAnimationFrame(raf); raf = 0; }
       M['_carta_context_lost'](id);
