@@ -621,9 +621,12 @@ function mount(el, options) {
 
   function userInput() { lastUserInput = performance.now(); }
 
-  function updateMirror(announce) {
+  function readView() { return JSON.parse(M['UTF8ToString'](M['_carta_view_json'](id))); }
+
+  // The mirror of `view`, or of the view now.
+  function updateMirror(announce, view) {
     if (!created) return;
-    var view = JSON.parse(M['UTF8ToString'](M['_carta_view_json'](id)));
+    view = view || readView();
     var changed = view.index !== announcedIndex;
     announcedIndex = view.index;
     mirror.update(view, {
@@ -707,14 +710,21 @@ function mount(el, options) {
     if (first) {
       readyFired = true;
       mark('first-frame');
-      // The first mirror (its DOM, its style and layout) and carta:ready in a task of their
-      // own, so that the first frame's task stays short on a slow phone.
+      // The first mirror and carta:ready in tasks of their own, so that the first frame's
+      // task stays short on a slow phone: the view read from the module (its code compiled
+      // on first use) in one, the mirror's DOM (its script compiled on first use) in the
+      // next — the view read again if the card has changed since.
       setTimeout(function () {
-        if (destroyed) return;
-        mirrorStale = false;
-        updateMirror(false);
-        fire(el, 'carta:ready', { count: M['_carta_item_count'](id), renderer: 'webgl2' });
-        setTimeout(fillWords, 0);
+        if (destroyed || !created) return;
+        var view = readView();
+        setTimeout(function () {
+          if (destroyed) return;
+          var fresh = !mirrorStale;
+          mirrorStale = false;
+          updateMirror(false, fresh ? view : null);
+          fire(el, 'carta:ready', { count: M['_carta_item_count'](id), renderer: 'webgl2' });
+          setTimeout(fillWords, 0);
+        }, 0);
       }, 0);
     }
   }
@@ -1169,6 +1179,7 @@ function mount(el, options) {
       return afterTask().then(function () {
         if (destroyed) return;
         claimContext(contextOwner);
+        size();  // the drawing buffer made at its size, not made again (twice: width, height) in create's task
         earlyContext = canvas.getContext('webgl2', host.contextAttributes);  // the module takes this one (GL.createContext)
       }).then(afterTask).then(function () { return parts; });
     }).then(function (parts) {

@@ -48,37 +48,31 @@ void main() {
 }
 )";
 
+// A shader of `source`, compiled in the GPU process while the page goes on: its status is
+// not asked for (each question waits for the GPU process); a failure shows in the program's
+// link status (GlRenderer::ready).
 GLuint compile(GLenum kind, const char* source) {
   GLuint shader = glCreateShader(kind);
   glShaderSource(shader, 1, &source, nullptr);
   glCompileShader(shader);
-  GLint ok = 0;
-  glGetShaderiv(shader, GL_COMPILE_STATUS, &ok);
-  if (!ok) {
-    glDeleteShader(shader);
-    return 0;
-  }
   return shader;
 }
 
-// The program of `vs` and a fragment shader of `fragment`, or 0.
+// The program of `vs` and a fragment shader of `fragment`, linked but not yet checked.
 GLuint link(GLuint vs, const char* fragment) {
   GLuint fs = compile(GL_FRAGMENT_SHADER, fragment);
-  GLuint program = 0;
-  if (vs && fs) {
-    program = glCreateProgram();
-    glAttachShader(program, vs);
-    glAttachShader(program, fs);
-    glLinkProgram(program);
-    GLint ok = 0;
-    glGetProgramiv(program, GL_LINK_STATUS, &ok);
-    if (!ok) {
-      glDeleteProgram(program);
-      program = 0;
-    }
-  }
-  if (fs) glDeleteShader(fs);
+  GLuint program = glCreateProgram();
+  glAttachShader(program, vs);
+  glAttachShader(program, fs);
+  glLinkProgram(program);
+  glDeleteShader(fs);  // freed with the program
   return program;
+}
+
+bool linked(GLuint program) {
+  GLint ok = 0;
+  glGetProgramiv(program, GL_LINK_STATUS, &ok);
+  return ok != 0;
 }
 
 // Binds texture `name` (a new one when 0), linear and clamped, for rows of packed pixels.
@@ -106,15 +100,12 @@ bool GlRenderer::start() {
   GLuint vs = compile(GL_VERTEX_SHADER, kVertexShader);
   program_ = link(vs, kFragmentShader);
   solid_ = link(vs, kSolidShader);
-  if (vs) glDeleteShader(vs);
+  glDeleteShader(vs);
   if (!program_ || !solid_) {
     shut_down();
     return false;
   }
-  projection_ = glGetUniformLocation(program_, "projection");
-  texture_ = glGetUniformLocation(program_, "atlas_texture");
-  coverage_ = glGetUniformLocation(program_, "coverage");
-  solid_projection_ = glGetUniformLocation(solid_, "projection");
+  checked_ = false;
   glGenVertexArrays(1, &vertex_array_);
   glGenBuffers(1, &vertices_);
   glGenBuffers(1, &indices_);
@@ -140,6 +131,7 @@ void GlRenderer::shut_down() {
   if (program_) glDeleteProgram(program_);
   if (solid_) glDeleteProgram(solid_);
   program_ = solid_ = vertex_array_ = vertices_ = indices_ = font_ = 0;
+  checked_ = false;
 }
 
 ImTextureID GlRenderer::upload_font(const ImFontAtlas& atlas) {
@@ -180,8 +172,22 @@ void GlRenderer::set_state(const ImDrawData& data, int width, int height) {
   glBindBuffer(GL_ARRAY_BUFFER, vertices_);
 }
 
+bool GlRenderer::ready() {
+  if (checked_) return true;
+  if (!program_ || !linked(program_) || !linked(solid_)) {
+    shut_down();
+    return false;
+  }
+  projection_ = glGetUniformLocation(program_, "projection");
+  texture_ = glGetUniformLocation(program_, "atlas_texture");
+  coverage_ = glGetUniformLocation(program_, "coverage");
+  solid_projection_ = glGetUniformLocation(solid_, "projection");
+  checked_ = true;
+  return true;
+}
+
 void GlRenderer::render(const ImDrawData& data, int width, int height) {
-  if (!program_ || width <= 0 || height <= 0) return;
+  if (!program_ || width <= 0 || height <= 0 || !ready()) return;
   set_state(data, width, height);
   for (int n = 0; n < data.CmdListsCount; ++n) {
     const ImDrawList& list = *data.CmdLists[n];

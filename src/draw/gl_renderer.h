@@ -19,7 +19,9 @@ class GlRenderer {
   GlRenderer(const GlRenderer&) = delete;
   GlRenderer& operator=(const GlRenderer&) = delete;
 
-  // Makes the shader and buffers in the current context; false when it cannot.
+  // Makes the shaders and buffers in the current context, without waiting for the GPU
+  // process to compile them (the first render() asks whether they linked); false when it
+  // cannot even make them.
   bool start();
   // Deletes them (on a lost context the deletes do nothing but free the names).
   void shut_down();
@@ -35,6 +37,9 @@ class GlRenderer {
   void render(const ImDrawData& data, int width, int height);
 
  private:
+  // Whether the programs linked, and their uniforms, asked once (before the first draw);
+  // when they did not, shuts down: nothing is drawn.
+  bool ready();
   void set_state(const ImDrawData& data, int width, int height);
 
   // program_ samples a texture (a picture, a line image, the atlas); solid_ samples none.
@@ -42,6 +47,7 @@ class GlRenderer {
   int projection_ = -1, texture_ = -1, coverage_ = -1, solid_projection_ = -1;
   bool coverage_on_ = false;  // program_'s `coverage` as last set
   bool solid_on_ = false;     // solid_ in use
+  bool checked_ = false;      // ready() has seen both programs linked
 };
 
 }  // namespace carta
