@@ -6,17 +6,12 @@
 // is not in it: bench/tasks.mjs shows an input's whole way to the screen.
 //   ./build-wasm.sh && node bench/gpu.mjs [--presses 8] [--dist other/dist] [--rate 1]
 // --dist serves another build's dist/ in place of this one's, to compare two builds in turn.
-import fs from 'node:fs';
-import { fixturePage, serveWithFixtures } from '../tests/browser/lib.mjs';
-import { launchBench, option, throttledPage, waitForMark } from './lib.mjs';
+import { NEXT_BUTTON, launchBench, openWidget, option } from './lib.mjs';
 
 const args = process.argv.slice(2);
 const presses = Number(option(args, '--presses', 8));
 const rate = Number(option(args, '--rate', 1));
 const other = option(args, '--dist', '');
-const widget = '<div id="carousel" class="carta" data-feed="demo.json" data-height="420" data-loading="eager"></div>';
-const server = await serveWithFixtures('carta-bench-gpu-', { 'carta.html': fixturePage(widget) });
-if (other) fs.cpSync(other, server.dir, { recursive: true });
 
 // Before the page's scripts: keep every WebGL 2 context made, and time each frame's callback
 // and the readPixels after it.
@@ -38,7 +33,6 @@ function instrument() {
     for (const c of contexts) c.readPixels(0, 0, 1, 1, c.RGBA, c.UNSIGNED_BYTE, pixel);
     frames.push({ page: b - a, gpu: performance.now() - b, at: a });
   });
-  document.addEventListener('carta:ready', () => performance.mark('carta:ready'));
 }
 
 const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s.length ? s[(s.length - 1) >> 1] : NaN; };
@@ -46,14 +40,10 @@ const p90 = (xs) => { const s = [...xs].sort((a, b) => a - b); return s.length ?
 
 const browser = await launchBench('gpu');
 try {
-  const { context, tab } = await throttledPage(browser, rate, { width: 800, height: 1300 });
-  await tab.addInitScript(instrument);
-  await tab.goto(server.url + 'carta.html');
-  await waitForMark(context, tab, 'carta:ready');
-  await tab.waitForTimeout(1500);  // pictures in, the frames of start-up over
+  const { tab, close } = await openWidget(browser, { dist: other, rate, before: instrument });
   const from = await tab.evaluate(() => performance.now());
   for (let i = 0; i < presses; i++) {
-    await tab.mouse.click(800 - 32, 420 - 28);
+    await tab.mouse.click(NEXT_BUTTON.x, NEXT_BUTTON.y);
     await tab.waitForTimeout(900);
   }
   const frames = (await tab.evaluate(() => window.benchFrames)).filter((f) => f.at >= from);
@@ -61,8 +51,7 @@ try {
   console.log(`${frames.length} frames in ${presses} slides${other ? ` (dist: ${other})` : ''}, CPU ${rate}x`);
   console.log(`  page's callback  median ${median(page).toFixed(1)} ms  p90 ${p90(page).toFixed(1)} ms`);
   console.log(`  GPU (readPixels) median ${median(gpu).toFixed(1)} ms  p90 ${p90(gpu).toFixed(1)} ms`);
-  await context.close();
+  await close();
 } finally {
   await browser.close();
-  await server.close();
 }

@@ -4,25 +4,20 @@
 // vary by ±16 ms from one press to the next on a busy machine. Each round loads each build
 // once (cold cache) and presses next and ArrowRight `--presses` times each.
 //   ./build-wasm.sh && node bench/inputs.mjs [--rounds 8] [--presses 4] [--rate 4] [DIST ...]
-import fs from 'node:fs';
-import { fixturePage, serveWithFixtures } from '../tests/browser/lib.mjs';
-import { launchBench, option, throttledPage, waitForMark } from './lib.mjs';
+import { NEXT_BUTTON, distArgs, launchBench, openWidget, option } from './lib.mjs';
 
 const args = process.argv.slice(2);
 const rounds = Number(option(args, '--rounds', 8));
 const presses = Number(option(args, '--presses', 4));
 const rate = Number(option(args, '--rate', 4));
-const dists = args.filter((a, i) => !a.startsWith('--') && !(i > 0 && args[i - 1].startsWith('--')));
-if (!dists.length) dists.push('');  // this build's dist/
-const widget = '<div id="carousel" class="carta" data-feed="demo.json" data-height="420" data-loading="eager"></div>';
+const dists = distArgs(args);
 
-// Before the page's scripts: every Event Timing entry of an interaction, and carta:ready.
+// Before the page's scripts: every Event Timing entry of an interaction.
 function observe() {
   window.benchEvents = [];
   new PerformanceObserver((list) => {
     for (const e of list.getEntries()) if (e.interactionId) window.benchEvents.push(e.duration);
   }).observe({ type: 'event', durationThreshold: 16, buffered: true });
-  document.addEventListener('carta:ready', () => performance.mark('carta:ready'));
 }
 
 const results = dists.map(() => ({ next: [], key: [] }));
@@ -30,14 +25,8 @@ const browser = await launchBench('gpu');
 try {
   for (let round = 0; round < rounds; round++) {
     for (const [n, dist] of dists.entries()) {
-      const server = await serveWithFixtures('carta-bench-inputs-', { 'carta.html': fixturePage(widget) });
-      if (dist) fs.cpSync(dist, server.dir, { recursive: true });
-      const { context, tab } = await throttledPage(browser, rate, { width: 800, height: 1300 });
+      const { tab, close } = await openWidget(browser, { dist, rate, before: observe });
       try {
-        await tab.addInitScript(observe);
-        await tab.goto(server.url + 'carta.html');
-        await waitForMark(context, tab, 'carta:ready');
-        await tab.waitForTimeout(1500);  // pictures in, start-up's frames over
         // The longest entry of one interaction (pointerdown, pointerup, click; keydown, keyup).
         const press = async (act) => {
           await tab.evaluate(() => { window.benchEvents = []; });
@@ -45,12 +34,11 @@ try {
           await tab.waitForTimeout(900);
           return Math.max(0, ...(await tab.evaluate(() => window.benchEvents)));
         };
-        for (let i = 0; i < presses; i++) results[n].next.push(await press(() => tab.mouse.click(800 - 32, 420 - 28)));
+        for (let i = 0; i < presses; i++) results[n].next.push(await press(() => tab.mouse.click(NEXT_BUTTON.x, NEXT_BUTTON.y)));
         await tab.focus('#carousel a[data-kind="0"]');
         for (let i = 0; i < presses; i++) results[n].key.push(await press(() => tab.keyboard.press('ArrowRight')));
       } finally {
-        await context.close();
-        await server.close();
+        await close();
       }
     }
   }

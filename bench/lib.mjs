@@ -4,7 +4,7 @@ import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { chromium } from '../tests/browser/node_modules/playwright-core/index.mjs';
-import { launch, serveWithFixtures } from '../tests/browser/lib.mjs';
+import { fixturePage, launch, serveWithFixtures } from '../tests/browser/lib.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const web = path.join(here, 'web');
@@ -82,4 +82,36 @@ export async function waitForMark(context, tab, name, timeout = 60000) {
   const out = await cdp.send('Runtime.evaluate', { expression, awaitPromise: true });
   await cdp.detach();
   if (out.exceptionDetails) throw new Error(out.exceptionDetails.exception ? out.exceptionDetails.exception.description : out.exceptionDetails.text);
+}
+
+// The builds a benchmark compares: its arguments that are not options (and not an option's
+// value), each a dist/ folder; none means this build's dist/ ('').
+export function distArgs(args) {
+  const dists = args.filter((a, i) => !a.startsWith('--') && !(i > 0 && args[i - 1].startsWith('--')));
+  return dists.length ? dists : [''];
+}
+
+// The next button of the widget openWidget() lays out (its height 420 px, an 800 px wide viewport).
+export const NEXT_BUTTON = { x: 800 - 32, y: 420 - 28 };
+
+// A cold, throttled page with one widget of the demo feed, served from this build's dist/
+// or from `dist`, ready and at rest (pictures in, start-up's frames over); `before` runs
+// before the page's scripts. close() ends the page and its server.
+export async function openWidget(browser, { dist = '', rate = 4, height = 1300, before = null, prefix = 'carta-bench-' } = {}) {
+  const widget = '<div id="carousel" class="carta" data-feed="demo.json" data-height="420" data-loading="eager"></div>';
+  const server = await serveWithFixtures(prefix, { 'carta.html': fixturePage(widget) });
+  if (dist) fs.cpSync(dist, server.dir, { recursive: true });
+  const { context, tab } = await throttledPage(browser, rate, { width: 800, height });
+  const close = async () => { await context.close(); await server.close(); };
+  try {
+    if (before) await tab.addInitScript(before);
+    await tab.addInitScript(() => document.addEventListener('carta:ready', () => performance.mark('carta:ready')));
+    await tab.goto(server.url + 'carta.html');
+    await waitForMark(context, tab, 'carta:ready');
+    await tab.waitForTimeout(1500);
+  } catch (e) {
+    await close();
+    throw e;
+  }
+  return { context, tab, close };
 }

@@ -4,32 +4,24 @@
 // Event Timing ends at the main frame's presentation, which a canvas that reaches the
 // screen another way (desynchronized) is not part of.
 //   ./build-wasm.sh && node bench/visible.mjs [--rounds 6] [--presses 4] [--rate 4] [DIST ...]
-import fs from 'node:fs';
-import { fixturePage, serveWithFixtures } from '../tests/browser/lib.mjs';
-import { launchBench, option, throttledPage, waitForMark } from './lib.mjs';
+import { NEXT_BUTTON, distArgs, launchBench, openWidget, option } from './lib.mjs';
 
 const args = process.argv.slice(2);
 const rounds = Number(option(args, '--rounds', 6));
 const presses = Number(option(args, '--presses', 4));
 const rate = Number(option(args, '--rate', 4));
-const dists = args.filter((a, i) => !a.startsWith('--') && !(i > 0 && args[i - 1].startsWith('--')));
-if (!dists.length) dists.push('');
-const widget = '<div id="carousel" class="carta" data-feed="demo.json" data-height="420" data-loading="eager"></div>';
+const dists = distArgs(args);
+const { x, y } = NEXT_BUTTON;
 
 const results = dists.map(() => []);
 const browser = await launchBench('gpu');
 try {
   for (let round = 0; round < rounds; round++) {
     for (const [n, dist] of dists.entries()) {
-      const server = await serveWithFixtures('carta-bench-visible-', { 'carta.html': fixturePage(widget) });
-      if (dist) fs.cpSync(dist, server.dir, { recursive: true });
-      const { context, tab } = await throttledPage(browser, rate, { width: 800, height: 600 });
+      const { context, tab, close } = await openWidget(browser, { dist, rate, height: 600 });
       try {
-        await tab.addInitScript(() => document.addEventListener('carta:ready', () => performance.mark('carta:ready')));
-        await tab.goto(server.url + 'carta.html');
-        await waitForMark(context, tab, 'carta:ready');
-        await tab.mouse.move(800 - 32, 420 - 28);
-        await tab.waitForTimeout(1500);
+        await tab.mouse.move(x, y);  // hovered first: the press is the only change
+        await tab.waitForTimeout(300);
         const cdp = await context.newCDPSession(tab);
         let frames = [];
         cdp.on('Page.screencastFrame', (f) => {
@@ -42,16 +34,15 @@ try {
           const before = frames.length ? frames[frames.length - 1].data : null;
           frames = [];
           const t0 = Date.now();
-          await cdp.send('Input.dispatchMouseEvent', { type: 'mousePressed', x: 800 - 32, y: 420 - 28, button: 'left', clickCount: 1 });
-          await cdp.send('Input.dispatchMouseEvent', { type: 'mouseReleased', x: 800 - 32, y: 420 - 28, button: 'left', clickCount: 1 });
+          await cdp.send('Input.dispatchMouseEvent', { type: 'mousePressed', x, y, button: 'left', clickCount: 1 });
+          await cdp.send('Input.dispatchMouseEvent', { type: 'mouseReleased', x, y, button: 'left', clickCount: 1 });
           await tab.waitForTimeout(900);
           const changed = frames.find((f) => f.data !== before);
           results[n].push(changed ? changed.t - t0 : NaN);
         }
         await cdp.send('Page.stopScreencast');
       } finally {
-        await context.close();
-        await server.close();
+        await close();
       }
     }
   }
