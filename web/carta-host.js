@@ -504,14 +504,17 @@ function mount(el, options) {
   var M = null;
   var created = false, destroyed = false, started = false, readyFired = false, lost = false;
   // released: this widget gave its context back to the page's budget (see claimContext).
-  // earlyContext: the one start-up makes in a task of its own, before the module's create.
-  var loseContext = null, released = false, near = !config.lazy, earlyContext = null;
+  // loseContext: WEBGL_lose_context of the widget's context — the one start-up makes in a
+  // task of its own before the module's create takes it, or seeThrough's on a new canvas —
+  // kept from the start, for a lost context gives no extensions.
+  var loseContext = null, released = false, near = !config.lazy;
+  function useContext(c) { loseContext = c && c.getExtension('WEBGL_lose_context'); }
   var contextOwner = {
     used: 0,
     offScreen: function () { return !onScreen && !near; },
     release: function () {
       releaseContext(contextOwner);
-      if (!loseContext || released) return;
+      if (!created || !loseContext || released) return;
       released = true;
       loseContext.loseContext();  // fires webglcontextlost, below
     }
@@ -1092,8 +1095,7 @@ function mount(el, options) {
       return false;
     }
     unlistenToContext();
-    earlyContext = canvas.getContext('webgl2', SEE_THROUGH_ATTRIBUTES);  // the module's, made just now
-    loseContext = earlyContext.getExtension('WEBGL_lose_context');
+    useContext(canvas.getContext('webgl2', SEE_THROUGH_ATTRIBUTES));  // the module's, made just now
     old.replaceWith(canvas);
     listenToContext();
     if (oldLose) oldLose.loseContext();
@@ -1180,7 +1182,7 @@ function mount(el, options) {
         if (destroyed) return;
         claimContext(contextOwner);
         size();  // the drawing buffer made at its size, not made again (twice: width, height) in create's task
-        earlyContext = canvas.getContext('webgl2', host.contextAttributes);  // the module takes this one (GL.createContext)
+        useContext(canvas.getContext('webgl2', host.contextAttributes));  // the module takes this one (GL.createContext)
       }).then(afterTask).then(function () { return parts; });
     }).then(function (parts) {
       if (destroyed) return;
@@ -1198,7 +1200,6 @@ function mount(el, options) {
       created = true;
       starting = true;
       if (matches(forcedQuery) || matches(contrastQuery)) applyTheme();
-      loseContext = earlyContext && earlyContext.getExtension('WEBGL_lose_context');  // the module's, made above
       if (config.locale) withString(M, config.locale, function (p) { M['_carta_set_locale'](id, p); });
       if (config.linkParams) withString(M, config.linkParams, function (p) { M['_carta_set_link_params'](id, p); });
       mark('create');
@@ -1306,8 +1307,7 @@ function mount(el, options) {
       // and destroys widgets (a single-page app) would otherwise run out of them.
       releaseContext(contextOwner);
       // Destroyed before create, the context start-up made is given back too.
-      var lose = loseContext || (earlyContext && earlyContext.getExtension('WEBGL_lose_context'));
-      if (lose && !released && !lost) lose.loseContext();
+      if (loseContext && !released && !lost) loseContext.loseContext();
       created = false;
       pending.length = 0;
       Object.keys(bitmaps).forEach(function (k) { bitmaps[k].close(); });
