@@ -784,11 +784,12 @@ function mount(el, options) {
   // it is drawn at, for a texture. A picture it may not read that way (no CORS headers, or
   // no connect-src for its host) is shown by the page itself, as an <img> under the canvas.
   function loadImage(url, wantW, wantH, maxSide) {
-    var origin = new URL(url, location.href).origin;
+    var origin = new URL(url, location.href).origin, opaque = false;
     (pageOnlyOrigins[origin] ? Promise.reject({ pageOnly: true }) : fetch(url, { mode: 'cors', credentials: 'omit' })).then(function (r) {
       if (!r.ok) throw { http: r.status };
       return r.blob();
     }).then(function (blob) {
+      opaque = blob.type === 'image/jpeg';  // no alpha channel: the canvas skips what it covers
       return createImageBitmap(blob);
     }).then(function (full) {
       var scale = Math.min(1, Math.max(wantW / full.width, wantH / full.height),
@@ -801,7 +802,7 @@ function mount(el, options) {
       if (destroyed || lost) { bitmap.close(); return; }
       var n = nextBitmap++;
       bitmaps[n] = bitmap;
-      withString(M, url, function (p) { M['_carta_image_decoded'](id, p, n, bitmap.width, bitmap.height); });
+      withString(M, url, function (p) { M['_carta_image_decoded'](id, p, n, bitmap.width, bitmap.height, opaque ? 1 : 0); });
       invalidate();
     }).catch(function (e) {
       if (destroyed || !created) return;

@@ -112,6 +112,7 @@ void App::image_loaded(const std::string& url, Texture texture) {
   entry.handle = static_cast<std::uint64_t>(reinterpret_cast<std::intptr_t>(texture.id));
   entry.width = texture.width;
   entry.height = texture.height;
+  entry.opaque = texture.opaque;
   release(images_.insert(std::move(entry)));
 }
 
@@ -271,9 +272,11 @@ FrameResult App::frame(double seconds) {
     }
     const CachedImage* image = images_.use(url);
     if (!image) return nullptr;
+    lookup_ = Texture();  // not in_page, as a lookup before it may have left it
     lookup_.id = reinterpret_cast<ImTextureID>(static_cast<std::intptr_t>(image->handle));
     lookup_.width = image->width;
     lookup_.height = image->height;
+    lookup_.opaque = image->opaque;
     return &lookup_;
   }, [this](const Shape& line) { return text_.image(line, desc_.dpr); }, erase_blend);
   renderer_.render(*draw_list_.draw_data(), framebuffer_width(), framebuffer_height());

@@ -5,6 +5,12 @@
 
 namespace carta {
 
+bool opaque_rgba(const unsigned char* rgba, std::size_t count) {
+  for (std::size_t i = 0; i < count; ++i)
+    if (rgba[i * 4 + 3] != 255) return false;
+  return true;
+}
+
 const CachedImage* ImageCache::use(const std::string& url) {
   auto it = entries_.find(url);
   if (it == entries_.end()) return nullptr;

@@ -14,8 +14,12 @@ struct CachedImage {
   std::string url;
   std::uint64_t handle = 0;  // the platform's texture name
   int width = 0, height = 0;
+  bool opaque = false;  // every pixel (Texture::opaque)
   std::size_t bytes() const { return static_cast<std::size_t>(width) * static_cast<std::size_t>(height) * 4; }
 };
+
+// Whether all `count` pixels of packed RGBA have alpha 255.
+bool opaque_rgba(const unsigned char* rgba, std::size_t count);
 
 class ImageCache {
  public:

@@ -292,6 +292,7 @@ class SceneBuilder {
 
   void picture(const Item& item, Rect image, unsigned corners) {
     box(image, theme_.placeholder, kRadius, corners);
+    scene.shapes.back().text = item.image;
     // A quiet picture mark on the placeholder: what shows while an image loads, or for
     // good when it is missing or fails. A loaded image covers it.
     Shape mark;
@@ -299,6 +300,7 @@ class SceneBuilder {
     float side = std::min(48.f, std::min(image.w, image.h) * 0.3f);
     mark.rect = {image.x + (image.w - side) / 2, image.y + (image.h - side) / 2 - 10, side, side * 0.75f};
     mark.color = theme_.placeholder_mark;
+    mark.text = item.image;
     scene.shapes.push_back(mark);
     if (!item.image.empty()) {
       Shape s;

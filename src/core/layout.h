@@ -35,7 +35,9 @@ struct Shape {
   unsigned corners = corner_all;
   TextRole role = TextRole::body;
   Language language;        // text_image: its paragraph's language and direction
-  std::string text;         // text, text_image: the line; image: the URL to draw
+  std::string text;         // text, text_image: the line; image: the URL to draw; box and
+                            // picture_mark of a placeholder: its picture's URL (an opaque
+                            // picture, once loaded, covers them: they are not drawn)
 };
 
 struct HitRegion {

@@ -53,9 +53,17 @@ int text_image_pad(float dpr) { return static_cast<int>(std::ceil(4 * dpr)); }
 void paint_scene(ImDrawList& draw, const Scene& scene, const FontSet& fonts, const TextureLookup& textures,
                  const TextImageLookup& text_images, ImDrawCallback erase) {
   const Device d{fonts.dpr()};
+  // A placeholder's box and mark under a loaded opaque picture: each pixel filled once less
+  // (a CPU rasterizer's frame costs by the pixel).
+  auto covered = [&](const Shape& s) {
+    if (s.text.empty() || !textures) return false;
+    const Texture* t = textures(s.text);
+    return t && t->id && t->opaque && !t->in_page;
+  };
   for (const Shape& s : scene.shapes) {
     switch (s.kind) {
       case Shape::Kind::box:
+        if (covered(s)) break;
         draw.AddRectFilled(d.min(s.rect), d.max(s.rect), to_imgui(s.color), s.radius * d.dpr, corner_flags(s.corners));
         break;
       case Shape::Kind::outline:
@@ -104,6 +112,7 @@ void paint_scene(ImDrawList& draw, const Scene& scene, const FontSet& fonts, con
         break;
       }
       case Shape::Kind::picture_mark: {
+        if (covered(s)) break;
         // A framed landscape: a sun and two hills.
         ImVec2 a = d.min(s.rect), b = d.max(s.rect);
         float w = b.x - a.x, h = b.y - a.y;

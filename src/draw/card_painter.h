@@ -19,6 +19,8 @@ struct Texture {
   // The page shows this picture itself, under the canvas (an <img> from a host that sends
   // no CORS headers, which WebGL may not read): the painter leaves a hole for it.
   bool in_page = false;
+  // Every pixel opaque (a JPEG, or pixels seen to be): what lies under it is not drawn.
+  bool opaque = false;
 };
 
 // What the painter draws its boxes, scrims, marks and lines with: no texture. The renderer

@@ -5,6 +5,7 @@
 #include <GLES3/gl3.h>
 #include <imgui.h>
 
+#include <cstdlib>
 #include <memory>
 #include <string>
 #include <vector>
@@ -168,6 +169,38 @@ TEST_CASE("a new image budget deletes the textures it drops, and the pictures ar
   for (unsigned name : names) CHECK_FALSE(glIsTexture(name));  // deleted, not just forgotten
   h.frame();
   CHECK(h.requested.size() == 2 * first.size());  // the cards still on screen ask again
+}
+
+TEST_CASE("an opaque picture covers its placeholder: the placeholder is not drawn under it") {
+  // A fully transparent picture shows what is drawn under it: the placeholder when the
+  // picture is not known to be opaque, the page's colour when it is said to be.
+  auto pixel_under_picture = [](bool said_opaque) {
+    Harness h;
+    REQUIRE(h.app->set_feed(feed_of({"a", "b"}), kFeedUrl));
+    h.frame();
+    REQUIRE(!h.requested.empty());
+    const std::vector<unsigned char> clear(64 * 64 * 4, 0);
+    Texture t;
+    t.id = reinterpret_cast<ImTextureID>(static_cast<std::intptr_t>(upload_rgba_texture(0, clear.data(), 64, 64)));
+    t.width = t.height = 64;
+    t.opaque = said_opaque;
+    h.app->image_loaded(h.requested[0], t);
+    h.frame();
+    const Shape* picture = nullptr;
+    for (const Shape& s : h.app->scene().shapes)
+      if (s.kind == Shape::Kind::image && s.text == h.requested[0]) picture = &s;
+    REQUIRE(picture);
+    unsigned char rgba[4] = {};
+    const int x = static_cast<int>(picture->rect.x + 16), y = static_cast<int>(picture->rect.y + 16);
+    glReadPixels(x, 420 - 1 - y, 1, 1, GL_RGBA, GL_UNSIGNED_BYTE, rgba);  // GL's rows count from the bottom
+    const Theme& theme = h.app->theme();
+    return std::vector<Color>{Color{rgba[0], rgba[1], rgba[2], 255}, theme.placeholder, theme.page};
+  };
+  auto same = [](Color a, Color b) { return std::abs(a.r - b.r) <= 2 && std::abs(a.g - b.g) <= 2 && std::abs(a.b - b.b) <= 2; };
+  const std::vector<Color> maybe = pixel_under_picture(false), opaque = pixel_under_picture(true);
+  CHECK_FALSE(same(maybe[1], maybe[2]));  // the test can tell them apart
+  CHECK(same(maybe[0], maybe[1]));        // the placeholder under it
+  CHECK(same(opaque[0], opaque[2]));      // the page's colour: no placeholder
 }
 
 TEST_CASE("a picture shown by the page: the frame cuts its hole and says where it goes") {

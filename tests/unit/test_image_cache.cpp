@@ -2,6 +2,8 @@
 // are decoded no larger than they are drawn.
 #include <doctest/doctest.h>
 
+#include <vector>
+
 #include "core/image_cache.h"
 
 using namespace carta;
@@ -67,4 +69,15 @@ TEST_CASE("decode size covers the display rectangle without upscaling") {
   fit_decode_size(20000, 10000, 0, 0, 4096, w, h);  // capped at the texture limit
   CHECK(w == 4096);
   CHECK(h == 2048);
+}
+
+TEST_CASE("opaque_rgba: every pixel's alpha 255, or not") {
+  std::vector<unsigned char> rgba(16 * 4, 255);
+  CHECK(opaque_rgba(rgba.data(), 16));
+  rgba[7 * 4 + 3] = 254;  // one pixel barely see-through
+  CHECK_FALSE(opaque_rgba(rgba.data(), 16));
+  CHECK(opaque_rgba(rgba.data(), 7));  // the pixels before it
+  rgba[7 * 4 + 3] = 255;
+  rgba[7 * 4] = 0;  // colour alone does not matter
+  CHECK(opaque_rgba(rgba.data(), 16));
 }

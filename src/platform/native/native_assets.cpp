@@ -117,6 +117,7 @@ std::optional<Texture> load_texture(const std::string& url, int want_w, int want
     error = "cannot decode " + path + ": " + stbi_failure_reason();
     return std::nullopt;
   }
+  const bool opaque = channels == 1 || channels == 3 || opaque_rgba(pixels, static_cast<std::size_t>(w) * h);
   std::vector<unsigned char> scaled;
   const unsigned char* upload = pixels;
   int tw = w, th = h;
@@ -132,6 +133,7 @@ std::optional<Texture> load_texture(const std::string& url, int want_w, int want
   t.id = reinterpret_cast<ImTextureID>(static_cast<std::intptr_t>(tex));
   t.width = tw;
   t.height = th;
+  t.opaque = opaque;
   return t;
 }
 

@@ -202,7 +202,9 @@ EMSCRIPTEN_KEEPALIVE void carta_resize(int host_id, float width, float height, f
   if (Instance* inst = current(host_id)) inst->app->resize(width, height, dpr);
 }
 
-EMSCRIPTEN_KEEPALIVE void carta_image_decoded(int host_id, const char* url, int bitmap_id, int width, int height) {
+// opaque: the picture has no transparent pixel (the page knows it of a JPEG).
+EMSCRIPTEN_KEEPALIVE void carta_image_decoded(int host_id, const char* url, int bitmap_id, int width, int height,
+                                              int opaque) {
   if (Instance* inst = current(host_id)) {
     int name = carta_js_upload_bitmap(host_id, bitmap_id);
     if (name <= 0) {
@@ -213,6 +215,7 @@ EMSCRIPTEN_KEEPALIVE void carta_image_decoded(int host_id, const char* url, int 
     t.id = reinterpret_cast<ImTextureID>(static_cast<std::intptr_t>(name));
     t.width = width;
     t.height = height;
+    t.opaque = opaque != 0;
     inst->app->image_loaded(url, t);
   }
 }
