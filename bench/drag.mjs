@@ -7,12 +7,12 @@
 // interval between the frames that ran them, and the long animation frames (over 50 ms).
 //   ./build-wasm.sh && node bench/drag.mjs [--runs 5] [--json]
 import { fixturePage } from '../tests/browser/lib.mjs';
-import { launchBench, option, report, serveWithBaselines, throttledPage, median } from './lib.mjs';
+import { launchBench, option, report, serveWithBaselines, throttledPage, median, widget } from './lib.mjs';
 
 const args = process.argv.slice(2);
 const runs = Number(option(args, '--runs', 5));
 const server = await serveWithBaselines('carta-bench-drag-', {
-  'carta.html': fixturePage('<div id="carousel" class="carta" data-feed="demo.json" data-height="420" data-loading="eager"></div>'),
+  'carta.html': fixturePage(widget()),
 });
 const STEPS = 40, STEP_PX = 10;
 

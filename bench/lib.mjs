@@ -91,15 +91,17 @@ export function distArgs(args) {
   return dists.length ? dists : [''];
 }
 
-// The next button of the widget openWidget() lays out (its height 420 px, an 800 px wide viewport).
+// The benchmarks' widget: the demo feed, 420 px tall, started at once; and where its next
+// button is when it is the page's first, in an 800 px wide viewport.
+export const widget = (id = 'carousel') =>
+  `<div id="${id}" class="carta" data-feed="demo.json" data-height="420" data-loading="eager"></div>`;
 export const NEXT_BUTTON = { x: 800 - 32, y: 420 - 28 };
 
 // A cold, throttled page with one widget of the demo feed, served from this build's dist/
 // or from `dist`, ready and at rest (pictures in, start-up's frames over); `before` runs
 // before the page's scripts. close() ends the page and its server.
-export async function openWidget(browser, { dist = '', rate = 4, height = 1300, before = null, prefix = 'carta-bench-' } = {}) {
-  const widget = '<div id="carousel" class="carta" data-feed="demo.json" data-height="420" data-loading="eager"></div>';
-  const server = await serveWithFixtures(prefix, { 'carta.html': fixturePage(widget) });
+export async function openWidget(browser, { dist = '', rate = 4, height = 1300, before = null } = {}) {
+  const server = await serveWithFixtures('carta-bench-', { 'carta.html': fixturePage(widget()) });
   if (dist) fs.cpSync(dist, server.dir, { recursive: true });
   const { context, tab } = await throttledPage(browser, rate, { width: 800, height });
   const close = async () => { await context.close(); await server.close(); };

@@ -4,13 +4,13 @@
 // carta.js leaves in the performance timeline; the longest main-thread task is reported.
 //   ./build-wasm.sh && node bench/startup.mjs [--runs 7] [--compositing gpu|software] [--json]
 import { fixturePage } from '../tests/browser/lib.mjs';
-import { launchBench, option, report, serveWithBaselines, throttledPage, median } from './lib.mjs';
+import { launchBench, option, report, serveWithBaselines, throttledPage, median, widget } from './lib.mjs';
 
 const args = process.argv.slice(2);
 const runs = Number(option(args, '--runs', 7));
 const compositing = option(args, '--compositing', 'gpu');
 const server = await serveWithBaselines('carta-bench-startup-', {
-  'carta.html': fixturePage('<div id="carousel" class="carta" data-feed="demo.json" data-height="420" data-loading="eager"></div>'),
+  'carta.html': fixturePage(widget()),
 });
 
 const CARTA_PARTS = ['start', 'module', 'fonts', 'feed', 'create', 'model', 'atlas', 'first-frame'];

@@ -3,7 +3,7 @@
 // devtools timeline's events) of one cold load, split by task, the largest parts first.
 //   ./build-wasm.sh && node bench/tasks.mjs [--rate 4] [--page carta.html] [--min 50] [--profile]
 import { fixturePage } from '../tests/browser/lib.mjs';
-import { launchBench, option, serveWithBaselines, throttledPage, waitForMark } from './lib.mjs';
+import { NEXT_BUTTON, launchBench, option, serveWithBaselines, throttledPage, waitForMark, widget } from './lib.mjs';
 
 const args = process.argv.slice(2);
 const rate = Number(option(args, '--rate', 4));
@@ -11,7 +11,6 @@ const file = option(args, '--page', 'carta.html');
 const sampled = args.includes('--profile');
 const min = Number(option(args, '--min', 50));  // ms: tasks at least this long are listed
 const presses = Number(option(args, '--presses', 1));  // of each: next button, ArrowRight
-const widget = (id) => `<div id="${id}" class="carta" data-feed="demo.json" data-height="420" data-loading="eager"></div>`;
 const server = await serveWithBaselines('carta-bench-tasks-', {
   'carta.html': fixturePage(widget('carousel')),
   'carta-3.html': fixturePage(widget('carousel') + widget('second') + widget('third')),
@@ -39,7 +38,7 @@ try {
   await tab.waitForTimeout(1000);
   for (let i = 0; i < presses; i++) {
     await tab.evaluate(() => performance.mark('press:next'));
-    await tab.mouse.click(800 - 32, 420 - 28);
+    await tab.mouse.click(NEXT_BUTTON.x, NEXT_BUTTON.y);
     await tab.waitForTimeout(1000);
   }
   await tab.focus('#carousel a[data-kind="0"]');

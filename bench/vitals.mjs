@@ -6,12 +6,11 @@
 // button and of ArrowRight. Headless Chromium (SwiftShader), cold cache, 1x and 4x CPU.
 //   ./build-wasm.sh && node bench/vitals.mjs [--runs 5] [--compositing gpu|software] [--json]
 import { fixturePage } from '../tests/browser/lib.mjs';
-import { launchBench, option, report, serveWithBaselines, throttledPage, median, waitForMark } from './lib.mjs';
+import { NEXT_BUTTON, launchBench, option, report, serveWithBaselines, throttledPage, median, waitForMark, widget } from './lib.mjs';
 
 const args = process.argv.slice(2);
 const runs = Number(option(args, '--runs', 5));
 const compositing = option(args, '--compositing', 'gpu');
-const widget = (id) => `<div id="${id}" class="carta" data-feed="demo.json" data-height="420" data-loading="eager"></div>`;
 const server = await serveWithBaselines('carta-bench-vitals-', {
   'carta.html': fixturePage(widget('carousel')),
   'carta-3.html': fixturePage(widget('carousel') + widget('second') + widget('third')),
@@ -19,9 +18,9 @@ const server = await serveWithBaselines('carta-bench-vitals-', {
 
 // What each page is, when its first card is there, and how to press next / ArrowRight.
 const PAGES = {
-  'Carta, one widget': { file: 'carta.html', ready: 'carta:ready', next: { x: 800 - 32, y: 420 - 28 },
+  'Carta, one widget': { file: 'carta.html', ready: 'carta:ready', next: NEXT_BUTTON,
                          focus: '#carousel a[data-kind="0"]' },
-  'Carta, three widgets': { file: 'carta-3.html', ready: 'carta:ready-all', next: { x: 800 - 32, y: 420 - 28 },
+  'Carta, three widgets': { file: 'carta-3.html', ready: 'carta:ready-all', next: NEXT_BUTTON,
                             focus: '#carousel a[data-kind="0"]' },
   'Swiper 14': { file: 'swiper.html', ready: 'baseline:first-picture', nextSelector: '.swiper-button-next' },
   'Splide 4': { file: 'splide.html', ready: 'baseline:first-picture', nextSelector: '.splide__arrow--next' },
