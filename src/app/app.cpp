@@ -24,6 +24,7 @@ App::~App() {
     GLuint name = static_cast<GLuint>(handle);
     glDeleteTextures(1, &name);
   }
+  layers_.release();
   renderer_.shut_down();
 }
 
@@ -191,6 +192,7 @@ SceneInput App::scene_input(double seconds) const {
   in.hover = hover_ ? &*hover_ : nullptr;
   in.focus = focus_ ? &*focus_ : nullptr;
   in.loop = carousel_.options().loop;
+  in.dpr = desc_.dpr;
   return in;
 }
 
@@ -263,7 +265,7 @@ FrameResult App::frame(double seconds) {
     if (state != image_states_.end() && state->second == ImageState::in_page)
       page_pictures_.push_back({s.text, s.rect, s.radius, s.corners});
   }
-  paint_scene(draw, last_scene_, fonts_, [this](const std::string& url) -> const Texture* {
+  layers_.paint(draw, last_scene_, fonts_, [this](const std::string& url) -> const Texture* {
     auto state = image_states_.find(url);
     if (state != image_states_.end() && state->second == ImageState::in_page) {
       lookup_ = Texture();
@@ -278,7 +280,8 @@ FrameResult App::frame(double seconds) {
     lookup_.height = image->height;
     lookup_.opaque = image->opaque;
     return &lookup_;
-  }, [this](const Shape& line) { return text_.image(line, desc_.dpr); }, erase_blend);
+  }, [this](const Shape& line) { return text_.image(line, desc_.dpr); }, erase_blend, renderer_, fonts_.atlas_id(),
+                max_texture_side_);
   renderer_.render(*draw_list_.draw_data(), framebuffer_width(), framebuffer_height());
   for (std::uint64_t handle : text_.take_evicted()) {  // line images the frame no longer drew
     GLuint name = static_cast<GLuint>(handle);
@@ -432,6 +435,7 @@ void App::context_lost() {
     glDeleteTextures(1, &name);
   }
   image_states_.clear();  // pictures are asked for again when drawn
+  layers_.release();
   renderer_.shut_down();
   uploaded_atlas_ = 0;
 }

@@ -15,6 +15,7 @@
 #include "core/image_cache.h"
 #include "core/layout.h"
 #include "core/theme.h"
+#include "draw/card_layers.h"
 #include "draw/card_painter.h"
 #include "draw/fonts.h"
 #include "draw/gl_renderer.h"
@@ -141,6 +142,9 @@ class App {
   // What the last frame drew, for the platform's accessible mirror of it.
   const Scene& scene() const { return last_scene_; }
   const FontSet& fonts() const { return fonts_; }
+  // Cards drawn from layers of their own (draw/card_layers.h); off, painted every frame.
+  void set_card_layers(bool on) { layers_.set_enabled(on); }
+  const CardLayers& card_layers() const { return layers_; }
   int per_view() const { return carousel_.per_view(); }
   std::string locale() const;
   std::int64_t now_unix() const { return now_unix_; }
@@ -189,6 +193,7 @@ class App {
   FontSet fonts_;
   TextEngine text_{fonts_, theme_};  // the atlas, and the platform's text for other scripts
   FrameDrawList draw_list_;
+  CardLayers layers_;  // each card's pixels, drawn once
   bool fonts_dirty_ = true;
   GlRenderer renderer_;
   std::uint64_t uploaded_atlas_ = 0;  // the atlas (FontSet::atlas_id) in renderer_'s texture

@@ -133,6 +133,7 @@ class SceneBuilder {
     if (theme_.card_outline) outline(r, theme_.border, kRadius);  // over the picture's edge
     if (item.right_to_left) mirror(first_shape, first_hit, r, first_headline);
     rtl_ = false;
+    scene.cards.push_back({index, r, first_shape, scene.shapes.size()});
   }
 
   void card_contents(int index, const Item& item, Rect r) {
@@ -457,6 +458,9 @@ class SceneBuilder {
     for (int i = first; i <= last; ++i) {
       float x = kPad + (i - in_.position) * stride;
       if (rtl) x = in_.width - x - card_w;
+      // On whole device pixels: mid-slide a card is drawn as at rest, moved (its pixels
+      // can be drawn once and reused, draw/card_layers.h).
+      if (in_.dpr > 0) x = std::round(x * in_.dpr) / in_.dpr;
       if (x + card_w <= 0 || x >= in_.width) continue;
       card(i, items[i], {x, kPad, card_w, strip_h});
     }

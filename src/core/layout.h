@@ -2,6 +2,7 @@
 // as a flat list of shapes the drawing layer paints in order, plus the regions a pointer
 // can hit. Pure: no fonts (a TextMeasure answers widths), no GL, no ImGui.
 #pragma once
+#include <cstddef>
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -56,9 +57,18 @@ struct HeadlineText {
   std::vector<std::string> lines;
 };
 
+// A card's part of Scene::shapes: shapes[first, end), all inside `rect` (its box; marks
+// and outlines may reach a pixel or so past it).
+struct CardSpan {
+  int index = -1;
+  Rect rect;
+  std::size_t first = 0, end = 0;
+};
+
 struct Scene {
   Color clear;
   std::vector<Shape> shapes;
+  std::vector<CardSpan> cards;  // the feed's cards drawn, in the order of their shapes
   std::vector<HitRegion> hits;
   std::vector<HeadlineText> headlines;
   bool headline_visible = false;  // the current card's headline is on screen
@@ -78,6 +88,8 @@ struct SceneInput {
   const HitRegion* hover = nullptr;     // what the pointer is over, drawn in its hover state
   bool loop = false;                    // prev/next never run out
   const HitRegion* focus = nullptr;     // what keyboard focus (in the page's mirror) is on
+  float dpr = 1;                        // device px per CSS px: a card's left edge is on
+                                        // the device pixel grid (0: not aligned)
 };
 
 // 1 card per view below 600 CSS px, 2 up to 1000, 3 above.

@@ -50,17 +50,25 @@ void chevron(ImDrawList& draw, const Device& d, const Rect& r, Color c, bool lef
 
 int text_image_pad(float dpr) { return static_cast<int>(std::ceil(4 * dpr)); }
 
+bool covered_by_picture(const Shape& s, const TextureLookup& textures) {
+  if (s.text.empty() || !textures) return false;
+  const Texture* t = textures(s.text);
+  return t && t->id && t->opaque && !t->in_page;
+}
+
 void paint_scene(ImDrawList& draw, const Scene& scene, const FontSet& fonts, const TextureLookup& textures,
                  const TextImageLookup& text_images, ImDrawCallback erase) {
+  paint_shapes(draw, scene, 0, scene.shapes.size(), fonts, textures, text_images, erase);
+}
+
+void paint_shapes(ImDrawList& draw, const Scene& scene, std::size_t first, std::size_t end, const FontSet& fonts,
+                  const TextureLookup& textures, const TextImageLookup& text_images, ImDrawCallback erase) {
   const Device d{fonts.dpr()};
   // A placeholder's box and mark under a loaded opaque picture: each pixel filled once less
   // (a CPU rasterizer's frame costs by the pixel).
-  auto covered = [&](const Shape& s) {
-    if (s.text.empty() || !textures) return false;
-    const Texture* t = textures(s.text);
-    return t && t->id && t->opaque && !t->in_page;
-  };
-  for (const Shape& s : scene.shapes) {
+  auto covered = [&](const Shape& s) { return covered_by_picture(s, textures); };
+  for (std::size_t i = first; i < end && i < scene.shapes.size(); ++i) {
+    const Shape& s = scene.shapes[i];
     switch (s.kind) {
       case Shape::Kind::box:
         if (covered(s)) break;
@@ -157,7 +165,22 @@ ImDrawList& FrameDrawList::begin(const ImFontAtlas& atlas, float width, float he
   list.PushClipRect(ImVec2(0, 0), ImVec2(width, height));
   data_ = ImDrawData();
   data_.DisplaySize = ImVec2(width, height);
+  area_min_ = ImVec2(0, 0);
   return list;
+}
+
+ImDrawList& FrameDrawList::begin_unbounded(const ImFontAtlas& atlas) {
+  const float far = 1 << 20;
+  ImDrawList& list = begin(atlas, far, far);
+  list.PopClipRect();
+  list.PushClipRect(ImVec2(-far, -far), ImVec2(far, far));
+  shared_->ClipRectFullscreen = ImVec4(-far, -far, far, far);
+  return list;
+}
+
+void FrameDrawList::set_area(ImVec2 min, ImVec2 max) {
+  area_min_ = min;
+  data_.DisplaySize = ImVec2(max.x - min.x, max.y - min.y);
 }
 
 ImDrawData* FrameDrawList::draw_data() {
@@ -168,7 +191,7 @@ ImDrawData* FrameDrawList::draw_data() {
   data_.CmdListsCount = list.CmdBuffer.Size > 0 ? 1 : 0;
   data_.TotalVtxCount = list.VtxBuffer.Size;
   data_.TotalIdxCount = list.IdxBuffer.Size;
-  data_.DisplayPos = ImVec2(0, 0);
+  data_.DisplayPos = area_min_;
   data_.FramebufferScale = ImVec2(1, 1);
   return &data_;
 }

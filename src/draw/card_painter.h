@@ -1,6 +1,7 @@
 // Paints a Scene (from the core's layout) with Dear ImGui's draw lists: no windows, no
 // widgets, no ImGui look — only rounded boxes, gradients, images and text in device pixels.
 #pragma once
+#include <cstddef>
 #include <functional>
 #include <memory>
 #include <string>
@@ -45,6 +46,13 @@ int text_image_pad(float dpr);
 // the painter uses it to cut the holes in_page pictures show through.
 void paint_scene(ImDrawList& draw, const Scene& scene, const FontSet& fonts, const TextureLookup& textures,
                  const TextImageLookup& text_images = nullptr, ImDrawCallback erase = nullptr);
+// The shapes [first, end) of `scene`, as paint_scene paints them.
+void paint_shapes(ImDrawList& draw, const Scene& scene, std::size_t first, std::size_t end, const FontSet& fonts,
+                  const TextureLookup& textures, const TextImageLookup& text_images = nullptr,
+                  ImDrawCallback erase = nullptr);
+// Whether a placeholder's box or mark `s` lies under its loaded, opaque picture (and is
+// not drawn).
+bool covered_by_picture(const Shape& s, const TextureLookup& textures);
 
 // One frame's draw list, without ImGui's window system: the widget paints shapes and text
 // and needs no NewFrame()/Render(), so none of ImGui's windows, widgets or tables reach the
@@ -57,6 +65,10 @@ class FrameDrawList {
   FrameDrawList& operator=(const FrameDrawList&) = delete;
   // An empty list for a `width` x `height` device-pixel frame, drawing with `atlas`.
   ImDrawList& begin(const ImFontAtlas& atlas, float width, float height);
+  // An empty list that draws anywhere (a card's layer); set_area() says, once it is drawn,
+  // which device pixels its frame covers.
+  ImDrawList& begin_unbounded(const ImFontAtlas& atlas);
+  void set_area(ImVec2 min, ImVec2 max);
   ImDrawData* draw_data();
 
  private:
@@ -64,6 +76,7 @@ class FrameDrawList {
   std::unique_ptr<ImDrawList> list_;
   ImDrawList* lists_[1] = {};
   ImDrawData data_;
+  ImVec2 area_min_{0, 0};
 };
 
 }  // namespace carta

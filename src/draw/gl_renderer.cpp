@@ -2,6 +2,7 @@
 
 #include <GLES3/gl3.h>
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 
@@ -93,6 +94,29 @@ unsigned upload_rgba_texture(unsigned name, const unsigned char* pixels, int wid
   const GLuint texture = bind_texture(name);
   glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA, width, height, 0, GL_RGBA, GL_UNSIGNED_BYTE, pixels);
   return texture;
+}
+
+void make_target(RenderTarget& target, int width, int height) {
+  GLint canvas = 0;
+  glGetIntegerv(GL_FRAMEBUFFER_BINDING, &canvas);
+  if (!target.framebuffer) glGenFramebuffers(1, &target.framebuffer);
+  target.texture = bind_texture(target.texture);
+  glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, width, height, 0, GL_RGBA, GL_UNSIGNED_BYTE, nullptr);
+  glBindFramebuffer(GL_FRAMEBUFFER, target.framebuffer);
+  glFramebufferTexture2D(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D, target.texture, 0);
+  glBindFramebuffer(GL_FRAMEBUFFER, static_cast<GLuint>(canvas));
+  target.width = width;
+  target.height = height;
+}
+
+void delete_target(RenderTarget& target) {
+  if (target.framebuffer) glDeleteFramebuffers(1, &target.framebuffer);
+  if (target.texture) glDeleteTextures(1, &target.texture);
+  target = RenderTarget();
+}
+
+void premultiplied_blend(const ImDrawList*, const ImDrawCmd*) {
+  glBlendFuncSeparate(GL_ONE, GL_ONE_MINUS_SRC_ALPHA, GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
 }
 
 bool GlRenderer::start() {
@@ -204,10 +228,14 @@ void GlRenderer::render(const ImDrawData& data, int width, int height) {
         cmd.UserCallback(&list, &cmd);
         continue;
       }
-      const ImVec4& c = cmd.ClipRect;  // in DisplayPos space, FramebufferScale 1
-      if (c.z <= c.x || c.w <= c.y) continue;
-      glScissor(static_cast<GLint>(c.x), static_cast<GLint>(height - c.w), static_cast<GLsizei>(c.z - c.x),
-                static_cast<GLsizei>(c.w - c.y));
+      // The clip rectangle in the framebuffer's pixels (FramebufferScale 1), within it.
+      const float x0 = std::max(0.f, cmd.ClipRect.x - data.DisplayPos.x);
+      const float y0 = std::max(0.f, cmd.ClipRect.y - data.DisplayPos.y);
+      const float x1 = std::min(static_cast<float>(width), cmd.ClipRect.z - data.DisplayPos.x);
+      const float y1 = std::min(static_cast<float>(height), cmd.ClipRect.w - data.DisplayPos.y);
+      if (x1 <= x0 || y1 <= y0) continue;
+      glScissor(static_cast<GLint>(x0), static_cast<GLint>(height - y1), static_cast<GLsizei>(x1 - x0),
+                static_cast<GLsizei>(y1 - y0));
       const GLuint texture = static_cast<GLuint>(reinterpret_cast<std::intptr_t>(cmd.GetTexID()));
       if ((texture == 0) != solid_on_) {
         solid_on_ = texture == 0;
@@ -226,6 +254,19 @@ void GlRenderer::render(const ImDrawData& data, int width, int height) {
   }
   glDisable(GL_SCISSOR_TEST);
   glBindVertexArray(0);
+}
+
+void GlRenderer::render_into(const RenderTarget& target, const ImDrawData& data) {
+  if (!target.framebuffer || !program_ || !ready()) return;
+  GLint canvas = 0;  // the frame's own framebuffer (natively, a shot's may not be 0)
+  glGetIntegerv(GL_FRAMEBUFFER_BINDING, &canvas);
+  glBindFramebuffer(GL_FRAMEBUFFER, target.framebuffer);
+  glViewport(0, 0, target.width, target.height);
+  glDisable(GL_SCISSOR_TEST);
+  glClearColor(0, 0, 0, 0);
+  glClear(GL_COLOR_BUFFER_BIT);
+  render(data, target.width, target.height);
+  glBindFramebuffer(GL_FRAMEBUFFER, static_cast<GLuint>(canvas));
 }
 
 }  // namespace carta

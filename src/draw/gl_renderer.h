@@ -12,6 +12,19 @@ namespace carta {
 // the name. Pictures, line images and the font atlas all go through it.
 unsigned upload_rgba_texture(unsigned name, const unsigned char* pixels, int width, int height);
 
+// A texture the renderer draws into (a card's layer, draw/card_layers.h). What is drawn
+// into it from transparent is premultiplied by its alpha: draw it with
+// premultiplied_blend.
+struct RenderTarget {
+  unsigned texture = 0, framebuffer = 0;
+  int width = 0, height = 0;
+};
+// Makes `target` (or gives it a new size), RGBA, `width` x `height` pixels.
+void make_target(RenderTarget& target, int width, int height);
+void delete_target(RenderTarget& target);
+// A draw callback: what is drawn next is premultiplied (a RenderTarget's texture).
+void premultiplied_blend(const ImDrawList*, const ImDrawCmd*);
+
 class GlRenderer {
  public:
   GlRenderer() = default;
@@ -35,6 +48,10 @@ class GlRenderer {
   // Commands with no texture (kNoTexture, draw/card_painter.h) are filled by a shader that
   // samples none.
   void render(const ImDrawData& data, int width, int height);
+  // Clears `target` to transparent and draws `data` into it (its DisplayPos at the
+  // target's top-left), then draws into the canvas again. Its texture's first row is the
+  // bottom: sample it with v from 1 at the top to 0.
+  void render_into(const RenderTarget& target, const ImDrawData& data);
 
  private:
   // Whether the programs linked, and their uniforms, asked once (before the first draw);

@@ -378,3 +378,56 @@ TEST_CASE("an empty feed is ready once its card is drawn (carta:ready with count
   CHECK_FALSE(broken.app->set_feed("{\"version\":", kFeedUrl));
   CHECK_FALSE(broken.frame().headline_visible);
 }
+
+TEST_CASE("each card is drawn once into its layer; later frames, mid-drag ones too, show the same pixels from it") {
+  Harness h(1000, 420, 1.5f);  // two cards in view, on a fractional device pixel ratio
+  const int w = 1500, hgt = 630;
+  REQUIRE(h.app->set_feed(feed_of({"a", "b", "c", "d", "e"}), kFeedUrl));
+  h.frame();
+  REQUIRE(!h.requested.empty());
+  std::vector<unsigned char> stripes(64 * 64 * 4);  // a picture with edges that would blur
+  for (std::size_t i = 0; i < stripes.size(); ++i) stripes[i] = (i / 4 % 2) ? 250 : static_cast<unsigned char>(i % 4 == 3 ? 255 : 20);
+  Texture t;
+  t.id = reinterpret_cast<ImTextureID>(static_cast<std::intptr_t>(upload_rgba_texture(0, stripes.data(), 64, 64)));
+  t.width = t.height = 64;
+  t.opaque = true;
+  h.app->image_loaded(h.requested[0], t);
+  auto pixels = [&] {
+    std::vector<unsigned char> out(static_cast<std::size_t>(w) * hgt * 4);
+    glReadPixels(0, 0, w, hgt, GL_RGBA, GL_UNSIGNED_BYTE, out.data());
+    return out;
+  };
+  // Pixels further apart than blending's rounding (premultiplied or not): how many.
+  auto differ = [](const std::vector<unsigned char>& a, const std::vector<unsigned char>& b) {
+    int n = 0;
+    for (std::size_t i = 0; i < a.size(); ++i) n += std::abs(a[i] - b[i]) > 3;
+    return n;
+  };
+  h.frame();
+  const int cards = h.app->card_layers().shown();
+  CHECK(cards == 2);
+  CHECK(h.app->card_layers().redrawn() == 1);  // the picture arrived: the first card again
+  const std::vector<unsigned char> first = pixels();
+  h.frame();
+  CHECK(h.app->card_layers().redrawn() == 0);
+  CHECK(h.app->card_layers().shown() == cards);
+  CHECK(differ(pixels(), first) == 0);
+  h.app->set_card_layers(false);
+  h.frame();
+  CHECK(h.app->card_layers().shown() == 0);
+  CHECK(differ(pixels(), first) == 0);  // painted directly: the same picture
+
+  // Mid-drag, by a distance that is no whole number of device pixels.
+  h.app->set_card_layers(true);
+  h.frame();
+  h.app->pointer_down(500, 200, h.t);
+  h.app->pointer_move(420, 200, h.t + 0.01);
+  h.app->pointer_move(377.3f, 200, h.t + 0.02);
+  h.frame();
+  CHECK(h.app->card_layers().redrawn() <= 1);  // only a card the drag brings in
+  const std::vector<unsigned char> dragged = pixels();
+  CHECK(differ(dragged, first) > 1000);  // it did move
+  h.app->set_card_layers(false);
+  h.frame();
+  CHECK(differ(pixels(), dragged) == 0);
+}
