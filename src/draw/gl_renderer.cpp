@@ -101,6 +101,10 @@ void make_target(RenderTarget& target, int width, int height) {
   glGetIntegerv(GL_FRAMEBUFFER_BINDING, &canvas);
   if (!target.framebuffer) glGenFramebuffers(1, &target.framebuffer);
   target.texture = bind_texture(target.texture);
+  // Drawn pixel for pixel, on whole pixels: the nearest texel is the one, and a CPU
+  // rasterizer reads one texel instead of four.
+  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_NEAREST);
+  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_NEAREST);
   glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, width, height, 0, GL_RGBA, GL_UNSIGNED_BYTE, nullptr);
   glBindFramebuffer(GL_FRAMEBUFFER, target.framebuffer);
   glFramebufferTexture2D(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D, target.texture, 0);
