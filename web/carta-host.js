@@ -1011,7 +1011,20 @@ function mount(el, options) {
       if (e.altKey || e.ctrlKey || e.metaKey || !(e.key in KEYS)) return;
       // Enter on a focused link or button of the mirror does what that element does.
       var origin = e.composedPath ? e.composedPath()[0] : e.target;
-      if (e.key === 'Enter' && origin && (origin.tagName === 'A' || origin.tagName === 'BUTTON')) return;
+      if (e.key === 'Enter' && origin && (origin.tagName === 'A' || origin.tagName === 'BUTTON')) {
+        // The card changed and the canvas shows it (focus ring on its headline), but the
+        // mirror follows a task later: bring it up to date now, and when focus moves with
+        // it, Enter is for the element that has it — the one the reader sees focused.
+        if (mirrorStale || mirrorSoon) {
+          clearTimeout(mirrorSoon);
+          mirrorSoon = 0;
+          mirrorStale = false;
+          updateMirror(true);
+          var now = root.activeElement;
+          if (now && now !== origin && now.click) { e.preventDefault(); now.click(); }
+        }
+        return;
+      }
       userInput();
       if (call(function () { return M['_carta_key'](id, KEYS[e.key], performance.now()); })) {
         e.preventDefault();

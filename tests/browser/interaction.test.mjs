@@ -314,6 +314,31 @@ test('open: Enter on the focused headline link opens the card at the current ind
   }
 });
 
+// The reader sees the new card (and the focus ring on its headline) on the frame after the
+// arrow key; the mirror's links follow a task later. Enter pressed in between opens the card
+// the reader sees, not the one the mirror's focus was still on.
+test('open: Enter pressed right after an arrow key opens the card the arrow brought', async () => {
+  const { page, close } = await openDemo();
+  try {
+    for (let round = 0; round < 3; round++) {
+      await focusWidget(page);
+      await page.keyboard.press('Home');
+      await page.waitForTimeout(600);
+      const seen = (await changes(page)).length;
+      const [popup] = await Promise.all([
+        page.waitForEvent('popup', { timeout: 5000 }),
+        (async () => { await page.keyboard.press('ArrowRight'); await page.keyboard.press('Enter'); })()
+      ]);
+      await popup.waitForLoadState('domcontentloaded');
+      assert.equal(popup.url(), items[1].url, `round ${round}`);
+      assert.deepEqual((await changes(page)).slice(seen), [item(1)]);
+      await popup.close();
+    }
+  } finally {
+    await close();
+  }
+});
+
 // Related rows sit at the bottom of a card's text column (layout.cpp, SceneBuilder::card):
 // each row is 45 px (category line 15 + title line 20 + gap 10); with n rows shown (n ≤ 3)
 // the first row's text starts at ry = body.bottom - n·45 + 4 and its hit region spans
