@@ -51,6 +51,10 @@ try {
   console.log(`${frames.length} frames in ${presses} slides${other ? ` (dist: ${other})` : ''}, CPU ${rate}x`);
   console.log(`  page's callback  median ${median(page).toFixed(1)} ms  p90 ${p90(page).toFixed(1)} ms`);
   console.log(`  GPU (readPixels) median ${median(gpu).toFixed(1)} ms  p90 ${p90(gpu).toFixed(1)} ms`);
+  // A press's own frame: the first after a pause (the widget draws nothing at rest).
+  const first = frames.filter((f, i) => i === 0 || f.at - frames[i - 1].at > 100);
+  console.log(`  the press's frame: page ${median(first.map((f) => f.page)).toFixed(1)} ms, ` +
+              `GPU median ${median(first.map((f) => f.gpu)).toFixed(1)} ms (${first.length} presses)`);
   await close();
 } finally {
   await browser.close();

@@ -130,16 +130,6 @@ void App::image_failed(const std::string& url) { image_states_[url] = ImageState
 
 void App::image_in_page(const std::string& url) { image_states_[url] = ImageState::in_page; }
 
-namespace {
-
-// Makes what is drawn next erase the canvas (premultiplied: what stays is scaled by 1 -
-// the source's alpha), so an antialiased rounded rectangle cuts a clean hole.
-void erase_blend(const ImDrawList*, const ImDrawCmd*) {
-  glBlendFuncSeparate(GL_ZERO, GL_ONE_MINUS_SRC_ALPHA, GL_ZERO, GL_ONE_MINUS_SRC_ALPHA);
-}
-
-}  // namespace
-
 int App::framebuffer_width() const { return static_cast<int>(std::lround(desc_.width * desc_.dpr)); }
 int App::framebuffer_height() const { return static_cast<int>(std::lround(desc_.height * desc_.dpr)); }
 

@@ -81,12 +81,10 @@ void CardLayers::release() {
   layers_.clear();
 }
 
-// The layer of card `index`, or one that is free (one of this size first), made `width` x
-// `height`.
-CardLayers::Layer* CardLayers::layer_for(int index, int width, int height) {
-  Layer* pick = nullptr;
-  for (Layer& layer : layers_)
-    if (layer.index == index) pick = &layer;
+// `own` (card `index`'s layer, when it has one) or one that is free (one of this size
+// first), made `width` x `height`.
+CardLayers::Layer* CardLayers::layer_for(Layer* own, int index, int width, int height) {
+  Layer* pick = own;
   for (Layer& layer : layers_) {
     if (pick) break;
     if (layer.index == -1 && layer.target.width == width && layer.target.height == height) pick = &layer;
@@ -154,7 +152,7 @@ void CardLayers::paint(ImDrawList& draw, const Scene& scene, const FontSet& font
         paint_shapes(draw, scene, card.first, card.end, fonts, textures, text_images, erase);
         continue;
       }
-      layer = layer_for(card.index, width, height);
+      layer = layer_for(layer, card.index, width, height);
       list_.set_area(min, max);
       renderer.render_into(layer->target, *list_.draw_data());
       layer->key = key;

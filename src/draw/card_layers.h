@@ -51,7 +51,7 @@ class CardLayers {
     int index = -1;   // the card's index in the feed; -1: free
     ImVec2 offset;    // the texture's top-left from the card's, device px
   };
-  Layer* layer_for(int index, int width, int height);
+  Layer* layer_for(Layer* own, int index, int width, int height);
 
   std::vector<Layer> layers_;
   FrameDrawList list_;

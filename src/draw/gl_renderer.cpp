@@ -123,6 +123,10 @@ void premultiplied_blend(const ImDrawList*, const ImDrawCmd*) {
   glBlendFuncSeparate(GL_ONE, GL_ONE_MINUS_SRC_ALPHA, GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
 }
 
+void erase_blend(const ImDrawList*, const ImDrawCmd*) {
+  glBlendFuncSeparate(GL_ZERO, GL_ONE_MINUS_SRC_ALPHA, GL_ZERO, GL_ONE_MINUS_SRC_ALPHA);
+}
+
 bool GlRenderer::start() {
   shut_down();
   GLuint vs = compile(GL_VERTEX_SHADER, kVertexShader);

@@ -24,6 +24,9 @@ void make_target(RenderTarget& target, int width, int height);
 void delete_target(RenderTarget& target);
 // A draw callback: what is drawn next is premultiplied (a RenderTarget's texture).
 void premultiplied_blend(const ImDrawList*, const ImDrawCmd*);
+// A draw callback: what is drawn next erases (what stays is scaled by 1 - the source's
+// alpha), so an antialiased rounded rectangle cuts a clean hole in the canvas.
+void erase_blend(const ImDrawList*, const ImDrawCmd*);
 
 class GlRenderer {
  public:
