@@ -323,8 +323,10 @@ bool App::pointer_down(float x, float y, double seconds) {
   const HitRegion* hit = hit_test(last_scene_, x, y);
   pressed_control_ = hit && (hit->kind == HitRegion::Kind::prev || hit->kind == HitRegion::Kind::next ||
                              hit->kind == HitRegion::Kind::dot);
-  if (!pressed_control_) carousel_.drag_begin(along(x), seconds);
-  return true;
+  if (pressed_control_) return false;
+  const bool caught = carousel_.animating(seconds);
+  carousel_.drag_begin(along(x), seconds);
+  return caught;
 }
 
 bool App::pointer_move(float x, float y, double seconds) {

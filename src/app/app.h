@@ -125,7 +125,8 @@ class App {
   double next_wake(double seconds) const;
 
   // Input, in CSS px relative to the widget's top-left corner. Each returns true when the
-  // view must be redrawn.
+  // view must be redrawn. A press alone changes nothing drawn (a button acts on release, a
+  // drag on moving) unless it catches a card mid-slide: then the frame shows it held.
   bool pointer_down(float x, float y, double seconds);
   bool pointer_move(float x, float y, double seconds);
   bool pointer_up(float x, float y, double seconds);

@@ -125,6 +125,31 @@ TEST_CASE("a click opens the card under the pointer; a drag over it moves the ca
   CHECK_FALSE(h.changes.empty());
 }
 
+TEST_CASE("a press asks for no frame of its own unless it catches a card mid-slide; the release does") {
+  Harness h;
+  REQUIRE(h.app->set_feed(feed_of({"a", "b", "c", "d", "e"}), kFeedUrl));
+  h.frame();
+  const HitRegion* next = h.hit(HitRegion::Kind::next, -1);
+  if (!next) next = h.hit(HitRegion::Kind::next, 0);
+  REQUIRE(next != nullptr);
+  const float bx = next->rect.x + next->rect.w / 2, by = next->rect.y + next->rect.h / 2;
+  // The next button: the press draws nothing new, the release starts the slide.
+  CHECK_FALSE(h.app->pointer_down(bx, by, h.t));
+  CHECK(h.app->pointer_up(bx, by, h.t + 0.05));
+  CHECK(h.app->current() == 1);
+  // On a card at rest: nothing to draw until the pointer moves.
+  h.frame();
+  const HitRegion* card = h.hit(HitRegion::Kind::card, 1);
+  REQUIRE(card != nullptr);
+  const float cx = card->rect.x + card->rect.w / 2, cy = card->rect.y + card->rect.h / 3;
+  CHECK_FALSE(h.app->pointer_down(cx, cy, h.t));
+  h.app->pointer_leave(h.t);
+  // On a card mid-slide: the frame must show the card held where the press caught it.
+  h.app->set_reduced_motion(false, h.t);
+  REQUIRE(h.app->key(Key::right, h.t));
+  CHECK(h.app->pointer_down(cx, cy, h.t + 0.05));
+}
+
 TEST_CASE("pictures: each asked for once; a failed one is not asked again; a lost context asks again") {
   Harness h;
   REQUIRE(h.app->set_feed(feed_of({"a", "b", "c"}), kFeedUrl));
