@@ -88,3 +88,7 @@ for (const [n, dist] of dists.entries()) {
 }
 for (const [n, page] of BASELINES.entries())
   console.log(`${page.name}\n  next button  ${line(baselineResults[n].next)}\n  ArrowRight   ${line(baselineResults[n].key)}`);
+// By the press's place in its page (1st, 2nd, …): a slow first press is start-up's, not the input's.
+const byPress = (xs) => Array.from({ length: presses }, (_, k) => median(xs.filter((_, i) => i % presses === k))).join(' · ');
+for (const [n, dist] of dists.entries())
+  console.log(`${dist || 'dist/'} medians by press: next ${byPress(results[n].next)} ms; ArrowRight ${byPress(results[n].key)} ms`);
