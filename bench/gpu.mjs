@@ -55,6 +55,14 @@ try {
   const first = frames.filter((f, i) => i === 0 || f.at - frames[i - 1].at > 100);
   console.log(`  the press's frame: page ${median(first.map((f) => f.page)).toFixed(1)} ms, ` +
               `GPU median ${median(first.map((f) => f.gpu)).toFixed(1)} ms (${first.length} presses)`);
+  // Frames by their place in the slide: the first shows the view at rest, the card coming in
+  // is drawn into its layer by the second.
+  const place = []; let k = 0;
+  for (const [i, f] of frames.entries()) { k = i === 0 || f.at - frames[i - 1].at > 100 ? 0 : k + 1; (place[k] ||= []).push(f.gpu); }
+  console.log(`  GPU median by frame of a slide: ${place.slice(0, 6).map((xs) => median(xs).toFixed(1)).join(' · ')} ms`);
+  const starts = frames.map((f, i) => (i === 0 || f.at - frames[i - 1].at > 100 ? i : -1)).filter((i) => i >= 0);
+  for (const [n, i] of starts.slice(0, 3).entries())
+    console.log(`  slide ${n + 1}, its first frames: GPU ${frames.slice(i, i + 5).map((f) => f.gpu.toFixed(1)).join(' · ')} ms; page ${frames.slice(i, i + 5).map((f) => f.page.toFixed(1)).join(' · ')} ms`);
   await close();
 } finally {
   await browser.close();

@@ -92,3 +92,5 @@ for (const [n, page] of BASELINES.entries())
 const byPress = (xs) => Array.from({ length: presses }, (_, k) => median(xs.filter((_, i) => i % presses === k))).join(' · ');
 for (const [n, dist] of dists.entries())
   console.log(`${dist || 'dist/'} medians by press: next ${byPress(results[n].next)} ms; ArrowRight ${byPress(results[n].key)} ms`);
+for (const [n, page] of BASELINES.entries())
+  console.log(`${page.name} medians by press: next ${byPress(baselineResults[n].next)} ms; ArrowRight ${byPress(baselineResults[n].key)} ms`);
