@@ -42,7 +42,9 @@ const browser = await launchBench('gpu');
 try {
   const { tab, close } = await openWidget(browser, { dist: other, rate, before: instrument });
   const from = await tab.evaluate(() => performance.now());
+  const pressedAt = [];
   for (let i = 0; i < presses; i++) {
+    pressedAt.push(await tab.evaluate(() => performance.now()));
     await tab.mouse.click(NEXT_BUTTON.x, NEXT_BUTTON.y);
     await tab.waitForTimeout(900);
   }
@@ -51,18 +53,21 @@ try {
   console.log(`${frames.length} frames in ${presses} slides${other ? ` (dist: ${other})` : ''}, CPU ${rate}x`);
   console.log(`  page's callback  median ${median(page).toFixed(1)} ms  p90 ${p90(page).toFixed(1)} ms`);
   console.log(`  GPU (readPixels) median ${median(gpu).toFixed(1)} ms  p90 ${p90(gpu).toFixed(1)} ms`);
-  // A press's own frame: the first after a pause (the widget draws nothing at rest).
-  const first = frames.filter((f, i) => i === 0 || f.at - frames[i - 1].at > 100);
-  console.log(`  the press's frame: page ${median(first.map((f) => f.page)).toFixed(1)} ms, ` +
-              `GPU median ${median(first.map((f) => f.gpu)).toFixed(1)} ms (${first.length} presses)`);
-  // Frames by their place in the slide: the first shows the view at rest, the card coming in
-  // is drawn into its layer by the second.
-  const place = []; let k = 0;
-  for (const [i, f] of frames.entries()) { k = i === 0 || f.at - frames[i - 1].at > 100 ? 0 : k + 1; (place[k] ||= []).push(f.gpu); }
-  console.log(`  GPU median by frame of a slide: ${place.slice(0, 6).map((xs) => median(xs).toFixed(1)).join(' · ')} ms`);
-  const starts = frames.map((f, i) => (i === 0 || f.at - frames[i - 1].at > 100 ? i : -1)).filter((i) => i >= 0);
-  for (const [n, i] of starts.slice(0, 3).entries())
-    console.log(`  slide ${n + 1}, its first frames: GPU ${frames.slice(i, i + 5).map((f) => f.gpu.toFixed(1)).join(' · ')} ms; page ${frames.slice(i, i + 5).map((f) => f.page.toFixed(1)).join(' · ')} ms`);
+  // A slide's frames, by their place in it: from the first frame after its press (nothing is
+  // drawn at rest, and a press on the button draws nothing: that frame is the release's).
+  const starts = pressedAt.map((t) => frames.findIndex((f) => f.at >= t)).filter((i) => i >= 0);
+  const place = [];
+  for (const [n, i] of starts.entries())
+    for (let k = 0; i + k < (starts[n + 1] ?? frames.length); k++) (place[k] ||= []).push(frames[i + k]);
+  console.log(`  a slide's first frame: page ${median(place[0].map((f) => f.page)).toFixed(1)} ms, ` +
+              `GPU median ${median(place[0].map((f) => f.gpu)).toFixed(1)} ms (${starts.length} slides)`);
+  console.log(`  GPU median by frame of a slide: ${place.slice(0, 6).map((fs) => median(fs.map((f) => f.gpu)).toFixed(1)).join(' · ')} ms`);
+  // The page's first slide against the next two: what is made or compiled on first use.
+  for (const [n, i] of starts.slice(0, 3).entries()) {
+    const fs = frames.slice(i, Math.min(i + 5, starts[n + 1] ?? frames.length));
+    console.log(`  slide ${n + 1}, its first frames: GPU ${fs.map((f) => f.gpu.toFixed(1)).join(' · ')} ms; ` +
+                `page ${fs.map((f) => f.page.toFixed(1)).join(' · ')} ms`);
+  }
   await close();
 } finally {
   await browser.close();
