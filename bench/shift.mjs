@@ -6,7 +6,7 @@
 // to its end and back, CPU slowed `--rate` times (4: the script runs late, as on a phone).
 //   ./build-wasm.sh && node bench/shift.mjs [--rate 4] [--json]
 import fs from 'node:fs';
-import { dist, distFile, serveWithFixtures } from '../tests/browser/lib.mjs';
+import { dist, distFile, layoutShifts, serveWithFixtures, shiftSum } from '../tests/browser/lib.mjs';
 import { launchBench, option, report, throttledPage } from './lib.mjs';
 
 const args = process.argv.slice(2);
@@ -70,23 +70,7 @@ async function measure(browser, server, file, rule, viewport) {
   fs.writeFileSync(`${server.dir}/shift-rule.css`, rule || '');
   const { context, tab } = await throttledPage(browser, rate, viewport);
   try {
-    await tab.addInitScript(() => {
-      window.benchShifts = [];
-      new PerformanceObserver((list) => {
-        for (const e of list.getEntries()) if (!e.hadRecentInput) window.benchShifts.push(e.value);
-      }).observe({ type: 'layout-shift', buffered: true });
-    });
-    await tab.goto(server.url + file);
-    await tab.waitForTimeout(4000);
-    const height = await tab.evaluate(() => document.documentElement.scrollHeight);
-    for (let y = 0; y <= height; y += viewport.height / 2) {
-      await tab.evaluate((top) => window.scrollTo(0, top), y);
-      await tab.waitForTimeout(250);
-    }
-    await tab.evaluate(() => window.scrollTo(0, 0));
-    await tab.waitForTimeout(1500);
-    const shifts = await tab.evaluate(() => window.benchShifts);
-    return shifts.reduce((a, b) => a + b, 0);
+    return shiftSum(await layoutShifts(tab, server.url + file, 4000));
   } finally {
     await context.close();
   }

@@ -92,6 +92,34 @@ export async function openAndWaitReady(page, url, timeout = 30000) {
   return state.ready;
 }
 
+// The layout shifts of opening `url` in `page` (the browser's own layout-shift entries, not
+// after input, each with its sources' ids or tag names): the page is left `settle` ms, scrolled
+// to its end in half-screen steps (lazy widgets start as they come near) and back to the top,
+// then left 1.5 s more. Their sum is an upper bound of the CLS the browser reports.
+export async function layoutShifts(page, url, settle = 1500) {
+  await page.addInitScript(() => {
+    window.__shifts = [];
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) {
+        if (!e.hadRecentInput) window.__shifts.push({ value: e.value, sources: (e.sources || []).map((s) => s.node && (s.node.id || s.node.nodeName)) });
+      }
+    }).observe({ type: 'layout-shift', buffered: true });
+  });
+  await page.goto(url);
+  await page.waitForTimeout(settle);
+  const { height } = page.viewportSize();
+  const end = await page.evaluate(() => document.documentElement.scrollHeight);
+  for (let y = 0; y <= end; y += height / 2) {
+    await page.evaluate((top) => window.scrollTo(0, top), y);
+    await page.waitForTimeout(250);
+  }
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.waitForTimeout(1500);
+  return page.evaluate(() => window.__shifts);
+}
+
+export const shiftSum = (shifts) => shifts.reduce((sum, s) => sum + s.value, 0);
+
 // Runs `measure(images, ...args)` in a blank page (no CSP), where `images` are the given
 // PNGs' pixels as ImageData: the one PNG decoder of the browser tests.
 async function inBlankPage(browser, pngs, measure, ...args) {
