@@ -1,5 +1,5 @@
 # WebAssembly build: carta.js + carta.wasm, the widget a partner page includes.
-# The Emscripten factory and our page script (web/carta-host.js) end up in one file,
+# The Emscripten factory and our page layer (web/carta/, bundled) end up in one file,
 # wrapped in a function so that nothing but `Carta` reaches the page's global scope.
 add_executable(carta_web src/platform/web/web_main.cpp src/platform/web/web_bidi.cpp src/platform/web/web_text.cpp)
 set_target_properties(carta_web PROPERTIES OUTPUT_NAME carta SUFFIX ".js")
@@ -12,14 +12,14 @@ target_link_libraries(carta_tests PRIVATE carta_web_numbers)
 target_link_libraries(carta_web PRIVATE carta_app carta_words_en carta_web_numbers)
 target_compile_options(carta_web PRIVATE ${CARTA_WARNINGS})
 
+# The functions the page calls (web/carta/, by the protocol of src/app/protocol.h).
 set(CARTA_WEB_EXPORTS
-  _malloc _free _carta_create _carta_destroy _carta_set_font _carta_set_feed _carta_set_feed_failure
-  _carta_set_now _carta_resize _carta_image_decoded _carta_image_failed _carta_frame _carta_item_count
-  _carta_error_message _carta_error_pointer
-  _carta_next_wake _carta_pointer _carta_wheel _carta_key _carta_go _carta_current _carta_set_paused
-  _carta_context_lost _carta_context_restored _carta_replace_context _carta_set_reduced_motion
-  _carta_view_json _carta_focus _carta_set_locale _carta_image_bytes _carta_use_browser_text _carta_add_words _carta_read_feed _carta_image_in_page _carta_page_pictures
-  _carta_heap_bytes _carta_atlas_count _carta_prepare _carta_set_theme _carta_items_json _carta_set_link_params)
+  _malloc _free _carta_create _carta_destroy _carta_set_font _carta_prepare _carta_set_feed _carta_set_feed_failure
+  _carta_error_json _carta_read_feed _carta_add_words _carta_use_browser_text _carta_set_theme _carta_set_reduced_motion
+  _carta_set_now _carta_resize _carta_frame _carta_next_wake _carta_view_json _carta_items_json _carta_page_pictures
+  _carta_pointer _carta_wheel _carta_key _carta_go _carta_current _carta_focus _carta_set_paused
+  _carta_image_decoded _carta_image_in_page _carta_image_failed
+  _carta_context_lost _carta_context_restored _carta_replace_context _carta_stats_json)
 list(JOIN CARTA_WEB_EXPORTS "," CARTA_WEB_EXPORTS_CSV)
 
 target_link_options(carta_web PRIVATE
@@ -43,49 +43,69 @@ target_link_options(carta_web PRIVATE
   -sTEXTDECODER=2 -sSUPPORT_ERRNO=0
   -sEXPORTED_FUNCTIONS=${CARTA_WEB_EXPORTS_CSV}
   -sEXPORTED_RUNTIME_METHODS=UTF8ToString,stringToUTF8,lengthBytesUTF8
+  "SHELL:--js-library ${CMAKE_SOURCE_DIR}/src/platform/web/library.js"
   "SHELL:--extern-pre-js ${CMAKE_SOURCE_DIR}/web/carta-begin.js"
   "SHELL:--extern-post-js ${CMAKE_BINARY_DIR}/carta-page.js")
 
-# The page script is two files (the accessible mirror, then mounting and frames), minified
-# with Debian's terser and joined after Emscripten's factory, inside the function that
-# carta-begin.js opens and carta-end.js closes.
-# The English words and the list of languages come first, written from assets/words/.
+# The page layer: ES modules in web/carta/ (main.js imports the rest), bundled by Debian's
+# esbuild into one script, minified with Debian's terser and joined after Emscripten's
+# factory, inside the function that carta-begin.js opens and carta-end.js closes. The
+# English words and the list of languages come first, written from assets/words/.
 set(CARTA_WORDS_EN_JSON "${CMAKE_SOURCE_DIR}/assets/words/en.json")
 add_custom_command(OUTPUT "${CMAKE_BINARY_DIR}/carta-words.js"
   COMMAND "${CMAKE_SOURCE_DIR}/scripts/embed-words.sh" --js "${CMAKE_BINARY_DIR}/carta-words.js"
           "${CARTA_WORDS_EN_JSON}" ${CARTA_WORD_FILES}
   DEPENDS ${CARTA_WORD_FILES} "${CMAKE_SOURCE_DIR}/scripts/embed-words.sh" VERBATIM)
-set(CARTA_PAGE_SOURCES "${CMAKE_BINARY_DIR}/carta-words.js" "${CMAKE_SOURCE_DIR}/web/carta-mirror.js"
-    "${CMAKE_SOURCE_DIR}/web/carta-host.js")
+file(GLOB CARTA_PAGE_MODULES CONFIGURE_DEPENDS web/carta/*.js web/carta/generated/*.js)
 find_program(CARTA_TERSER terser REQUIRED)
+find_program(CARTA_ESBUILD esbuild REQUIRED)
 add_custom_command(OUTPUT "${CMAKE_BINARY_DIR}/carta-page.js"
-  COMMAND cat ${CARTA_PAGE_SOURCES} > "${CMAKE_BINARY_DIR}/carta-page.src.js"
+  COMMAND "${CARTA_ESBUILD}" "${CMAKE_SOURCE_DIR}/web/carta/main.js" --bundle --format=iife --target=es2017
+          --log-level=warning "--outfile=${CMAKE_BINARY_DIR}/carta-bundle.js"
+  COMMAND cat "${CMAKE_BINARY_DIR}/carta-words.js" "${CMAKE_BINARY_DIR}/carta-bundle.js" > "${CMAKE_BINARY_DIR}/carta-page.src.js"
   COMMAND ${CMAKE_COMMAND} -E env NODE_PATH=/usr/share/nodejs
-          "${CARTA_TERSER}" "${CMAKE_BINARY_DIR}/carta-page.src.js" --compress --mangle --comments false
+          "${CARTA_TERSER}" "${CMAKE_BINARY_DIR}/carta-page.src.js" --compress passes=2 --mangle --ecma 2017 --comments false
           --output "${CMAKE_BINARY_DIR}/carta-page.min.js"
   COMMAND cat "${CMAKE_BINARY_DIR}/carta-page.min.js" "${CMAKE_SOURCE_DIR}/web/carta-end.js" > "${CMAKE_BINARY_DIR}/carta-page.js"
-  DEPENDS ${CARTA_PAGE_SOURCES} "${CMAKE_SOURCE_DIR}/web/carta-end.js" VERBATIM)
+  DEPENDS ${CARTA_PAGE_MODULES} "${CMAKE_BINARY_DIR}/carta-words.js" "${CMAKE_SOURCE_DIR}/web/carta-end.js" VERBATIM)
 add_custom_target(carta_page_js DEPENDS "${CMAKE_BINARY_DIR}/carta-page.js")
+
+# web/carta/generated/protocol.js, the page's copy of src/app/protocol.h, is written by a
+# program of its own run under Node (the enums' values and WidgetDesc's layout as this
+# compiler makes them). The test protocol-js fails when the committed file differs;
+# `cmake --build --preset wasm --target protocol_js_update` writes it.
+add_executable(carta_protocol_js src/platform/web/protocol_js.cpp)
+target_link_libraries(carta_protocol_js PRIVATE carta_app carta_bidi carta_words_en)
+target_link_options(carta_protocol_js PRIVATE -sENVIRONMENT=node -sALLOW_MEMORY_GROWTH=1)
+add_custom_command(OUTPUT "${CMAKE_BINARY_DIR}/protocol.js"
+  COMMAND sh -c "node --no-experimental-fetch \"$<TARGET_FILE:carta_protocol_js>\" > \"${CMAKE_BINARY_DIR}/protocol.js\""
+  DEPENDS carta_protocol_js VERBATIM)
+add_custom_target(protocol_js ALL DEPENDS "${CMAKE_BINARY_DIR}/protocol.js")
+add_custom_target(protocol_js_update
+  COMMAND ${CMAKE_COMMAND} -E copy "${CMAKE_BINARY_DIR}/protocol.js" "${CMAKE_SOURCE_DIR}/web/carta/generated/protocol.js"
+  DEPENDS "${CMAKE_BINARY_DIR}/protocol.js")
+add_test(NAME protocol-js COMMAND sh -c "cmp \"$0\" \"$1\" || { echo 'web/carta/generated/protocol.js differs from src/app/protocol.h: cmake --build --preset wasm --target protocol_js_update'; exit 1; }"
+         "${CMAKE_BINARY_DIR}/protocol.js" "${CMAKE_SOURCE_DIR}/web/carta/generated/protocol.js")
 
 # carta-text.js, the browser's text stack for scripts the atlas lacks: its own small file,
 # fetched only for feeds that need it (web/carta-text.js).
 add_custom_command(OUTPUT "${CMAKE_BINARY_DIR}/carta-text.js"
   COMMAND ${CMAKE_COMMAND} -E env NODE_PATH=/usr/share/nodejs
-          "${CARTA_TERSER}" "${CMAKE_SOURCE_DIR}/web/carta-text.js" --compress --mangle --comments false
+          "${CARTA_TERSER}" "${CMAKE_SOURCE_DIR}/web/carta-text.js" --compress passes=2 --mangle --ecma 2017 --comments false
           --output "${CMAKE_BINARY_DIR}/carta-text.js"
   DEPENDS "${CMAKE_SOURCE_DIR}/web/carta-text.js" VERBATIM)
 add_custom_target(carta_text_js ALL DEPENDS "${CMAKE_BINARY_DIR}/carta-text.js")
 add_dependencies(carta_web carta_text_js)
 add_dependencies(carta_web carta_page_js)
 set_property(TARGET carta_web APPEND PROPERTY LINK_DEPENDS
-  "${CMAKE_SOURCE_DIR}/web/carta-begin.js" "${CMAKE_BINARY_DIR}/carta-page.js")
+  "${CMAKE_SOURCE_DIR}/src/platform/web/library.js" "${CMAKE_SOURCE_DIR}/web/carta-begin.js" "${CMAKE_BINARY_DIR}/carta-page.js")
 # Emscripten's glue is whitespace-minified but keeps its long local names (closure is not
 # in Debian's emscripten): terser over the whole linked file (19.6 -> 15.8 KB gzip). Only
 # locals of the wrapping function are renamed; every property name stays as it is.
 function(carta_terse_after_link target file)
   add_custom_command(TARGET ${target} POST_BUILD
     COMMAND ${CMAKE_COMMAND} -E env NODE_PATH=/usr/share/nodejs
-            "${CARTA_TERSER}" "${CMAKE_BINARY_DIR}/${file}" --compress --mangle --comments false
+            "${CARTA_TERSER}" "${CMAKE_BINARY_DIR}/${file}" --compress passes=2 --mangle --ecma 2017 --comments false
             --output "${CMAKE_BINARY_DIR}/${file}"
     VERBATIM)
 endfunction()

@@ -12,7 +12,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 const dist = path.resolve(process.argv[2] || 'dist');
-const PLACEHOLDER = `'{"release":"dev"}'`;  // in web/carta-host.js, after terser
+const PLACEHOLDER = `'{"release":"dev"}'`;  // in web/carta/assets.js, after esbuild and terser
 
 function walk(dir, base = '') {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) =>

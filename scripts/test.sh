@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
 # Runs every test Carta has, on a fresh Debian machine as on a developer's:
+#   0. the page layer's JavaScript unit tests under Node (tests/js/: no browser, seconds)
 #   1. the core's doctest unit tests, native, plus the native tool's own checks (ctest)
 #   2. the same unit tests and tool checks under AddressSanitizer + UBSan
 #   3. the same unit tests compiled to WebAssembly, run under Node
@@ -21,6 +22,9 @@ scripts/deps.sh
 scripts/deps-engines.sh
 # Installed just above: a missing Firefox or WebKit fails engines.test.mjs instead of skipping it.
 export CARTA_ENGINES=required
+
+step "page layer unit tests (node --test tests/js, no browser)"
+node --test tests/js/
 
 step "native build + unit tests"
 cmake --preset native >/dev/null

@@ -58,7 +58,7 @@ bool App::set_feed(std::string_view bytes, std::string_view location, const Feed
       reported_index_ = carousel_.index();
       reported_id_ = feed_.feed.items[reported_index_].id;
     }
-    report_change();
+    report_change(ChangeCause::feed);
     if (!fonts_.ready()) want_feed_glyphs();
     return true;
   }
@@ -158,14 +158,14 @@ void App::emit_open(const std::string& url, const std::string& id, const char* k
   outgoing_.push_back([open = hooks_.open, url, id, kind] { open(url, id, kind); });
 }
 
-void App::report_change() {
+void App::report_change(ChangeCause cause) {
   if (status_ != FeedStatus::ready || feed_.feed.items.empty()) return;
   int index = carousel_.index();
   const std::string& id = feed_.feed.items[index].id;
   if (index == reported_index_ && id == reported_id_) return;
   reported_index_ = index;
   reported_id_ = id;
-  if (hooks_.changed) outgoing_.push_back([changed = hooks_.changed, index, id] { changed(index, id); });
+  if (hooks_.changed) outgoing_.push_back([changed = hooks_.changed, index, id, cause] { changed(index, id, cause); });
 }
 
 SceneInput App::scene_input(double seconds) const {
@@ -216,7 +216,7 @@ FrameResult App::frame(double seconds) {
   FrameResult result;
   ensure_fonts();
   sync_layout(seconds);
-  if (carousel_.update(seconds)) report_change();
+  if (carousel_.update(seconds)) report_change(carousel_.autoplayed() ? ChangeCause::autoplay : ChangeCause::reader);
   last_frame_ = seconds;
 
   glViewport(0, 0, framebuffer_width(), framebuffer_height());
@@ -311,7 +311,7 @@ void App::activate(const HitRegion& hit, double seconds) {
     }
   }
   carousel_.set_paused(pause_user, false, seconds);
-  report_change();
+  report_change(ChangeCause::reader);
 }
 
 bool App::pointer_down(float x, float y, double seconds) {
@@ -360,7 +360,7 @@ bool App::pointer_up(float x, float y, double seconds) {
       activate(copy, seconds);
     }
   }
-  report_change();
+  report_change(ChangeCause::reader);
   return true;
 }
 
@@ -371,7 +371,7 @@ bool App::pointer_leave(double seconds) {
     pointer_down_ = false;
     if (!pressed_control_) carousel_.drag_end(seconds);
     pressed_control_ = false;
-    report_change();
+    report_change(ChangeCause::reader);
   }
   bool had = hover_.has_value();
   hover_.reset();
@@ -404,15 +404,15 @@ bool App::key(Key k, double seconds) {
       break;
     }
   }
-  report_change();
+  report_change(ChangeCause::reader);
   return handled;
 }
 
-bool App::go(int index, double seconds) {
+bool App::go(int index, double seconds, ChangeCause cause) {
   Outward outward(*this);
   sync_layout(seconds);
   bool moved = carousel_.go(index, seconds);
-  report_change();
+  report_change(cause);
   return moved;
 }
 

@@ -36,13 +36,17 @@ struct AppDesc {
   CarouselOptions carousel;
 };
 
+// Why the card in view changed: the reader's own input (a key, a click, a drag, the wheel,
+// a mirror's button), autoplay, a new feed (a refresh), or the host page's API.
+enum class ChangeCause { reader, autoplay, feed, api };
+
 struct AppHooks {
   // Asked once per image URL (again if it was evicted and is needed again); answer with
   // App::image_loaded or App::image_failed. Decode it to cover `width` x `height` device
   // pixels — no larger, and no side above `max_side` (the GL texture limit).
   std::function<void(const std::string& url, int width, int height, int max_side)> request_image;
-  // The card at the start of the view changed (any cause: input, autoplay, a new feed).
-  std::function<void(int index, const std::string& id)> changed;
+  // The card at the start of the view changed, and why.
+  std::function<void(int index, const std::string& id, ChangeCause cause)> changed;
   // The reader asked to open an article ("card") or a related story ("related"). Called
   // inside the input event that caused it, so a browser lets the platform open a window.
   std::function<void(const std::string& url, const std::string& id, const char* kind)> open;
@@ -133,7 +137,7 @@ class App {
   bool pointer_leave(double seconds);
   bool wheel(float dx, float dy, double seconds);  // false when the page should scroll instead
   bool key(Key key, double seconds);
-  bool go(int index, double seconds);
+  bool go(int index, double seconds, ChangeCause cause = ChangeCause::api);
   void set_paused(PauseReason reason, bool paused, double seconds);
   // True while the pointer is over something clickable (for the platform's cursor).
   bool pointer_over_link() const;
@@ -181,7 +185,7 @@ class App {
   void lay_out(double seconds);
   SceneInput scene_input(double seconds) const;
   void sync_layout(double seconds);
-  void report_change();
+  void report_change(ChangeCause cause);
   void activate(const HitRegion& hit, double seconds);
   void release(const std::vector<CachedImage>& images);
 

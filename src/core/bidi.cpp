@@ -8,6 +8,20 @@
 #include "core/text.h"
 
 namespace carta {
+
+const std::uint32_t kRightToLeftRanges[] = {
+    0x0590, 0x08FF,    // Hebrew, Arabic, Syriac, Thaana, N'Ko, Samaritan…
+    0xFB1D, 0xFDFF,    // Hebrew and Arabic presentation forms A
+    0xFE70, 0xFEFE,    // Arabic presentation forms B
+    0x10800, 0x10FFF,  // historic right-to-left scripts
+    0x1E800, 0x1EFFF,  // Adlam, Arabic mathematical letters…
+    0x200F, 0x200F,    // RLM
+    0x202B, 0x202B,    // RLE
+    0x202E, 0x202E,    // RLO
+    0x2067, 0x2067,    // RLI
+    0,
+};
+
 namespace {
 
 std::vector<std::uint32_t> decode(std::string_view s) {
@@ -42,12 +56,9 @@ std::string encode(const std::uint32_t* text, int length) {
 }
 
 bool is_right_to_left_char(std::uint32_t c) {
-  return (c >= 0x0590 && c <= 0x08FF) ||    // Hebrew, Arabic, Syriac, Thaana, N'Ko, Samaritan…
-         (c >= 0xFB1D && c <= 0xFDFF) ||    // Hebrew and Arabic presentation forms A
-         (c >= 0xFE70 && c <= 0xFEFE) ||    // Arabic presentation forms B
-         (c >= 0x10800 && c <= 0x10FFF) ||  // historic right-to-left scripts
-         (c >= 0x1E800 && c <= 0x1EFFF) ||  // Adlam, Arabic mathematical letters…
-         c == 0x200F || c == 0x202B || c == 0x202E || c == 0x2067;  // RLM, RLE, RLO, RLI
+  for (const std::uint32_t* r = kRightToLeftRanges; r[0]; r += 2)
+    if (c >= r[0] && c <= r[1]) return true;
+  return false;
 }
 
 using Engine = int (*)(std::uint32_t*, int, int);

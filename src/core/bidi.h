@@ -7,6 +7,7 @@
 // engine. When the engine is not available (the web widget before carta-bidi.wasm has
 // loaded) both calls return the text unchanged.
 #pragma once
+#include <cstdint>
 #include <string>
 #include <string_view>
 
@@ -15,6 +16,11 @@ namespace carta {
 // True when `utf8` holds a character from a right-to-left script (Hebrew, Arabic, Syriac,
 // Thaana, N'Ko…, their presentation forms) or a right-to-left bidi control.
 bool has_right_to_left_text(std::string_view utf8);
+
+// The right-to-left characters has_right_to_left_text looks for: pairs of first and last
+// code point, 0-terminated. The page's loader reads the same table (protocol.js) to know,
+// before the module runs, that a feed needs the browser's text stack.
+extern const std::uint32_t kRightToLeftRanges[];
 
 // Arabic joining and lam-alef ligatures, in logical order, for a paragraph whose base
 // direction is right-to-left when `rtl`.

@@ -167,6 +167,7 @@ bool Carousel::autoplay_active() const {
 
 bool Carousel::update(double now) {
   bool changed = false;
+  autoplayed_ = false;
   if (wheel_settle_at_ != kNever && now >= wheel_settle_at_) {
     float target = std::clamp(std::round(wheel_pos_), 0.f, static_cast<float>(last_index()));
     wheel_settle_at_ = kNever;
@@ -182,6 +183,7 @@ bool Carousel::update(double now) {
     index_ = target;
     animate_to(static_cast<float>(target), now);
     restart_autoplay(now);
+    autoplayed_ = !changed && index_ != before;
     changed = changed || index_ != before;
   }
   return changed;

@@ -65,6 +65,8 @@ class Carousel {
 
   // Advances timers; returns true when the index changed (autoplay or a settled wheel).
   bool update(double now);
+  // Whether the last update's change was autoplay's (false: the reader's settled wheel).
+  bool autoplayed() const { return autoplayed_; }
   bool animating(double now) const;
   // Seconds from `now` until a frame is needed: 0 while animating, kNever when idle.
   double next_wake(double now) const;
@@ -85,6 +87,7 @@ class Carousel {
   double start_ = 0, duration_ = 0;
 
   bool dragging_ = false;
+  bool autoplayed_ = false;
   float drag_origin_x_ = 0, drag_origin_pos_ = 0, drag_pos_ = 0, drag_max_distance_ = 0;
   float last_x_ = 0;
   double last_t_ = 0;

@@ -32,6 +32,15 @@ const ImWchar kExtendedRanges[] = {0x0100, 0x017F, 0};  // Latin Extended-A
 // Arabic letters, digits and marks, and the presentation forms FriBiDi shapes them into
 // (forms A for Persian and Urdu letters, forms B for Arabic). Must match subset-fonts.sh.
 const ImWchar kArabicRanges[] = {0x0600, 0x06FF, 0xFB50, 0xFBFF, 0xFE70, 0xFEFE, 0};
+// ZWNJ, ZWJ, LRM, RLM, the embeddings and isolates, ALM.
+const ImWchar kBidiControls[] = {0x200C, 0x200F, 0x202A, 0x202E, 0x2066, 0x2069, 0x061C, 0x061C, 0};
+
+bool in_ranges(const ImWchar* ranges, std::uint32_t c) {
+  for (const ImWchar* r = ranges; r[0]; r += 2)
+    if (c >= r[0] && c <= r[1]) return true;
+  return false;
+}
+
 const ImWchar kHebrewRanges[] = {0x0590, 0x05FF, 0xFB1D, 0xFB4F, 0};  // letters, points, forms
 // ImGui sizes a font by its line height (hhea ascender - descender), not by its em as CSS
 // does, and the faces differ: Noto Sans's line is 1.36 em, Noto Sans Arabic's 2.11. Every
@@ -83,6 +92,13 @@ bool needs_extended_latin(std::string_view utf8) {
   return false;
 }
 
+std::vector<std::uint32_t> atlas_ranges(AtlasTable table) {
+  const ImWchar* ranges = table == AtlasTable::base ? kBaseRanges : table == AtlasTable::latin_extended ? kExtendedRanges : kBidiControls;
+  std::vector<std::uint32_t> out;
+  for (const ImWchar* r = ranges; r[0]; ++r) out.push_back(*r);
+  return out;
+}
+
 bool atlas_covers(std::string_view paragraph, bool rtl) {
   static const ImWchar* const kAll[] = {kBaseRanges, kExtendedRanges, kArabicRanges, kHebrewRanges};
   bool control = false;
@@ -93,13 +109,12 @@ bool atlas_covers(std::string_view paragraph, bool rtl) {
     }
     const std::uint32_t c = next_code_point(paragraph, i);
     bool found = false;
-    for (const ImWchar* ranges : kAll)
-      for (const ImWchar* r = ranges; r[0] && !found; r += 2) found = c >= r[0] && c <= r[1];
+    for (const ImWchar* ranges : kAll) found = found || in_ranges(ranges, c);
     if (found) continue;
     // ZWNJ, ZWJ, LRM, RLM, the embeddings and isolates, ALM: the bidi engine steers by them
     // and drops them, but only text that goes through it (right-to-left text or paragraphs)
     // loses them.
-    if ((c >= 0x200C && c <= 0x200F) || (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069) || c == 0x061C) {
+    if (in_ranges(kBidiControls, c)) {
       control = true;
       continue;
     }

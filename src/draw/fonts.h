@@ -36,6 +36,13 @@ bool needs_extended_latin(std::string_view utf8);
 // (draw/text_engine.h).
 bool atlas_covers(std::string_view paragraph, bool rtl);
 
+// The tables atlas_covers reads, as pairs of first and last code point: the base part's
+// characters, Latin Extended-A's, and the invisible controls the bidi engine consumes.
+// The page's loader reads the same tables (protocol.js) to decide, before the module
+// runs, which font parts and whether the browser's text stack a feed needs.
+enum class AtlasTable { base, latin_extended, controls };
+std::vector<std::uint32_t> atlas_ranges(AtlasTable table);
+
 // A built atlas with one ImFont per role. Every FontSet that asks for the same fonts at the
 // same sizes and device pixel ratio shares one (a page with many widgets rasterizes and
 // keeps its glyphs once); it lives while a FontSet uses it.

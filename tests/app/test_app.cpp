@@ -38,6 +38,7 @@ struct Harness {
   std::unique_ptr<App> app;
   std::vector<std::string> requested, opened;
   std::vector<int> changes;
+  std::vector<ChangeCause> causes;
   double t = 1;
 
   explicit Harness(float width = 800, float height = 420, float dpr = 1) {
@@ -51,7 +52,10 @@ struct Harness {
     AppHooks hooks;
     hooks.request_image = [this](const std::string& url, int, int, int) { requested.push_back(url); };
     hooks.open = [this](const std::string& url, const std::string&, const char*) { opened.push_back(url); };
-    hooks.changed = [this](int index, const std::string&) { changes.push_back(index); };
+    hooks.changed = [this](int index, const std::string&, ChangeCause cause) {
+      changes.push_back(index);
+      causes.push_back(cause);
+    };
     app = std::make_unique<App>(desc, std::move(hooks));
     REQUIRE_MESSAGE(native::load_fonts(*app, error), error);
   }
@@ -99,6 +103,40 @@ TEST_CASE("a refresh that cannot be read keeps the good feed and the card; a goo
   h.frame();
   CHECK(h.app->current() == 5);
   CHECK(h.app->feed().feed.items[5].id == "d");
+}
+
+TEST_CASE("each change says its cause: the reader's key and click, autoplay, a refresh, the page's API") {
+  Harness h;
+  REQUIRE(h.app->set_feed(feed_of({"a", "b", "c", "d"}), kFeedUrl));
+  h.frame();
+  CHECK(h.changes.empty());  // where the reader starts is not a change
+
+  h.app->key(Key::right, h.t);
+  h.app->go(2, h.t, ChangeCause::api);
+  h.frame();
+  const HitRegion* dot = h.hit(HitRegion::Kind::dot, 0);
+  REQUIRE(dot != nullptr);
+  const float x = dot->rect.x + dot->rect.w / 2, y = dot->rect.y + dot->rect.h / 2;
+  h.app->pointer_down(x, y, h.t);
+  h.app->pointer_up(x, y, h.t + 0.05);
+  // The CMS put a story first: the reader stays on "a", now second.
+  REQUIRE(h.app->set_feed(feed_of({"x", "a", "b", "c", "d"}), kFeedUrl));
+  CHECK(h.changes == std::vector<int>{1, 2, 0, 1});
+  CHECK(h.causes == std::vector<ChangeCause>{ChangeCause::reader, ChangeCause::api, ChangeCause::reader, ChangeCause::feed});
+
+  // Autoplay (reduced motion turns it off, so this App moves).
+  std::vector<ChangeCause> causes;
+  AppHooks hooks;
+  hooks.changed = [&causes](int, const std::string&, ChangeCause cause) { causes.push_back(cause); };
+  AppDesc desc;
+  desc.carousel.autoplay_s = 1;
+  h.app = std::make_unique<App>(desc, std::move(hooks));
+  std::string error;
+  REQUIRE_MESSAGE(native::load_fonts(*h.app, error), error);
+  REQUIRE(h.app->set_feed(feed_of({"a", "b", "c"}), kFeedUrl));
+  h.app->frame(10);
+  h.app->frame(11.5);
+  CHECK(causes == std::vector<ChangeCause>{ChangeCause::autoplay, ChangeCause::autoplay});
 }
 
 TEST_CASE("a click opens the card under the pointer; a drag over it moves the carousel and opens nothing") {
@@ -296,7 +334,7 @@ TEST_CASE("a hook may destroy the App: changed and open run only once the call t
     Harness h;
     int calls = 0;
     AppHooks hooks;
-    hooks.changed = [&h, &calls](int index, const std::string&) {
+    hooks.changed = [&h, &calls](int index, const std::string&, ChangeCause) {
       if (index == 0) return;  // the first card, reported once the feed is in
       ++calls;
       h.app.reset();

@@ -253,7 +253,7 @@ test('two instances on one page move independently', async () => {
     await p.locator('#a a[data-kind="0"]').first().focus();
     await p.keyboard.press('ArrowRight');
     const change = await waitEvent(p, 'carta:change', 'a', 3000);
-    assert.deepEqual(change.detail, { index: 1, id: items[1].id });
+    assert.deepEqual(change.detail, { index: 1, id: items[1].id, cause: 'reader' });
     await p.waitForTimeout(700);
     assert.deepEqual((await events(p, 'carta:change')).map((e) => e.target), ['a'], 'only the first carousel moved');
     const labels = await p.evaluate(() => ['a', 'b'].map((id) =>
@@ -264,7 +264,7 @@ test('two instances on one page move independently', async () => {
     await p.locator('#b a[data-kind="0"]').first().focus();
     await p.keyboard.press('End');
     const other = await waitEvent(p, 'carta:change', 'b', 3000);
-    assert.deepEqual(other.detail, { index: 7, id: items[7].id });
+    assert.deepEqual(other.detail, { index: 7, id: items[7].id, cause: 'reader' });
     await p.waitForTimeout(900);
     assert.deepEqual((await events(p, 'carta:change')).map((e) => [e.target, e.detail.index]), [['a', 1], ['b', 7]]);
   } finally {

@@ -216,7 +216,7 @@ for (const engine of ['firefox', 'webkit']) {
       await s.eval(() => document.getElementById('carousel').shadowRoot.querySelector('a[data-kind="0"]').focus());
       await s.key('ArrowRight');
       await s.waitFor(() => window.__engines.events.some((e) => e.name === 'carta:change'), [], 5000, 'carta:change');
-      assert.deepEqual((await s.eval(pageState)).changes, [{ index: 1, id: items[1].id }]);
+      assert.deepEqual((await s.eval(pageState)).changes, [{ index: 1, id: items[1].id, cause: 'reader' }]);
       await s.waitFor(() => document.getElementById('carousel').shadowRoot.querySelector('.live').textContent !== '',
         [], 3000, 'the live region');
       assert.equal(await s.eval(liveText), `Card 2 of 9: ${items[1].title}`);
@@ -233,7 +233,7 @@ for (const engine of ['firefox', 'webkit']) {
       await s.click(rect.x + bx + bw / 2, rect.y + by + bh / 2);
       await s.waitFor(() => window.__engines.events.filter((e) => e.name === 'carta:change').length >= 2, [], 5000,
         'carta:change after the Next button');
-      assert.deepEqual((await s.eval(pageState)).changes, [{ index: 1, id: items[1].id }, { index: 2, id: items[2].id }]);
+      assert.deepEqual((await s.eval(pageState)).changes, [{ index: 1, id: items[1].id, cause: 'reader' }, { index: 2, id: items[2].id, cause: 'reader' }]);
       await s.waitFor(() => /^Card 3 of 9: /.test(document.getElementById('carousel').shadowRoot.querySelector('.live').textContent),
         [], 3000, 'the live region to announce card 3');
       assert.equal(await s.eval(liveText), `Card 3 of 9: ${items[2].title}`);

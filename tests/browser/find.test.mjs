@@ -1,6 +1,6 @@
 // Find in page, which a DOM carousel gets for free: text found in a card that is not in
 // view brings that card into view. The cards in view are found in the mirror; the others'
-// words wait, aria-hidden, in a clipped strip of the widget (web/carta-mirror.js).
+// words wait, aria-hidden, in a clipped strip of the widget (web/carta/mirror.js).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { serveWithFixtures, launch, openAndWaitReady, fixturePage } from './lib.mjs';

@@ -42,7 +42,7 @@ function instrument() {
   window.__log = { change: [], open: [], wheel: [], draws: 0 };
   document.addEventListener('carta:change', (e) => window.__log.change.push(e.detail));
   // Registered first, so it sees the event before any preventDefault a test adds later;
-  // the open() in carta-host.js reads defaultPrevented after dispatch, as does `prevented`
+  // openLink in web/carta/events.js reads defaultPrevented after dispatch, as does `prevented`
   // below (a getter, so it reads the final state).
   document.addEventListener('carta:open', (e) => window.__log.open.push({ detail: e.detail, get prevented() { return e.defaultPrevented; } }));
   document.addEventListener('wheel', (e) => window.__log.wheel.push({ dx: e.deltaX, dy: e.deltaY, prevented: e.defaultPrevented }));
@@ -121,10 +121,11 @@ async function waitOpen(page, n, timeout = 3000) {
   return (await opens(page))[n];
 }
 
-const item = (i) => ({ index: i, id: items[i].id });
+// A change as carta:change reports it; the cause is the reader's unless said otherwise.
+const item = (i, cause = 'reader') => ({ index: i, id: items[i].id, cause });
 
 // True when the widget shows a pointer cursor at (x, y) (page coordinates). Cards show no
-// hover state (App::pointer_move); related rows, buttons and dots do, and carta-host.js turns
+// hover state (App::pointer_move); related rows, buttons and dots do, and web/carta/input.js turns
 // that into canvas.style.cursor = 'pointer'.
 async function pointerCursorAt(page, x, y) {
   await page.mouse.move(x, y);
@@ -151,7 +152,7 @@ test('keyboard: ArrowRight, End and Home move the carousel and fire carta:change
     await focusWidget(page);
     await page.keyboard.press('ArrowRight');
     assert.deepEqual(await waitChange(page, 0), item(1));
-    assert.deepEqual(item(1), { index: 1, id: 'unifil-final-mandate' });
+    assert.deepEqual(item(1), { index: 1, id: 'unifil-final-mandate', cause: 'reader' });
     await page.keyboard.press('End');
     assert.deepEqual(await waitChange(page, 1), item(g.lastIndex), `End goes to the last resting index (${g.lastIndex})`);
     assert.equal(g.lastIndex, 7);
@@ -395,7 +396,7 @@ test('related (wide card): an external related story opens in a popup with kind 
     const external = items[7]._carta.related[0];
     assert.equal(typeof external, 'object');
     await page.evaluate(() => window.Carta.mount(document.querySelector('#carousel')).go(7));
-    assert.deepEqual(await waitChange(page, 0), item(7));
+    assert.deepEqual(await waitChange(page, 0), item(7, 'api'), 'the page\'s own go() is the API\'s change');
     await page.waitForTimeout(900);  // a seven-card slide lasts 0.72 s
     const [popup] = await Promise.all([page.waitForEvent('popup', { timeout: 5000 }), clickFirstRelated(page, g, WIDE_BODY)]);
     await popup.waitForLoadState('domcontentloaded');

@@ -139,7 +139,7 @@ test('printed, the widget is its cards in view as plain content, not a blank box
 // devicePixelRatio of 2: the canvas gets that many pixels and the atlas is rasterized
 // again, so the text is as crisp as on a page opened at that zoom. (A ratio change without
 // a size change, a window moved to another screen, is watched by watchPixelRatio in
-// carta-host.js; headless Chromium's emulation raises no event for it, so it is not tested.)
+// web/carta/input.js; headless Chromium's emulation raises no event for it, so it is not tested.)
 test('zooming the page in redraws the cards at the new pixel ratio, as crisp as a page opened zoomed', async () => {
   // Playwright's screenshot does not know of the zoomed page's override: CDP's, for that one.
   const shot = async (page, cdp) => {

@@ -120,7 +120,7 @@ int run_view(int argc, char** argv) {
     AppHooks hooks;
     hooks.request_image = images.hook();
     hooks.read_feed = read_any_feed;  // JSON Feed, RSS or Atom, by content
-    hooks.changed = [](int index, const std::string& id) {
+    hooks.changed = [](int index, const std::string& id, carta::ChangeCause) {
       std::printf("card %d: %s\n", index, id.c_str());
       std::fflush(stdout);  // a viewer's log is read as it happens
     };

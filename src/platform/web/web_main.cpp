@@ -1,7 +1,7 @@
-// Everything Emscripten, in one file: the C functions the page's script (web/carta-host.js)
-// calls, and the few JavaScript functions (EM_JS) the C++ side calls back. The rest of the
-// tree never mentions Emscripten.
-//   [X] Several instances per module, one WebGL 2 context and one ImGui context each.
+// The widget's side of the protocol (app/protocol.h): the C functions the page layer
+// (web/carta/) calls, and the JavaScript functions (EM_JS) the C++ side calls back. With
+// web_text.cpp, the only C++ that mentions Emscripten.
+//   [X] Several instances per module, one WebGL 2 context each; one shared font atlas.
 //   [X] Images decoded by the browser (ImageBitmap) and uploaded here as textures.
 //   [X] No file system, no exceptions, no main loop: the page drives frames on demand.
 #include <emscripten/emscripten.h>
@@ -19,55 +19,21 @@
 #include <unistd.h>
 
 #include "app/app.h"
+#include "app/protocol.h"
 #include "core/datetime.h"
 #include "core/strings.h"
 #include "platform/web/web_text.h"
 
-// Creates a WebGL 2 context on the host's canvas; 0 when the browser cannot.
-EM_JS(int, carta_js_create_context, (int host_id), {
-  // The page's attributes (web/carta-host.js CONTEXT_ATTRIBUTES); it may have made the
-  // context already, in a task of its own, and then this is that context.
-  var host = Module['cartaHosts'][host_id];
-  return GL.createContext(host.canvas, host.contextAttributes) | 0;
-});
+// The JavaScript this file calls: src/platform/web/library.js.
+extern "C" {
+int carta_js_create_context(int host_id);
+void carta_js_request_image(int host_id, const char* url, int width, int height, int max_side);
+void carta_js_changed(int host_id, int index, const char* id, int cause, int announce);
+void carta_js_open(int host_id, const char* url, const char* id, const char* kind);
+int carta_js_upload_bitmap(int host_id, int bitmap_id);
+}
 
-// Asks the page to fetch and decode an image at (about) the size it is drawn; it answers
-// with carta_image_decoded or carta_image_failed.
-EM_JS(void, carta_js_request_image, (int host_id, const char* url, int width, int height, int max_side), {
-  Module['cartaHosts'][host_id].requestImage(UTF8ToString(url), width, height, max_side);
-});
-
-// The card at the start of the view changed: the page fires carta:change.
-EM_JS(void, carta_js_changed, (int host_id, int index, const char* id), {
-  Module['cartaHosts'][host_id].changed(index, UTF8ToString(id));
-});
-
-// The reader asked to open a link: the page fires carta:open and, unless the host page
-// prevents it, opens the URL in a new tab — still inside the reader's own input event.
-EM_JS(void, carta_js_open, (int host_id, const char* url, const char* id, const char* kind), {
-  Module['cartaHosts'][host_id].open(UTF8ToString(url), UTF8ToString(id), UTF8ToString(kind));
-});
-
-// Uploads a decoded ImageBitmap held by the page as a texture in the current context.
-EM_JS(int, carta_js_upload_bitmap, (int host_id, int bitmap_id), {
-  var host = Module['cartaHosts'][host_id];
-  var bitmap = host.takeBitmap(bitmap_id);
-  if (!bitmap) return 0;
-  var gl = GLctx;
-  var texture = gl.createTexture();
-  gl.bindTexture(gl.TEXTURE_2D, texture);
-  gl.texParameteri(gl.TEXTURE_2D, gl.TEXTURE_MIN_FILTER, gl.LINEAR);
-  gl.texParameteri(gl.TEXTURE_2D, gl.TEXTURE_MAG_FILTER, gl.LINEAR);
-  gl.texParameteri(gl.TEXTURE_2D, gl.TEXTURE_WRAP_S, gl.CLAMP_TO_EDGE);
-  gl.texParameteri(gl.TEXTURE_2D, gl.TEXTURE_WRAP_T, gl.CLAMP_TO_EDGE);
-  gl.pixelStorei(gl.UNPACK_PREMULTIPLY_ALPHA_WEBGL, false);
-  gl.texImage2D(gl.TEXTURE_2D, 0, gl.RGBA, gl.RGBA, gl.UNSIGNED_BYTE, bitmap);
-  bitmap.close();
-  var id = GL.getNewId(GL.textures);
-  texture.name = id;
-  GL.textures[id] = texture;
-  return id;
-});
+using carta::protocol::known;
 
 namespace {
 
@@ -83,6 +49,16 @@ std::map<int, Instance>& instances() {
   return all;
 }
 
+// Where a diagnostic is: line:column for a syntax error, else its JSON pointer.
+std::string where(const carta::Diagnostic& d) {
+  return d.line > 0 ? "line " + std::to_string(d.line) + ", column " + std::to_string(d.column) : d.pointer;
+}
+
+carta::Color rgb(int value) {
+  return carta::Color{static_cast<std::uint8_t>(value >> 16), static_cast<std::uint8_t>(value >> 8),
+                      static_cast<std::uint8_t>(value), 255};
+}
+
 Instance* current(int host_id) {
   auto it = instances().find(host_id);
   if (it == instances().end()) return nullptr;
@@ -94,36 +70,38 @@ Instance* current(int host_id) {
 
 extern "C" {
 
-// Returns 1 when the instance is ready to draw, 0 when WebGL 2 is unavailable.
-EMSCRIPTEN_KEEPALIVE int carta_create(int host_id, float width, float height, float dpr, int dark, int accent_rgb,
-                                      int start_index, double autoplay_ms, int reduced_motion, int loop, int debug) {
+// Makes the widget `host_id` from the page's description (protocol.h); returns 1 when it is
+// ready to draw, 0 when WebGL 2 is unavailable.
+EMSCRIPTEN_KEEPALIVE int carta_create(int host_id, const carta::protocol::WidgetDesc* in) {
   Instance inst;
   inst.host_id = host_id;
   inst.context = carta_js_create_context(host_id);
   if (inst.context <= 0) return 0;
   emscripten_webgl_make_context_current(inst.context);
   carta::AppDesc desc;
-  desc.width = width;
-  desc.height = height;
-  desc.dpr = dpr;
-  desc.dark = dark != 0;
-  if (accent_rgb >= 0)
-    desc.accent = carta::Color{static_cast<std::uint8_t>(accent_rgb >> 16), static_cast<std::uint8_t>(accent_rgb >> 8),
-                               static_cast<std::uint8_t>(accent_rgb), 255};
-  desc.start_index = start_index;
-  desc.debug = debug != 0;
-  desc.carousel.autoplay_s = autoplay_ms > 0 ? autoplay_ms / 1000.0 : 0;
-  desc.carousel.reduced_motion = reduced_motion != 0;
-  desc.carousel.loop = loop != 0;
+  desc.width = in->width;
+  desc.height = in->height;
+  desc.dpr = in->dpr;
+  desc.dark = in->dark != 0;
+  if (in->accent >= 0) desc.accent = rgb(in->accent);
+  desc.start_index = in->start;
+  desc.debug = in->debug != 0;
+  desc.locale = in->locale;
+  desc.carousel.autoplay_s = in->autoplay_ms > 0 ? in->autoplay_ms / 1000.0 : 0;
+  desc.carousel.reduced_motion = in->reduced_motion != 0;
+  desc.carousel.loop = in->loop != 0;
   carta::AppHooks hooks;
   hooks.request_image = [host_id](const std::string& url, int width, int height, int max_side) {
     carta_js_request_image(host_id, url.c_str(), width, height, max_side);
   };
-  hooks.changed = [host_id](int index, const std::string& id) { carta_js_changed(host_id, index, id.c_str()); };
+  hooks.changed = [host_id](int index, const std::string& id, carta::ChangeCause cause) {
+    carta_js_changed(host_id, index, id.c_str(), static_cast<int>(cause), carta::protocol::announced(cause) ? 1 : 0);
+  };
   hooks.open = [host_id](const std::string& url, const std::string& id, const char* kind) {
     carta_js_open(host_id, url.c_str(), id.c_str(), kind);
   };
   inst.app = std::make_unique<carta::App>(desc, std::move(hooks));
+  inst.app->set_link_params(in->link_params);
   instances()[host_id] = std::move(inst);
   return 1;
 }
@@ -135,11 +113,8 @@ EMSCRIPTEN_KEEPALIVE void carta_set_theme(int host_id, int dark, int accent_rgb,
                                           int canvas, int canvas_text, int link_text, int button_text) {
   Instance* inst = current(host_id);
   if (!inst) return;
-  auto color = [](int rgb) {
-    return carta::Color{static_cast<std::uint8_t>(rgb >> 16), static_cast<std::uint8_t>(rgb >> 8), static_cast<std::uint8_t>(rgb), 255};
-  };
-  carta::Theme theme = forced ? carta::forced_colors_theme({color(canvas), color(canvas_text), color(link_text), color(button_text)})
-                              : carta::make_theme(dark != 0, accent_rgb >= 0 ? std::optional<carta::Color>(color(accent_rgb)) : std::nullopt);
+  carta::Theme theme = forced ? carta::forced_colors_theme({rgb(canvas), rgb(canvas_text), rgb(link_text), rgb(button_text)})
+                              : carta::make_theme(dark != 0, accent_rgb >= 0 ? std::optional<carta::Color>(rgb(accent_rgb)) : std::nullopt);
   if (more_contrast && !forced) carta::strengthen_contrast(theme);
   inst->app->set_theme(theme);
 }
@@ -152,7 +127,7 @@ EMSCRIPTEN_KEEPALIVE void carta_destroy(int host_id) {
   }
 }
 
-// `part`: 0 base, 1 Latin Extended-A, 2 Arabic, 3 Hebrew (carta::FontPart).
+// One face (protocol::FACE) of one font part (protocol::FONT_PART).
 EMSCRIPTEN_KEEPALIVE void carta_set_font(int host_id, int face, int part, const unsigned char* data, int length) {
   if (part < 0 || part >= static_cast<int>(carta::FontPart::count) || face < 0 ||
       face >= static_cast<int>(carta::Face::count))
@@ -174,11 +149,6 @@ EMSCRIPTEN_KEEPALIVE void carta_set_feed(int host_id, const char* bytes, int len
 
 // The page has loaded carta-text.js for this widget: paragraphs the atlas cannot draw go
 // to the browser's text stack from the next frame on.
-// The partner's campaign parameters (link-params), for the feeds set after this call.
-EMSCRIPTEN_KEEPALIVE void carta_set_link_params(int host_id, const char* params) {
-  if (Instance* inst = current(host_id)) inst->app->set_link_params(params);
-}
-
 EMSCRIPTEN_KEEPALIVE void carta_use_browser_text(int host_id) {
   if (Instance* inst = current(host_id)) {
     inst->text = std::make_unique<carta::web::BrowserText>(host_id);
@@ -229,13 +199,15 @@ EMSCRIPTEN_KEEPALIVE void carta_image_failed(int host_id, const char* url) {
   if (Instance* inst = current(host_id)) inst->app->image_failed(url);
 }
 
-// Draws one frame. Bits: 1 drew, 2 the current card's headline is visible, 4 wants another,
-// 8 the page shows pictures under it (or did under the last one): carta_page_pictures.
+// Draws one frame; answers protocol::FrameBit bits (page_pictures: the page shows pictures
+// under it, or did under the last one: carta_page_pictures).
 EMSCRIPTEN_KEEPALIVE int carta_frame(int host_id, double milliseconds) {
   Instance* inst = current(host_id);
   if (!inst) return 0;
   carta::FrameResult r = inst->app->frame(milliseconds / 1000.0);
-  return (r.drew ? 1 : 0) | (r.headline_visible ? 2 : 0) | (r.wants_next_frame ? 4 : 0) | (r.page_pictures ? 8 : 0);
+  using namespace carta::protocol;
+  return (r.drew ? frame_drew : 0) | (r.headline_visible ? frame_headline_visible : 0) |
+         (r.wants_next_frame ? frame_wants_next : 0) | (r.page_pictures ? frame_page_pictures : 0);
 }
 
 // Milliseconds until the next frame is needed: 0 now, -1 not until something happens.
@@ -246,20 +218,20 @@ EMSCRIPTEN_KEEPALIVE double carta_next_wake(int host_id, double milliseconds) {
   return s == carta::Carousel::kNever ? -1 : s * 1000.0;
 }
 
-// Pointer input in CSS px; kind 0 down, 1 move, 2 up, 3 leave. Returns 1 to redraw, and
-// bit 2 when the pointer is over a link or button.
+// Pointer input (protocol::PointerKind) in CSS px; answers protocol::PointerResult bits.
 EMSCRIPTEN_KEEPALIVE int carta_pointer(int host_id, int kind, float x, float y, double milliseconds) {
+  using namespace carta::protocol;
   Instance* inst = current(host_id);
   if (!inst) return 0;
   double s = milliseconds / 1000.0;
   bool redraw = false;
-  switch (kind) {
-    case 0: redraw = inst->app->pointer_down(x, y, s); break;
-    case 1: redraw = inst->app->pointer_move(x, y, s); break;
-    case 2: redraw = inst->app->pointer_up(x, y, s); break;
-    default: redraw = inst->app->pointer_leave(s); break;
+  switch (static_cast<PointerKind>(kind)) {
+    case PointerKind::down: redraw = inst->app->pointer_down(x, y, s); break;
+    case PointerKind::move: redraw = inst->app->pointer_move(x, y, s); break;
+    case PointerKind::up: redraw = inst->app->pointer_up(x, y, s); break;
+    case PointerKind::leave: redraw = inst->app->pointer_leave(s); break;
   }
-  return (redraw ? 1 : 0) | (inst->app->pointer_over_link() ? 2 : 0);
+  return (redraw ? pointer_redraw : 0) | (inst->app->pointer_over_link() ? pointer_over_link : 0);
 }
 
 // Returns 1 when the carousel took the wheel event (the page should not scroll).
@@ -268,16 +240,19 @@ EMSCRIPTEN_KEEPALIVE int carta_wheel(int host_id, float dx, float dy, double mil
   return inst && inst->app->wheel(dx, dy, milliseconds / 1000.0) ? 1 : 0;
 }
 
-// Keys: 0 left, 1 right, 2 home, 3 end, 4 enter. Returns 1 when handled.
+// A key (protocol::CARTA_KEYS); returns 1 when handled.
 EMSCRIPTEN_KEEPALIVE int carta_key(int host_id, int key, double milliseconds) {
   Instance* inst = current(host_id);
-  if (!inst || key < 0 || key > 4) return 0;
+  if (!inst || !known<carta::Key>(key)) return 0;
   return inst->app->key(static_cast<carta::Key>(key), milliseconds / 1000.0) ? 1 : 0;
 }
 
-EMSCRIPTEN_KEEPALIVE int carta_go(int host_id, int index, double milliseconds) {
+// Brings card `index` into view; `cause` (protocol::ChangeCause) is the reader's (a mirror's
+// button, find in page) or the page's API.
+EMSCRIPTEN_KEEPALIVE int carta_go(int host_id, int index, double milliseconds, int cause) {
   Instance* inst = current(host_id);
-  return inst && inst->app->go(index, milliseconds / 1000.0) ? 1 : 0;
+  if (!inst || !known<carta::ChangeCause>(cause)) return 0;
+  return inst->app->go(index, milliseconds / 1000.0, static_cast<carta::ChangeCause>(cause)) ? 1 : 0;
 }
 
 EMSCRIPTEN_KEEPALIVE int carta_current(int host_id) {
@@ -288,10 +263,6 @@ EMSCRIPTEN_KEEPALIVE int carta_current(int host_id) {
 EMSCRIPTEN_KEEPALIVE void carta_set_paused(int host_id, int reason, int paused, double milliseconds) {
   if (Instance* inst = current(host_id))
     inst->app->set_paused(static_cast<carta::PauseReason>(reason), paused != 0, milliseconds / 1000.0);
-}
-
-EMSCRIPTEN_KEEPALIVE void carta_set_locale(int host_id, const char* locale) {
-  if (Instance* inst = current(host_id)) inst->app->set_locale(locale);
 }
 
 EMSCRIPTEN_KEEPALIVE void carta_context_lost(int host_id) {
@@ -508,9 +479,10 @@ EMSCRIPTEN_KEEPALIVE const char* carta_items_json(int host_id, int from, int cou
 
 // A feed read by the core for the page's plain-HTML list, when there is WebAssembly but no
 // WebGL 2 (no widget instance, no GL): the same reader, words and dates as the canvas.
-// {status, message, path, title, language, rtl, items: [card…]}; valid until the next call.
+// {status, message, path, title, language, rtl, theme: {page, card, text, muted, accent,
+// placeholder}, items: [card…]}; valid until the next call.
 EMSCRIPTEN_KEEPALIVE const char* carta_read_feed(const char* bytes, int length, const char* location,
-                                                 const char* locale, double now_unix, const char* link_params) {
+                                                 const char* locale, double now_unix, const char* link_params, int dark) {
   static std::string text;
   carta::FeedResult r = carta::parse_feed(std::string_view(bytes, length), location);
   carta::add_link_params(r.feed, link_params);
@@ -520,8 +492,18 @@ EMSCRIPTEN_KEEPALIVE const char* carta_read_feed(const char* bytes, int length, 
   w.begin('{');
   w.key("status").string(r.ok() ? "ready" : "failed");
   w.key("message").string(e ? e->message : std::string());
-  w.key("path").string(!e ? std::string() : e->line > 0 ? "line " + std::to_string(e->line) + ", column " + std::to_string(e->column) : e->pointer);
+  w.key("path").string(e ? where(*e) : std::string());
   w.key("title").string(r.feed.title).key("language").string(language).key("rtl").boolean(r.feed.right_to_left);
+  // The canvas's colours, for the list's CSS.
+  const carta::Theme theme = carta::make_theme(dark != 0);
+  w.key("theme").begin('{');
+  for (auto [name, c] : {std::pair{"page", theme.page}, {"card", theme.card}, {"text", theme.text}, {"muted", theme.muted},
+                         {"accent", theme.accent_text}, {"placeholder", theme.placeholder}}) {
+    char hex[8];
+    std::snprintf(hex, sizeof hex, "#%02x%02x%02x", c.r, c.g, c.b);
+    w.key(name).string(hex);
+  }
+  w.end('}');
   w.key("items").begin('[');
   for (int i = 0; r.ok() && i < static_cast<int>(r.feed.items.size()); ++i)
     write_card(w, r.feed, i, static_cast<std::int64_t>(now_unix), language, nullptr);
@@ -546,11 +528,11 @@ EMSCRIPTEN_KEEPALIVE const char* carta_page_pictures(int host_id) {
   return text.c_str();
 }
 
-// Keyboard focus in the mirror: kind 0 card, 1 related, 2 prev, 3 next, 4 dot; -1 none.
+// Keyboard focus in the mirror: a protocol::HIT_KIND, or -1 for none.
 EMSCRIPTEN_KEEPALIVE void carta_focus(int host_id, int kind, int index, int related) {
   Instance* inst = current(host_id);
   if (!inst) return;
-  if (kind < 0 || kind > 4) {
+  if (!known<carta::HitRegion::Kind>(kind)) {
     inst->app->set_focus(std::nullopt);
     return;
   }
@@ -561,38 +543,31 @@ EMSCRIPTEN_KEEPALIVE void carta_focus(int host_id, int kind, int index, int rela
   inst->app->set_focus(h);
 }
 
-// Bytes of decoded images the instance keeps on the GPU (its LRU cache).
-// What the page's widgets share: the top of the WebAssembly heap (the most it has held, as
-// the heap never shrinks) and how many font atlases they use.
-EMSCRIPTEN_KEEPALIVE double carta_heap_bytes() { return static_cast<double>(reinterpret_cast<std::uintptr_t>(sbrk(0))); }
-EMSCRIPTEN_KEEPALIVE int carta_atlas_count() { return carta::FontSet::shared_count(); }
-
-EMSCRIPTEN_KEEPALIVE double carta_image_bytes(int host_id) {
+// What the widgets cost: {heapBytes, atlases, imageBytes}. The top of the WebAssembly heap
+// (the most it has held, as the heap never shrinks) and the font atlases are the page's,
+// shared by every widget; imageBytes are the decoded pictures widget `host_id` keeps on
+// the GPU (its LRU cache; 0 for an unknown id).
+EMSCRIPTEN_KEEPALIVE const char* carta_stats_json(int host_id) {
+  static std::string text;
   Instance* inst = current(host_id);
-  return inst ? static_cast<double>(inst->app->image_bytes()) : 0;
+  JsonWriter w;
+  w.begin('{').key("heapBytes").integer(static_cast<long long>(reinterpret_cast<std::uintptr_t>(sbrk(0))));
+  w.key("atlases").integer(carta::FontSet::shared_count());
+  w.key("imageBytes").integer(inst ? static_cast<long long>(inst->app->image_bytes()) : 0).end('}');
+  text = std::move(w.text);
+  return text.c_str();
 }
 
-EMSCRIPTEN_KEEPALIVE int carta_item_count(int host_id) {
-  Instance* inst = current(host_id);
-  return inst ? static_cast<int>(inst->app->feed().feed.items.size()) : 0;
-}
-
-// The first error of the last feed, for the page's carta:error event ("" when none).
-EMSCRIPTEN_KEEPALIVE const char* carta_error_message(int host_id) {
-  static std::string message;
-  message.clear();
-  if (Instance* inst = current(host_id))
-    if (const carta::Diagnostic* d = carta::first_error(inst->app->last_diagnostics())) message = d->message;
-  return message.c_str();
-}
-
-EMSCRIPTEN_KEEPALIVE const char* carta_error_pointer(int host_id) {
-  static std::string pointer;
-  pointer.clear();
-  if (Instance* inst = current(host_id))
-    if (const carta::Diagnostic* d = carta::first_error(inst->app->last_diagnostics()))
-      pointer = d->line > 0 ? "line " + std::to_string(d->line) + ", column " + std::to_string(d->column) : d->pointer;
-  return pointer.c_str();
+// The first error of the last feed, for the page's carta:error event: {message, path}
+// ("" when none; path is line:column for syntax errors, else the JSON pointer).
+EMSCRIPTEN_KEEPALIVE const char* carta_error_json(int host_id) {
+  static std::string text;
+  const carta::Diagnostic* d = nullptr;
+  if (Instance* inst = current(host_id)) d = carta::first_error(inst->app->last_diagnostics());
+  JsonWriter w;
+  w.begin('{').key("message").string(d ? d->message : "").key("path").string(d ? where(*d) : "").end('}');
+  text = std::move(w.text);
+  return text.c_str();
 }
 
 }  // extern "C"

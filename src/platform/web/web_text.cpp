@@ -5,50 +5,19 @@
 // it through the widget's host object and upload the drawn line as a texture.
 #include "platform/web/web_text.h"
 
-#include <emscripten.h>
-
 #include <cstdlib>
 
+// The browser's text stack, reached through src/platform/web/library.js.
+extern "C" {
 // Lines joined by '\n', in memory from malloc (the caller frees it).
-EM_JS(char*, carta_js_text_lines, (int host_id, const char* text, int face, float size, float line_height,
-                                   float max_width, int max_lines, int rtl, const char* lang), {
-  var stack = Module['cartaHosts'][host_id].text;
-  var lines = stack.lines(UTF8ToString(text), face, size, line_height, max_width, max_lines, rtl, UTF8ToString(lang));
-  var newline = String.fromCharCode(10);  // (an escaped newline would not survive EM_JS)
-  var joined = lines.map(function (l) { return l.split(newline).join(' '); }).join(newline);
-  var n = lengthBytesUTF8(joined) + 1;
-  var at = _malloc(n);
-  stringToUTF8(joined, at, n);
-  return at;
-});
-
-EM_JS(double, carta_js_text_width, (int host_id, const char* text, int face, float size, int rtl, const char* lang), {
-  return Module['cartaHosts'][host_id].text.width(UTF8ToString(text), face, size, rtl, UTF8ToString(lang));
-});
-
+char* carta_js_text_lines(int host_id, const char* text, int face, float size, float line_height, float max_width,
+                          int max_lines, int rtl, const char* lang);
+double carta_js_text_width(int host_id, const char* text, int face, float size, int rtl, const char* lang);
 // Draws a line and uploads it as a texture of the current context; writes its size to
 // `size_out` and returns the texture's name (0 on failure).
-EM_JS(int, carta_js_text_image, (int host_id, const char* text, int face, float size, float line_height, int rgba,
-                                 int rtl, const char* lang, float dpr, int pad, int* size_out), {
-  var canvas = Module['cartaHosts'][host_id].text.image(UTF8ToString(text), face, size, line_height, rgba >>> 0, rtl,
-                                                        UTF8ToString(lang), dpr, pad);
-  if (!canvas) return 0;
-  var gl = GLctx;
-  var texture = gl.createTexture();
-  gl.bindTexture(gl.TEXTURE_2D, texture);
-  gl.texParameteri(gl.TEXTURE_2D, gl.TEXTURE_MIN_FILTER, gl.LINEAR);
-  gl.texParameteri(gl.TEXTURE_2D, gl.TEXTURE_MAG_FILTER, gl.LINEAR);
-  gl.texParameteri(gl.TEXTURE_2D, gl.TEXTURE_WRAP_S, gl.CLAMP_TO_EDGE);
-  gl.texParameteri(gl.TEXTURE_2D, gl.TEXTURE_WRAP_T, gl.CLAMP_TO_EDGE);
-  gl.pixelStorei(gl.UNPACK_PREMULTIPLY_ALPHA_WEBGL, false);
-  gl.texImage2D(gl.TEXTURE_2D, 0, gl.RGBA, gl.RGBA, gl.UNSIGNED_BYTE, canvas);
-  var id = GL.getNewId(GL.textures);
-  texture.name = id;
-  GL.textures[id] = texture;
-  HEAP32[size_out >> 2] = canvas.width;
-  HEAP32[(size_out >> 2) + 1] = canvas.height;
-  return id;
-});
+int carta_js_text_image(int host_id, const char* text, int face, float size, float line_height, int rgba, int rtl,
+                        const char* lang, float dpr, int pad, int* size_out);
+}
 
 namespace carta::web {
 

@@ -1,0 +1,99 @@
+// The protocol between the page (web/carta/) and a widget: every number and every struct
+// that crosses from JavaScript into C++ or back is declared here, once. The build writes
+// web/carta/generated/protocol.js from these tables (src/platform/web/protocol_js.cpp, run
+// under Node), so the page never types a number by hand; the ctest `protocol-js` fails when
+// the committed file and the tables disagree.
+//
+// Adding a key: a row in CARTA_KEYS (and its case in App::key). Adding a pointer kind: a
+// row in CARTA_POINTER_KINDS (and its case in carta_pointer). The page reads both by name.
+#pragma once
+#include <cstdint>
+
+#include "app/app.h"
+#include "core/carousel.h"
+#include "core/layout.h"
+#include "core/theme.h"
+#include "draw/fonts.h"
+
+namespace carta::protocol {
+
+// Each list is X(JavaScript name, C++ value). The JavaScript object of a list is named in
+// protocol_js.cpp; its members are these names with these values.
+
+// Keys the widget takes, by their KeyboardEvent.key (carta_key).
+#define CARTA_KEYS(X) \
+  X(ArrowLeft, Key::left) X(ArrowRight, Key::right) X(Home, Key::home) X(End, Key::end) X(Enter, Key::enter)
+
+enum class PointerKind : int { down, move, up, leave };
+#define CARTA_POINTER_KINDS(X) \
+  X(down, PointerKind::down) X(move, PointerKind::move) X(up, PointerKind::up) X(leave, PointerKind::leave)
+
+// What carta_pointer answers, as bits.
+enum PointerResult : int { pointer_redraw = 1, pointer_over_link = 2 };
+#define CARTA_POINTER_RESULTS(X) X(redraw, pointer_redraw) X(overLink, pointer_over_link)
+
+// What carta_frame answers, as bits (App::FrameResult).
+enum FrameBit : int { frame_drew = 1, frame_headline_visible = 2, frame_wants_next = 4, frame_page_pictures = 8 };
+#define CARTA_FRAME_BITS(X) \
+  X(drew, frame_drew) X(headlineVisible, frame_headline_visible) X(wantsNext, frame_wants_next) \
+  X(pagePictures, frame_page_pictures)
+
+// The regions of a card a mirror element stands for (carta_focus, data-kind).
+#define CARTA_HIT_KINDS(X)                                                                                      \
+  X(card, HitRegion::Kind::card) X(related, HitRegion::Kind::related) X(prev, HitRegion::Kind::prev)            \
+  X(next, HitRegion::Kind::next) X(dot, HitRegion::Kind::dot)
+
+#define CARTA_PAUSE_REASONS(X)                                                                                  \
+  X(hover, pause_hover) X(focus, pause_focus) X(hidden, pause_hidden) X(offscreen, pause_offscreen)             \
+  X(user, pause_user)
+
+// Rounded corners of a picture the page shows under the canvas (carta_page_pictures).
+#define CARTA_CORNERS(X)                                                                                        \
+  X(topLeft, corner_top_left) X(topRight, corner_top_right) X(bottomLeft, corner_bottom_left)                    \
+  X(bottomRight, corner_bottom_right)
+
+// A font file is one face of one part (carta_set_font).
+#define CARTA_FACES(X) X(sans, Face::sans) X(sansBold, Face::sans_bold) X(serifBold, Face::serif_bold)
+#define CARTA_FONT_PARTS(X) X(base, FontPart::base) X(ext, FontPart::latin_extended)
+
+// Why the card in view changed (App::changed): the page announces the reader's own changes
+// to screen readers and nothing else (WAI-ARIA carousel: rotation is not announced).
+#define CARTA_CHANGE_CAUSES(X) \
+  X(reader, ChangeCause::reader) X(autoplay, ChangeCause::autoplay) X(feed, ChangeCause::feed) X(api, ChangeCause::api)
+
+// Whether `value`, from the page, is one of an enum's values in its list.
+#define CARTA_PROTOCOL_IS(name, value) || v == static_cast<int>(value)
+template <class E> bool known(int v);
+template <> inline bool known<Key>(int v) { return false CARTA_KEYS(CARTA_PROTOCOL_IS); }
+template <> inline bool known<HitRegion::Kind>(int v) { return false CARTA_HIT_KINDS(CARTA_PROTOCOL_IS); }
+template <> inline bool known<ChangeCause>(int v) { return false CARTA_CHANGE_CAUSES(CARTA_PROTOCOL_IS); }
+
+// Whether a change of this cause is announced (the live region says "Card 2 of 8: …").
+constexpr bool announced(ChangeCause cause) { return cause == ChangeCause::reader; }
+
+// What makes a widget (carta_create): written by the page into the module's memory at the
+// offsets the generated layout gives (WIDGET_DESC in protocol.js), then read here.
+// Strings are UTF-8 pointers into the module's memory, owned by the page for the call.
+struct WidgetDesc {
+  float width;         // CSS px
+  float height;        // CSS px
+  float dpr;
+  std::int32_t dark;   // 1: the dark theme
+  std::int32_t accent; // 0xRRGGBB, or -1 for the theme's own
+  std::int32_t start;  // the first card in view
+  double autoplay_ms;  // 0: none
+  std::int32_t reduced_motion;
+  std::int32_t loop;
+  std::int32_t debug;  // the error card shows the diagnostic
+  const char* locale;       // "" follows the feed
+  const char* link_params;  // "utm_source=…"
+};
+
+// The fields of WidgetDesc for the generator: X(JavaScript name, member, type).
+// Types: f32, f64, i32, str (a pointer to UTF-8 text).
+#define CARTA_WIDGET_DESC(X)                                                                                    \
+  X(width, width, f32) X(height, height, f32) X(dpr, dpr, f32) X(dark, dark, i32) X(accent, accent, i32)         \
+  X(start, start, i32) X(autoplayMs, autoplay_ms, f64) X(reducedMotion, reduced_motion, i32) X(loop, loop, i32)  \
+  X(debug, debug, i32) X(locale, locale, str) X(linkParams, link_params, str)
+
+}  // namespace carta::protocol

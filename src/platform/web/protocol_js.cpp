@@ -1,0 +1,85 @@
+// Writes web/carta/generated/protocol.js, the page's copy of the protocol (app/protocol.h):
+// every list as a frozen object of names and values, WidgetDesc's layout in the module's
+// memory (offsets as this compiler lays it out for wasm32), and the script tables the
+// loader decides with. Built for Node with Emscripten and run by the `protocol-js` test
+// (which fails when the committed file differs) and the `protocol_js_update` target.
+#include <cstddef>
+#include <cstdio>
+#include <string>
+#include <vector>
+
+#include "app/protocol.h"
+#include "core/bidi.h"
+
+namespace {
+
+using namespace carta;
+using namespace carta::protocol;
+
+std::string out;
+
+void line(const std::string& text) { out += text + "\n"; }
+
+struct Entry {
+  const char* name;
+  long value;
+};
+
+void list(const char* name, const char* comment, const std::vector<Entry>& entries) {
+  line("// " + std::string(comment));
+  std::string text = "export const " + std::string(name) + " = {";
+  for (std::size_t i = 0; i < entries.size(); ++i)
+    text += std::string(i ? ", " : "") + entries[i].name + ": " + std::to_string(entries[i].value);
+  line(text + "};");
+}
+
+void ranges(const char* name, const char* comment, const std::vector<std::uint32_t>& pairs) {
+  line("// " + std::string(comment));
+  std::string text = "export const " + std::string(name) + " = [";
+  char hex[16];
+  for (std::size_t i = 0; i < pairs.size(); ++i) {
+    std::snprintf(hex, sizeof hex, "0x%04X", static_cast<unsigned>(pairs[i]));
+    text += std::string(i ? ", " : "") + hex;
+  }
+  line(text + "];");
+}
+
+#define CARTA_ENTRY(name, value) {#name, static_cast<long>(value)},
+
+}  // namespace
+
+int main() {
+  line("// Generated from src/app/protocol.h by src/platform/web/protocol_js.cpp: do not edit.");
+  line("// Update with: cmake --build --preset wasm --target protocol_js_update");
+  list("KEY", "Keys the widget takes, by KeyboardEvent.key (carta_key).", {CARTA_KEYS(CARTA_ENTRY)});
+  list("POINTER", "Pointer input kinds (carta_pointer).", {CARTA_POINTER_KINDS(CARTA_ENTRY)});
+  list("POINTER_RESULT", "carta_pointer's answer, as bits.", {CARTA_POINTER_RESULTS(CARTA_ENTRY)});
+  list("FRAME", "carta_frame's answer, as bits.", {CARTA_FRAME_BITS(CARTA_ENTRY)});
+  list("HIT_KIND", "What a mirror element stands for (carta_focus).", {CARTA_HIT_KINDS(CARTA_ENTRY)});
+  list("PAUSE", "Why autoplay waits, as bits (carta_set_paused).", {CARTA_PAUSE_REASONS(CARTA_ENTRY)});
+  list("CORNER", "Rounded corners of a picture the page shows, as bits (carta_page_pictures).",
+       {CARTA_CORNERS(CARTA_ENTRY)});
+  list("FACE", "The faces of a font part, in the order of its files (carta_set_font).", {CARTA_FACES(CARTA_ENTRY)});
+  list("FONT_PART", "The font parts (carta_set_font).", {CARTA_FONT_PARTS(CARTA_ENTRY)});
+  list("CHANGE_CAUSE", "Why the card in view changed (carta_go, and the changed callback).",
+       {CARTA_CHANGE_CAUSES(CARTA_ENTRY)});
+
+  line("// WidgetDesc (carta_create): its size and each field's [offset, type] in the module's memory.");
+  std::string desc = "export const WIDGET_DESC = {size: " + std::to_string(sizeof(WidgetDesc)) + ", fields: {";
+  bool first = true;
+#define CARTA_FIELD(name, member, type)                                                                   \
+  desc += std::string(first ? "" : ", ") + #name + ": [" + std::to_string(offsetof(WidgetDesc, member)) + \
+          ", '" #type "']";                                                                               \
+  first = false;
+  CARTA_WIDGET_DESC(CARTA_FIELD)
+  line(desc + "}};");
+
+  std::vector<std::uint32_t> rtl;
+  for (const std::uint32_t* r = kRightToLeftRanges; r[0]; ++r) rtl.push_back(*r);
+  ranges("RTL_RANGES", "Right-to-left characters, as pairs of first and last code point (core/bidi.cpp).", rtl);
+  ranges("ATLAS_RANGES", "What the atlas's base fonts draw (draw/fonts.cpp).", atlas_ranges(AtlasTable::base));
+  ranges("EXTENDED_RANGES", "What the Latin Extended-A fonts add.", atlas_ranges(AtlasTable::latin_extended));
+  ranges("CONTROL_RANGES", "Invisible controls the atlas takes.", atlas_ranges(AtlasTable::controls));
+  std::fputs(out.c_str(), stdout);
+  return 0;
+}

@@ -1,0 +1,65 @@
+// A widget's settings (web/carta/options.js) and its description in the module's memory
+// (web/carta/wasm.js, at the offsets protocol.js gives).
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { linkParamsOf, parseAccent, readConfig } from '../../web/carta/options.js';
+import { withDesc } from '../../web/carta/wasm.js';
+import { WIDGET_DESC } from '../../web/carta/generated/protocol.js';
+
+const element = (attrs) => ({ getAttribute: (name) => (name in attrs ? attrs[name] : null) });
+
+test('options win over data- attributes, which win over plain ones', () => {
+  const el = element({ 'data-feed': '/a.json', feed: '/b.json', theme: 'dark', 'data-autoplay': '6000', 'link-params': 'utm_source=x' });
+  const c = readConfig(el, {});
+  assert.equal(c.feed, '/a.json');
+  assert.equal(c.theme, 'dark');
+  assert.equal(c.autoplay, 6000);
+  assert.equal(c.height, 420);
+  assert.equal(c.lazy, true);
+  assert.equal(c.linkParams, 'utm_source=x');
+  const o = readConfig(el, { feed: '/c.json', lazy: false, linkParams: { utm_source: 'p', utm_medium: 'carta carousel' } });
+  assert.equal(o.feed, '/c.json');
+  assert.equal(o.lazy, false);
+  assert.equal(o.linkParams, 'utm_source=p&utm_medium=carta+carousel');
+});
+
+test('accent colours and link parameters', () => {
+  assert.equal(parseAccent('#0a7d3e'), 0x0a7d3e);
+  assert.equal(parseAccent('red'), -1);
+  assert.equal(parseAccent(null), -1);
+  assert.equal(linkParamsOf(null), '');
+  assert.equal(linkParamsOf('a=1&b=2'), 'a=1&b=2');
+});
+
+test('the widget\'s description is written where the C++ struct has each field', () => {
+  // A module's memory with a bump allocator, as much of Emscripten's as withDesc uses.
+  const heap = new Uint8Array(4096);
+  let top = 8;
+  const freed = [];
+  const M = {
+    HEAPU8: heap,
+    _malloc: (n) => { const p = top; top += (n + 7) & ~7; return p; },
+    _free: (p) => freed.push(p),
+    lengthBytesUTF8: (s) => new TextEncoder().encode(s).length,
+    stringToUTF8: (s, p) => { heap.set(new TextEncoder().encode(s + '\0'), p); }
+  };
+  const values = { width: 800, height: 420, dpr: 2, dark: 1, accent: -1, start: 3, autoplayMs: 6000,
+                   reducedMotion: 0, loop: 1, debug: 0, locale: 'ar', linkParams: 'utm_source=x' };
+  let seen = null;
+  withDesc(M, values, (ptr) => {
+    const view = new DataView(heap.buffer), f = WIDGET_DESC.fields, text = (p) => {
+      let end = p;
+      while (heap[end]) end++;
+      return new TextDecoder().decode(heap.subarray(p, end));
+    };
+    seen = {};
+    for (const name of Object.keys(f)) {
+      const [offset, type] = f[name], at = ptr + offset;
+      seen[name] = type === 'f32' ? view.getFloat32(at, true) : type === 'f64' ? view.getFloat64(at, true)
+        : type === 'i32' ? view.getInt32(at, true) : text(view.getUint32(at, true));
+    }
+  });
+  assert.deepEqual(seen, values);
+  assert.equal(freed.length, 3, 'the struct and its two strings are freed');
+  assert.deepEqual(Object.keys(WIDGET_DESC.fields).sort(), Object.keys(values).sort(), 'every field of WidgetDesc is written');
+});

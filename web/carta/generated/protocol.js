@@ -1,0 +1,32 @@
+// Generated from src/app/protocol.h by src/platform/web/protocol_js.cpp: do not edit.
+// Update with: cmake --build --preset wasm --target protocol_js_update
+// Keys the widget takes, by KeyboardEvent.key (carta_key).
+export const KEY = {ArrowLeft: 0, ArrowRight: 1, Home: 2, End: 3, Enter: 4};
+// Pointer input kinds (carta_pointer).
+export const POINTER = {down: 0, move: 1, up: 2, leave: 3};
+// carta_pointer's answer, as bits.
+export const POINTER_RESULT = {redraw: 1, overLink: 2};
+// carta_frame's answer, as bits.
+export const FRAME = {drew: 1, headlineVisible: 2, wantsNext: 4, pagePictures: 8};
+// What a mirror element stands for (carta_focus).
+export const HIT_KIND = {card: 0, related: 1, prev: 2, next: 3, dot: 4};
+// Why autoplay waits, as bits (carta_set_paused).
+export const PAUSE = {hover: 1, focus: 2, hidden: 4, offscreen: 8, user: 16};
+// Rounded corners of a picture the page shows, as bits (carta_page_pictures).
+export const CORNER = {topLeft: 1, topRight: 2, bottomLeft: 4, bottomRight: 8};
+// The faces of a font part, in the order of its files (carta_set_font).
+export const FACE = {sans: 0, sansBold: 1, serifBold: 2};
+// The font parts (carta_set_font).
+export const FONT_PART = {base: 0, ext: 1};
+// Why the card in view changed (carta_go, and the changed callback).
+export const CHANGE_CAUSE = {reader: 0, autoplay: 1, feed: 2, api: 3};
+// WidgetDesc (carta_create): its size and each field's [offset, type] in the module's memory.
+export const WIDGET_DESC = {size: 56, fields: {width: [0, 'f32'], height: [4, 'f32'], dpr: [8, 'f32'], dark: [12, 'i32'], accent: [16, 'i32'], start: [20, 'i32'], autoplayMs: [24, 'f64'], reducedMotion: [32, 'i32'], loop: [36, 'i32'], debug: [40, 'i32'], locale: [44, 'str'], linkParams: [48, 'str']}};
+// Right-to-left characters, as pairs of first and last code point (core/bidi.cpp).
+export const RTL_RANGES = [0x0590, 0x08FF, 0xFB1D, 0xFDFF, 0xFE70, 0xFEFE, 0x10800, 0x10FFF, 0x1E800, 0x1EFFF, 0x200F, 0x200F, 0x202B, 0x202B, 0x202E, 0x202E, 0x2067, 0x2067];
+// What the atlas's base fonts draw (draw/fonts.cpp).
+export const ATLAS_RANGES = [0x0020, 0x00FF, 0x2010, 0x2027, 0x2030, 0x2030, 0x2032, 0x2033, 0x2039, 0x203A, 0x2044, 0x2044, 0x20AC, 0x20AC, 0x2122, 0x2122];
+// What the Latin Extended-A fonts add.
+export const EXTENDED_RANGES = [0x0100, 0x017F];
+// Invisible controls the atlas takes.
+export const CONTROL_RANGES = [0x200C, 0x200F, 0x202A, 0x202E, 0x2066, 0x2069, 0x061C, 0x061C];

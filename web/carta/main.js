@@ -1,0 +1,32 @@
+// carta.js's page side: every .carta[data-feed] element and <carta-carousel> mounted, and
+// the one global the page sees, Carta: {mount, stats, version}. Emscripten's factory,
+// createCartaModule, sits just above this code inside the same function scope.
+import { RELEASE, VERSION, loadedModule } from './assets.js';
+import { budget } from './gl-context.js';
+import { readJson } from './wasm.js';
+import { mount, widgets } from './widget.js';
+
+// <carta-carousel feed="…" theme="dark" autoplay="6000" height="420"></carta-carousel>
+if (window.customElements && !customElements.get('carta-carousel')) {
+  customElements.define('carta-carousel', class extends HTMLElement {
+    connectedCallback() { mount(this); }
+    disconnectedCallback() { if (this['cartaHandle']) this['cartaHandle']['destroy'](); }
+  });
+}
+
+function mountAll() {
+  const nodes = document.querySelectorAll('.carta[data-feed], .carta:not([data-feed]) > script[type="application/feed+json"]');
+  for (let i = 0; i < nodes.length; i++) mount(nodes[i].tagName === 'SCRIPT' ? nodes[i].parentElement : nodes[i]);
+}
+
+// What all the page's widgets cost together: how many there are, how many hold a WebGL
+// context now, the WebAssembly heap they share (its high-water mark) and their font atlases.
+function pageStats() {
+  const M = loadedModule, shared = M ? readJson(M, M['_carta_stats_json'](0)) : { heapBytes: 0, atlases: 0 };
+  return { 'widgets': widgets.mounted, 'liveContexts': budget.live, 'wasmHeapBytes': shared.heapBytes, 'atlases': shared.atlases };
+}
+
+// The release: "0.3.0+<id of its files>" (docs/deploying.md), "0.3.0+dev" for a plain build.
+window['Carta'] = { 'mount': mount, 'stats': pageStats, 'version': VERSION + '+' + RELEASE.release };
+if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', mountAll);
+else mountAll();

@@ -1,0 +1,309 @@
+/* The accessible side of Carta. The canvas is aria-hidden; this DOM mirror, built from the
+ * same model, is what screen readers, keyboards and search engines meet:
+ *   [X] a region (aria-roledescription "carousel") named after the feed
+ *   [X] each card in view an article (aria-roledescription "slide", "2 of 8") with its
+ *       headline as a real link, image description, caption, byline, date, summary and
+ *       related links — placed exactly where the canvas draws it, visually hidden
+ *   [X] those links are the links under the pointer: transparent, over the card and the
+ *       related rows the canvas draws, so hovering shows the URL and middle-, Ctrl-, Cmd- and
+ *       Shift-clicks and the context menu behave as on any link (plain clicks and drags
+ *       are the canvas's: carta:open, no native link drag)
+ *   [X] real prev / next / pagination buttons, a polite live region for what the reader did
+ *   [X] UI words in every language of assets/words/ (English built in, others on demand)
+ *   [X] printed, the cards in view as plain content (the canvas does not print)
+ *   [X] found by the browser's find in page (Ctrl+F, window.find): the words of the cards
+ *       not in view wait, aria-hidden, in a clipped strip beside the region; a match
+ *       scrolls that strip, and the widget brings the card into view
+ * Updates are by key: the articles, links and buttons that stay keep their nodes (and so the
+ * keyboard focus); only what changed is made, moved or removed. data-kind is the protocol's
+ * HIT_KIND of what a node stands for. */
+import { HIT_KIND } from './generated/protocol.js';
+import { addStyles } from './mirror-style.js';
+import { showFallback } from './fallback.js';
+import { el, hit, place } from './dom.js';
+import { fmt, STRINGS, uiStrings } from './words.js';
+
+// Builds and keeps the mirror inside a widget's shadow root. `actions` are the widget's:
+// open(url, id, kind), go(index), prev(), next(), focus(kind, index, related), toggle(),
+// reveal(index) (find in page met card `index`).
+export function createMirror(root, actions) {
+  var removeStyles = addStyles(root);
+  var region = el('div', { 'class': 'mirror', role: 'region', 'aria-roledescription': 'carousel' });
+  var live = el('div', { 'class': 'live', 'aria-live': 'polite', 'aria-atomic': 'true' });
+  var toggle = null;
+  root.appendChild(region);
+  var lastKey = '';
+  var strings = STRINGS.en;
+
+  function focusInfo(node) {
+    for (; node && node !== region; node = node.parentNode) {
+      if (node.dataset && node.dataset.kind != null)
+        return { kind: +node.dataset.kind, index: +node.dataset.index, related: +(node.dataset.related || -1) };
+    }
+    return null;
+  }
+  region.addEventListener('dragstart', function (e) { e.preventDefault(); });  // a drag moves the carousel
+  region.addEventListener('focusin', function (e) {
+    var f = focusInfo(e.target);
+    actions.focus(f ? f.kind : -1, f ? f.index : -1, f ? f.related : -1);
+  });
+  region.addEventListener('focusout', function (e) {
+    if (!region.contains(e.relatedTarget)) actions.focus(-1, -1, -1);
+  });
+  region.addEventListener('click', function (e) {
+    var link = e.target.closest && e.target.closest('a[data-kind]');
+    if (!link) return;
+    // A modified click is the browser's, as on any link: a background tab, a window…
+    if (e.ctrlKey || e.metaKey || e.shiftKey || e.altKey || e.button !== 0) return;
+    e.preventDefault();  // opened by the widget: new tab, no opener, carta:open first
+    // A pointer's plain click on a link over the canvas was the canvas's click: the widget
+    // has opened it already (or it was the end of a drag). Enter on a focused link is not.
+    if (e.detail > 0 && link.classList.contains('hit')) return;
+    var target = +(link.dataset.target || -1);
+    if (target >= 0) actions.go(target);
+    else actions.open(link.href, link.dataset.id, +link.dataset.kind === HIT_KIND.related ? 'related' : 'card');
+  });
+
+  function card(c, view) {
+    var n = c.index + 1;
+    var article = place(el('article', {
+      'aria-roledescription': strings.slide,
+      'aria-label': fmt(strings.slideLabel, { n: n, count: view.count }),
+      lang: c.language || null, dir: c.rtl ? 'rtl' : null
+    }), c.rect);
+    var h = el('h3');
+    var a = el('a', { href: c.url || null, 'data-kind': HIT_KIND.card, 'data-index': c.index, 'data-id': c.id,
+                      target: '_blank', rel: 'noopener noreferrer' }, c.title || c.summary);  // an untitled item: its text
+    if (!c.url) a.setAttribute('tabindex', '-1');
+    else hit(a, 'card-link');  // the whole card, as the canvas's click opens it
+    h.appendChild(a);
+    if (c.category) article.appendChild(el('p', null, c.category));
+    article.appendChild(h);
+    if (c.image) {
+      var figure = el('figure');
+      figure.appendChild(el('span', { role: 'img', 'aria-label': c.alt ? fmt(strings.image, { alt: c.alt }) : null }));
+      var caption = [c.caption, c.credit].filter(Boolean).join(' ');
+      if (caption) figure.appendChild(el('figcaption', null, caption));
+      article.appendChild(figure);
+    }
+    if (c.meta) article.appendChild(el('p', null, c.meta));
+    if (c.summary && c.title) article.appendChild(el('p', null, c.summary));
+    if (c.related && c.related.length) {
+      var list = el('ul', { 'aria-label': strings.related });
+      c.related.forEach(function (r, k) {
+        var li = el('li');
+        var link = el('a', {
+          href: r.url || (r.target >= 0 ? '#' : null), 'data-kind': HIT_KIND.related, 'data-index': c.index, 'data-related': k,
+          'data-id': c.id, 'data-target': r.target >= 0 ? r.target : null, target: '_blank', rel: 'noopener noreferrer',
+          lang: r.language || null, dir: r.language ? (r.rtl ? 'rtl' : 'ltr') : null
+        }, (r.category ? r.category + ': ' : '') + r.title);
+        li.appendChild(link);
+        list.appendChild(li);
+        if (r.rect) place(link, [r.rect[0] - c.rect[0], r.rect[1] - c.rect[1], r.rect[2], r.rect[3]]);
+        // A story of this feed is brought into view, not opened: no link under the pointer.
+        if (r.url && !(r.target >= 0)) hit(link);
+      });
+      article.appendChild(list);
+    }
+    return article;
+  }
+
+  function button(label, kind, index, rect, onClick) {
+    var b = place(el('button', { type: 'button', 'aria-label': label, 'data-kind': kind, 'data-index': index }), rect);
+    b.addEventListener('click', function () { if (b.getAttribute('aria-disabled') !== 'true') onClick(); });
+    return b;
+  }
+
+  // Keeps `node` (made by make() when missing or when its key changed) and places it.
+  function kept(slot, key, make, rect) {
+    if (!slot.node || slot.key !== key) { slot.node = make(); slot.key = key; }
+    place(slot.node, rect);
+    return slot.node;
+  }
+
+  // Makes the region's children `nodes`, in order, touching only what differs: nodes that
+  // stay are not moved, so a focused one keeps its focus.
+  function sync(nodes) {
+    for (var child = region.firstChild, next; child; child = next) {
+      next = child.nextSibling;
+      if (nodes.indexOf(child) < 0) region.removeChild(child);
+    }
+    nodes.forEach(function (node, i) {
+      if (region.childNodes[i] !== node) region.insertBefore(node, region.childNodes[i] || null);
+    });
+  }
+
+  // Where focus is, as something that survives a rebuild ("the headline of the current
+  // card", "the next button").
+  function focusMemo() {
+    var active = root.activeElement;
+    if (!active || !region.contains(active)) return null;
+    var f = focusInfo(active);
+    return f && { kind: f.kind, related: f.related, index: f.index };
+  }
+
+  function restoreFocus(memo, view) {
+    if (!memo) return;
+    var kind = (k) => '[data-kind="' + k + '"]';
+    var selector = memo.kind === HIT_KIND.prev || memo.kind === HIT_KIND.next ? kind(memo.kind)
+      : memo.kind === HIT_KIND.dot ? kind(HIT_KIND.dot) + '[data-index="' + view.index + '"]'
+      : kind(HIT_KIND.card) + '[data-index="' + view.index + '"]';
+    var node = region.querySelector(selector) || region.querySelector(kind(HIT_KIND.card));
+    if (node && node !== root.activeElement) node.focus({ preventScroll: true });
+  }
+
+  // The words of every card, for find in page (see MIRROR_CSS .offstage); the widget is
+  // asked to show the card a match is in. The find bar scrolls the match into view: card
+  // i's words are at 2(i+1) widths along the strip, so the scroll says i whatever the
+  // browser's alignment, and the strip goes back. window.find (and the find bar, as it
+  // closes) selects the match instead.
+  var offstage = el('div', { 'class': 'offstage', 'aria-hidden': 'true' });
+  var words = [], wordsHidden = [], lastMatch = null;
+  function reveal(index) { if (index >= 0 && index < words.length) actions.reveal(index); }
+  offstage.addEventListener('scroll', function () {
+    var width = offstage.clientWidth;
+    var index = width ? Math.round(offstage.scrollLeft / (2 * width)) - 1 : -1;
+    offstage.scrollLeft = 0;
+    reveal(index);
+  });
+  function selected() {
+    var selection = document.getSelection(), range = null;
+    try {
+      if (selection && selection.getComposedRanges) range = selection.getComposedRanges({ shadowRoots: [root] })[0];
+      else if (root.getSelection) range = root.getSelection().getRangeAt(0);
+    } catch (e) { return; }
+    // Once per match: the selection stays where it was while the reader moves on.
+    var match = range && [range.startContainer, range.startOffset, range.endContainer, range.endOffset];
+    if (!match || (lastMatch && match.every(function (m, i) { return m === lastMatch[i]; }))) return;
+    lastMatch = match;
+    for (var node = match[0]; node && node !== offstage; node = node.parentNode)
+      if (node.parentNode === offstage) return reveal(+node.dataset.index);
+  }
+  document.addEventListener('selectionchange', selected);
+
+  function cardWords(c) {
+    var box = el('div', { 'data-index': c.index, lang: c.language || null, dir: c.rtl ? 'rtl' : null });
+    box.style.left = 200 * (c.index + 1) + '%';
+    [c.category, c.title, [c.caption, c.credit].filter(Boolean).join(' '), c.meta, c.summary]
+      .concat((c.related || []).map(function (r) { return r.title; }))
+      .forEach(function (text) { if (text) box.appendChild(el('p', null, text)); });
+    return box;
+  }
+
+  var cards = {}, prevSlot = {}, nextSlot = {}, dotsSlot = {}, toggleSlot = {}, notice = {};
+
+  return {
+    destroy: function () {
+      document.removeEventListener('selectionchange', selected);
+      region.remove();
+      removeStyles();
+    },
+
+    // Rebuilds from the core's view (carta_view_json) when something a reader could notice
+    // has changed. `options`: {loop, autoplay: {on, paused}, announce}.
+    update: function (view, options) {
+      strings = uiStrings(view.language);
+      var key = JSON.stringify([view.status, view.message, view.index, view.count, view.perView,
+                                view.cards.map(function (c) { return c.rect; }),
+                                options.autoplay && options.autoplay.paused, view.title, view.language]);
+      if (key === lastKey) return;
+      lastKey = key;
+      var memo = focusMemo();
+      region.setAttribute('aria-label', view.title || strings.articles);
+      region.setAttribute('lang', view.language || 'en');
+      region.setAttribute('dir', view.rtl ? 'rtl' : 'ltr');
+      var nodes = [];
+      // The error and empty cards are drawn on the (hidden) canvas; say the same here.
+      // Visually hidden like the rest of the mirror: the canvas draws the same card.
+      var said = view.status === 'failed' ? [strings.failed, view.message || strings.failedDetail]
+        : view.status === 'ready' && !view.count ? [strings.empty] : [];
+      nodes = nodes.concat(kept(notice, JSON.stringify(said), function () {
+        var box = el('div');
+        said.forEach(function (text, i) { box.appendChild(el(i ? 'p' : 'h3', null, text)); });
+        return box;
+      }, null));
+      // The cards in view: an article that says the same keeps its node and is moved.
+      var before = cards;
+      cards = {};
+      view.cards.forEach(function (c) {
+        var slot = before[c.index] || {};
+        var says = JSON.stringify(c, function (k, v) { return k === 'rect' || k === 'headline' ? undefined : v; });
+        nodes.push(kept(slot, says + view.count + strings.slide, function () { return card(c, view); }, c.rect));
+        (c.related || []).forEach(function (r, k) {
+          var link = r.rect && slot.node.querySelector('[data-related="' + k + '"]');
+          if (link) place(link, [r.rect[0] - c.rect[0], r.rect[1] - c.rect[1], r.rect[2], r.rect[3]]);
+        });
+        cards[c.index] = slot;
+      });
+      var last = Math.max(0, view.count - view.perView);
+      [[view.prev, prevSlot, strings.previous, HIT_KIND.prev, actions.prev, view.index <= 0],
+       [view.next, nextSlot, strings.next, HIT_KIND.next, actions.next, view.index >= last]].forEach(function (b) {
+        if (!b[0]) return;
+        var node = kept(b[1], b[2], function () { return button(b[2], b[3], -1, null, b[4]); }, b[0]);
+        if (!options.loop && b[5]) node.setAttribute('aria-disabled', 'true');
+        else node.removeAttribute('aria-disabled');
+        nodes.push(node);
+      });
+      if (view.dots.length) {
+        var group = kept(dotsSlot, JSON.stringify(view.dots) + strings.choose, function () {
+          var box = el('div', { role: 'group', 'aria-label': strings.choose });
+          view.dots.forEach(function (d) {
+            box.appendChild(button(fmt(strings.goTo, { n: d.index + 1 }), HIT_KIND.dot, d.index, d.rect, function () { actions.go(d.index); }));
+          });
+          return box;
+        }, null);
+        group.classList.remove('vh');
+        Array.prototype.forEach.call(group.children, function (b) {
+          if (+b.dataset.index === view.index) b.setAttribute('aria-current', 'true');
+          else b.removeAttribute('aria-current');
+        });
+        nodes.push(group);
+      }
+      if (options.autoplay && options.autoplay.on) {
+        var paused = options.autoplay.paused;
+        toggle = kept(toggleSlot, paused + strings.play, function () {
+          var b = el('button', { type: 'button', 'class': 'toggle', 'aria-pressed': paused ? 'true' : 'false' },
+                     paused ? strings.play : strings.pause);
+          b.addEventListener('click', actions.toggle);
+          return b;
+        }, null);
+        toggle.classList.remove('vh');
+        nodes.push(toggle);
+      }
+      nodes.push(live, offstage);
+      sync(nodes);
+      // A card in view is found in its article, not twice.
+      wordsHidden.forEach(function (box) { box.hidden = false; });
+      wordsHidden = view.cards.map(function (c) { return words[c.index]; }).filter(Boolean);
+      wordsHidden.forEach(function (box) { box.hidden = true; });
+      // What the reader may see now, for impressions.
+      actions.cards(view.cards.map(function (c) {
+        return { element: cards[c.index].node, card: { index: c.index, id: c.id, url: c.url } };
+      }));
+      restoreFocus(memo, view);
+      if (options.announce && view.cards.length) {
+        var current = view.cards.filter(function (c) { return c.index === view.index; })[0] || view.cards[0];
+        live.textContent = fmt(strings.announce, { n: view.index + 1, count: view.count, title: current.title });
+      }
+    },
+
+    // Every card's words, a slice at a time (`items` from carta_items_json), for find in
+    // page; `from` 0 starts again (a new feed).
+    addWords: function (items, from) {
+      if (!from) { offstage.textContent = ''; words = []; wordsHidden = []; }
+      items.forEach(function (c) {
+        var box = cardWords(c);
+        words[c.index] = box;
+        if (cards[c.index]) { box.hidden = true; wordsHidden.push(box); }
+        offstage.appendChild(box);
+      });
+    },
+
+    // Without WebGL 2 or WebAssembly: the same articles as a plain, visible, scrollable
+    // list with real images and links (fallback.js).
+    fallback: function (feed, onOpen) {
+      strings = uiStrings(feed.language);
+      actions.cards(showFallback(region, strings, feed, onOpen));
+    }
+  };
+}

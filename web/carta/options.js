@@ -1,0 +1,45 @@
+// A widget's settings: from Carta.mount's object, else the element's data-NAME or NAME
+// attribute; the values as the rest of the page layer uses them.
+export const DEFAULT_HEIGHT = 420;
+
+export function parseAccent(text) {
+  const m = /^#([0-9a-f]{6})$/i.exec(text || '');
+  return m ? parseInt(m[1], 16) : -1;
+}
+
+// Campaign parameters: "utm_source=partner&utm_medium=carta", or an object of them.
+export function linkParamsOf(value) {
+  return value == null ? '' : typeof value === 'object' ? new URLSearchParams(value).toString() : String(value);
+}
+
+function option(el, options, name) {
+  if (options && options[name] != null) return String(options[name]);
+  const attr = el.getAttribute('data-' + name);
+  return attr != null ? attr : el.getAttribute(name);
+}
+
+const int = (text, fallback) => parseInt(text || '', 10) || fallback;
+
+export function readConfig(el, options) {
+  const get = (name) => option(el, options, name);
+  return {
+    feed: get('feed'),
+    theme: get('theme') || 'light',  // light, dark, or auto (the reader's scheme)
+    accent: parseAccent(get('accent')),
+    start: int(get('start') || get('startIndex'), 0),
+    height: int(get('height'), DEFAULT_HEIGHT),
+    autoplay: int(get('autoplay'), 0),
+    loop: get('loop') === 'true',
+    refresh: int(get('refresh'), 0),  // seconds
+    locale: get('locale') || '',  // UI language; empty follows the feed
+    // The error card shows the feed's diagnostic instead of the readers' sentence.
+    debug: get('debug') === 'true',
+    // Fetch nothing until the widget is within this distance of the viewport.
+    lazy: options.lazy !== false && get('loading') !== 'eager',
+    lazyMargin: get('lazyMargin') || '100% 0px',
+    // Added to every story link by the core (core/url.cpp).
+    linkParams: linkParamsOf(options.linkParams != null ? options.linkParams : option(el, null, 'link-params')),
+    // "datalayer": impressions and opens are also pushed onto the page's window.dataLayer.
+    analytics: get('analytics') || ''
+  };
+}

@@ -1,0 +1,119 @@
+// A widget's pictures. The browser fetches (CORS mode) and decodes a picture, then scales
+// it to cover the size it is drawn at, for a texture. A picture it may not read that way
+// (no CORS headers, or no connect-src for its host) is shown by the page itself, as an
+// <img> in a layer under the canvas, which leaves a hole where it goes.
+import { CORNER } from './generated/protocol.js';
+import { readJson, withString } from './wasm.js';
+import { invalidate } from './frames.js';
+
+// Origins whose pictures the page could not read for WebGL (no CORS headers, or a policy
+// that forbids the fetch): later pictures from them go straight to the page's <img> layer,
+// so a host costs the failed fetches already under way, not one per picture.
+export const pageOnlyOrigins = {};
+
+export function pictures(w, root) {
+  const layer = document.createElement('div');
+  layer.setAttribute('aria-hidden', 'true');
+  const ls = layer.style;
+  ls.position = 'absolute';
+  ls.left = ls.top = ls.right = ls.bottom = '0';
+  ls.overflow = 'hidden';
+  ls.pointerEvents = 'none';
+  root.appendChild(layer);
+  const bitmaps = {}, inPage = {};
+  let nextBitmap = 1, queue = [];
+  const gone = () => !w.life.made;
+
+  function decoded(url, bitmap, opaque) {
+    if (gone() || w.life.context !== 'live') { bitmap.close(); return; }
+    const n = nextBitmap++;
+    bitmaps[n] = bitmap;
+    withString(w.M, url, (p) => { w.M['_carta_image_decoded'](w.id, p, n, bitmap.width, bitmap.height, opaque ? 1 : 0); });
+    invalidate(w);
+  }
+
+  function load(url, wantW, wantH, maxSide) {
+    const origin = new URL(url, location.href).origin;
+    let opaque = false;
+    (pageOnlyOrigins[origin] ? Promise.reject({ pageOnly: true }) : fetch(url, { mode: 'cors', credentials: 'omit' })).then((r) => {
+      if (!r.ok) throw { http: r.status };
+      return r.blob();
+    }).then((blob) => {
+      opaque = blob.type === 'image/jpeg';  // no alpha channel: the canvas skips what it covers
+      return createImageBitmap(blob);
+    }).then((full) => {
+      const scale = Math.min(1, Math.max(wantW / full.width, wantH / full.height), maxSide / Math.max(full.width, full.height));
+      if (!(scale < 1)) return full;
+      const width = Math.max(1, Math.round(full.width * scale)), height = Math.max(1, Math.round(full.height * scale));
+      return createImageBitmap(full, { resizeWidth: width, resizeHeight: height, resizeQuality: 'high' })
+        .then((small) => { full.close(); return small; });
+    }).then((bitmap) => decoded(url, bitmap, opaque)).catch((e) => {
+      if (gone()) return;
+      if (e instanceof TypeError) pageOnlyOrigins[origin] = true;  // fetch refused: CORS or CSP
+      (e && e.http ? Promise.reject(e) : show(url)).then(() => {
+        // Lost or given back, the context forgets its pictures: each is asked for again.
+        if (gone() || w.life.context !== 'live') return;
+        if (!w.gl.seeThrough()) throw new Error('no context with alpha');
+        withString(w.M, url, (p) => { w.M['_carta_image_in_page'](w.id, p); });
+        invalidate(w);
+      }).catch(() => {
+        if (gone()) return;
+        withString(w.M, url, (p) => { w.M['_carta_image_failed'](w.id, p); });
+        invalidate(w);
+      });
+    });
+  }
+
+  function show(url) {
+    let img = inPage[url];
+    if (!img) {
+      img = inPage[url] = document.createElement('img');
+      img.alt = '';  // the mirror describes it
+      img.decoding = 'async';
+      img.referrerPolicy = 'no-referrer';
+      const s = img.style;
+      s.position = 'absolute';
+      s.objectFit = 'cover';  // cover-cropped, as the canvas draws pictures
+      s.display = 'none';
+      layer.appendChild(img);
+      img.src = url;
+    }
+    return img.decode();
+  }
+
+  return {
+    // The frame asked for a picture: fetched in a task after the frame's (a fetch() call
+    // costs the main thread 5-10 ms on a slow phone; the first frame asks for several).
+    request(url, width, height, maxSide) {
+      if (!queue.length) setTimeout(() => {
+        const asked = queue;
+        queue = [];
+        if (!w.life.destroyed) asked.forEach((args) => load.apply(null, args));
+      }, 0);
+      queue.push([url, width, height, maxSide]);
+    },
+    take(n) { const b = bitmaps[n]; delete bitmaps[n]; return b || null; },
+    // Every decoded picture not yet handed over is dropped (a lost context, destroy).
+    drop() { Object.keys(bitmaps).forEach((k) => { bitmaps[k].close(); delete bitmaps[k]; }); },
+    // Puts each page-shown picture where this frame cut its hole (same frame, so they move
+    // together through drags and slides) and hides the others.
+    place() {
+      const shown = {};
+      readJson(w.M, w.M['_carta_page_pictures'](w.id)).forEach((p) => {
+        const img = inPage[p.url];
+        if (!img) return;
+        shown[p.url] = true;
+        const s = img.style, r = p.radius + 'px';
+        s.left = p.rect[0] + 'px';
+        s.top = p.rect[1] + 'px';
+        s.width = p.rect[2] + 'px';
+        s.height = p.rect[3] + 'px';
+        s.borderRadius = [CORNER.topLeft, CORNER.topRight, CORNER.bottomRight, CORNER.bottomLeft]
+          .map((bit) => p.corners & bit ? r : '0').join(' ');
+        s.display = 'block';
+      });
+      Object.keys(inPage).forEach((u) => { if (!shown[u]) inPage[u].style.display = 'none'; });
+    },
+    remove() { layer.remove(); }
+  };
+}
