@@ -20,10 +20,7 @@ App::App(const AppDesc& desc, AppHooks hooks) : desc_(desc), hooks_(std::move(ho
 
 App::~App() {
   release(images_.clear());
-  for (std::uint64_t handle : text_.forget_images()) {
-    GLuint name = static_cast<GLuint>(handle);
-    glDeleteTextures(1, &name);
-  }
+  delete_textures(text_.forget_images());
   layers_.release();
   renderer_.shut_down();
 }
@@ -119,11 +116,12 @@ void App::image_loaded(const std::string& url, Texture texture) {
 
 // Deletes evicted textures; an evicted image still on screen is requested again.
 void App::release(const std::vector<CachedImage>& images) {
+  std::vector<std::uint64_t> names;
   for (const CachedImage& image : images) {
-    GLuint name = static_cast<GLuint>(image.handle);
-    glDeleteTextures(1, &name);
+    names.push_back(image.handle);
     if (!images_.use(image.url)) image_states_.erase(image.url);
   }
+  delete_textures(names);
 }
 
 void App::image_failed(const std::string& url) { image_states_[url] = ImageState::failed; }
@@ -273,10 +271,7 @@ FrameResult App::frame(double seconds) {
   }, [this](const Shape& line) { return text_.image(line, desc_.dpr); }, erase_blend, renderer_, fonts_.atlas_id(),
                 max_texture_side_);
   renderer_.render(*draw_list_.draw_data(), framebuffer_width(), framebuffer_height());
-  for (std::uint64_t handle : text_.take_evicted()) {  // line images the frame no longer drew
-    GLuint name = static_cast<GLuint>(handle);
-    glDeleteTextures(1, &name);
-  }
+  delete_textures(text_.take_evicted());  // line images the frame no longer drew
   result.drew = true;
   // An empty feed is ready once its own card ("No articles yet") is on screen.
   result.headline_visible = status_ == FeedStatus::ready && (last_scene_.headline_visible || feed_.feed.items.empty());
@@ -422,10 +417,7 @@ bool App::go(int index, double seconds, ChangeCause cause) {
 void App::context_lost() {
   std::vector<std::uint64_t> names = text_.forget_images();
   for (const CachedImage& image : images_.clear()) names.push_back(image.handle);
-  for (std::uint64_t handle : names) {
-    GLuint name = static_cast<GLuint>(handle);
-    glDeleteTextures(1, &name);
-  }
+  delete_textures(names);
   image_states_.clear();  // pictures are asked for again when drawn
   layers_.release();
   renderer_.shut_down();

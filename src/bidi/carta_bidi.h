@@ -1,7 +1,7 @@
-/* Carta's right-to-left text engine: a C interface over GNU FriBiDi, small enough to be
- * built twice: linked into the native tool and the tests, and compiled alone into the web
- * widget's on-demand module (carta-bidi.wasm), which the page fetches only for feeds with
- * right-to-left text. Text is UTF-32, changed in place. */
+/* Carta's right-to-left text engine: a C interface over GNU FriBiDi, linked into the native
+ * tool, the tests and the fuzzer. The web widget has none: the browser's text stack sets
+ * right-to-left text there (src/platform/web/web_bidi.cpp answers "no engine").
+ * Text is UTF-32, changed in place. */
 #ifndef CARTA_BIDI_H
 #define CARTA_BIDI_H
 #include <stdint.h>

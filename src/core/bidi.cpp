@@ -91,8 +91,13 @@ class Memo {
   std::vector<Slot> slots_ = std::vector<Slot>(kSlots);
 };
 
-std::string run(std::string_view utf8, bool rtl, Engine engine, Memo& memo) {
+// `memo` is made on first use: a build without the engine (the web widget, whose browser
+// sets right-to-left text) never makes one.
+std::string run(std::string_view utf8, bool rtl, Engine engine, Memo& (*memo_of)()) {
   if (utf8.empty() || (!rtl && !has_right_to_left_text(utf8))) return std::string(utf8);
+  static const bool available = bidi_engine_available();
+  if (!available) return std::string(utf8);
+  Memo& memo = memo_of();
   if (const std::string* known = memo.find(rtl, utf8)) return *known;
   std::vector<std::uint32_t> text = decode(utf8);
   int length = engine(text.data(), static_cast<int>(text.size()), rtl ? 1 : 0);
@@ -102,7 +107,14 @@ std::string run(std::string_view utf8, bool rtl, Engine engine, Memo& memo) {
   return result;
 }
 
-Memo shaped_memo, visual_memo;
+Memo& shaped_memo() {
+  static Memo memo;
+  return memo;
+}
+Memo& visual_memo() {
+  static Memo memo;
+  return memo;
+}
 
 }  // namespace
 

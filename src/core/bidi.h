@@ -4,8 +4,8 @@
 // order for the painter, which draws every line left to right.
 //
 // Text without right-to-left characters in a left-to-right paragraph never reaches the
-// engine. When the engine is not available (the web widget before carta-bidi.wasm has
-// loaded) both calls return the text unchanged.
+// engine. Where the engine is not linked in (the web widget, whose browser's text stack sets
+// right-to-left text: src/platform/web/web_bidi.cpp) both calls return the text unchanged.
 #pragma once
 #include <cstdint>
 #include <string>
@@ -29,7 +29,7 @@ std::string shape_paragraph(std::string_view utf8, bool rtl);
 // One line of shaped text in visual order: left to right as it appears on screen.
 std::string visual_line(std::string_view shaped_utf8, bool rtl);
 
-// Whether the bidi engine is linked in and ready (the web widget loads it on demand).
+// Whether the bidi engine is linked in (natively, and in the tests; not in the web widget).
 bool bidi_engine_available();
 
 }  // namespace carta

@@ -55,34 +55,36 @@ std::optional<Color> parse_hex_color(std::string_view s) {
                static_cast<std::uint8_t>(v[4] * 16 + v[5]), 255};
 }
 
+namespace {
+
+// The two themes' colours, as data: one row a theme.
+struct Palette {
+  Color page, card, border, text, muted, accent, placeholder, placeholder_mark, control, hover, chip;
+};
+constexpr Palette kLight = {{243, 241, 236, 255}, {255, 255, 255, 255}, {222, 218, 210, 255}, {24, 24, 27, 255},
+                            {92, 92, 100, 255},   {176, 32, 38, 255},   {226, 222, 214, 255}, {150, 146, 138, 255},
+                            {120, 118, 112, 255}, {236, 232, 224, 255}, {241, 238, 232, 255}};
+constexpr Palette kDark = {{17, 18, 21, 255},     {30, 32, 37, 255},    {52, 55, 62, 255},    {238, 238, 240, 255},
+                           {170, 172, 180, 255},  {255, 112, 102, 255}, {46, 49, 56, 255},    {110, 114, 124, 255},
+                           {150, 152, 160, 255},  {44, 47, 54, 255},    {40, 43, 50, 255}};
+
+}  // namespace
+
 Theme make_theme(bool dark, std::optional<Color> accent) {
   Theme t;
   t.dark = dark;
-  if (!dark) {
-    t.page = {243, 241, 236, 255};
-    t.card = {255, 255, 255, 255};
-    t.border = {222, 218, 210, 255};
-    t.text = {24, 24, 27, 255};
-    t.muted = {92, 92, 100, 255};
-    t.accent = accent.value_or(Color{176, 32, 38, 255});
-    t.placeholder = {226, 222, 214, 255};
-    t.placeholder_mark = {150, 146, 138, 255};
-    t.control = {120, 118, 112, 255};
-    t.hover = {236, 232, 224, 255};
-    t.chip = {241, 238, 232, 255};
-  } else {
-    t.page = {17, 18, 21, 255};
-    t.card = {30, 32, 37, 255};
-    t.border = {52, 55, 62, 255};
-    t.text = {238, 238, 240, 255};
-    t.muted = {170, 172, 180, 255};
-    t.accent = accent.value_or(Color{255, 112, 102, 255});
-    t.placeholder = {46, 49, 56, 255};
-    t.placeholder_mark = {110, 114, 124, 255};
-    t.control = {150, 152, 160, 255};
-    t.hover = {44, 47, 54, 255};
-    t.chip = {40, 43, 50, 255};
-  }
+  const Palette& p = dark ? kDark : kLight;
+  t.page = p.page;
+  t.card = p.card;
+  t.border = p.border;
+  t.text = p.text;
+  t.muted = p.muted;
+  t.accent = accent.value_or(p.accent);
+  t.placeholder = p.placeholder;
+  t.placeholder_mark = p.placeholder_mark;
+  t.control = p.control;
+  t.hover = p.hover;
+  t.chip = p.chip;
   t.accent_text = readable_accent(t.accent, t.card, 4.5);
   t.caption_text = {255, 255, 255, 255};
   t.scrim = {0, 0, 0, 200};

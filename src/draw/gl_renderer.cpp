@@ -113,6 +113,13 @@ void make_target(RenderTarget& target, int width, int height) {
   target.height = height;
 }
 
+void delete_textures(const std::vector<std::uint64_t>& names) {
+  for (std::uint64_t handle : names) {
+    const GLuint name = static_cast<GLuint>(handle);
+    glDeleteTextures(1, &name);
+  }
+}
+
 void delete_target(RenderTarget& target) {
   if (target.framebuffer) glDeleteFramebuffers(1, &target.framebuffer);
   if (target.texture) glDeleteTextures(1, &target.texture);

@@ -5,12 +5,17 @@
 #pragma once
 #include <imgui.h>
 
+#include <cstdint>
+#include <vector>
+
 namespace carta {
 
 // Uploads `width` x `height` RGBA pixels (not premultiplied, rows packed) into texture
 // `name` of the current context, made first when `name` is 0, linear and clamped; returns
 // the name. Pictures, line images and the font atlas all go through it.
 unsigned upload_rgba_texture(unsigned name, const unsigned char* pixels, int width, int height);
+// Deletes textures by name (pictures and line images, whose names the caches keep as handles).
+void delete_textures(const std::vector<std::uint64_t>& names);
 
 // A texture the renderer draws into (a card's layer, draw/card_layers.h). What is drawn
 // into it from transparent is premultiplied by its alpha: draw it with
