@@ -14,12 +14,9 @@ target_compile_options(carta_web PRIVATE ${CARTA_WARNINGS})
 
 # The functions the page calls (web/carta/, by the protocol of src/app/protocol.h).
 set(CARTA_WEB_EXPORTS
-  _malloc _free _carta_create _carta_destroy _carta_set_font _carta_prepare _carta_set_feed _carta_set_feed_failure
-  _carta_error_json _carta_read_feed _carta_add_words _carta_use_browser_text _carta_set_theme _carta_set_reduced_motion
-  _carta_set_now _carta_resize _carta_frame _carta_next_wake _carta_view_json _carta_items_json _carta_page_pictures
-  _carta_pointer _carta_wheel _carta_key _carta_go _carta_current _carta_focus _carta_set_paused
-  _carta_image_decoded _carta_image_in_page _carta_image_failed
-  _carta_context_lost _carta_context_restored _carta_replace_context _carta_stats_json)
+  _malloc _free _carta_create _carta_destroy _carta_set_font _carta_add_words _carta_use_browser_text _carta_prepare
+  _carta_set_feed _carta_set_feed_failure _carta_read_feed _carta_set_theme _carta_frame _carta_next_wake
+  _carta_input _carta_image _carta_json)
 list(JOIN CARTA_WEB_EXPORTS "," CARTA_WEB_EXPORTS_CSV)
 
 target_link_options(carta_web PRIVATE

@@ -4,8 +4,8 @@
 // under Node), so the page never types a number by hand; the ctest `protocol-js` fails when
 // the committed file and the tables disagree.
 //
-// Adding a key: a row in CARTA_KEYS (and its case in App::key). Adding a pointer kind: a
-// row in CARTA_POINTER_KINDS (and its case in carta_pointer). The page reads both by name.
+// Adding a key: a row in CARTA_KEYS (and its case in App::key). Adding an input: its kind in
+// InputKind and CARTA_INPUT_KINDS, and its case in carta_input. The page reads both by name.
 #pragma once
 #include <cstdint>
 
@@ -24,13 +24,63 @@ namespace carta::protocol {
 #define CARTA_KEYS(X) \
   X(ArrowLeft, Key::left) X(ArrowRight, Key::right) X(Home, Key::home) X(End, Key::end) X(Enter, Key::enter)
 
-enum class PointerKind : int { down, move, up, leave };
-#define CARTA_POINTER_KINDS(X) \
-  X(down, PointerKind::down) X(move, PointerKind::move) X(up, PointerKind::up) X(leave, PointerKind::leave)
+// Everything the page tells a widget about its reader and its box, one kind at a time
+// (carta_input): the fields an Input holds for each kind are said beside it.
+enum class InputKind : int {
+  pointer_down,      // x, y: CSS px from the widget's top left
+  pointer_move,      // x, y
+  pointer_up,        // x, y
+  pointer_leave,     // (also a cancelled pointer)
+  wheel,             // x, y: the deltas in CSS px
+  key,               // code: a Key
+  go,                // code: the card; cause: a ChangeCause
+  step,              // code: +1 the next card, -1 the previous; cause
+  focus,             // code: a HitRegion::Kind, or -1 for none; index: the card; related: its related story
+  pause,             // code: a PauseReason; index: 1 paused, 0 no longer for that reason
+  reduced_motion,    // code: 1 the reader asks for less motion
+  resize,            // x, y: the widget's CSS size; dpr
+  context_lost,      // the browser took the WebGL context, or the page gave it back
+  context_restored,  // it is back: GL objects are made again
+  replace_context,   // move to a new context on the host's (new) canvas; answers taken when it could
+};
+#define CARTA_INPUT_KINDS(X)                                                                                      \
+  X(pointerDown, InputKind::pointer_down) X(pointerMove, InputKind::pointer_move)                                \
+  X(pointerUp, InputKind::pointer_up) X(pointerLeave, InputKind::pointer_leave) X(wheel, InputKind::wheel)      \
+  X(key, InputKind::key) X(go, InputKind::go) X(step, InputKind::step) X(focus, InputKind::focus)               \
+  X(pause, InputKind::pause) X(reducedMotion, InputKind::reduced_motion) X(resize, InputKind::resize)           \
+  X(contextLost, InputKind::context_lost) X(contextRestored, InputKind::context_restored)                       \
+  X(replaceContext, InputKind::replace_context)
 
-// What carta_pointer answers, as bits.
-enum PointerResult : int { pointer_redraw = 1, pointer_over_link = 2 };
-#define CARTA_POINTER_RESULTS(X) X(redraw, pointer_redraw) X(overLink, pointer_over_link)
+struct Input {
+  std::int32_t kind;  // an InputKind
+  std::int32_t code;
+  std::int32_t index;
+  std::int32_t related;
+  std::int32_t cause;
+  float x, y, dpr;
+  double ms;  // the page's clock (performance.now())
+};
+#define CARTA_INPUT_FIELDS(X)                                                                                     \
+  X(kind, kind, i32) X(code, code, i32) X(index, index, i32) X(related, related, i32) X(cause, cause, i32)       \
+  X(x, x, f32) X(y, y, f32) X(dpr, dpr, f32) X(ms, ms, f64)
+
+// What carta_input answers, as bits: redraw (a frame is wanted), overLink (the pointer is
+// over a link or button: the cursor), taken (the widget took a key or the wheel — the page
+// must not act on it too — or replace_context succeeded).
+enum InputResult : int { input_redraw = 1, input_over_link = 2, input_taken = 4 };
+#define CARTA_INPUT_RESULTS(X) X(redraw, input_redraw) X(overLink, input_over_link) X(taken, input_taken)
+
+// A picture the page was asked for (carta_image): decoded (its ImageBitmap handed over), shown
+// by the page itself under the canvas, or failed.
+#define CARTA_IMAGE_STATES(X) X(loaded, ImageState::loaded) X(inPage, ImageState::in_page) X(failed, ImageState::failed)
+
+// What carta_json answers with (JSON, valid until the next call): the view now (the
+// mirror's), the cards from `from` (find in page), where pictures the page shows go, the last
+// feed's first error, and what the widgets cost.
+enum class JsonKind : int { view, items, page_pictures, error, stats };
+#define CARTA_JSON_KINDS(X)                                                                                       \
+  X(view, JsonKind::view) X(items, JsonKind::items) X(pagePictures, JsonKind::page_pictures)                     \
+  X(error, JsonKind::error) X(stats, JsonKind::stats)
 
 // What carta_frame answers, as bits (App::FrameResult).
 enum FrameBit : int { frame_drew = 1, frame_headline_visible = 2, frame_wants_next = 4, frame_page_pictures = 8 };
@@ -67,6 +117,7 @@ template <class E> bool known(int v);
 template <> inline bool known<Key>(int v) { return false CARTA_KEYS(CARTA_PROTOCOL_IS); }
 template <> inline bool known<HitRegion::Kind>(int v) { return false CARTA_HIT_KINDS(CARTA_PROTOCOL_IS); }
 template <> inline bool known<ChangeCause>(int v) { return false CARTA_CHANGE_CAUSES(CARTA_PROTOCOL_IS); }
+template <> inline bool known<InputKind>(int v) { return false CARTA_INPUT_KINDS(CARTA_PROTOCOL_IS); }
 
 // Whether a change of this cause is announced (the live region says "Card 2 of 8: …").
 constexpr bool announced(ChangeCause cause) { return cause == ChangeCause::reader; }

@@ -8,7 +8,7 @@ import { loadWords } from './words.js';
 import { call, fillWords, invalidate } from './frames.js';
 import { feedSource } from './feed-source.js';
 import { fire, reportError } from './events.js';
-import { readJson, withBytes, withString } from './wasm.js';
+import { json, readJson, withBytes, withString } from './wasm.js';
 
 export function setFonts(w, buffers, part) {
   buffers.forEach((buffer, face) => {
@@ -63,7 +63,7 @@ export function useFeed(w, feed) {
     withBytes(M, feed.bytes, (p, n) => { call(w, () => M['_carta_set_feed'](w.id, p, n, u)); });
   });
   if (w.life.destroyed) return false;
-  const error = readJson(M, M['_carta_error_json'](w.id));
+  const error = json(M, w.id, 'error');
   if (error.message) reportError(w.el, error.message, feed.path(error.path));
   else if (w.readyFired) setTimeout(() => fillWords(w), 0);  // the first feed's, after the first mirror
   invalidate(w);

@@ -1,7 +1,7 @@
 // Frames on demand: a frame is drawn only when something changed (input, an animation, a
 // picture arriving, a resize), and the mirror follows what the canvas shows.
-import { FRAME } from './generated/protocol.js';
-import { readJson } from './wasm.js';
+import { FRAME, INPUT } from './generated/protocol.js';
+import { input, json } from './wasm.js';
 import { fire } from './events.js';
 
 // Cards whose words are put in the page for find in page, per task.
@@ -30,8 +30,7 @@ function frame(w) {
   const M = w.M, now = performance.now();
   w.frames++;
   w.contextOwner.used = now;
-  M['_carta_set_now'](w.id, Date.now() / 1000);
-  const flags = call(w, () => M['_carta_frame'](w.id, now));
+  const flags = call(w, () => M['_carta_frame'](w.id, now, Date.now() / 1000));
   if (w.life.destroyed) return;
   if ((flags & FRAME.drew) && w.canvas.style.visibility) w.canvas.style.visibility = '';
   const wake = schedule(w, now);
@@ -86,11 +85,11 @@ export function schedule(w, now) {
 
 export function pause(w, reason, on) {
   if (!w.life.made) return;
-  w.M['_carta_set_paused'](w.id, reason, on ? 1 : 0, performance.now());
+  input(w.M, w.id, { kind: INPUT.pause, code: reason, index: on ? 1 : 0 });
   schedule(w, performance.now());
 }
 
-export function readView(w) { return readJson(w.M, w.M['_carta_view_json'](w.id)); }
+export function readView(w) { return json(w.M, w.id, 'view'); }
 
 // The mirror of `view`, or of the view now. A change the core says the reader made is
 // announced (the live region), once.
@@ -114,7 +113,7 @@ export function fillWords(w) {
   let from = 0;
   (function slice() {
     if (!w.life.made || run !== w.wordsRun) return;
-    const items = readJson(w.M, w.M['_carta_items_json'](w.id, from, WORDS_SLICE));
+    const items = json(w.M, w.id, 'items', from, WORDS_SLICE);
     w.mirror.addWords(items, from);
     from += items.length;
     if (items.length === WORDS_SLICE) setTimeout(slice, 0);
@@ -133,6 +132,6 @@ export function size(w) {
 export function resize(w) {
   if (!w.life.made) return;
   const s = size(w);
-  w.M['_carta_resize'](w.id, s.w, s.h, s.dpr);
+  input(w.M, w.id, { kind: INPUT.resize, x: s.w, y: s.h, dpr: s.dpr });
   invalidate(w);
 }

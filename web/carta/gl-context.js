@@ -2,7 +2,9 @@
 // far off screen and asked for again near the viewport, recovered after a loss, and moved
 // to a canvas with alpha when a picture must show through (see pictures.js).
 import { contextBudget } from './contexts.js';
+import { INPUT, INPUT_RESULT } from './generated/protocol.js';
 import { invalidate } from './frames.js';
+import { input } from './wasm.js';
 
 export const budget = contextBudget();
 
@@ -64,13 +66,13 @@ export function glContext(w) {
       if (life.context !== 'released') { life.setContext('lost'); budget.release(owner); }  // the browser took it
       w.canvas.style.visibility = 'hidden';  // until the restored context draws again
       if (w.raf) { cancelAnimationFrame(w.raf); w.raf = 0; }
-      w.M['_carta_context_lost'](w.id);
+      input(w.M, w.id, { kind: INPUT.contextLost });
       w.pictures.drop();
     });
     on('webglcontextrestored', () => {
       life.setContext('live');
       if (!budget.holds(owner)) budget.claim(owner);
-      w.M['_carta_context_restored'](w.id);
+      input(w.M, w.id, { kind: INPUT.contextRestored });
       invalidate(w);
     });
   }
@@ -106,7 +108,7 @@ export function glContext(w) {
       w.canvas.width = old.width;
       w.canvas.height = old.height;
       this.attributes = w.host.contextAttributes = SEE_THROUGH_ATTRIBUTES;
-      if (!w.M['_carta_replace_context'](w.id)) {  // no second context: the old one stays
+      if (!(input(w.M, w.id, { kind: INPUT.replaceContext }) & INPUT_RESULT.taken)) {  // no second context: the old one stays
         w.canvas = w.host.canvas = old;
         this.attributes = w.host.contextAttributes = CONTEXT_ATTRIBUTES;
         return false;

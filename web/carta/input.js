@@ -1,23 +1,24 @@
 // The reader's input: pointer, wheel and keys on the host element, focus, the tab's
 // visibility and the reader's settings — each handed to the module by the protocol's names.
-import { KEY, PAUSE, POINTER, POINTER_RESULT } from './generated/protocol.js';
+import { INPUT, INPUT_RESULT, KEY, PAUSE } from './generated/protocol.js';
 import { call, invalidate, pause, updateMirror } from './frames.js';
+import { input } from './wasm.js';
 
 function origin(e) { return e.composedPath ? e.composedPath()[0] : e.target; }
 
 function pointer(w, kind, e) {
   if (!w.life.made) return;
-  if (kind !== POINTER.move) w.dragging = kind === POINTER.down;
+  if (kind !== INPUT.pointerMove) w.dragging = kind === INPUT.pointerDown;
   let x = 0, y = 0;
   if (e) {
     const r = w.canvas.getBoundingClientRect();
     x = e.clientX - r.left;
     y = e.clientY - r.top;
   }
-  const flags = call(w, () => w.M['_carta_pointer'](w.id, kind, x, y, performance.now()));
+  const flags = call(w, () => input(w.M, w.id, { kind, x, y }));
   if (w.life.destroyed) return;
-  w.canvas.style.cursor = (flags & POINTER_RESULT.overLink) ? 'pointer' : '';
-  if (flags & POINTER_RESULT.redraw) invalidate(w);
+  w.canvas.style.cursor = (flags & INPUT_RESULT.overLink) ? 'pointer' : '';
+  if (flags & INPUT_RESULT.redraw) invalidate(w);
 }
 
 // On the host, not the canvas: the mirror's links lie over the canvas (hover, middle click,
@@ -32,19 +33,19 @@ function listenToPointer(w, listen) {
     if (o && o.tagName === 'BUTTON') return;  // the rotation control's own
     pressed = e.pointerId;
     w.canvas.setPointerCapture(e.pointerId);
-    pointer(w, POINTER.down, e);
+    pointer(w, INPUT.pointerDown, e);
   });
-  listen(el, 'pointermove', (e) => pointer(w, POINTER.move, e));
+  listen(el, 'pointermove', (e) => pointer(w, INPUT.pointerMove, e));
   listen(el, 'pointerup', (e) => {
     if (e.pointerId !== pressed) return;
     pressed = -1;
-    pointer(w, POINTER.up, e);
+    pointer(w, INPUT.pointerUp, e);
   });
-  listen(el, 'pointercancel', () => { pressed = -1; pointer(w, POINTER.leave, null); });
-  listen(el, 'pointerleave', () => pointer(w, POINTER.leave, null));
+  listen(el, 'pointercancel', () => { pressed = -1; pointer(w, INPUT.pointerLeave, null); });
+  listen(el, 'pointerleave', () => pointer(w, INPUT.pointerLeave, null));
   listen(el, 'wheel', (e) => {
     const scale = e.deltaMode === 1 ? 16 : e.deltaMode === 2 ? el.clientWidth : 1;
-    if (w.M['_carta_wheel'](w.id, e.deltaX * scale, e.deltaY * scale, performance.now())) {
+    if (input(w.M, w.id, { kind: INPUT.wheel, x: e.deltaX * scale, y: e.deltaY * scale }) & INPUT_RESULT.taken) {
       e.preventDefault();
       invalidate(w);
     }
@@ -70,7 +71,7 @@ function listenToKeys(w, listen) {
       }
       return;
     }
-    if (call(w, () => w.M['_carta_key'](w.id, KEY[e.key], performance.now()))) {
+    if (call(w, () => input(w.M, w.id, { kind: INPUT.key, code: KEY[e.key] })) & INPUT_RESULT.taken) {
       e.preventDefault();
       invalidate(w);
     }
@@ -105,7 +106,7 @@ function listenToPage(w, listen) {
   const reduced = w.queries.get('reduced');
   if (reduced) {
     listen(reduced, 'change', () => {
-      w.M['_carta_set_reduced_motion'](w.id, reduced.matches ? 1 : 0, performance.now());
+      input(w.M, w.id, { kind: INPUT.reducedMotion, code: reduced.matches ? 1 : 0 });
       updateMirror(w);
       invalidate(w);
     });

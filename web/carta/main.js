@@ -3,7 +3,7 @@
 // createCartaModule, sits just above this code inside the same function scope.
 import { RELEASE, VERSION, loadedModule } from './assets.js';
 import { budget } from './gl-context.js';
-import { readJson } from './wasm.js';
+import { json } from './wasm.js';
 import { mount, widgets } from './widget.js';
 
 // <carta-carousel feed="…" theme="dark" autoplay="6000" height="420"></carta-carousel>
@@ -22,7 +22,7 @@ function mountAll() {
 // What all the page's widgets cost together: how many there are, how many hold a WebGL
 // context now, the WebAssembly heap they share (its high-water mark) and their font atlases.
 function pageStats() {
-  const M = loadedModule, shared = M ? readJson(M, M['_carta_stats_json'](0)) : { heapBytes: 0, atlases: 0 };
+  const M = loadedModule, shared = M ? json(M, 0, 'stats') : { heapBytes: 0, atlases: 0 };
   return { 'widgets': widgets.mounted, 'liveContexts': budget.live, 'wasmHeapBytes': shared.heapBytes, 'atlases': shared.atlases };
 }
 

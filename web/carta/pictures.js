@@ -2,8 +2,8 @@
 // it to cover the size it is drawn at, for a texture. A picture it may not read that way
 // (no CORS headers, or no connect-src for its host) is shown by the page itself, as an
 // <img> in a layer under the canvas, which leaves a hole where it goes.
-import { CORNER } from './generated/protocol.js';
-import { readJson, withString } from './wasm.js';
+import { CORNER, IMAGE } from './generated/protocol.js';
+import { json, withString } from './wasm.js';
 import { invalidate } from './frames.js';
 
 // Origins whose pictures the page could not read for WebGL (no CORS headers, or a policy
@@ -28,7 +28,7 @@ export function pictures(w, root) {
     if (gone() || w.life.context !== 'live') { bitmap.close(); return; }
     const n = nextBitmap++;
     bitmaps[n] = bitmap;
-    withString(w.M, url, (p) => { w.M['_carta_image_decoded'](w.id, p, n, bitmap.width, bitmap.height, opaque ? 1 : 0); });
+    withString(w.M, url, (p) => { w.M['_carta_image'](w.id, p, IMAGE.loaded, n, bitmap.width, bitmap.height, opaque ? 1 : 0); });
     invalidate(w);
   }
 
@@ -54,11 +54,11 @@ export function pictures(w, root) {
         // Lost or given back, the context forgets its pictures: each is asked for again.
         if (gone() || w.life.context !== 'live') return;
         if (!w.gl.seeThrough()) throw new Error('no context with alpha');
-        withString(w.M, url, (p) => { w.M['_carta_image_in_page'](w.id, p); });
+        withString(w.M, url, (p) => { w.M['_carta_image'](w.id, p, IMAGE.inPage, 0, 0, 0, 0); });
         invalidate(w);
       }).catch(() => {
         if (gone()) return;
-        withString(w.M, url, (p) => { w.M['_carta_image_failed'](w.id, p); });
+        withString(w.M, url, (p) => { w.M['_carta_image'](w.id, p, IMAGE.failed, 0, 0, 0, 0); });
         invalidate(w);
       });
     });
@@ -99,7 +99,7 @@ export function pictures(w, root) {
     // together through drags and slides) and hides the others.
     place() {
       const shown = {};
-      readJson(w.M, w.M['_carta_page_pictures'](w.id)).forEach((p) => {
+      json(w.M, w.id, 'pagePictures').forEach((p) => {
         const img = inPage[p.url];
         if (!img) return;
         shown[p.url] = true;

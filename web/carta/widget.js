@@ -2,7 +2,7 @@
 // root, its life (lifecycle.js), and start-up once it nears the viewport. The work is the
 // modules': frames.js draws, input.js listens, pictures.js and gl-context.js hold what the
 // GPU needs, feeding.js reads, mirror.js speaks.
-import { CHANGE_CAUSE, FONT_PART, PAUSE } from './generated/protocol.js';
+import { CHANGE_CAUSE, FONT_PART, INPUT, PAUSE } from './generated/protocol.js';
 import { loadFontPart, loadModule, loadTextStack } from './assets.js';
 import { addWords, failFeed, fallback, scheduleRefresh, setFonts, useFeed } from './feeding.js';
 import { call, invalidate, mark, pause, resize, size, updateMirror } from './frames.js';
@@ -16,7 +16,7 @@ import { readConfig } from './options.js';
 import { pageOnlyOrigins, pictures } from './pictures.js';
 import { needsTextStack } from './scripts.js';
 import { loadWords } from './words.js';
-import { readJson, withDesc } from './wasm.js';
+import { input, json, withDesc } from './wasm.js';
 import { feedSource } from './feed-source.js';
 import { readerQueries } from './reader.js';
 
@@ -62,9 +62,10 @@ export function mount(el, options) {
     w.queries.applyTheme(w.M, w.id);
     invalidate(w);
   };
-  const go = (index, cause) => {
+  // Card `index` into view (`how` INPUT.go), or the next or previous (INPUT.step, +1 or -1).
+  const go = (index, cause, how = INPUT.go) => {
     if (!w.life.made) return;
-    call(w, () => w.M['_carta_go'](w.id, index, performance.now(), cause));
+    call(w, () => input(w.M, w.id, { kind: how, code: index, cause }));
     invalidate(w);
   };
   const impressions = impressionTracker((card) => {
@@ -86,7 +87,7 @@ export function mount(el, options) {
 
 // What the mirror's links and buttons do: the reader's own changes, said so to the core.
 function mirrorActions(w, go, impressions) {
-  const step = (by) => () => w.life.made && go(w.M['_carta_current'](w.id) + by, CHANGE_CAUSE.reader);
+  const step = (by) => () => go(by, CHANGE_CAUSE.reader, INPUT.step);
   return {
     cards: impressions.watch,
     open: w.open,
@@ -95,7 +96,7 @@ function mirrorActions(w, go, impressions) {
     next: step(1),
     focus(kind, index, related) {
       if (!w.life.made) return;
-      w.M['_carta_focus'](w.id, kind, index, related);
+      input(w.M, w.id, { kind: INPUT.focus, code: kind, index, related });
       invalidate(w);
     },
     toggle() {
@@ -278,10 +279,9 @@ function watchPixelRatio(w, cleanups) {
 
 // The handle Carta.mount returns.
 function widgetHandle(w, go, undo) {
-  const M = () => w.M;
   const move = (how) => (i) => {
-    if (!w.life.made) return;
-    go(how === 'go' ? i | 0 : M()['_carta_current'](w.id) + (how === 'next' ? 1 : -1), CHANGE_CAUSE.api);
+    if (how === 'go') go(i | 0, CHANGE_CAUSE.api);
+    else go(how === 'next' ? 1 : -1, CHANGE_CAUSE.api, INPUT.step);
   };
   return {
     // What the widget costs right now: frames drawn so far, the WebAssembly memory (shared
@@ -289,13 +289,13 @@ function widgetHandle(w, go, undo) {
     'stats': () => ({
       'frames': w.frames,
       'wasmMemoryBytes': w.M ? w.M['HEAPU8'].length : 0,
-      'imageBytes': w.life.made ? readJson(w.M, w.M['_carta_stats_json'](w.id)).imageBytes : 0,
+      'imageBytes': w.life.made ? json(w.M, w.id, 'stats').imageBytes : 0,
       // 'live', or 'released' to the page's budget of WebGL contexts while far off screen.
       'context': !w.life.made ? 'none' : w.life.context
     }),
     // What the canvas shows now (the core's view: cards in view, their headline lines and
     // boxes), for tests and debugging.
-    'view': () => w.life.made ? readJson(w.M, w.M['_carta_view_json'](w.id)) : null,
+    'view': () => w.life.made ? json(w.M, w.id, 'view') : null,
     'next': move('next'),
     'prev': move('prev'),
     'go': move('go'),

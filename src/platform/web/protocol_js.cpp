@@ -52,8 +52,10 @@ int main() {
   line("// Generated from src/app/protocol.h by src/platform/web/protocol_js.cpp: do not edit.");
   line("// Update with: cmake --build --preset wasm --target protocol_js_update");
   list("KEY", "Keys the widget takes, by KeyboardEvent.key (carta_key).", {CARTA_KEYS(CARTA_ENTRY)});
-  list("POINTER", "Pointer input kinds (carta_pointer).", {CARTA_POINTER_KINDS(CARTA_ENTRY)});
-  list("POINTER_RESULT", "carta_pointer's answer, as bits.", {CARTA_POINTER_RESULTS(CARTA_ENTRY)});
+  list("INPUT", "What the page tells a widget (carta_input): the Input's kind.", {CARTA_INPUT_KINDS(CARTA_ENTRY)});
+  list("INPUT_RESULT", "carta_input's answer, as bits.", {CARTA_INPUT_RESULTS(CARTA_ENTRY)});
+  list("IMAGE", "What became of a picture the widget asked for (carta_image).", {CARTA_IMAGE_STATES(CARTA_ENTRY)});
+  list("JSON_KIND", "What carta_json answers with.", {CARTA_JSON_KINDS(CARTA_ENTRY)});
   list("FRAME", "carta_frame's answer, as bits.", {CARTA_FRAME_BITS(CARTA_ENTRY)});
   list("HIT_KIND", "What a mirror element stands for (carta_focus).", {CARTA_HIT_KINDS(CARTA_ENTRY)});
   list("PAUSE", "Why autoplay waits, as bits (carta_set_paused).", {CARTA_PAUSE_REASONS(CARTA_ENTRY)});
@@ -64,15 +66,28 @@ int main() {
   list("CHANGE_CAUSE", "Why the card in view changed (carta_go, and the changed callback).",
        {CARTA_CHANGE_CAUSES(CARTA_ENTRY)});
 
-  line("// WidgetDesc (carta_create): its size and each field's [offset, type] in the module's memory.");
-  std::string desc = "export const WIDGET_DESC = {size: " + std::to_string(sizeof(WidgetDesc)) + ", fields: {";
+  std::string layout;
   bool first = true;
-#define CARTA_FIELD(name, member, type)                                                                   \
-  desc += std::string(first ? "" : ", ") + #name + ": [" + std::to_string(offsetof(WidgetDesc, member)) + \
-          ", '" #type "']";                                                                               \
+#define CARTA_FIELD(name, member, type)                                                                             \
+  layout += std::string(first ? "" : ", ") + #name + ": [" + std::to_string(offsetof(Struct, member)) + ", '" #type \
+            "']";                                                                                                   \
   first = false;
-  CARTA_WIDGET_DESC(CARTA_FIELD)
-  line(desc + "}};");
+  {
+    using Struct = WidgetDesc;
+    layout = "export const WIDGET_DESC = {size: " + std::to_string(sizeof(Struct)) + ", fields: {";
+    first = true;
+    CARTA_WIDGET_DESC(CARTA_FIELD)
+    line("// WidgetDesc (carta_create): its size and each field's [offset, type] in the module's memory.");
+    line(layout + "}};");
+  }
+  {
+    using Struct = Input;
+    layout = "export const INPUT_LAYOUT = {size: " + std::to_string(sizeof(Struct)) + ", fields: {";
+    first = true;
+    CARTA_INPUT_FIELDS(CARTA_FIELD)
+    line("// Input (carta_input): its size and each field's [offset, type].");
+    line(layout + "}};");
+  }
 
   std::vector<std::uint32_t> rtl;
   for (const std::uint32_t* r = kRightToLeftRanges; r[0]; ++r) rtl.push_back(*r);

@@ -164,46 +164,35 @@ EMSCRIPTEN_KEEPALIVE void carta_set_feed_failure(int host_id, const char* messag
   if (Instance* inst = current(host_id)) inst->app->set_feed_failure(message);
 }
 
-EMSCRIPTEN_KEEPALIVE void carta_set_now(int host_id, double unix_seconds) {
-  if (Instance* inst = current(host_id)) inst->app->set_now(static_cast<std::int64_t>(unix_seconds));
-}
-
-EMSCRIPTEN_KEEPALIVE void carta_resize(int host_id, float width, float height, float dpr) {
-  if (Instance* inst = current(host_id)) inst->app->resize(width, height, dpr);
-}
-
-// opaque: the picture has no transparent pixel (the page knows it of a JPEG).
-EMSCRIPTEN_KEEPALIVE void carta_image_decoded(int host_id, const char* url, int bitmap_id, int width, int height,
-                                              int opaque) {
-  if (Instance* inst = current(host_id)) {
-    int name = carta_js_upload_bitmap(host_id, bitmap_id);
-    if (name <= 0) {
-      inst->app->image_failed(url);
-      return;
-    }
+// What became of a picture the widget asked for (protocol IMAGE): loaded (`bitmap` is the
+// page's ImageBitmap to upload; `opaque`: it has no transparent pixel, as a JPEG), shown by
+// the page itself under the canvas (its host sends no CORS headers), or failed.
+EMSCRIPTEN_KEEPALIVE void carta_image(int host_id, const char* url, int state, int bitmap, int width, int height,
+                                      int opaque) {
+  Instance* inst = current(host_id);
+  if (!inst) return;
+  const int name = state == static_cast<int>(carta::ImageState::loaded) ? carta_js_upload_bitmap(host_id, bitmap) : 0;
+  if (name > 0) {
     carta::Texture t;
     t.id = reinterpret_cast<ImTextureID>(static_cast<std::intptr_t>(name));
     t.width = width;
     t.height = height;
     t.opaque = opaque != 0;
     inst->app->image_loaded(url, t);
+  } else if (state == static_cast<int>(carta::ImageState::in_page)) {
+    inst->app->image_in_page(url);
+  } else {
+    inst->app->image_failed(url);
   }
 }
 
-// The page shows the picture itself, under the canvas (its host sends no CORS headers).
-EMSCRIPTEN_KEEPALIVE void carta_image_in_page(int host_id, const char* url) {
-  if (Instance* inst = current(host_id)) inst->app->image_in_page(url);
-}
-
-EMSCRIPTEN_KEEPALIVE void carta_image_failed(int host_id, const char* url) {
-  if (Instance* inst = current(host_id)) inst->app->image_failed(url);
-}
-
-// Draws one frame; answers protocol::FrameBit bits (page_pictures: the page shows pictures
-// under it, or did under the last one: carta_page_pictures).
-EMSCRIPTEN_KEEPALIVE int carta_frame(int host_id, double milliseconds) {
+// Draws one frame at the page's clock `milliseconds`, the reader's wall clock `unix_seconds`
+// (for "2 h ago"); answers protocol::FrameBit bits (page_pictures: the page shows pictures
+// under it, or did under the last one).
+EMSCRIPTEN_KEEPALIVE int carta_frame(int host_id, double milliseconds, double unix_seconds) {
   Instance* inst = current(host_id);
   if (!inst) return 0;
+  inst->app->set_now(static_cast<std::int64_t>(unix_seconds));
   carta::FrameResult r = inst->app->frame(milliseconds / 1000.0);
   using namespace carta::protocol;
   return (r.drew ? frame_drew : 0) | (r.headline_visible ? frame_headline_visible : 0) |
@@ -218,84 +207,76 @@ EMSCRIPTEN_KEEPALIVE double carta_next_wake(int host_id, double milliseconds) {
   return s == carta::Carousel::kNever ? -1 : s * 1000.0;
 }
 
-// Pointer input (protocol::PointerKind) in CSS px; answers protocol::PointerResult bits.
-EMSCRIPTEN_KEEPALIVE int carta_pointer(int host_id, int kind, float x, float y, double milliseconds) {
-  using namespace carta::protocol;
-  Instance* inst = current(host_id);
-  if (!inst) return 0;
-  double s = milliseconds / 1000.0;
-  bool redraw = false;
-  switch (static_cast<PointerKind>(kind)) {
-    case PointerKind::down: redraw = inst->app->pointer_down(x, y, s); break;
-    case PointerKind::move: redraw = inst->app->pointer_move(x, y, s); break;
-    case PointerKind::up: redraw = inst->app->pointer_up(x, y, s); break;
-    case PointerKind::leave: redraw = inst->app->pointer_leave(s); break;
-  }
-  return (redraw ? pointer_redraw : 0) | (inst->app->pointer_over_link() ? pointer_over_link : 0);
-}
+}  // extern "C"
 
-// Returns 1 when the carousel took the wheel event (the page should not scroll).
-EMSCRIPTEN_KEEPALIVE int carta_wheel(int host_id, float dx, float dy, double milliseconds) {
-  Instance* inst = current(host_id);
-  return inst && inst->app->wheel(dx, dy, milliseconds / 1000.0) ? 1 : 0;
-}
-
-// A key (protocol::CARTA_KEYS); returns 1 when handled.
-EMSCRIPTEN_KEEPALIVE int carta_key(int host_id, int key, double milliseconds) {
-  Instance* inst = current(host_id);
-  if (!inst || !known<carta::Key>(key)) return 0;
-  return inst->app->key(static_cast<carta::Key>(key), milliseconds / 1000.0) ? 1 : 0;
-}
-
-// Brings card `index` into view; `cause` (protocol::ChangeCause) is the reader's (a mirror's
-// button, find in page) or the page's API.
-EMSCRIPTEN_KEEPALIVE int carta_go(int host_id, int index, double milliseconds, int cause) {
-  Instance* inst = current(host_id);
-  if (!inst || !known<carta::ChangeCause>(cause)) return 0;
-  return inst->app->go(index, milliseconds / 1000.0, static_cast<carta::ChangeCause>(cause)) ? 1 : 0;
-}
-
-EMSCRIPTEN_KEEPALIVE int carta_current(int host_id) {
-  Instance* inst = current(host_id);
-  return inst ? inst->app->current() : 0;
-}
-
-EMSCRIPTEN_KEEPALIVE void carta_set_paused(int host_id, int reason, int paused, double milliseconds) {
-  if (Instance* inst = current(host_id))
-    inst->app->set_paused(static_cast<carta::PauseReason>(reason), paused != 0, milliseconds / 1000.0);
-}
-
-EMSCRIPTEN_KEEPALIVE void carta_context_lost(int host_id) {
-  if (Instance* inst = current(host_id)) inst->app->context_lost();
-}
-
-EMSCRIPTEN_KEEPALIVE void carta_context_restored(int host_id) {
-  if (Instance* inst = current(host_id)) inst->app->context_restored();
-}
+namespace {
 
 // Moves the instance to a new context on the host's (new) canvas, made with the host's
 // (new) attributes: its GL objects are deleted in the old one and made again in the new
-// one, its pictures asked for again. 0, on the old context still, when none can be made.
-EMSCRIPTEN_KEEPALIVE int carta_replace_context(int host_id) {
-  Instance* inst = current(host_id);
-  if (!inst) return 0;
-  inst->app->context_lost();
-  const int fresh = carta_js_create_context(host_id);
+// one, its pictures asked for again. False, on the old context still, when none can be made.
+bool replace_context(Instance& inst) {
+  inst.app->context_lost();
+  const int fresh = carta_js_create_context(inst.host_id);
   if (fresh <= 0) {
-    emscripten_webgl_make_context_current(inst->context);
-    inst->app->context_restored();
-    return 0;
+    emscripten_webgl_make_context_current(inst.context);
+    inst.app->context_restored();
+    return false;
   }
-  emscripten_webgl_destroy_context(inst->context);  // forgets it; the page gives it back
-  inst->context = fresh;
+  emscripten_webgl_destroy_context(inst.context);  // forgets it; the page gives it back
+  inst.context = fresh;
   emscripten_webgl_make_context_current(fresh);
-  inst->app->context_restored();
-  return 1;
+  inst.app->context_restored();
+  return true;
 }
 
-EMSCRIPTEN_KEEPALIVE void carta_set_reduced_motion(int host_id, int reduced, double milliseconds) {
-  if (Instance* inst = current(host_id)) inst->app->set_reduced_motion(reduced != 0, milliseconds / 1000.0);
+// Keyboard focus in the mirror on a region's counterpart (or nowhere: the kind is -1).
+void set_focus(carta::App& app, const carta::protocol::Input& in) {
+  if (!known<carta::HitRegion::Kind>(in.code)) {
+    app.set_focus(std::nullopt);
+    return;
+  }
+  carta::HitRegion h;
+  h.kind = static_cast<carta::HitRegion::Kind>(in.code);
+  h.index = in.index;
+  h.related = in.related;
+  app.set_focus(h);
 }
+
+}  // namespace
+
+extern "C" {
+
+// One thing the page tells the widget (protocol::Input, by its kind); answers
+// protocol::InputResult bits.
+EMSCRIPTEN_KEEPALIVE int carta_input(int host_id, const carta::protocol::Input* in) {
+  using namespace carta::protocol;
+  Instance* inst = current(host_id);
+  if (!inst || !known<InputKind>(in->kind)) return 0;
+  carta::App& app = *inst->app;
+  const double s = in->ms / 1000.0;
+  const auto cause = known<carta::ChangeCause>(in->cause) ? static_cast<carta::ChangeCause>(in->cause) : carta::ChangeCause::api;
+  bool redraw = false, taken = false;
+  switch (static_cast<InputKind>(in->kind)) {
+    case InputKind::pointer_down: redraw = app.pointer_down(in->x, in->y, s); break;
+    case InputKind::pointer_move: redraw = app.pointer_move(in->x, in->y, s); break;
+    case InputKind::pointer_up: redraw = app.pointer_up(in->x, in->y, s); break;
+    case InputKind::pointer_leave: redraw = app.pointer_leave(s); break;
+    case InputKind::wheel: redraw = taken = app.wheel(in->x, in->y, s); break;
+    case InputKind::key: redraw = taken = known<carta::Key>(in->code) && app.key(static_cast<carta::Key>(in->code), s); break;
+    case InputKind::go: redraw = app.go(in->code, s, cause); break;
+    case InputKind::step: redraw = app.go(app.current() + (in->code < 0 ? -1 : 1), s, cause); break;
+    case InputKind::focus: set_focus(app, *in); redraw = true; break;
+    case InputKind::pause: app.set_paused(static_cast<carta::PauseReason>(in->code), in->index != 0, s); break;
+    case InputKind::reduced_motion: app.set_reduced_motion(in->code != 0, s); redraw = true; break;
+    case InputKind::resize: app.resize(in->x, in->y, in->dpr); redraw = true; break;
+    case InputKind::context_lost: app.context_lost(); break;
+    case InputKind::context_restored: app.context_restored(); redraw = true; break;
+    case InputKind::replace_context: redraw = taken = replace_context(*inst); break;
+  }
+  return (redraw ? input_redraw : 0) | (app.pointer_over_link() ? input_over_link : 0) | (taken ? input_taken : 0);
+}
+
+}  // extern "C"
 
 namespace {
 
@@ -412,14 +393,12 @@ void write_card(JsonWriter& w, const carta::Feed& feed, int index, std::int64_t 
   w.end(']').end('}');
 }
 
-}  // namespace
+
 
 // What the last frame shows, as JSON, for the page's accessible DOM mirror: the feed's
 // title, the cards in view with everything a card says (and its rectangle in CSS px),
-// their related links, and the controls. Valid until the next call.
-EMSCRIPTEN_KEEPALIVE const char* carta_view_json(int host_id) {
-  static std::string text;
-  Instance* inst = current(host_id);
+// their related links, and the controls.
+std::string view_json(Instance* inst) {
   if (!inst) return "{}";
   const carta::App& app = *inst->app;
   const carta::Feed& feed = app.feed().feed;
@@ -454,16 +433,13 @@ EMSCRIPTEN_KEEPALIVE const char* carta_view_json(int host_id) {
     write_card(w, feed, h.index, app.now_unix(), app.locale(), &app.scene());
   }
   w.end(']').end('}');
-  text = std::move(w.text);
-  return text.c_str();
+  return std::move(w.text);
 }
 
 // Every card of the feed from `from`, at most `count` of them, with what each says but not
 // where it is drawn: the text the page keeps findable (Ctrl+F) for cards not in view.
-// [card…]; valid until the next call.
-EMSCRIPTEN_KEEPALIVE const char* carta_items_json(int host_id, int from, int count) {
-  static std::string text;
-  Instance* inst = current(host_id);
+// [card…].
+std::string items_json(Instance* inst, int from, int count) {
   JsonWriter w;
   w.begin('[');
   if (inst) {
@@ -473,9 +449,46 @@ EMSCRIPTEN_KEEPALIVE const char* carta_items_json(int host_id, int from, int cou
     for (int i = std::max(0, from); i < end; ++i) write_card(w, feed, i, app.now_unix(), app.locale(), nullptr);
   }
   w.end(']');
-  text = std::move(w.text);
-  return text.c_str();
+  return std::move(w.text);
 }
+
+// Where the last frame cut holes for the pictures the page shows under the canvas:
+// [{url, rect: [x, y, w, h] (CSS px), radius, corners (carta::Corner bits)}].
+std::string page_pictures_json(Instance* inst) {
+  JsonWriter w;
+  w.begin('[');
+  if (inst)
+    for (const carta::PagePicture& p : inst->app->page_pictures())
+      w.begin('{').key("url").string(p.url).key("rect").rect(p.rect).key("radius").number(p.radius)
+          .key("corners").integer(p.corners).end('}');
+  w.end(']');
+  return std::move(w.text);
+}
+
+// What the widgets cost: {heapBytes, atlases, imageBytes}. The top of the WebAssembly heap
+// (the most it has held, as the heap never shrinks) and the font atlases are the page's,
+// shared by every widget; imageBytes are the decoded pictures widget `host_id` keeps on
+// the GPU (its LRU cache; 0 for an unknown id).
+std::string stats_json(Instance* inst) {
+  JsonWriter w;
+  w.begin('{').key("heapBytes").integer(static_cast<long long>(reinterpret_cast<std::uintptr_t>(sbrk(0))));
+  w.key("atlases").integer(carta::FontSet::shared_count());
+  w.key("imageBytes").integer(inst ? static_cast<long long>(inst->app->image_bytes()) : 0).end('}');
+  return std::move(w.text);
+}
+
+// The first error of the last feed, for the page's carta:error event: {message, path}
+// ("" when none; path is line:column for syntax errors, else the JSON pointer).
+std::string error_json(Instance* inst) {
+  const carta::Diagnostic* d = inst ? carta::first_error(inst->app->last_diagnostics()) : nullptr;
+  JsonWriter w;
+  w.begin('{').key("message").string(d ? d->message : "").key("path").string(d ? where(*d) : "").end('}');
+  return std::move(w.text);
+}
+
+}  // namespace
+
+extern "C" {
 
 // A feed read by the core for the page's plain-HTML list, when there is WebAssembly but no
 // WebGL 2 (no widget instance, no GL): the same reader, words and dates as the canvas.
@@ -512,61 +525,19 @@ EMSCRIPTEN_KEEPALIVE const char* carta_read_feed(const char* bytes, int length, 
   return text.c_str();
 }
 
-// Where the last frame cut holes for the pictures the page shows under the canvas:
-// [{url, rect: [x, y, w, h] (CSS px), radius, corners (carta::Corner bits)}].
-EMSCRIPTEN_KEEPALIVE const char* carta_page_pictures(int host_id) {
+// JSON of the widget (protocol::JsonKind; `from` and `count` for the items), valid until
+// the next call.
+EMSCRIPTEN_KEEPALIVE const char* carta_json(int host_id, int kind, int from, int count) {
   static std::string text;
   Instance* inst = current(host_id);
-  JsonWriter w;
-  w.begin('[');
-  if (inst)
-    for (const carta::PagePicture& p : inst->app->page_pictures())
-      w.begin('{').key("url").string(p.url).key("rect").rect(p.rect).key("radius").number(p.radius)
-          .key("corners").integer(p.corners).end('}');
-  w.end(']');
-  text = std::move(w.text);
-  return text.c_str();
-}
-
-// Keyboard focus in the mirror: a protocol::HIT_KIND, or -1 for none.
-EMSCRIPTEN_KEEPALIVE void carta_focus(int host_id, int kind, int index, int related) {
-  Instance* inst = current(host_id);
-  if (!inst) return;
-  if (!known<carta::HitRegion::Kind>(kind)) {
-    inst->app->set_focus(std::nullopt);
-    return;
+  switch (static_cast<carta::protocol::JsonKind>(kind)) {
+    case carta::protocol::JsonKind::view: text = view_json(inst); break;
+    case carta::protocol::JsonKind::items: text = items_json(inst, from, count); break;
+    case carta::protocol::JsonKind::page_pictures: text = page_pictures_json(inst); break;
+    case carta::protocol::JsonKind::error: text = error_json(inst); break;
+    case carta::protocol::JsonKind::stats: text = stats_json(inst); break;
+    default: text = "{}";
   }
-  carta::HitRegion h;
-  h.kind = static_cast<carta::HitRegion::Kind>(kind);
-  h.index = index;
-  h.related = related;
-  inst->app->set_focus(h);
-}
-
-// What the widgets cost: {heapBytes, atlases, imageBytes}. The top of the WebAssembly heap
-// (the most it has held, as the heap never shrinks) and the font atlases are the page's,
-// shared by every widget; imageBytes are the decoded pictures widget `host_id` keeps on
-// the GPU (its LRU cache; 0 for an unknown id).
-EMSCRIPTEN_KEEPALIVE const char* carta_stats_json(int host_id) {
-  static std::string text;
-  Instance* inst = current(host_id);
-  JsonWriter w;
-  w.begin('{').key("heapBytes").integer(static_cast<long long>(reinterpret_cast<std::uintptr_t>(sbrk(0))));
-  w.key("atlases").integer(carta::FontSet::shared_count());
-  w.key("imageBytes").integer(inst ? static_cast<long long>(inst->app->image_bytes()) : 0).end('}');
-  text = std::move(w.text);
-  return text.c_str();
-}
-
-// The first error of the last feed, for the page's carta:error event: {message, path}
-// ("" when none; path is line:column for syntax errors, else the JSON pointer).
-EMSCRIPTEN_KEEPALIVE const char* carta_error_json(int host_id) {
-  static std::string text;
-  const carta::Diagnostic* d = nullptr;
-  if (Instance* inst = current(host_id)) d = carta::first_error(inst->app->last_diagnostics());
-  JsonWriter w;
-  w.begin('{').key("message").string(d ? d->message : "").key("path").string(d ? where(*d) : "").end('}');
-  text = std::move(w.text);
   return text.c_str();
 }
 

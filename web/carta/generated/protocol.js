@@ -2,10 +2,14 @@
 // Update with: cmake --build --preset wasm --target protocol_js_update
 // Keys the widget takes, by KeyboardEvent.key (carta_key).
 export const KEY = {ArrowLeft: 0, ArrowRight: 1, Home: 2, End: 3, Enter: 4};
-// Pointer input kinds (carta_pointer).
-export const POINTER = {down: 0, move: 1, up: 2, leave: 3};
-// carta_pointer's answer, as bits.
-export const POINTER_RESULT = {redraw: 1, overLink: 2};
+// What the page tells a widget (carta_input): the Input's kind.
+export const INPUT = {pointerDown: 0, pointerMove: 1, pointerUp: 2, pointerLeave: 3, wheel: 4, key: 5, go: 6, step: 7, focus: 8, pause: 9, reducedMotion: 10, resize: 11, contextLost: 12, contextRestored: 13, replaceContext: 14};
+// carta_input's answer, as bits.
+export const INPUT_RESULT = {redraw: 1, overLink: 2, taken: 4};
+// What became of a picture the widget asked for (carta_image).
+export const IMAGE = {loaded: 1, inPage: 2, failed: 3};
+// What carta_json answers with.
+export const JSON_KIND = {view: 0, items: 1, pagePictures: 2, error: 3, stats: 4};
 // carta_frame's answer, as bits.
 export const FRAME = {drew: 1, headlineVisible: 2, wantsNext: 4, pagePictures: 8};
 // What a mirror element stands for (carta_focus).
@@ -22,6 +26,8 @@ export const FONT_PART = {base: 0, ext: 1};
 export const CHANGE_CAUSE = {reader: 0, autoplay: 1, feed: 2, api: 3};
 // WidgetDesc (carta_create): its size and each field's [offset, type] in the module's memory.
 export const WIDGET_DESC = {size: 56, fields: {width: [0, 'f32'], height: [4, 'f32'], dpr: [8, 'f32'], dark: [12, 'i32'], accent: [16, 'i32'], start: [20, 'i32'], autoplayMs: [24, 'f64'], reducedMotion: [32, 'i32'], loop: [36, 'i32'], debug: [40, 'i32'], locale: [44, 'str'], linkParams: [48, 'str']}};
+// Input (carta_input): its size and each field's [offset, type].
+export const INPUT_LAYOUT = {size: 40, fields: {kind: [0, 'i32'], code: [4, 'i32'], index: [8, 'i32'], related: [12, 'i32'], cause: [16, 'i32'], x: [20, 'f32'], y: [24, 'f32'], dpr: [28, 'f32'], ms: [32, 'f64']}};
 // Right-to-left characters, as pairs of first and last code point (core/bidi.cpp).
 export const RTL_RANGES = [0x0590, 0x08FF, 0xFB1D, 0xFDFF, 0xFE70, 0xFEFE, 0x10800, 0x10FFF, 0x1E800, 0x1EFFF, 0x200F, 0x200F, 0x202B, 0x202B, 0x202E, 0x202E, 0x2067, 0x2067];
 // What the atlas's base fonts draw (draw/fonts.cpp).
