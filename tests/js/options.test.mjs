@@ -3,8 +3,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { linkParamsOf, parseAccent, readConfig } from '../../web/carta/options.js';
-import { withDesc } from '../../web/carta/wasm.js';
-import { WIDGET_DESC } from '../../web/carta/generated/protocol.js';
+import { input, withDesc } from '../../web/carta/wasm.js';
+import { INPUT, INPUT_LAYOUT, KEY, WIDGET_DESC } from '../../web/carta/generated/protocol.js';
 
 const element = (attrs) => ({ getAttribute: (name) => (name in attrs ? attrs[name] : null) });
 
@@ -31,18 +31,37 @@ test('accent colours and link parameters', () => {
   assert.equal(linkParamsOf('a=1&b=2'), 'a=1&b=2');
 });
 
-test('the widget\'s description is written where the C++ struct has each field', () => {
-  // A module's memory with a bump allocator, as much of Emscripten's as withDesc uses.
-  const heap = new Uint8Array(4096);
-  let top = 8;
-  const freed = [];
-  const M = {
-    HEAPU8: heap,
-    _malloc: (n) => { const p = top; top += (n + 7) & ~7; return p; },
+// A module's memory with a bump allocator, as much of Emscripten's as wasm.js uses.
+function module() {
+  const heap = new Uint8Array(4096), freed = [], calls = [];
+  let top = 8, mallocs = 0;
+  return {
+    HEAPU8: heap, freed, calls, get mallocs() { return mallocs; },
+    _malloc: (n) => { const p = top; top += (n + 7) & ~7; mallocs++; return p; },
     _free: (p) => freed.push(p),
     lengthBytesUTF8: (s) => new TextEncoder().encode(s).length,
-    stringToUTF8: (s, p) => { heap.set(new TextEncoder().encode(s + '\0'), p); }
+    stringToUTF8: (s, p) => { heap.set(new TextEncoder().encode(s + '\0'), p); },
+    _carta_input: (id, ptr) => {
+      const view = new DataView(heap.buffer), f = INPUT_LAYOUT.fields;
+      calls.push({ id, kind: view.getInt32(ptr + f.kind[0], true), code: view.getInt32(ptr + f.code[0], true),
+                   cause: view.getInt32(ptr + f.cause[0], true), x: view.getFloat32(ptr + f.x[0], true),
+                   ms: view.getFloat64(ptr + f.ms[0], true) });
+      return 4;
+    }
   };
+}
+
+test('an Input is written where the C++ struct has each field, in one buffer per module', () => {
+  const M = module();
+  assert.equal(input(M, 3, { kind: INPUT.key, code: KEY.End }), 4);
+  assert.equal(input(M, 3, { kind: INPUT.wheel, x: -120.5 }), 4);
+  assert.equal(M.mallocs, 1, 'the Input\'s memory is made once');
+  assert.deepEqual(M.calls.map((c) => [c.id, c.kind, c.code, c.x]), [[3, INPUT.key, KEY.End, 0], [3, INPUT.wheel, 0, -120.5]]);
+  assert.ok(M.calls.every((c) => c.ms > 0), 'the page\'s clock');
+});
+
+test('the widget\'s description is written where the C++ struct has each field', () => {
+  const M = module(), heap = M.HEAPU8, freed = M.freed;
   const values = { width: 800, height: 420, dpr: 2, dark: 1, accent: -1, start: 3, autoplayMs: 6000,
                    reducedMotion: 0, loop: 1, debug: 0, locale: 'ar', linkParams: 'utm_source=x' };
   let seen = null;
