@@ -557,6 +557,24 @@ class Converter {
     return b == std::string::npos ? std::string() : s.substr(b, e - b + 1);
   }
 
+  // A title or summary as the plain text JSON Feed wants. Atom says what its text holds:
+  // type "text" (the default) is text once the XML is read, never HTML a second time
+  // ("5<7", "<canvas>" stay); "html" and "xhtml" are converted. RSS does not say, and real
+  // titles hold text, escaped markup and entities escaped twice alike: a title is read as
+  // HTML only when it holds a tag of a common HTML element (looks_like_html), else as text
+  // with its entities decoded. RSS's description is HTML (`html`).
+  std::string plain(pugi::xml_node node, bool html) {
+    if (!node) return {};
+    std::string_view type = node.attribute("type").value();
+    if (atom_) {
+      if (type == "xhtml") return html_to_text(text(node, true));
+      if (type == "html") return html_to_text(text(node));
+      return collapse_whitespace(text(node));
+    }
+    std::string raw = text(node, true);
+    return html || !looks_like_html(raw).empty() ? html_to_text(raw) : plain_text(raw);
+  }
+
   // The base URL in force at `node` (xml:base, resolved outward), "" when none is absolute.
   std::string base_of(pugi::xml_node node) const {
     std::vector<const char*> bases;
@@ -596,17 +614,22 @@ class Converter {
     return false;
   }
 
+  // Media RSS text: type="plain" (the default) or "html".
+  std::string media_text(pugi::xml_node node) {
+    return std::string_view(node.attribute("type").value()) == "html" ? html_to_text(text(node)) : trim(text(node));
+  }
+
   // Caption and credit: from the picture's own element, else its group, else the item.
   void describe(Picture& p, std::initializer_list<pugi::xml_node> from) {
     for (pugi::xml_node n : from) {
       if (!n) continue;
-      if (p.caption.empty()) p.caption = trim(text(child(n, "media:description")));
-      if (p.credit.empty()) p.credit = trim(text(child(n, "media:credit")));
+      if (p.caption.empty()) p.caption = media_text(child(n, "media:description"));
+      if (p.credit.empty()) p.credit = media_text(child(n, "media:credit"));
     }
     for (pugi::xml_node n : from) {
       if (!n) continue;
-      if (p.caption.empty()) p.caption = trim(text(child(n, "media:title")));
-      if (p.credit.empty()) p.credit = trim(text(child(n, "media:copyright")));
+      if (p.caption.empty()) p.caption = media_text(child(n, "media:title"));
+      if (p.credit.empty()) p.credit = media_text(child(n, "media:copyright"));
     }
   }
 
@@ -741,7 +764,7 @@ class Converter {
     w.open('[');
     for (std::size_t i = 0; i < people.size(); ++i) {
       w.open('{');
-      w.member("name", people[i].name);
+      w.member("name", escape_entities(people[i].name));
       if (!people[i].url.empty()) w.member("url", people[i].url);
       w.close('}');
       fields.emplace_back("authors/" + std::to_string(i), people[i].source);
@@ -761,7 +784,7 @@ class Converter {
       fields.emplace_back(key, relative_path(node, channel));
     };
     pugi::xml_node title = child(channel, "title");
-    member("title", title, trim(text(title)));
+    member("title", title, escape_entities(plain(title, false)));
     if (atom_) {
       pugi::xml_node home = atom_link(channel, "alternate", "link");
       member("home_page_url", home, link_at(home, attribute(home, "href")));
@@ -837,13 +860,10 @@ class Converter {
     if (id.empty()) id = source.path, id_node = item;               // nor link: its place in the feed
     member("id", id_node, id);
     member("url", url_node, url);
-    // A title is plain text in JSON Feed: Atom's text titles as they are; HTML, xhtml and
-    // RSS titles (which may hold markup, escaped or not) as the text a browser would show.
+    // Titles and summaries are plain text in JSON Feed, which reads entities in them: an
+    // '&' that would start one is escaped, so the text arrives as it is here.
     pugi::xml_node title = child(item, "title");
-    const std::string_view title_type = title.attribute("type").value();
-    member("title", title,
-           trim(atom_ && (title_type.empty() || title_type == "text") ? text(title)
-                                                                      : html_to_text(text(title, title_type != "html"))));
+    member("title", title, escape_entities(plain(title, false)));
 
     // Body and summary. RSS: content:encoded is the body, description the summary (or the
     // body when alone). Atom: content (text, html or xhtml) and summary.
@@ -864,10 +884,8 @@ class Converter {
     if (body_text) member("content_text", body, html);
     else member("content_html", body, html);
     if (summary) {
-      std::string_view type = summary.attribute("type").value();
-      std::string s = trim(text(summary, atom_ && type == "xhtml"));
-      member("summary", summary, s);
-      if (html.empty()) html = s, html_source_ = relative_path(summary, item);
+      member("summary", summary, escape_entities(plain(summary, !atom_)));
+      if (html.empty()) html = trim(text(summary, true)), html_source_ = relative_path(summary, item);
     }
 
     Picture pic = picture(item, html);
@@ -915,15 +933,15 @@ class Converter {
       w.key("_carta");
       w.open('{');
       if (!pic.caption.empty()) {
-        w.member("image_caption", pic.caption);
+        w.member("image_caption", escape_entities(pic.caption));
         fields.emplace_back("_carta/image_caption", pic.source);
       }
       if (!pic.credit.empty()) {
-        w.member("image_credit", pic.credit);
+        w.member("image_credit", escape_entities(pic.credit));
         fields.emplace_back("_carta/image_credit", pic.source);
       }
       if (!categories.empty()) {
-        w.member("category", categories[0].first);
+        w.member("category", escape_entities(categories[0].first));
         fields.emplace_back("_carta/category", relative_path(categories[0].second, item));
       }
       w.close('}');

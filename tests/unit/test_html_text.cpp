@@ -33,3 +33,28 @@ TEST_CASE("utf-8 encoder") {
   append_utf8(s, 0x1F600);
   CHECK(s == "A\xC3\xA9\xE2\x82\xAC\xF0\x9F\x98\x80");
 }
+
+TEST_CASE("a '<' that starts no tag is text, as in HTML's tokenizer") {
+  CHECK(html_to_text("Why <b>5<7</b> cards") == "Why 5<7 cards");
+  CHECK(html_to_text("Tom &amp; Jerry <3 cheese; x<=y, a < b, 1<2.5 and </ 3") ==
+        "Tom & Jerry <3 cheese; x<=y, a < b, 1<2.5 and </ 3");
+  CHECK(html_to_text("a<b and c>d") == "ad");  // "<b and c>" is a tag with two attributes
+  CHECK(html_to_text("<!DOCTYPE html><?xml x?>one</p>two<![CDATA[x]]>") == "one two");
+  CHECK(html_to_text("\xD9\x85<\xD9\x86") == "\xD9\x85<\xD9\x86");  // not an ASCII letter after '<'
+}
+
+TEST_CASE("markup in plain text is found by its common tags only") {
+  CHECK(looks_like_html("A <b>bold</b> move") == "<b>");
+  CHECK(looks_like_html("one</p>") == "</p>");
+  CHECK(looks_like_html("line<br/>break") == "<br/>");
+  CHECK(looks_like_html("<a href=\"https://x.example/\">x</a>") == "<a href=\"https://x.example/\">");
+  CHECK(looks_like_html("Why <canvas> beats SVG for 5<7 cards").empty());
+  CHECK(looks_like_html("Tom & Jerry <3 cheese; a<b and c>d").empty());
+  CHECK(looks_like_html("List<T> and <b").empty());
+}
+
+TEST_CASE("escaped text reads back as itself") {
+  for (const char* s : {"Q&A", "AT&T &amp; co", "&#8217; &lt;b&gt; &nosuch; &", "no ampersand"})
+    CHECK(decode_entities(escape_entities(s)) == s);
+  CHECK(escape_entities("AT&T &amp; &#39;") == "AT&T &amp;amp; &amp;#39;");
+}

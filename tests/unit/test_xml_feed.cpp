@@ -165,3 +165,28 @@ TEST_CASE("Atom xhtml keeps the spaces between inline elements, and an xhtml tit
                                      "<link>https://a.example/2</link></item></channel></rss>");
   CHECK(c.json.find("\"title\": \"A bold & plain\"") != std::string::npos);
 }
+
+TEST_CASE("Atom text and plain RSS titles are text: read once by the XML parser, never as HTML") {
+  FeedResult atom = read_any_feed(
+      "<feed xmlns=\"http://www.w3.org/2005/Atom\"><title>Q&amp;amp;A</title><entry><id>a</id>"
+      "<title type=\"text\">Why &lt;canvas&gt; beats SVG for 5&lt;7 cards &amp;amp; more</title>"
+      "<summary>Tom &amp; Jerry &lt;3 cheese; a&lt;b and c&gt;d</summary>"
+      "<link href=\"https://a.example/1\"/></entry>"
+      "<entry><id>b</id><title type=\"html\">A &lt;b&gt;bold&lt;/b&gt; 5&lt;7</title>"
+      "<summary type=\"html\">&lt;p&gt;One&lt;/p&gt;&lt;p&gt;two &amp;amp; 1&lt;2&lt;/p&gt;</summary>"
+      "<link href=\"https://a.example/2\"/></entry></feed>");
+  REQUIRE(atom.ok());
+  REQUIRE(atom.feed.items.size() == 2);
+  CHECK(atom.feed.title == "Q&amp;A");
+  CHECK(atom.feed.items[0].title == "Why <canvas> beats SVG for 5<7 cards &amp; more");
+  CHECK(atom.feed.items[0].summary == "Tom & Jerry <3 cheese; a<b and c>d");
+  CHECK(atom.feed.items[1].title == "A bold 5<7");
+  CHECK(atom.feed.items[1].summary == "One two & 1<2");
+  FeedResult rss_feed = read_any_feed(rss(
+      "<item><title>Why &lt;canvas&gt; beats SVG for 5&lt;7 cards: Q&amp;amp;A</title><link>https://n.example/1</link>"
+      "<description>&lt;p&gt;Tom &amp;amp; Jerry &lt;3 cheese&lt;/p&gt;</description></item>"));
+  REQUIRE(rss_feed.feed.items.size() == 1);
+  CHECK(rss_feed.feed.items[0].title == "Why <canvas> beats SVG for 5<7 cards: Q&A");
+  CHECK(rss_feed.feed.items[0].summary == "Tom & Jerry <3 cheese");
+  for (const Diagnostic& d : rss_feed.diagnostics) CHECK(d.message.find("markup") == std::string::npos);
+}
