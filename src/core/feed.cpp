@@ -67,6 +67,51 @@ bool is_right_to_left_language(std::string_view tag) {
          primary == "iw" || primary == "ps" || primary == "sd" || primary == "yi" || primary == "ckb";
 }
 
+std::string author_name(std::string_view written) {
+  std::string text = collapse_whitespace(written);
+  if (text.find('@') == std::string::npos) return text;
+  // The text outside brackets first, then each bracketed part in turn: the first with
+  // words left once its addresses are taken out is the name.
+  std::string outside, part;
+  std::vector<std::string> inside;
+  char closing = 0;
+  for (char c : text) {
+    if (!closing && (c == '(' || c == '<' || c == '[')) {
+      closing = c == '(' ? ')' : c == '<' ? '>' : ']';
+      outside += part + ' ';
+      part.clear();
+    } else if (closing && c == closing) {
+      closing = 0;
+      inside.push_back(part);
+      part.clear();
+    } else {
+      part += c;
+    }
+  }
+  if (closing) inside.push_back(part);
+  else outside += part;
+  auto without_addresses = [](const std::string& words) {
+    std::string out;
+    std::size_t i = 0;
+    while (i < words.size()) {
+      std::size_t end = words.find(' ', i);
+      if (end == std::string::npos) end = words.size();
+      std::string_view word(words.data() + i, end - i);
+      std::size_t at = word.find('@');
+      const bool address = at != std::string_view::npos && at > 0 && at + 1 < word.size();  // not "@handle"
+      if (!address && !word.empty()) out += (out.empty() ? "" : " ") + std::string(word);
+      i = end + 1;
+    }
+    // Separators left behind: "Jane Doe, jane@example.com" -> "Jane Doe".
+    std::size_t b = out.find_first_not_of(" ,;:|/-"), e = out.find_last_not_of(" ,;:|/-");
+    return b == std::string::npos ? std::string() : out.substr(b, e - b + 1);
+  };
+  if (std::string name = without_addresses(outside); !name.empty()) return name;
+  for (const std::string& piece : inside)
+    if (std::string name = without_addresses(piece); !name.empty()) return name;
+  return {};
+}
+
 namespace {
 
 const char* type_name(JsonValue v) {
@@ -248,7 +293,7 @@ class ModelBuilder final : public JsonStream {
         return;
       }
       Author author;
-      author.name = text_at(a, "name", pointer);
+      author.name = author_name(text_at(a, "name", pointer));  // never an e-mail address
       author.url = url_at(a, "url", pointer);
       author.avatar = url_at(a, "avatar", pointer);
       if (!author.name.empty()) out.push_back(std::move(author));

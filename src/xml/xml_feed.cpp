@@ -165,6 +165,7 @@ std::string to_utf8(std::string_view bytes, Diagnostics& diagnostics) {
 constexpr const char* kMediaNs[] = {"http://search.yahoo.com/mrss/", "http://search.yahoo.com/mrss"};
 constexpr const char* kAtomNs = "http://www.w3.org/2005/Atom";
 constexpr const char* kDcNs = "http://purl.org/dc/elements/1.1/";
+constexpr const char* kDcTermsNs = "http://purl.org/dc/terms/";
 constexpr const char* kContentNs = "http://purl.org/rss/1.0/modules/content/";
 
 // The namespace URI bound to `prefix` ("" for the default) where `node` is, or nullptr.
@@ -176,7 +177,7 @@ const char* namespace_of(pugi::xml_node node, std::string_view prefix) {
 }
 
 // What an element is, spelled with the conventional prefix whatever the document chose:
-// "media:content", "dc:creator", "content:encoded", "atom:link" (in RSS), or the bare local
+// "media:content", "dc:creator", "dcterms:issued", "content:encoded", "atom:link" (in RSS), or the bare local
 // name for the feed's own vocabulary (RSS, RSS 1.0, Atom in an Atom feed). Undeclared
 // prefixes are taken at their word ("media:" is Media RSS even when never declared).
 std::string kind_of(pugi::xml_node node, bool atom_feed) {
@@ -190,6 +191,7 @@ std::string kind_of(pugi::xml_node node, bool atom_feed) {
   auto with = [&](const char* p) { return std::string(p) + ":" + std::string(local); };
   if (uri == kMediaNs[0] || uri == kMediaNs[1]) return with("media");
   if (uri == kDcNs) return with("dc");
+  if (uri == kDcTermsNs) return with("dcterms");
   if (uri == kContentNs) return with("content");
   if (uri == kAtomNs) return atom_feed ? std::string(local) : with("atom");
   return prefix.empty() ? std::string(local) : std::string(name);
@@ -709,15 +711,6 @@ class Converter {
     return {};
   }
 
-  // An author's name from RSS's <author> ("jane@example.com (Jane Doe)").
-  static std::string rss_author_name(std::string s) {
-    s = trim(std::move(s));
-    std::size_t open = s.find('('), close = s.rfind(')');
-    if (s.find('@') != std::string::npos && open != std::string::npos && close > open)
-      return trim(s.substr(open + 1, close - open - 1));
-    return s;
-  }
-
   using Fields = std::vector<std::pair<std::string, std::string>>;
 
   void date_member(JsonWriter& w, Fields& fields, const char* key, pugi::xml_node node, pugi::xml_node from) {
@@ -739,24 +732,27 @@ class Converter {
     std::vector<Person> people;
     if (atom_) {
       each(parent, "author", [&](pugi::xml_node a) {
-        Person p{trim(text(child(a, "name"))), trim(text(child(a, "uri"))), relative_path(a, parent)};
-        if (p.name.empty()) p.name = trim(text(a));  // some write <author>Jane</author>
+        Person p{author_name(text(child(a, "name"))), trim(text(child(a, "uri"))), relative_path(a, parent)};
+        if (p.name.empty() && !child(a, "name")) p.name = author_name(text(a));  // some write <author>Jane</author>
         if (!p.name.empty()) people.push_back(p);
       });
     } else {
-      each(parent, "author", [&](pugi::xml_node a) {
-        Person p{rss_author_name(text(a)), "", relative_path(a, parent)};
+      each(parent, "author", [&](pugi::xml_node a) {  // an address, by RSS 2.0: "jane@example.com (Jane Doe)"
+        Person p{author_name(text(a)), "", relative_path(a, parent)};
         if (!p.name.empty()) people.push_back(p);
       });
     }
-    each(parent, "dc:creator", [&](pugi::xml_node a) {
-      Person p{trim(text(a)), "", relative_path(a, parent)};
-      if (!p.name.empty() && std::none_of(people.begin(), people.end(), [&](const Person& q) { return q.name == p.name; }))
-        people.push_back(p);
-    });
+    // Names only, never addresses (author_name): "Jane Doe <jane@…>", "Jane Doe (jane@…)".
+    // dc:author is not Dublin Core's, but feeds write it beside or instead of dc:creator.
+    for (const char* kind : {"dc:creator", "dc:author"})
+      each(parent, kind, [&](pugi::xml_node a) {
+        Person p{author_name(text(a)), "", relative_path(a, parent)};
+        if (!p.name.empty() && std::none_of(people.begin(), people.end(), [&](const Person& q) { return q.name == p.name; }))
+          people.push_back(p);
+      });
     if (!atom_)
       each(parent, "atom:author", [&](pugi::xml_node a) {
-        Person p{trim(text(child(a, "atom:name"))), trim(text(child(a, "atom:uri"))), relative_path(a, parent)};
+        Person p{author_name(text(child(a, "atom:name"))), trim(text(child(a, "atom:uri"))), relative_path(a, parent)};
         if (!p.name.empty()) people.push_back(p);
       });
     if (people.empty()) return;
@@ -891,18 +887,19 @@ class Converter {
     Picture pic = picture(item, html);
     member("image", item, pic.url, pic.source);
 
-    if (atom_) {
-      pugi::xml_node published = child(item, "published");
-      pugi::xml_node updated = child(item, "updated");
-      if (published) date_member(w, fields, "date_published", published, item);
-      else if (updated) date_member(w, fields, "date_published", updated, item);
-      if (published && updated) date_member(w, fields, "date_modified", updated, item);
-    } else {
-      pugi::xml_node date = child(item, "pubDate");
-      if (!date) date = child(item, "dc:date");
-      if (date) date_member(w, fields, "date_published", date, item);
-      if (pugi::xml_node updated = child(item, "atom:updated")) date_member(w, fields, "date_modified", updated, item);
-    }
+    // Dates: the format's own elements first, then Dublin Core's (dc:date, and the terms
+    // namespace's dcterms:issued, dcterms:created, dcterms:modified).
+    auto first_of = [&](std::initializer_list<const char*> kinds) {
+      for (const char* kind : kinds)
+        if (pugi::xml_node n = child(item, kind)) return n;
+      return pugi::xml_node();
+    };
+    pugi::xml_node published = atom_ ? first_of({"published", "dcterms:issued", "dcterms:created", "dc:date"})
+                                     : first_of({"pubDate", "dc:date", "dcterms:issued", "dcterms:created"});
+    pugi::xml_node updated = first_of({atom_ ? "updated" : "atom:updated", "dcterms:modified"});
+    if (published) date_member(w, fields, "date_published", published, item);
+    else if (updated) date_member(w, fields, "date_published", updated, item);
+    if (published && updated) date_member(w, fields, "date_modified", updated, item);
     authors_member(w, fields, item);
 
     // Categories: the first is the card's section label, the others its tags.

@@ -340,3 +340,19 @@ TEST_CASE("titles and summaries are plain text: no word after a '<' is lost") {
   CHECK_FALSE(find(r, "/items/0/summary"));
   CHECK(r.ok());
 }
+
+TEST_CASE("a byline is a name, never an e-mail address") {
+  CHECK(author_name("me@example.com (Example editor)") == "Example editor");
+  CHECK(author_name("Jane Doe <jane@example.com>") == "Jane Doe");
+  CHECK(author_name("Jane Doe (jane@example.com)") == "Jane Doe");
+  CHECK(author_name("  Jane   Doe, mailto:jane@example.com ") == "Jane Doe");
+  CHECK(author_name("jane@example.com") == "");
+  CHECK(author_name("<jane@example.com>") == "");
+  CHECK(author_name("Jane Doe (Reuters)") == "Jane Doe (Reuters)");  // no address: as written
+  CHECK(author_name("Jane Doe @jane") == "Jane Doe @jane");          // a handle is not an address
+  FeedResult r = parse_feed(feed_with_items(
+      R"({"id":"a","title":"t","authors":[{"name":"jane@example.com"},{"name":"Omar Ali <omar@example.com>"}]})"));
+  REQUIRE(r.feed.items.size() == 1);
+  REQUIRE(r.feed.items[0].authors.size() == 1);
+  CHECK(r.feed.items[0].authors[0].name == "Omar Ali");
+}

@@ -190,3 +190,51 @@ TEST_CASE("Atom text and plain RSS titles are text: read once by the XML parser,
   CHECK(rss_feed.feed.items[0].summary == "Tom & Jerry <3 cheese");
   for (const Diagnostic& d : rss_feed.diagnostics) CHECK(d.message.find("markup") == std::string::npos);
 }
+
+TEST_CASE("bylines from RSS author, dc:creator and dc:author are names, never addresses") {
+  FeedResult r = read_any_feed(rss(
+      "<item><title>a</title><link>https://n.example/1</link><author>me@example.com (Example editor)</author></item>"
+      "<item><title>b</title><link>https://n.example/2</link><dc:creator>Rana Haddad &lt;rana@example.com&gt;</dc:creator></item>"
+      "<item><title>c</title><link>https://n.example/3</link><dc:creator>Omar Ali (omar@example.com)</dc:creator></item>"
+      "<item><title>d</title><link>https://n.example/4</link><dc:author>Lina Saad</dc:author></item>"
+      "<item><title>e</title><link>https://n.example/5</link><author>desk@example.com</author></item>"));
+  REQUIRE(r.feed.items.size() == 5);
+  const char* names[] = {"Example editor", "Rana Haddad", "Omar Ali", "Lina Saad"};
+  for (int i = 0; i < 4; ++i) {
+    CAPTURE(i);
+    REQUIRE(r.feed.items[i].authors.size() == 1);
+    CHECK(r.feed.items[i].authors[0].name == names[i]);
+  }
+  CHECK(r.feed.items[4].authors.empty());  // only an address: no byline
+  FeedResult atom = read_any_feed(
+      "<feed xmlns=\"http://www.w3.org/2005/Atom\"><title>t</title><entry><id>a</id><title>x</title>"
+      "<author><email>desk@example.com</email></author><link href=\"https://a.example/1\"/></entry></feed>");
+  REQUIRE(atom.feed.items.size() == 1);
+  CHECK(atom.feed.items[0].authors.empty());
+}
+
+TEST_CASE("dates from Dublin Core terms: dcterms:issued, created and modified") {
+  const std::string terms = "xmlns:dcterms=\"http://purl.org/dc/terms/\"";
+  FeedResult r = read_any_feed(
+      "<rss version=\"2.0\" " + terms + "><channel><title>T</title>"
+      "<item><title>a</title><link>https://n.example/1</link><dcterms:issued>2025-07-31T14:00:00+03:00</dcterms:issued>"
+      "<dcterms:modified>2025-08-01T09:30:00Z</dcterms:modified></item>"
+      "<item><title>b</title><link>https://n.example/2</link><dcterms:created>2025-06-02</dcterms:created></item>"
+      "</channel></rss>");
+  REQUIRE(r.ok());
+  REQUIRE(r.feed.items.size() == 2);
+  REQUIRE(r.feed.items[0].published);
+  CHECK(r.feed.items[0].published->unix_seconds == 1753959600);
+  CHECK(r.feed.items[0].published->offset_minutes == 180);
+  REQUIRE(r.feed.items[0].modified);
+  CHECK(r.feed.items[0].modified->unix_seconds == 1754040600);
+  REQUIRE(r.feed.items[1].published);
+  CHECK(r.feed.items[1].published->unix_seconds == 1748822400);
+  // In an Atom feed too, and reported at the element when unreadable.
+  FeedResult atom = read_any_feed(
+      "<feed xmlns=\"http://www.w3.org/2005/Atom\" " + terms + "><title>t</title><entry><id>a</id><title>x</title>"
+      "<link href=\"https://a.example/1\"/><dcterms:issued>soon</dcterms:issued></entry></feed>");
+  bool found = false;
+  for (const Diagnostic& d : atom.diagnostics) found |= d.pointer == "/feed/entry/dcterms:issued";
+  CHECK(found);
+}
