@@ -12,6 +12,7 @@
 #include <cstdio>
 #include <cstring>
 #include <optional>
+#include <unordered_set>
 
 #include <pugixml.hpp>
 
@@ -160,6 +161,40 @@ std::string to_utf8(std::string_view bytes, Diagnostics& diagnostics) {
   return out;
 }
 
+// --- The DTD -------------------------------------------------------------------------------
+
+// The entities a DTD's internal subset declares: how many, and the names of the general
+// ones ("<!ENTITY name ..."; "<!ENTITY % name ..." is a parameter entity, for the DTD only).
+struct DeclaredEntities {
+  std::size_t count = 0;
+  std::unordered_set<std::string> general;
+};
+
+DeclaredEntities declared_entities(std::string_view dtd) {
+  DeclaredEntities out;
+  for (std::size_t at = dtd.find("<!ENTITY"); at != std::string_view::npos; at = dtd.find("<!ENTITY", at + 8)) {
+    ++out.count;
+    std::size_t b = dtd.find_first_not_of(" \t\r\n", at + 8);
+    if (b == std::string_view::npos || dtd[b] == '%') continue;
+    std::size_t e = dtd.find_first_of(" \t\r\n\"'>", b);
+    out.general.emplace(dtd.substr(b, (e == std::string_view::npos ? dtd.size() : e) - b));
+  }
+  return out;
+}
+
+// The first entity of `declared` that `body` refers to ("&name;") and HTML does not know,
+// or "". One pass over the body, whatever the number of declarations.
+std::string first_reference(std::string_view body, const DeclaredEntities& declared) {
+  for (std::size_t amp = body.find('&'); amp != std::string_view::npos; amp = body.find('&', amp + 1)) {
+    std::size_t semi = body.substr(amp + 1, 64).find(';');
+    if (semi == std::string_view::npos || semi == 0) continue;
+    const std::string name(body.substr(amp + 1, semi));
+    const std::string_view reference = body.substr(amp, semi + 2);
+    if (declared.general.count(name) && decode_entities(reference) == reference) return name;
+  }
+  return {};
+}
+
 // --- Names and paths -----------------------------------------------------------------------
 
 constexpr const char* kMediaNs[] = {"http://search.yahoo.com/mrss/", "http://search.yahoo.com/mrss"};
@@ -167,6 +202,11 @@ constexpr const char* kAtomNs = "http://www.w3.org/2005/Atom";
 constexpr const char* kDcNs = "http://purl.org/dc/elements/1.1/";
 constexpr const char* kDcTermsNs = "http://purl.org/dc/terms/";
 constexpr const char* kContentNs = "http://purl.org/rss/1.0/modules/content/";
+constexpr const char* kXhtmlNs = "http://www.w3.org/1999/xhtml";
+// RSS's own vocabularies, when a document names them (RSS 1.0's, often with a prefix
+// "rss:"; RSS 0.90's; the namespace some RSS 2.0 feeds give themselves).
+constexpr const char* kRssNs[] = {"http://purl.org/rss/1.0/", "http://my.netscape.com/rdf/simple/0.9/",
+                                  "http://backend.userland.com/rss2", "http://blogs.law.harvard.edu/tech/rss"};
 
 // The namespace URI bound to `prefix` ("" for the default) where `node` is, or nullptr.
 const char* namespace_of(pugi::xml_node node, std::string_view prefix) {
@@ -178,18 +218,22 @@ const char* namespace_of(pugi::xml_node node, std::string_view prefix) {
 
 // What an element is, spelled with the conventional prefix whatever the document chose:
 // "media:content", "dc:creator", "dcterms:issued", "content:encoded", "atom:link" (in RSS), or the bare local
-// name for the feed's own vocabulary (RSS, RSS 1.0, Atom in an Atom feed). Undeclared
-// prefixes are taken at their word ("media:" is Media RSS even when never declared).
+// name for the feed's own vocabulary (RSS, RSS 1.0 even as "rss:item", Atom in an Atom
+// feed). Undeclared prefixes are taken at their word ("media:" is Media RSS even when
+// never declared, "rss:" is RSS).
 std::string kind_of(pugi::xml_node node, bool atom_feed) {
   std::string_view name = node.name();
   std::size_t colon = name.find(':');
   std::string_view prefix = colon == std::string_view::npos ? std::string_view() : name.substr(0, colon);
   std::string_view local = colon == std::string_view::npos ? name : name.substr(colon + 1);
   const char* ns = namespace_of(node, prefix);
-  if (!ns) return prefix.empty() ? std::string(local) : std::string(name);
+  if (!ns) return prefix.empty() || prefix == "rss" ? std::string(local) : std::string(name);
   std::string_view uri = ns;
   auto with = [&](const char* p) { return std::string(p) + ":" + std::string(local); };
+  for (const char* rss : kRssNs)
+    if (uri == rss) return std::string(local);
   if (uri == kMediaNs[0] || uri == kMediaNs[1]) return with("media");
+  if (uri == kXhtmlNs) return with("xhtml");
   if (uri == kDcNs) return with("dc");
   if (uri == kDcTermsNs) return with("dcterms");
   if (uri == kContentNs) return with("content");
@@ -780,6 +824,7 @@ class Converter {
       fields.emplace_back(key, relative_path(node, channel));
     };
     pugi::xml_node title = child(channel, "title");
+    if (!title) title = child(channel, "dc:title");
     member("title", title, escape_entities(plain(title, false)));
     if (atom_) {
       pugi::xml_node home = atom_link(channel, "alternate", "link");
@@ -834,6 +879,12 @@ class Converter {
       w.member(key, value);
       fields.emplace_back(key, where.empty() ? relative_path(node, item) : where);
     };
+    // The first of some kinds of child the item has: its own element, then fallbacks.
+    auto first_of = [&](std::initializer_list<const char*> kinds) {
+      for (const char* kind : kinds)
+        if (pugi::xml_node n = child(item, kind)) return n;
+      return pugi::xml_node();
+    };
     w.open('{');
     std::string id, url;
     pugi::xml_node id_node, url_node;
@@ -858,7 +909,7 @@ class Converter {
     member("url", url_node, url);
     // Titles and summaries are plain text in JSON Feed, which reads entities in them: an
     // '&' that would start one is escaped, so the text arrives as it is here.
-    pugi::xml_node title = child(item, "title");
+    pugi::xml_node title = first_of({"title", "dc:title", "media:title"});
     member("title", title, escape_entities(plain(title, false)));
 
     // Body and summary. RSS: content:encoded is the body, description the summary (or the
@@ -867,12 +918,13 @@ class Converter {
     bool body_text = false;
     if (atom_) {
       body = child(item, "content");
-      summary = child(item, "summary");
+      summary = first_of({"summary", "dc:description"});
       std::string_view type = body.attribute("type").value();
       body_text = body && (type.empty() || type == "text");
-    } else {
-      body = child(item, "content:encoded");
-      summary = child(item, "description");
+      if (!body) body = child(item, "xhtml:body");
+    } else {  // xhtml:body is XHTML written into the item, dc:description a summary
+      body = first_of({"content:encoded", "xhtml:body"});
+      summary = first_of({"description", "dc:description"});
       if (!body) body = summary, summary = pugi::xml_node();
     }
     std::string html = trim(text(body, !body_text));
@@ -889,11 +941,6 @@ class Converter {
 
     // Dates: the format's own elements first, then Dublin Core's (dc:date, and the terms
     // namespace's dcterms:issued, dcterms:created, dcterms:modified).
-    auto first_of = [&](std::initializer_list<const char*> kinds) {
-      for (const char* kind : kinds)
-        if (pugi::xml_node n = child(item, kind)) return n;
-      return pugi::xml_node();
-    };
     pugi::xml_node published = atom_ ? first_of({"published", "dcterms:issued", "dcterms:created", "dc:date"})
                                      : first_of({"pubDate", "dc:date", "dcterms:issued", "dcterms:created"});
     pugi::xml_node updated = first_of({atom_ ? "updated" : "atom:updated", "dcterms:modified"});
@@ -914,6 +961,10 @@ class Converter {
       else add_category(text(c), c);
     });
     each(item, "dc:subject", [&](pugi::xml_node c) { add_category(text(c), c); });
+    if (categories.empty()) {  // Media RSS's, when the item names none of its own
+      each(item, "media:category", [&](pugi::xml_node c) { add_category(text(c), c); });
+      each(item, "media:group", [&](pugi::xml_node g) { each(g, "media:category", [&](pugi::xml_node c) { add_category(text(c), c); }); });
+    }
     if (categories.size() > 1) {
       w.key("tags");
       w.open('[');
@@ -1049,20 +1100,28 @@ XmlConversion convert_xml_feed(std::string_view bytes, const FeedLimits& limits)
     out.diagnostics.push_back(std::move(d));
     return out;
   }
-  // No DTD is processed. One that declares entities is refused: it is how billion laughs
-  // (entities that expand to entities) and XXE (entities that read files or URLs) attack.
+  // No DTD is processed: no entity it declares is ever expanded, since that is how billion
+  // laughs (entities that expand to entities) and XXE (entities that read files or URLs)
+  // attack. A DTD that merely declares entities is skipped with a warning. A document that
+  // uses one of them, other than a name HTML knows ("&nbsp;"), cannot be read without it
+  // and is refused.
   for (pugi::xml_node n = doc.first_child(); n; n = n.next_sibling()) {
     if (n.type() != pugi::node_doctype) continue;
-    std::string_view dtd = n.value();
-    if (dtd.find("<!ENTITY") != std::string_view::npos) {
-      Diagnostic d{Severity::error, "",
-                   "the document declares entities in a DTD; Carta processes no DTD (no entity expansion, "
-                   "no external entities), so it is refused",
-                   0, 0};
-      locate(text, static_cast<std::size_t>(std::max<std::ptrdiff_t>(0, n.offset_debug())), d.line, d.column);
-      out.diagnostics.push_back(std::move(d));
-      return out;
+    const DeclaredEntities declared = declared_entities(n.value());
+    if (declared.count == 0) continue;
+    Diagnostic d{Severity::warning, "",
+                 "the document declares entities in a DTD; Carta processes no DTD (no entity expansion, no external "
+                 "entities), so it is skipped",
+                 0, 0};
+    locate(text, static_cast<std::size_t>(std::max<std::ptrdiff_t>(0, n.offset_debug())), d.line, d.column);
+    const std::size_t body = static_cast<std::size_t>(std::max<std::ptrdiff_t>(0, doc.document_element().offset_debug()));
+    if (const std::string used = first_reference(std::string_view(text).substr(body), declared); !used.empty()) {
+      d.severity = Severity::error;
+      d.message = "the document declares entities in a DTD; Carta processes no DTD (no entity expansion, no "
+                  "external entities), so it is refused: its text uses &" + printable(used, 40) + "; which only the DTD defines";
     }
+    out.diagnostics.push_back(std::move(d));
+    if (!out.ok()) return out;
   }
   pugi::xml_node root = doc.document_element();
   Converter converter(text, limits, out);

@@ -238,3 +238,41 @@ TEST_CASE("dates from Dublin Core terms: dcterms:issued, created and modified") 
   for (const Diagnostic& d : atom.diagnostics) found |= d.pointer == "/feed/entry/dcterms:issued";
   CHECK(found);
 }
+
+TEST_CASE("a DTD that only declares entities is skipped, never expanded; one whose entities are used is refused") {
+  FeedResult r = read_any_feed("<?xml version=\"1.0\"?><!DOCTYPE rss [<!ENTITY lol \"lol\"><!ENTITY lol1 \"&lol;&lol;\">"
+                               "<!ENTITY x SYSTEM \"file:///etc/passwd\"><!ENTITY copy \"(c)\">]>" +
+                               rss("<item><title>&copy; Ahmad</title><link>https://n.example/1</link></item>").substr(22));
+  REQUIRE(r.ok());
+  REQUIRE(r.feed.items.size() == 1);
+  CHECK(r.feed.items[0].title == "\xC2\xA9 Ahmad");  // HTML's &copy;, not the DTD's "(c)"
+  REQUIRE_FALSE(r.diagnostics.empty());
+  CHECK(r.diagnostics[0].severity == Severity::warning);
+  CHECK(r.diagnostics[0].message.find("skipped") != std::string::npos);
+  FeedResult used = read_any_feed("<!DOCTYPE rss [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>" +
+                                  rss("<item><title>a &x; b</title><link>https://n.example/1</link></item>").substr(22));
+  REQUIRE_FALSE(used.ok());
+  CHECK(used.diagnostics.back().message.find("&x;") != std::string::npos);
+}
+
+TEST_CASE("RSS 1.0 with a prefix, and Dublin Core, Media RSS and XHTML fallbacks") {
+  FeedResult r = read_any_feed(
+      "<rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\" xmlns:rss=\"http://purl.org/rss/1.0/\" "
+      "xmlns:dc=\"http://purl.org/dc/elements/1.1/\" xmlns:media=\"http://search.yahoo.com/mrss/\" "
+      "xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">"
+      "<rss:channel rdf:about=\"https://n.example/\"><dc:title>Channel</dc:title><rss:link>https://n.example/</rss:link></rss:channel>"
+      "<rss:item rdf:about=\"https://n.example/1\"><dc:title>From dc:title</dc:title><rss:link>https://n.example/1</rss:link>"
+      "<dc:description>From dc:description</dc:description><media:category>Economy</media:category></rss:item>"
+      "<rss:item rdf:about=\"https://n.example/2\"><media:title>From media:title</media:title><rss:link>https://n.example/2</rss:link>"
+      "<xhtml:body><xhtml:p>From <xhtml:b>xhtml</xhtml:b>:body</xhtml:p></xhtml:body></rss:item>"
+      "</rdf:RDF>");
+  REQUIRE(r.ok());
+  CHECK(r.feed.title == "Channel");
+  REQUIRE(r.feed.items.size() == 2);
+  CHECK(r.feed.items[0].title == "From dc:title");
+  CHECK(r.feed.items[0].summary == "From dc:description");
+  CHECK(r.feed.items[0].category == "Economy");
+  CHECK(r.feed.items[1].title == "From media:title");
+  CHECK(r.feed.items[1].text == "From xhtml:body");
+  CHECK(r.feed.items[1].url == "https://n.example/2");
+}
