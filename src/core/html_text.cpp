@@ -109,6 +109,24 @@ bool entity_at(std::string_view text, std::size_t i, char32_t& cp, std::size_t& 
 
 }  // namespace
 
+std::size_t utf8_length(std::string_view bytes) {
+  if (bytes.empty()) return 0;
+  const auto byte = [&](std::size_t i) { return static_cast<unsigned char>(bytes[i]); };
+  const unsigned char c = byte(0);
+  if (c < 0x80) return 1;
+  // The lead byte gives the length and the range of the second byte.
+  std::size_t n;
+  unsigned char low = 0x80, high = 0xBF;
+  if (c >= 0xC2 && c <= 0xDF) n = 2;
+  else if (c >= 0xE0 && c <= 0xEF) n = 3, low = c == 0xE0 ? 0xA0 : 0x80, high = c == 0xED ? 0x9F : 0xBF;
+  else if (c >= 0xF0 && c <= 0xF4) n = 4, low = c == 0xF0 ? 0x90 : 0x80, high = c == 0xF4 ? 0x8F : 0xBF;
+  else return 0;  // 80..C1 (a continuation, or an overlong two-byte form) and F5..FF
+  if (bytes.size() < n || byte(1) < low || byte(1) > high) return 0;
+  for (std::size_t i = 2; i < n; ++i)
+    if ((byte(i) & 0xC0) != 0x80) return 0;
+  return n;
+}
+
 std::string decode_entities(std::string_view text) {
   if (text.find('&') == std::string_view::npos) return std::string(text);  // the common case
   std::string out;

@@ -22,6 +22,10 @@ std::string escape_entities(std::string_view text);
 std::string collapse_whitespace(std::string_view text);
 // Entities decoded, then whitespace collapsed: text that holds no tags.
 std::string plain_text(std::string_view text);
+// Length of the well-formed UTF-8 sequence `bytes` starts with (1 to 4), or 0 when it is
+// ill-formed: a continuation byte, C0, C1 or F5..FF, an overlong form, a surrogate, a code
+// point past U+10FFFF, or a sequence cut short (Unicode's table 3-7).
+std::size_t utf8_length(std::string_view bytes);
 // Appends code point `cp` to `out` as UTF-8 (U+FFFD for invalid values).
 void append_utf8(std::string& out, char32_t cp);
 

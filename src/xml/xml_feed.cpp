@@ -1,10 +1,11 @@
-// The XML feed reader: bytes -> UTF-8 -> pugixml's tree -> JSON Feed 1.1 + `_carta` text,
-// remembering which element each JSON member came from. pugixml never processes a DTD (it
-// skips <!DOCTYPE ...>, expands no entity but the five XML ones, reads no file or URL); on
-// top of that a DTD that declares entities is refused, so billion laughs and XXE documents
-// get an error at once instead of a quiet half-read. Entities are left to us (pugixml's
-// parse_escapes is off) so that HTML's named entities and a stray '&' are read with a
-// warning, not refused.
+// The XML feed reader: bytes -> UTF-8 (any WHATWG encoding, xml/encodings.h) -> pugixml's
+// tree -> JSON Feed 1.1 + `_carta` text, remembering which element each JSON member came
+// from. pugixml never processes a DTD (it skips <!DOCTYPE ...>, expands no entity but the
+// five XML ones, reads no file or URL); on top of that a DTD's entities are never expanded
+// by us either, and a document whose text uses them is refused, so billion laughs and XXE
+// documents get an error at once instead of a quiet half-read. Entities are left to us
+// (pugixml's parse_escapes is off) so that HTML's named entities and a stray '&' are read
+// with a warning, not refused.
 #include "xml/xml_feed.h"
 
 #include <algorithm>
@@ -19,6 +20,7 @@
 #include "core/datetime.h"
 #include "core/html_text.h"
 #include "core/url.h"
+#include "xml/encodings.h"
 
 namespace carta {
 
@@ -34,34 +36,6 @@ constexpr char16_t kWindows1252[32] = {
     0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x009D, 0x017E, 0x0178};
 
 char32_t windows_1252(unsigned char c) { return c >= 0x80 && c < 0xA0 ? kWindows1252[c - 0x80] : c; }
-
-// ISO-8859-15 differs from ISO-8859-1 in eight places (the euro sign, Š, Ž, Œ...).
-char32_t iso_8859_15(unsigned char c) {
-  switch (c) {
-    case 0xA4: return 0x20AC;
-    case 0xA6: return 0x0160;
-    case 0xA8: return 0x0161;
-    case 0xB4: return 0x017D;
-    case 0xB8: return 0x017E;
-    case 0xBC: return 0x0152;
-    case 0xBD: return 0x0153;
-    case 0xBE: return 0x0178;
-    default: return c;
-  }
-}
-
-// Length of the valid UTF-8 sequence at `p`, or 0.
-std::size_t utf8_sequence(const unsigned char* p, std::size_t left) {
-  unsigned char c = p[0];
-  if (c < 0x80) return 1;
-  std::size_t n = c >= 0xF0 && c <= 0xF4 ? 4 : c >= 0xE0 ? 3 : c >= 0xC2 && c < 0xE0 ? 2 : 0;
-  if (n == 0 || n > left) return 0;
-  for (std::size_t i = 1; i < n; ++i)
-    if ((p[i] & 0xC0) != 0x80) return 0;
-  if (n == 3 && ((c == 0xE0 && p[1] < 0xA0) || (c == 0xED && p[1] >= 0xA0))) return 0;  // overlong, surrogate
-  if (n == 4 && ((c == 0xF0 && p[1] < 0x90) || (c == 0xF4 && p[1] >= 0x90))) return 0;
-  return n;
-}
 
 std::string lower(std::string_view s) {
   std::string out(s);
@@ -81,7 +55,7 @@ void locate(std::string_view text, std::size_t offset, int& line, int& column) {
   }
 }
 
-// The encoding named in the XML declaration, lower case, or "".
+// The encoding named in the XML declaration, as written, or "".
 std::string declared_encoding(std::string_view bytes) {
   if (bytes.substr(0, 5) != "<?xml") return {};
   std::size_t end = bytes.find("?>");
@@ -93,57 +67,77 @@ std::string declared_encoding(std::string_view bytes) {
   if (at == std::string_view::npos) return {};
   std::size_t close = decl.find(decl[at], at + 1);
   if (close == std::string_view::npos) return {};
-  return lower(decl.substr(at + 1, close - at - 1));
+  return std::string(decl.substr(at + 1, close - at - 1));
 }
 
-// The document as UTF-8, whatever it was written in; problems go to `diagnostics`.
-std::string to_utf8(std::string_view bytes, Diagnostics& diagnostics) {
+// UTF-16 in either byte order, from `bytes` after any byte order mark.
+std::string from_utf16(std::string_view bytes, bool little_endian) {
   std::string out;
-  if (bytes.substr(0, 3) == "\xEF\xBB\xBF") bytes.remove_prefix(3);
-  const bool le = bytes.substr(0, 2) == "\xFF\xFE", be = bytes.substr(0, 2) == "\xFE\xFF";
-  if (le || be) {  // UTF-16, told by its byte order mark
-    out.reserve(bytes.size());
-    for (std::size_t i = 2; i + 1 < bytes.size(); i += 2) {
-      auto unit = [&](std::size_t at) -> char32_t {
-        unsigned char a = static_cast<unsigned char>(bytes[at]), b = static_cast<unsigned char>(bytes[at + 1]);
-        return le ? (b << 8 | a) : (a << 8 | b);
-      };
-      char32_t cp = unit(i);
-      if (cp >= 0xD800 && cp < 0xDC00 && i + 3 < bytes.size()) {
-        char32_t low = unit(i + 2);
-        if (low >= 0xDC00 && low < 0xE000) cp = 0x10000 + ((cp - 0xD800) << 10) + (low - 0xDC00), i += 2;
-      }
-      append_utf8(out, cp);
+  out.reserve(bytes.size());
+  auto unit = [&](std::size_t at) -> char32_t {
+    unsigned char a = static_cast<unsigned char>(bytes[at]), b = static_cast<unsigned char>(bytes[at + 1]);
+    return little_endian ? (b << 8 | a) : (a << 8 | b);
+  };
+  for (std::size_t i = 0; i + 1 < bytes.size(); i += 2) {
+    char32_t cp = unit(i);
+    if (cp >= 0xD800 && cp < 0xDC00 && i + 3 < bytes.size()) {
+      char32_t low = unit(i + 2);
+      if (low >= 0xDC00 && low < 0xE000) cp = 0x10000 + ((cp - 0xD800) << 10) + (low - 0xDC00), i += 2;
     }
-    return out;
+    append_utf8(out, cp);  // a lone surrogate becomes U+FFFD
   }
-  const std::string encoding = declared_encoding(bytes);
-  const bool latin1 = encoding == "iso-8859-1" || encoding == "latin1" || encoding == "latin-1" ||
-                      encoding == "windows-1252" || encoding == "cp1252" || encoding == "us-ascii" ||
-                      encoding == "ascii" || encoding == "iso8859-1" || encoding == "l1";
-  const bool latin9 = encoding == "iso-8859-15" || encoding == "latin-9" || encoding == "latin9";
-  if (latin1 || latin9) {
+  return out;
+}
+
+// The document as UTF-8, whatever it was written in; problems go to `diagnostics` (an
+// error when the document cannot be decoded).
+std::string to_utf8(std::string_view bytes, const XmlOptions& options, Diagnostics& diagnostics) {
+  XmlEncoding encoding = xml_encoding(bytes, options.http_charset);
+  if (options.utf8) {
+    encoding = {"UTF-8", "", XmlEncoding::Source::given};
+  } else if (encoding.name.empty() && encoding.source == XmlEncoding::Source::http) {
+    // As browsers do, a charset the server got wrong is passed over for the document's own.
+    diagnostics.push_back({Severity::warning, "",
+                           "the HTTP Content-Type names the charset \"" + printable(encoding.label, 40) +
+                               "\", which is not an encoding; the feed's own declaration is used",
+                           0, 0});
+    encoding = xml_encoding(bytes, {});
+  }
+  if (encoding.name.empty()) {
+    diagnostics.push_back({Severity::error, "",
+                           "the XML declaration names the encoding \"" + printable(encoding.label, 40) +
+                               "\", which is not one of the WHATWG Encoding Standard's, so the feed cannot be read "
+                               "(UTF-8 is best)",
+                           0, 0});
+    return {};
+  }
+  const std::string& name = encoding.name;
+  if (bytes.substr(0, 3) == "\xEF\xBB\xBF") bytes.remove_prefix(3);
+  else if (bytes.substr(0, 2) == "\xFF\xFE" || bytes.substr(0, 2) == "\xFE\xFF") bytes.remove_prefix(2);
+  std::string out;
+  if (name == "UTF-16LE" || name == "UTF-16BE") return from_utf16(bytes, name == "UTF-16LE");
+  if (name == "windows-1252" || name == "x-user-defined") {
     out.reserve(bytes.size() + bytes.size() / 8);
     for (char ch : bytes) {
       unsigned char c = static_cast<unsigned char>(ch);
       if (c < 0x80) out += ch;
-      else append_utf8(out, latin9 ? iso_8859_15(c) : windows_1252(c));
+      else append_utf8(out, name == "windows-1252" ? windows_1252(c) : 0xF780 + c - 0x80);
     }
     return out;
   }
-  if (!encoding.empty() && encoding != "utf-8" && encoding != "utf8")
-    diagnostics.push_back({Severity::warning, "",
-                           "the encoding \"" + printable(encoding, 40) +
-                               "\" is not one Carta reads (UTF-8, UTF-16, ISO-8859-1, ISO-8859-15, windows-1252); "
-                               "read as UTF-8",
-                           0, 0});
+  if (name != "UTF-8") {
+    if (!decode_legacy(name, bytes, out))
+      diagnostics.push_back({Severity::error, "",
+                             "the feed is in " + name + ", which this build of Carta cannot decode (UTF-8 is best)", 0, 0});
+    return out;
+  }
   // UTF-8: bytes that are not are read as windows-1252 (what a Latin-1 feed that forgot to
   // say so means), with one warning at the first of them.
   const auto* p = reinterpret_cast<const unsigned char*>(bytes.data());
   std::size_t first_bad = std::string_view::npos;
   out.reserve(bytes.size());
   for (std::size_t i = 0; i < bytes.size();) {
-    std::size_t n = utf8_sequence(p + i, bytes.size() - i);
+    std::size_t n = utf8_length(bytes.substr(i, 4));
     if (n) {
       out.append(bytes.data() + i, n);
       i += n;
@@ -1080,7 +1074,24 @@ std::string XmlConversion::element_path(std::string_view pointer) const {
   return pointer.empty() ? root_path : std::string(pointer);
 }
 
-XmlConversion convert_xml_feed(std::string_view bytes, const FeedLimits& limits) {
+XmlEncoding xml_encoding(std::string_view bytes, std::string_view http_charset) {
+  using Source = XmlEncoding::Source;
+  if (bytes.substr(0, 3) == "\xEF\xBB\xBF") return {"UTF-8", "UTF-8", Source::bom};
+  if (bytes.substr(0, 2) == "\xFF\xFE") return {"UTF-16LE", "UTF-16LE", Source::bom};
+  if (bytes.substr(0, 2) == "\xFE\xFF") return {"UTF-16BE", "UTF-16BE", Source::bom};
+  // UTF-16 without a byte order mark, told by "<?" (XML 1.0, appendix F).
+  if (bytes.substr(0, 4) == std::string_view("<\0?\0", 4)) return {"UTF-16LE", "UTF-16LE", Source::bom};
+  if (bytes.substr(0, 4) == std::string_view("\0<\0?", 4)) return {"UTF-16BE", "UTF-16BE", Source::bom};
+  if (!http_charset.empty()) return {std::string(encoding_for_label(http_charset)), std::string(http_charset), Source::http};
+  std::string declared = declared_encoding(bytes);
+  if (declared.empty()) return {"UTF-8", "", Source::none};
+  std::string name(encoding_for_label(declared));
+  // A declaration read as ASCII is not in UTF-16: the bytes are UTF-8 (as HTML decides).
+  if (name == "UTF-16LE" || name == "UTF-16BE") name = "UTF-8";
+  return {name, declared, Source::declaration};
+}
+
+XmlConversion convert_xml_feed(std::string_view bytes, const FeedLimits& limits, const XmlOptions& options) {
   XmlConversion out;
   if (bytes.size() > limits.max_bytes) {
     out.diagnostics.push_back({Severity::error, "",
@@ -1090,7 +1101,8 @@ XmlConversion convert_xml_feed(std::string_view bytes, const FeedLimits& limits)
                                0, 0});
     return out;
   }
-  const std::string text = to_utf8(bytes, out.diagnostics);
+  const std::string text = to_utf8(bytes, options, out.diagnostics);
+  if (!out.ok()) return out;
   pugi::xml_document doc;
   const unsigned flags = pugi::parse_cdata | pugi::parse_eol | pugi::parse_ws_pcdata | pugi::parse_wconv_attribute | pugi::parse_doctype;
   pugi::xml_parse_result parsed = doc.load_buffer(text.data(), text.size(), flags, pugi::encoding_utf8);

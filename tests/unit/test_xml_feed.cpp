@@ -6,6 +6,7 @@
 #include <cstdlib>
 #include <string>
 
+#include "xml/encodings.h"
 #include "xml/xml_feed.h"
 #include "test_files.h"
 
@@ -275,4 +276,88 @@ TEST_CASE("RSS 1.0 with a prefix, and Dublin Core, Media RSS and XHTML fallbacks
   CHECK(r.feed.items[1].title == "From media:title");
   CHECK(r.feed.items[1].text == "From xhtml:body");
   CHECK(r.feed.items[1].url == "https://n.example/2");
+}
+
+TEST_CASE("every WHATWG encoding is named by its labels; others are not") {
+  CHECK(encoding_for_label(" CP1256\t") == "windows-1256");
+  CHECK(encoding_for_label("latin1") == "windows-1252");
+  CHECK(encoding_for_label("ISO-8859-6-I") == "ISO-8859-6");
+  CHECK(encoding_for_label("tis-620") == "windows-874");
+  CHECK(encoding_for_label("gb2312") == "GBK");
+  CHECK(encoding_for_label("x-sjis") == "Shift_JIS");
+  CHECK(encoding_for_label("ks_c_5601-1987") == "EUC-KR");
+  CHECK(encoding_for_label("utf-16") == "UTF-16LE");
+  CHECK(encoding_for_label("iso-2022-kr") == "");  // the replacement encoding: unreadable
+  CHECK(encoding_for_label("x-klingon") == "");
+  CHECK(encoding_for_label("utf-7") == "");
+}
+
+TEST_CASE("the encoding: byte order mark, else the HTTP charset, else the XML declaration") {
+  const std::string declared = "<?xml version=\"1.0\" encoding=\"windows-1256\"?><rss/>";
+  CHECK(xml_encoding(declared).name == "windows-1256");
+  CHECK(xml_encoding(declared).label == "windows-1256");
+  CHECK(xml_encoding(declared, "koi8-r").name == "KOI8-R");
+  CHECK(xml_encoding("\xEF\xBB\xBF" + declared, "koi8-r").name == "UTF-8");
+  CHECK(xml_encoding("<rss/>").name == "UTF-8");
+  CHECK(xml_encoding("<?xml version=\"1.0\" encoding=\"utf-16\"?><rss/>").name == "UTF-8");  // read as ASCII: not UTF-16
+  CHECK(xml_encoding("<?xml version=\"1.0\" encoding='Big5'?><rss/>").name == "Big5");
+  CHECK(xml_encoding("<?xml version=\"1.0\" encoding=\"nope\"?><rss/>").name == "");
+}
+
+TEST_CASE("feeds in every script's legacy encodings read right") {
+  const std::string dir = std::string(CARTA_SOURCE_DIR) + "/tests/golden/feeds/";
+  struct Case { const char* file; const char* title; } cases[] = {
+      {"xml-windows-1256-arabic.xml", "وزيرا خارجية سوريا وروسيا يلتقيان في موسكو"},
+      {"xml-iso-8859-6-arabic.xml", "ميناء اللاذقية يستأنف العمل"},
+      {"xml-big5.xml", "台北股市今日上漲"},
+      {"xml-euc-jp.xml", "東京で新しい駅が開業"},
+      {"xml-euc-kr.xml", "서울에서 새로운 다리 개통"},
+      {"xml-shift-jis.xml", "大阪の港にソフト開発の新拠点"},  // ソ is 83 5C: '\' as its second byte
+      {"xml-koi8-r.xml", "Новый мост открыт в Казани"},
+      {"xml-tis-620-thai.xml", "ตลาดหุ้นไทยปิดบวก"},
+      {"xml-windows-1255-hebrew.xml", "שוק חדש נפתח בחיפה"},
+      {"xml-gb2312.xml", "北京的新机场今天开放"},
+      {"xml-gbk.xml", "喆和堃的新书发布"},
+      {"xml-gb18030.xml", "𠮷野家在上海开新店"},
+  };
+  for (const Case& c : cases) {
+    const std::string path = dir + c.file;
+    CAPTURE(path);
+    const std::string bytes = read_bytes(path);
+    REQUIRE(!bytes.empty());
+    FeedResult r = read_any_feed(bytes);
+    CHECK(r.ok());
+    CHECK(r.diagnostics.empty());
+    REQUIRE(r.feed.items.size() == 1);
+    CHECK(r.feed.items[0].title == c.title);
+  }
+}
+
+TEST_CASE("bytes the caller decoded are UTF-8 whatever the declaration says; an unknown label is an error") {
+  const std::string utf8 = "<?xml version=\"1.0\" encoding=\"windows-1256\"?>" +
+                           rss("<item><title>\xD9\x85\xD9\x88\xD8\xB3\xD9\x83\xD9\x88</title><link>https://n.example/1</link></item>").substr(22);
+  XmlOptions given;
+  given.utf8 = true;
+  XmlConversion decoded = convert_xml_feed(utf8, {}, given);
+  REQUIRE(decoded.ok());
+  CHECK(decoded.json.find("\xD9\x85\xD9\x88\xD8\xB3\xD9\x83\xD9\x88") != std::string::npos);  // موسكو
+  XmlConversion unknown = convert_xml_feed("<?xml version=\"1.0\" encoding=\"x-klingon\"?><rss/>");
+  REQUIRE_FALSE(unknown.ok());
+  CHECK(unknown.diagnostics[0].message.find("\"x-klingon\"") != std::string::npos);
+  CHECK(unknown.diagnostics[0].pointer.empty());
+  // An HTTP charset that names no encoding is passed over, with a warning.
+  XmlOptions http;
+  http.http_charset = "utf8mb4";
+  XmlConversion passed = convert_xml_feed(rss("<item><title>a</title><link>https://n.example/1</link></item>"), {}, http);
+  CHECK(passed.ok());
+  REQUIRE(passed.diagnostics.size() == 1);
+  CHECK(passed.diagnostics[0].message.find("utf8mb4") != std::string::npos);
+}
+
+TEST_CASE("bytes F5..FF are not UTF-8: read as windows-1252 with a warning, never passed on") {
+  XmlConversion c = convert_xml_feed(rss("<item><title>a\xF5\x80\x80 b\xFF</title><link>https://n.example/1</link></item>"));
+  REQUIRE(c.ok());
+  CHECK(c.json.find("a\xC3\xB5\xE2\x82\xAC\xE2\x82\xAC b\xC3\xBF") != std::string::npos);
+  FeedResult r = read_converted(c);
+  CHECK(r.ok());
 }
