@@ -92,10 +92,9 @@ std::string from_utf16(std::string_view bytes, bool little_endian) {
 // The document as UTF-8, whatever it was written in; problems go to `diagnostics` (an
 // error when the document cannot be decoded).
 std::string to_utf8(std::string_view bytes, const XmlOptions& options, Diagnostics& diagnostics) {
-  XmlEncoding encoding = xml_encoding(bytes, options.http_charset);
-  if (options.utf8) {
-    encoding = {"UTF-8", "", XmlEncoding::Source::given};
-  } else if (encoding.name.empty() && encoding.source == XmlEncoding::Source::http) {
+  XmlEncoding encoding = options.utf8 ? XmlEncoding{"UTF-8", "", XmlEncoding::Source::given}
+                                      : xml_encoding(bytes, options.http_charset);
+  if (encoding.name.empty() && encoding.source == XmlEncoding::Source::http) {
     // As browsers do, a charset the server got wrong is passed over for the document's own.
     diagnostics.push_back({Severity::warning, "",
                            "the HTTP Content-Type names the charset \"" + printable(encoding.label, 40) +
