@@ -324,14 +324,16 @@ std::string looks_like_html(std::string_view text) {
                                 "hr",     "i",    "img",  "ins", "li",         "mark", "ol",  "p",    "pre",
                                 "q",      "s",    "small", "span", "strike",   "strong", "sub", "sup", "u",
                                 "ul",     "script", "style", "iframe", "table", "td", "tr"};
+  std::size_t close = 0;  // the first '>' after the name being looked at: found again only once passed
   for (std::size_t at = text.find('<'); at != std::string_view::npos; at = text.find('<', at + 1)) {
     std::size_t name = at + 1 < text.size() && text[at + 1] == '/' ? at + 2 : at + 1;
     std::size_t end = name;
     while (end < text.size() && std::isalnum(static_cast<unsigned char>(text[end]))) ++end;
     // A tag is closed, and what lies between its name and its '>' is nothing, a '/', or
     // attributes with values: "<b>", "<br />", "<a href=…>", but not "a<b and c>d".
-    std::size_t close = text.find('>', end);
-    if (end == name || close == std::string_view::npos) continue;
+    if (close < end) close = text.find('>', end);
+    if (close == std::string_view::npos) break;  // no '>' ahead: no tag either
+    if (end == name) continue;
     std::string_view inside = text.substr(end, close - end);
     const bool tag_like = inside.empty() || inside == "/" ||
                           ((inside[0] == ' ' || inside[0] == '\t' || inside[0] == '\n' || inside[0] == '\r') &&
