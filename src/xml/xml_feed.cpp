@@ -13,7 +13,6 @@
 #include <cstdio>
 #include <cstring>
 #include <optional>
-#include <unordered_set>
 
 #include <pugixml.hpp>
 
@@ -160,7 +159,7 @@ std::string to_utf8(std::string_view bytes, const XmlOptions& options, Diagnosti
 // ones ("<!ENTITY name ..."; "<!ENTITY % name ..." is a parameter entity, for the DTD only).
 struct DeclaredEntities {
   std::size_t count = 0;
-  std::unordered_set<std::string> general;
+  std::vector<std::string> general;  // sorted
 };
 
 DeclaredEntities declared_entities(std::string_view dtd) {
@@ -170,8 +169,9 @@ DeclaredEntities declared_entities(std::string_view dtd) {
     std::size_t b = dtd.find_first_not_of(" \t\r\n", at + 8);
     if (b == std::string_view::npos || dtd[b] == '%') continue;
     std::size_t e = dtd.find_first_of(" \t\r\n\"'>", b);
-    out.general.emplace(dtd.substr(b, (e == std::string_view::npos ? dtd.size() : e) - b));
+    out.general.emplace_back(dtd.substr(b, (e == std::string_view::npos ? dtd.size() : e) - b));
   }
+  std::sort(out.general.begin(), out.general.end());
   return out;
 }
 
@@ -183,7 +183,9 @@ std::string first_reference(std::string_view body, const DeclaredEntities& decla
     if (semi == std::string_view::npos || semi == 0) continue;
     const std::string name(body.substr(amp + 1, semi));
     const std::string_view reference = body.substr(amp, semi + 2);
-    if (declared.general.count(name) && decode_entities(reference) == reference) return name;
+    if (std::binary_search(declared.general.begin(), declared.general.end(), name) &&
+        decode_entities(reference) == reference)
+      return name;
   }
   return {};
 }
