@@ -1,5 +1,5 @@
 // The WHATWG Encoding Standard's labels (its section 4.2, "Names and labels"), written out
-// from the Standard, and the names glibc's iconv knows the same encodings by.
+// from the Standard.
 #include "xml/encodings.h"
 
 #include <cctype>
@@ -65,6 +65,10 @@ constexpr Encoding kEncodings[] = {
     {"UTF-16BE", "unicodefffe utf-16be"},
     {"UTF-16LE", "csunicode iso-10646-ucs-2 ucs-2 unicode unicodefeff utf-16 utf-16le"},
     {"x-user-defined", "x-user-defined"},
+    // Not the Standard's, but spellings feeds use that Carta read before it knew the
+    // Standard (and Python's codecs, and so feedparser, read too).
+    {"windows-1252", "latin-1"},
+    {"ISO-8859-15", "latin-9 latin9"},
 };
 
 }  // namespace

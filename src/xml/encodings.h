@@ -11,7 +11,7 @@ namespace carta {
 
 // The Standard's name of the encoding a label names ("  CP1256 " -> "windows-1256",
 // "gb2312" -> "GBK", "tis-620" -> "windows-874"), or "" when the label is not one of its
-// labels. The "replacement" encoding (ISO-2022-KR, HZ…), which decodes to nothing but an
+// labels (nor "latin-1", "latin-9" or "latin9", which Carta read before it knew the Standard). The "replacement" encoding (ISO-2022-KR, HZ…), which decodes to nothing but an
 // error, gives "" too: such a feed cannot be read.
 std::string_view encoding_for_label(std::string_view label);
 

@@ -290,6 +290,8 @@ TEST_CASE("every WHATWG encoding is named by its labels; others are not") {
   CHECK(encoding_for_label("iso-2022-kr") == "");  // the replacement encoding: unreadable
   CHECK(encoding_for_label("x-klingon") == "");
   CHECK(encoding_for_label("utf-7") == "");
+  CHECK(encoding_for_label("Latin-1") == "windows-1252");  // beyond the Standard, as before it
+  CHECK(encoding_for_label("latin9") == "ISO-8859-15");
 }
 
 TEST_CASE("the encoding: byte order mark, else the HTTP charset, else the XML declaration") {
