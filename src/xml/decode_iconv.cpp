@@ -5,7 +5,6 @@
 #include <cerrno>
 #include <cstring>
 
-#include "core/html_text.h"
 #include "xml/encodings.h"
 
 namespace carta {
@@ -50,16 +49,17 @@ bool decode_legacy(std::string_view encoding, std::string_view bytes, std::strin
     if (r != static_cast<std::size_t>(-1)) break;
     if (errno == E2BIG) {
       utf8.resize(utf8.size() * 2);
-    } else {  // EILSEQ, or EINVAL for a sequence cut at the end: U+FFFD for its first byte
-      if (utf8.size() - done < 4) utf8.resize(utf8.size() * 2);
-      std::string replacement;
-      append_utf8(replacement, 0xFFFD);
-      std::memcpy(&utf8[done], replacement.data(), replacement.size());
-      done += replacement.size();
-      ++in;
-      --in_left;
-      iconv(cd, nullptr, nullptr, nullptr, nullptr);  // back to the initial shift state
+      continue;
     }
+    // EILSEQ: a byte with no character is U+FFFD and the decoding goes on after it; EINVAL:
+    // a sequence cut short by the end is one U+FFFD (as the Standard's decoders do).
+    if (utf8.size() - done < 3) utf8.resize(utf8.size() * 2);
+    std::memcpy(&utf8[done], "\xEF\xBF\xBD", 3);
+    done += 3;
+    if (errno != EILSEQ) break;
+    ++in;
+    --in_left;
+    iconv(cd, nullptr, nullptr, nullptr, nullptr);  // back to the initial shift state
   }
   // Stateful encodings (ISO-2022-JP) end in their initial state.
   for (;;) {

@@ -335,6 +335,16 @@ TEST_CASE("feeds in every script's legacy encodings read right") {
   }
 }
 
+TEST_CASE("bytes with no character in their encoding are U+FFFD, and the decoding goes on") {
+  std::string out;
+  REQUIRE(decode_legacy("Shift_JIS", "\x83\x5C\xA0" "a\x83", out));  // ソ, an unmapped byte, a, a cut sequence
+  CHECK(out == "\xE3\x82\xBD\xEF\xBF\xBD" "a\xEF\xBF\xBD");
+  REQUIRE(decode_legacy("gb18030", "a\x95\x34", out));  // the first half of a four-byte sequence, at the end
+  CHECK(out == "a\xEF\xBF\xBD");
+  REQUIRE(decode_legacy("windows-1256", "\xE3\xC7\x80", out));
+  CHECK(out == "\xD9\x85\xD8\xA7\xE2\x82\xAC");  // ما€
+}
+
 TEST_CASE("bytes the caller decoded are UTF-8 whatever the declaration says; an unknown label is an error") {
   const std::string utf8 = "<?xml version=\"1.0\" encoding=\"windows-1256\"?>" +
                            rss("<item><title>\xD9\x85\xD9\x88\xD8\xB3\xD9\x83\xD9\x88</title><link>https://n.example/1</link></item>").substr(22);
