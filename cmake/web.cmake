@@ -127,7 +127,7 @@ target_link_options(carta_xml_web PRIVATE
   -sMODULARIZE=1 -sEXPORT_NAME=createCartaXml -sENVIRONMENT=web -sFILESYSTEM=0
   -sALLOW_MEMORY_GROWTH=1 -sMALLOC=emmalloc -sINCOMING_MODULE_JS_API=instantiateWasm
   -sSUPPORT_LONGJMP=0 -sTEXTDECODER=2 -sSUPPORT_ERRNO=0
-  -sEXPORTED_FUNCTIONS=_malloc,_free,_carta_xml_convert,_carta_xml_json,_carta_xml_json_length,_carta_xml_drop_json,_carta_xml_error,_carta_xml_error_where,_carta_xml_path
+  -sEXPORTED_FUNCTIONS=_malloc,_free,_carta_xml_encoding,_carta_xml_convert,_carta_xml_json,_carta_xml_json_length,_carta_xml_drop_json,_carta_xml_error,_carta_xml_error_where,_carta_xml_path
   -sEXPORTED_RUNTIME_METHODS=UTF8ToString,stringToUTF8,lengthBytesUTF8
   "SHELL:--extern-pre-js ${CMAKE_SOURCE_DIR}/web/carta-xml-begin.js"
   "SHELL:--extern-post-js ${CMAKE_SOURCE_DIR}/web/carta-xml-end.js")

@@ -67,6 +67,51 @@ bool is_right_to_left_language(std::string_view tag) {
          primary == "iw" || primary == "ps" || primary == "sd" || primary == "yi" || primary == "ckb";
 }
 
+std::string author_name(std::string_view written) {
+  std::string text = collapse_whitespace(written);
+  if (text.find('@') == std::string::npos) return text;
+  // The text outside brackets first, then each bracketed part in turn: the first with
+  // words left once its addresses are taken out is the name.
+  std::string outside, part;
+  std::vector<std::string> inside;
+  char closing = 0;
+  for (char c : text) {
+    if (!closing && (c == '(' || c == '<' || c == '[')) {
+      closing = c == '(' ? ')' : c == '<' ? '>' : ']';
+      outside += part + ' ';
+      part.clear();
+    } else if (closing && c == closing) {
+      closing = 0;
+      inside.push_back(part);
+      part.clear();
+    } else {
+      part += c;
+    }
+  }
+  if (closing) inside.push_back(part);
+  else outside += part;
+  auto without_addresses = [](const std::string& words) {
+    std::string out;
+    std::size_t i = 0;
+    while (i < words.size()) {
+      std::size_t end = words.find(' ', i);
+      if (end == std::string::npos) end = words.size();
+      std::string_view word(words.data() + i, end - i);
+      std::size_t at = word.find('@');
+      const bool address = at != std::string_view::npos && at > 0 && at + 1 < word.size();  // not "@handle"
+      if (!address && !word.empty()) out += (out.empty() ? "" : " ") + std::string(word);
+      i = end + 1;
+    }
+    // Separators left behind: "Jane Doe, jane@example.com" -> "Jane Doe".
+    std::size_t b = out.find_first_not_of(" ,;:|/-"), e = out.find_last_not_of(" ,;:|/-");
+    return b == std::string::npos ? std::string() : out.substr(b, e - b + 1);
+  };
+  if (std::string name = without_addresses(outside); !name.empty()) return name;
+  for (const std::string& piece : inside)
+    if (std::string name = without_addresses(piece); !name.empty()) return name;
+  return {};
+}
+
 namespace {
 
 const char* type_name(JsonValue v) {
@@ -196,6 +241,19 @@ class ModelBuilder final : public JsonStream {
     return s ? plain_text(*s) : std::string();
   }
 
+  // A title or summary: plain text in JSON Feed, so never read as HTML — a word after a '<'
+  // is never lost. Character references are decoded (tools write "&#8217;" and "&amp;"
+  // into JSON titles); tags are kept as typed, with a warning, since the publisher most
+  // likely meant them as markup.
+  std::string plain_at(JsonValue object, const char* key, const Path& base) {
+    auto s = string_at(object, key, base);
+    if (!s) return {};
+    if (std::string tag = looks_like_html(*s); !tag.empty())
+      warn(base.member(key), "plain text holds what looks like HTML markup (" + quote_value(tag, 40) +
+                                 "); it is shown as typed (HTML belongs in content_html)");
+    return plain_text(*s);
+  }
+
   std::string url_at(JsonValue object, const char* key, const Path& base) {
     auto s = string_at(object, key, base);
     if (!s) return {};
@@ -235,7 +293,7 @@ class ModelBuilder final : public JsonStream {
         return;
       }
       Author author;
-      author.name = text_at(a, "name", pointer);
+      author.name = author_name(text_at(a, "name", pointer));  // never an e-mail address
       author.url = url_at(a, "url", pointer);
       author.avatar = url_at(a, "avatar", pointer);
       if (!author.name.empty()) out.push_back(std::move(author));
@@ -283,11 +341,11 @@ class ModelBuilder final : public JsonStream {
       item.id = item.url;
       warn(pointer.member("id"), "item has no \"id\"; its url is used instead");
     }
-    item.title = html_to_text(string_at(v, "title", pointer).value_or(std::string_view()));
+    item.title = plain_at(v, "title", pointer);
     if (auto text = string_at(v, "content_text", pointer)) item.text = collapse_whitespace(*text);
     if (auto html = string_at(v, "content_html", pointer); html && item.text.empty())
       item.text = html_to_text(*html);
-    item.summary = html_to_text(string_at(v, "summary", pointer).value_or(std::string_view()));
+    item.summary = plain_at(v, "summary", pointer);
     if (item.summary.empty() && !item.text.empty()) item.summary = cut_utf8(item.text, 600);
     if (item.title.empty() && item.summary.empty())
       warn(pointer, "item has no title, summary or text; its card will be bare");
@@ -434,9 +492,9 @@ class ModelBuilder final : public JsonStream {
           key = "id:" + id;
         } else if (entry.is_object()) {
           out.url = url_at(entry, "url", rp);
-          out.title = html_to_text(string_at(entry, "title", rp).value_or(std::string_view()));
+          out.title = plain_at(entry, "title", rp);
           out.category = text_at(entry, "category", rp);
-          out.summary = html_to_text(string_at(entry, "summary", rp).value_or(std::string_view()));
+          out.summary = plain_at(entry, "summary", rp);
           out.image = url_at(entry, "image", rp);
           if (out.title.empty()) {
             warn(rp, "related entry has no title; ignored");
@@ -475,7 +533,7 @@ class ModelBuilder final : public JsonStream {
     } else if (version->rfind("https://jsonfeed.org/version/", 0) != 0) {
       warn(top.member("version"), "unknown version " + quote_value(*version) + "; reading it as JSON Feed 1.1");
     }
-    feed.title = html_to_text(string_at(root, "title", top).value_or(std::string_view()));
+    feed.title = plain_at(root, "title", top);
     feed.home_page_url = url_at(root, "home_page_url", top);
     feed.feed_url = url_at(root, "feed_url", top);
     feed.language = text_at(root, "language", top);

@@ -90,6 +90,12 @@ FeedResult parse_feed(std::string_view bytes, std::string_view location = {},
 // add_query_params (core/url.h): the URL's own query and fragment kept, no key twice.
 void add_link_params(Feed& feed, std::string_view params);
 
+// The name to show in a byline from an author as feeds write one: "Jane Doe", RSS's
+// "jane@example.com (Jane Doe)", "Jane Doe <jane@example.com>", "Jane Doe (jane@example.com)".
+// An e-mail address is never a byline: one that is only an address gives "" (no byline).
+// Text without an '@' comes back as it was, whitespace collapsed ("Jane Doe (Reuters)").
+std::string author_name(std::string_view written);
+
 // Languages written right to left (ar, he, fa, ur and their regional variants).
 bool is_right_to_left_language(std::string_view language_tag);
 

@@ -1,5 +1,6 @@
 #include "core/html_text.h"
 
+#include <algorithm>
 #include <cctype>
 #include <cstring>
 
@@ -36,6 +37,8 @@ bool iequals_prefix(std::string_view text, std::size_t at, const char* word) {
   return true;
 }
 
+bool is_ascii_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+
 // Tags after which a reader expects a break between words.
 bool is_block_tag(std::string_view name) {
   static const char* blocks[] = {"p", "br", "div", "li", "ul", "ol", "h1", "h2", "h3", "h4",
@@ -67,6 +70,63 @@ void append_utf8(std::string& out, char32_t cp) {
   }
 }
 
+namespace {
+
+// The character reference that starts at text[i] (an '&'): its code point and its length
+// with the ';', or false when there is none (a stray '&', an unknown name).
+bool entity_at(std::string_view text, std::size_t i, char32_t& cp, std::size_t& length) {
+  // Entities are short: look for the ';' in the next few bytes only, so a string full of
+  // '&' costs linear time, not quadratic.
+  std::size_t semi = text.substr(i + 1, 12).find(';');
+  if (semi == std::string_view::npos) return false;
+  std::string_view body = text.substr(i + 1, semi);
+  length = semi + 2;
+  cp = 0;
+  if (!body.empty() && body[0] == '#') {
+    bool hex = body.size() > 1 && (body[1] == 'x' || body[1] == 'X');
+    std::string_view digits = body.substr(hex ? 2 : 1);
+    if (digits.empty()) return false;
+    for (char c : digits) {
+      int v;
+      if (c >= '0' && c <= '9') v = c - '0';
+      else if (hex && c >= 'a' && c <= 'f') v = c - 'a' + 10;
+      else if (hex && c >= 'A' && c <= 'F') v = c - 'A' + 10;
+      else return false;
+      cp = cp * (hex ? 16 : 10) + static_cast<char32_t>(v);
+      if (cp > 0x10FFFF) cp = 0x110000;  // stays invalid, never overflows
+    }
+    if (cp == 0) cp = 0xFFFD;
+    return true;
+  }
+  for (const NamedEntity& e : kEntities) {
+    if (body == e.name) {
+      cp = e.code_point;
+      return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
+std::size_t utf8_length(std::string_view bytes) {
+  if (bytes.empty()) return 0;
+  const auto byte = [&](std::size_t i) { return static_cast<unsigned char>(bytes[i]); };
+  const unsigned char c = byte(0);
+  if (c < 0x80) return 1;
+  // The lead byte gives the length and the range of the second byte.
+  std::size_t n;
+  unsigned char low = 0x80, high = 0xBF;
+  if (c >= 0xC2 && c <= 0xDF) n = 2;
+  else if (c >= 0xE0 && c <= 0xEF) n = 3, low = c == 0xE0 ? 0xA0 : 0x80, high = c == 0xED ? 0x9F : 0xBF;
+  else if (c >= 0xF0 && c <= 0xF4) n = 4, low = c == 0xF0 ? 0x90 : 0x80, high = c == 0xF4 ? 0x8F : 0xBF;
+  else return 0;  // 80..C1 (a continuation, or an overlong two-byte form) and F5..FF
+  if (bytes.size() < n || byte(1) < low || byte(1) > high) return 0;
+  for (std::size_t i = 2; i < n; ++i)
+    if ((byte(i) & 0xC0) != 0x80) return 0;
+  return n;
+}
+
 std::string decode_entities(std::string_view text) {
   if (text.find('&') == std::string_view::npos) return std::string(text);  // the common case
   std::string out;
@@ -79,48 +139,27 @@ std::string decode_entities(std::string_view text) {
       i = next;
       continue;
     }
-    // Entities are short: look for the ';' in the next few bytes only, so a string full of
-    // '&' costs linear time, not quadratic.
-    std::size_t semi = text.substr(i + 1, 12).find(';');
-    if (semi != std::string_view::npos) semi += i + 1;
-    if (semi == std::string_view::npos) {
-      out += text[i++];
-      continue;
-    }
-    std::string_view body = text.substr(i + 1, semi - i - 1);
-    char32_t cp = 0;
-    bool found = false;
-    if (!body.empty() && body[0] == '#') {
-      bool hex = body.size() > 1 && (body[1] == 'x' || body[1] == 'X');
-      std::string_view digits = body.substr(hex ? 2 : 1);
-      if (!digits.empty()) {
-        found = true;
-        for (char c : digits) {
-          int v;
-          if (c >= '0' && c <= '9') v = c - '0';
-          else if (hex && c >= 'a' && c <= 'f') v = c - 'a' + 10;
-          else if (hex && c >= 'A' && c <= 'F') v = c - 'A' + 10;
-          else { found = false; break; }
-          cp = cp * (hex ? 16 : 10) + static_cast<char32_t>(v);
-          if (cp > 0x10FFFF) cp = 0x110000;  // stays invalid, never overflows
-        }
-        if (cp == 0) cp = 0xFFFD;
-      }
-    } else {
-      for (const NamedEntity& e : kEntities) {
-        if (body == e.name) {
-          cp = e.code_point;
-          found = true;
-          break;
-        }
-      }
-    }
-    if (!found) {
+    char32_t cp;
+    std::size_t length;
+    if (!entity_at(text, i, cp, length)) {
       out += text[i++];
       continue;
     }
     append_utf8(out, cp);
-    i = semi + 1;
+    i += length;
+  }
+  return out;
+}
+
+std::string escape_entities(std::string_view text) {
+  if (text.find('&') == std::string_view::npos) return std::string(text);
+  std::string out;
+  out.reserve(text.size() + 8);
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    char32_t cp;
+    std::size_t length;
+    if (text[i] == '&' && entity_at(text, i, cp, length)) out += "&amp;";
+    else out += text[i];
   }
   return out;
 }
@@ -218,16 +257,25 @@ std::string html_to_text(std::string_view html) {
       i = end == std::string_view::npos ? html.size() : end + 3;
       continue;
     }
+    const char after = i + 1 < html.size() ? html[i + 1] : '\0';
+    if (after == '!' || after == '?') {  // <!DOCTYPE>, <![CDATA[…]]>, <?…>: skipped to the next '>'
+      std::size_t end = html.find('>', i + 2);
+      i = end == std::string_view::npos ? html.size() : end + 1;
+      continue;
+    }
+    // As in HTML's tokenizer, a tag starts with a letter ("<b", "</b"): any other '<' is
+    // text ("5<7", "<3", "a < b", "<=").
     std::size_t name_start = i + 1;
-    bool closing = name_start < html.size() && html[name_start] == '/';
+    bool closing = after == '/';
     if (closing) ++name_start;
-    std::size_t name_end = name_start;
-    while (name_end < html.size() && std::isalnum(static_cast<unsigned char>(html[name_end]))) ++name_end;
-    if (name_end == name_start) {  // a lone '<' in text, not a tag
+    if (name_start >= html.size() || !is_ascii_letter(html[name_start])) {
       raw += c;
       ++i;
       continue;
     }
+    std::size_t name_end = name_start;
+    while (name_end < html.size() && (std::isalnum(static_cast<unsigned char>(html[name_end])) || html[name_end] == '-'))
+      ++name_end;
     std::string name(html.substr(name_start, name_end - name_start));
     for (char& ch : name) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
     // Skip the tag itself, honouring quoted attribute values that may hold '>'.
@@ -266,6 +314,36 @@ std::string html_to_text(std::string_view html) {
   if (raw.find('&') != std::string::npos) raw = decode_entities(raw);
   collapse_in_place(raw);
   return raw;
+}
+
+std::string looks_like_html(std::string_view text) {
+  // The elements publishers' tools put into titles and summaries: formatting, links, breaks,
+  // paragraphs. "<canvas>" or "<T>" in a title about them is more likely text than markup.
+  static const char* kTags[] = {"a",      "abbr", "b",    "big", "blockquote", "br",  "cite", "code", "del",
+                                "div",    "em",   "font", "h1",  "h2",         "h3",  "h4",   "h5",   "h6",
+                                "hr",     "i",    "img",  "ins", "li",         "mark", "ol",  "p",    "pre",
+                                "q",      "s",    "small", "span", "strike",   "strong", "sub", "sup", "u",
+                                "ul",     "script", "style", "iframe", "table", "td", "tr"};
+  std::size_t close = 0;  // the first '>' after the name being looked at: found again only once passed
+  for (std::size_t at = text.find('<'); at != std::string_view::npos; at = text.find('<', at + 1)) {
+    std::size_t name = at + 1 < text.size() && text[at + 1] == '/' ? at + 2 : at + 1;
+    std::size_t end = name;
+    while (end < text.size() && std::isalnum(static_cast<unsigned char>(text[end]))) ++end;
+    // A tag is closed, and what lies between its name and its '>' is nothing, a '/', or
+    // attributes with values: "<b>", "<br />", "<a href=…>", but not "a<b and c>d".
+    if (close < end) close = text.find('>', end);
+    if (close == std::string_view::npos) break;  // no '>' ahead: no tag either
+    if (end == name) continue;
+    std::string_view inside = text.substr(end, close - end);
+    const bool tag_like = inside.empty() || inside == "/" ||
+                          ((inside[0] == ' ' || inside[0] == '\t' || inside[0] == '\n' || inside[0] == '\r') &&
+                           (inside.find('=') != std::string_view::npos || inside.find_first_not_of(" \t\r\n/") == std::string_view::npos));
+    if (!tag_like) continue;
+    for (const char* tag : kTags)
+      if (end - name == std::strlen(tag) && iequals_prefix(text, name, tag))
+        return std::string(text.substr(at, std::min<std::size_t>(close + 1 - at, 60)));
+  }
+  return {};
 }
 
 }  // namespace carta

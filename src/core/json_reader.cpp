@@ -212,6 +212,11 @@ class JsonTreeReader {
       d.message = "the feed is empty; expected a JSON object";
     else
       d.message = "not valid JSON: " + detail;
+    // JSON Feed is UTF-8 (RFC 8259 for JSON sent between systems): say what to do about
+    // a feed saved in windows-1256 or Latin-1.
+    // The bytes nlohmann quotes ("last read") are not text: left out.
+    if (detail.find("ill-formed UTF-8") != std::string::npos)
+      d.message = "not valid JSON: ill-formed UTF-8 byte; a JSON feed must be UTF-8 (save it as UTF-8)";
     diagnostics_.push_back(std::move(d));
     return false;
   }

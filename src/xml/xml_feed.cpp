@@ -1,10 +1,11 @@
-// The XML feed reader: bytes -> UTF-8 -> pugixml's tree -> JSON Feed 1.1 + `_carta` text,
-// remembering which element each JSON member came from. pugixml never processes a DTD (it
-// skips <!DOCTYPE ...>, expands no entity but the five XML ones, reads no file or URL); on
-// top of that a DTD that declares entities is refused, so billion laughs and XXE documents
-// get an error at once instead of a quiet half-read. Entities are left to us (pugixml's
-// parse_escapes is off) so that HTML's named entities and a stray '&' are read with a
-// warning, not refused.
+// The XML feed reader: bytes -> UTF-8 (any WHATWG encoding, xml/encodings.h) -> pugixml's
+// tree -> JSON Feed 1.1 + `_carta` text, remembering which element each JSON member came
+// from. pugixml never processes a DTD (it skips <!DOCTYPE ...>, expands no entity but the
+// five XML ones, reads no file or URL); on top of that a DTD's entities are never expanded
+// by us either, and a document whose text uses them is refused, so billion laughs and XXE
+// documents get an error at once instead of a quiet half-read. Entities are left to us
+// (pugixml's parse_escapes is off) so that HTML's named entities and a stray '&' are read
+// with a warning, not refused.
 #include "xml/xml_feed.h"
 
 #include <algorithm>
@@ -18,6 +19,7 @@
 #include "core/datetime.h"
 #include "core/html_text.h"
 #include "core/url.h"
+#include "xml/encodings.h"
 
 namespace carta {
 
@@ -33,34 +35,6 @@ constexpr char16_t kWindows1252[32] = {
     0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x009D, 0x017E, 0x0178};
 
 char32_t windows_1252(unsigned char c) { return c >= 0x80 && c < 0xA0 ? kWindows1252[c - 0x80] : c; }
-
-// ISO-8859-15 differs from ISO-8859-1 in eight places (the euro sign, Š, Ž, Œ...).
-char32_t iso_8859_15(unsigned char c) {
-  switch (c) {
-    case 0xA4: return 0x20AC;
-    case 0xA6: return 0x0160;
-    case 0xA8: return 0x0161;
-    case 0xB4: return 0x017D;
-    case 0xB8: return 0x017E;
-    case 0xBC: return 0x0152;
-    case 0xBD: return 0x0153;
-    case 0xBE: return 0x0178;
-    default: return c;
-  }
-}
-
-// Length of the valid UTF-8 sequence at `p`, or 0.
-std::size_t utf8_sequence(const unsigned char* p, std::size_t left) {
-  unsigned char c = p[0];
-  if (c < 0x80) return 1;
-  std::size_t n = c >= 0xF0 && c <= 0xF4 ? 4 : c >= 0xE0 ? 3 : c >= 0xC2 && c < 0xE0 ? 2 : 0;
-  if (n == 0 || n > left) return 0;
-  for (std::size_t i = 1; i < n; ++i)
-    if ((p[i] & 0xC0) != 0x80) return 0;
-  if (n == 3 && ((c == 0xE0 && p[1] < 0xA0) || (c == 0xED && p[1] >= 0xA0))) return 0;  // overlong, surrogate
-  if (n == 4 && ((c == 0xF0 && p[1] < 0x90) || (c == 0xF4 && p[1] >= 0x90))) return 0;
-  return n;
-}
 
 std::string lower(std::string_view s) {
   std::string out(s);
@@ -80,7 +54,7 @@ void locate(std::string_view text, std::size_t offset, int& line, int& column) {
   }
 }
 
-// The encoding named in the XML declaration, lower case, or "".
+// The encoding named in the XML declaration, as written, or "".
 std::string declared_encoding(std::string_view bytes) {
   if (bytes.substr(0, 5) != "<?xml") return {};
   std::size_t end = bytes.find("?>");
@@ -92,57 +66,76 @@ std::string declared_encoding(std::string_view bytes) {
   if (at == std::string_view::npos) return {};
   std::size_t close = decl.find(decl[at], at + 1);
   if (close == std::string_view::npos) return {};
-  return lower(decl.substr(at + 1, close - at - 1));
+  return std::string(decl.substr(at + 1, close - at - 1));
 }
 
-// The document as UTF-8, whatever it was written in; problems go to `diagnostics`.
-std::string to_utf8(std::string_view bytes, Diagnostics& diagnostics) {
+// UTF-16 in either byte order, from `bytes` after any byte order mark.
+std::string from_utf16(std::string_view bytes, bool little_endian) {
   std::string out;
-  if (bytes.substr(0, 3) == "\xEF\xBB\xBF") bytes.remove_prefix(3);
-  const bool le = bytes.substr(0, 2) == "\xFF\xFE", be = bytes.substr(0, 2) == "\xFE\xFF";
-  if (le || be) {  // UTF-16, told by its byte order mark
-    out.reserve(bytes.size());
-    for (std::size_t i = 2; i + 1 < bytes.size(); i += 2) {
-      auto unit = [&](std::size_t at) -> char32_t {
-        unsigned char a = static_cast<unsigned char>(bytes[at]), b = static_cast<unsigned char>(bytes[at + 1]);
-        return le ? (b << 8 | a) : (a << 8 | b);
-      };
-      char32_t cp = unit(i);
-      if (cp >= 0xD800 && cp < 0xDC00 && i + 3 < bytes.size()) {
-        char32_t low = unit(i + 2);
-        if (low >= 0xDC00 && low < 0xE000) cp = 0x10000 + ((cp - 0xD800) << 10) + (low - 0xDC00), i += 2;
-      }
-      append_utf8(out, cp);
+  out.reserve(bytes.size());
+  auto unit = [&](std::size_t at) -> char32_t {
+    unsigned char a = static_cast<unsigned char>(bytes[at]), b = static_cast<unsigned char>(bytes[at + 1]);
+    return little_endian ? (b << 8 | a) : (a << 8 | b);
+  };
+  for (std::size_t i = 0; i + 1 < bytes.size(); i += 2) {
+    char32_t cp = unit(i);
+    if (cp >= 0xD800 && cp < 0xDC00 && i + 3 < bytes.size()) {
+      char32_t low = unit(i + 2);
+      if (low >= 0xDC00 && low < 0xE000) cp = 0x10000 + ((cp - 0xD800) << 10) + (low - 0xDC00), i += 2;
     }
-    return out;
+    append_utf8(out, cp);  // a lone surrogate becomes U+FFFD
   }
-  const std::string encoding = declared_encoding(bytes);
-  const bool latin1 = encoding == "iso-8859-1" || encoding == "latin1" || encoding == "latin-1" ||
-                      encoding == "windows-1252" || encoding == "cp1252" || encoding == "us-ascii" ||
-                      encoding == "ascii" || encoding == "iso8859-1" || encoding == "l1";
-  const bool latin9 = encoding == "iso-8859-15" || encoding == "latin-9" || encoding == "latin9";
-  if (latin1 || latin9) {
+  return out;
+}
+
+// The document as UTF-8, whatever it was written in; problems go to `diagnostics` (an
+// error when the document cannot be decoded).
+std::string to_utf8(std::string_view bytes, const XmlOptions& options, Diagnostics& diagnostics) {
+  XmlEncoding encoding = options.utf8 ? XmlEncoding{"UTF-8", "", XmlEncoding::Source::given}
+                                      : xml_encoding(bytes, options.http_charset);
+  if (encoding.name.empty() && encoding.source == XmlEncoding::Source::http) {
+    // As browsers do, a charset the server got wrong is passed over for the document's own.
+    diagnostics.push_back({Severity::warning, "",
+                           "the HTTP Content-Type names the charset \"" + printable(encoding.label, 40) +
+                               "\", which is not an encoding; the feed's own declaration is used",
+                           0, 0});
+    encoding = xml_encoding(bytes, {});
+  }
+  if (encoding.name.empty()) {
+    diagnostics.push_back({Severity::error, "",
+                           "the XML declaration names the encoding \"" + printable(encoding.label, 40) +
+                               "\", which is not one of the WHATWG Encoding Standard's, so the feed cannot be read "
+                               "(UTF-8 is best)",
+                           0, 0});
+    return {};
+  }
+  const std::string& name = encoding.name;
+  if (bytes.substr(0, 3) == "\xEF\xBB\xBF") bytes.remove_prefix(3);
+  else if (bytes.substr(0, 2) == "\xFF\xFE" || bytes.substr(0, 2) == "\xFE\xFF") bytes.remove_prefix(2);
+  std::string out;
+  if (name == "UTF-16LE" || name == "UTF-16BE") return from_utf16(bytes, name == "UTF-16LE");
+  if (name == "windows-1252" || name == "x-user-defined") {
     out.reserve(bytes.size() + bytes.size() / 8);
     for (char ch : bytes) {
       unsigned char c = static_cast<unsigned char>(ch);
       if (c < 0x80) out += ch;
-      else append_utf8(out, latin9 ? iso_8859_15(c) : windows_1252(c));
+      else append_utf8(out, name == "windows-1252" ? windows_1252(c) : 0xF780 + c - 0x80);
     }
     return out;
   }
-  if (!encoding.empty() && encoding != "utf-8" && encoding != "utf8")
-    diagnostics.push_back({Severity::warning, "",
-                           "the encoding \"" + printable(encoding, 40) +
-                               "\" is not one Carta reads (UTF-8, UTF-16, ISO-8859-1, ISO-8859-15, windows-1252); "
-                               "read as UTF-8",
-                           0, 0});
+  if (name != "UTF-8") {
+    if (!decode_legacy(name, bytes, out))
+      diagnostics.push_back({Severity::error, "",
+                             "the feed is in " + name + ", which this build of Carta cannot decode (UTF-8 is best)", 0, 0});
+    return out;
+  }
   // UTF-8: bytes that are not are read as windows-1252 (what a Latin-1 feed that forgot to
   // say so means), with one warning at the first of them.
   const auto* p = reinterpret_cast<const unsigned char*>(bytes.data());
   std::size_t first_bad = std::string_view::npos;
   out.reserve(bytes.size());
   for (std::size_t i = 0; i < bytes.size();) {
-    std::size_t n = utf8_sequence(p + i, bytes.size() - i);
+    std::size_t n = utf8_length(bytes.substr(i, 4));
     if (n) {
       out.append(bytes.data() + i, n);
       i += n;
@@ -160,12 +153,55 @@ std::string to_utf8(std::string_view bytes, Diagnostics& diagnostics) {
   return out;
 }
 
+// --- The DTD -------------------------------------------------------------------------------
+
+// The entities a DTD's internal subset declares: how many, and the names of the general
+// ones ("<!ENTITY name ..."; "<!ENTITY % name ..." is a parameter entity, for the DTD only).
+struct DeclaredEntities {
+  std::size_t count = 0;
+  std::vector<std::string> general;  // sorted
+};
+
+DeclaredEntities declared_entities(std::string_view dtd) {
+  DeclaredEntities out;
+  for (std::size_t at = dtd.find("<!ENTITY"); at != std::string_view::npos; at = dtd.find("<!ENTITY", at + 8)) {
+    ++out.count;
+    std::size_t b = dtd.find_first_not_of(" \t\r\n", at + 8);
+    if (b == std::string_view::npos || dtd[b] == '%') continue;
+    std::size_t e = dtd.find_first_of(" \t\r\n\"'>", b);
+    out.general.emplace_back(dtd.substr(b, (e == std::string_view::npos ? dtd.size() : e) - b));
+  }
+  std::sort(out.general.begin(), out.general.end());
+  return out;
+}
+
+// The first entity of `declared` that `body` refers to ("&name;") and HTML does not know,
+// or "". One pass over the body, whatever the number of declarations.
+std::string first_reference(std::string_view body, const DeclaredEntities& declared) {
+  for (std::size_t amp = body.find('&'); amp != std::string_view::npos; amp = body.find('&', amp + 1)) {
+    std::size_t semi = body.substr(amp + 1, 64).find(';');
+    if (semi == std::string_view::npos || semi == 0) continue;
+    const std::string name(body.substr(amp + 1, semi));
+    const std::string_view reference = body.substr(amp, semi + 2);
+    if (std::binary_search(declared.general.begin(), declared.general.end(), name) &&
+        decode_entities(reference) == reference)
+      return name;
+  }
+  return {};
+}
+
 // --- Names and paths -----------------------------------------------------------------------
 
 constexpr const char* kMediaNs[] = {"http://search.yahoo.com/mrss/", "http://search.yahoo.com/mrss"};
 constexpr const char* kAtomNs = "http://www.w3.org/2005/Atom";
 constexpr const char* kDcNs = "http://purl.org/dc/elements/1.1/";
+constexpr const char* kDcTermsNs = "http://purl.org/dc/terms/";
 constexpr const char* kContentNs = "http://purl.org/rss/1.0/modules/content/";
+constexpr const char* kXhtmlNs = "http://www.w3.org/1999/xhtml";
+// RSS's own vocabularies, when a document names them (RSS 1.0's, often with a prefix
+// "rss:"; RSS 0.90's; the namespace some RSS 2.0 feeds give themselves).
+constexpr const char* kRssNs[] = {"http://purl.org/rss/1.0/", "http://my.netscape.com/rdf/simple/0.9/",
+                                  "http://backend.userland.com/rss2", "http://blogs.law.harvard.edu/tech/rss"};
 
 // The namespace URI bound to `prefix` ("" for the default) where `node` is, or nullptr.
 const char* namespace_of(pugi::xml_node node, std::string_view prefix) {
@@ -176,20 +212,25 @@ const char* namespace_of(pugi::xml_node node, std::string_view prefix) {
 }
 
 // What an element is, spelled with the conventional prefix whatever the document chose:
-// "media:content", "dc:creator", "content:encoded", "atom:link" (in RSS), or the bare local
-// name for the feed's own vocabulary (RSS, RSS 1.0, Atom in an Atom feed). Undeclared
-// prefixes are taken at their word ("media:" is Media RSS even when never declared).
+// "media:content", "dc:creator", "dcterms:issued", "content:encoded", "atom:link" (in RSS), or the bare local
+// name for the feed's own vocabulary (RSS, RSS 1.0 even as "rss:item", Atom in an Atom
+// feed). Undeclared prefixes are taken at their word ("media:" is Media RSS even when
+// never declared, "rss:" is RSS).
 std::string kind_of(pugi::xml_node node, bool atom_feed) {
   std::string_view name = node.name();
   std::size_t colon = name.find(':');
   std::string_view prefix = colon == std::string_view::npos ? std::string_view() : name.substr(0, colon);
   std::string_view local = colon == std::string_view::npos ? name : name.substr(colon + 1);
   const char* ns = namespace_of(node, prefix);
-  if (!ns) return prefix.empty() ? std::string(local) : std::string(name);
+  if (!ns) return prefix.empty() || prefix == "rss" ? std::string(local) : std::string(name);
   std::string_view uri = ns;
   auto with = [&](const char* p) { return std::string(p) + ":" + std::string(local); };
+  for (const char* rss : kRssNs)
+    if (uri == rss) return std::string(local);
   if (uri == kMediaNs[0] || uri == kMediaNs[1]) return with("media");
+  if (uri == kXhtmlNs) return with("xhtml");
   if (uri == kDcNs) return with("dc");
+  if (uri == kDcTermsNs) return with("dcterms");
   if (uri == kContentNs) return with("content");
   if (uri == kAtomNs) return atom_feed ? std::string(local) : with("atom");
   return prefix.empty() ? std::string(local) : std::string(name);
@@ -557,6 +598,24 @@ class Converter {
     return b == std::string::npos ? std::string() : s.substr(b, e - b + 1);
   }
 
+  // A title or summary as the plain text JSON Feed wants. Atom says what its text holds:
+  // type "text" (the default) is text once the XML is read, never HTML a second time
+  // ("5<7", "<canvas>" stay); "html" and "xhtml" are converted. RSS does not say, and real
+  // titles hold text, escaped markup and entities escaped twice alike: a title is read as
+  // HTML only when it holds a tag of a common HTML element (looks_like_html), else as text
+  // with its entities decoded. RSS's description is HTML (`html`).
+  std::string plain(pugi::xml_node node, bool html) {
+    if (!node) return {};
+    std::string_view type = node.attribute("type").value();
+    if (atom_) {
+      if (type == "xhtml") return html_to_text(text(node, true));
+      if (type == "html") return html_to_text(text(node));
+      return collapse_whitespace(text(node));
+    }
+    std::string raw = text(node, true);
+    return html || !looks_like_html(raw).empty() ? html_to_text(raw) : plain_text(raw);
+  }
+
   // The base URL in force at `node` (xml:base, resolved outward), "" when none is absolute.
   std::string base_of(pugi::xml_node node) const {
     std::vector<const char*> bases;
@@ -596,17 +655,22 @@ class Converter {
     return false;
   }
 
+  // Media RSS text: type="plain" (the default) or "html".
+  std::string media_text(pugi::xml_node node) {
+    return std::string_view(node.attribute("type").value()) == "html" ? html_to_text(text(node)) : trim(text(node));
+  }
+
   // Caption and credit: from the picture's own element, else its group, else the item.
   void describe(Picture& p, std::initializer_list<pugi::xml_node> from) {
     for (pugi::xml_node n : from) {
       if (!n) continue;
-      if (p.caption.empty()) p.caption = trim(text(child(n, "media:description")));
-      if (p.credit.empty()) p.credit = trim(text(child(n, "media:credit")));
+      if (p.caption.empty()) p.caption = media_text(child(n, "media:description"));
+      if (p.credit.empty()) p.credit = media_text(child(n, "media:credit"));
     }
     for (pugi::xml_node n : from) {
       if (!n) continue;
-      if (p.caption.empty()) p.caption = trim(text(child(n, "media:title")));
-      if (p.credit.empty()) p.credit = trim(text(child(n, "media:copyright")));
+      if (p.caption.empty()) p.caption = media_text(child(n, "media:title"));
+      if (p.credit.empty()) p.credit = media_text(child(n, "media:copyright"));
     }
   }
 
@@ -686,15 +750,6 @@ class Converter {
     return {};
   }
 
-  // An author's name from RSS's <author> ("jane@example.com (Jane Doe)").
-  static std::string rss_author_name(std::string s) {
-    s = trim(std::move(s));
-    std::size_t open = s.find('('), close = s.rfind(')');
-    if (s.find('@') != std::string::npos && open != std::string::npos && close > open)
-      return trim(s.substr(open + 1, close - open - 1));
-    return s;
-  }
-
   using Fields = std::vector<std::pair<std::string, std::string>>;
 
   void date_member(JsonWriter& w, Fields& fields, const char* key, pugi::xml_node node, pugi::xml_node from) {
@@ -716,24 +771,27 @@ class Converter {
     std::vector<Person> people;
     if (atom_) {
       each(parent, "author", [&](pugi::xml_node a) {
-        Person p{trim(text(child(a, "name"))), trim(text(child(a, "uri"))), relative_path(a, parent)};
-        if (p.name.empty()) p.name = trim(text(a));  // some write <author>Jane</author>
+        Person p{author_name(text(child(a, "name"))), trim(text(child(a, "uri"))), relative_path(a, parent)};
+        if (p.name.empty() && !child(a, "name")) p.name = author_name(text(a));  // some write <author>Jane</author>
         if (!p.name.empty()) people.push_back(p);
       });
     } else {
-      each(parent, "author", [&](pugi::xml_node a) {
-        Person p{rss_author_name(text(a)), "", relative_path(a, parent)};
+      each(parent, "author", [&](pugi::xml_node a) {  // an address, by RSS 2.0: "jane@example.com (Jane Doe)"
+        Person p{author_name(text(a)), "", relative_path(a, parent)};
         if (!p.name.empty()) people.push_back(p);
       });
     }
-    each(parent, "dc:creator", [&](pugi::xml_node a) {
-      Person p{trim(text(a)), "", relative_path(a, parent)};
-      if (!p.name.empty() && std::none_of(people.begin(), people.end(), [&](const Person& q) { return q.name == p.name; }))
-        people.push_back(p);
-    });
+    // Names only, never addresses (author_name): "Jane Doe <jane@…>", "Jane Doe (jane@…)".
+    // dc:author is not Dublin Core's, but feeds write it beside or instead of dc:creator.
+    for (const char* kind : {"dc:creator", "dc:author"})
+      each(parent, kind, [&](pugi::xml_node a) {
+        Person p{author_name(text(a)), "", relative_path(a, parent)};
+        if (!p.name.empty() && std::none_of(people.begin(), people.end(), [&](const Person& q) { return q.name == p.name; }))
+          people.push_back(p);
+      });
     if (!atom_)
       each(parent, "atom:author", [&](pugi::xml_node a) {
-        Person p{trim(text(child(a, "atom:name"))), trim(text(child(a, "atom:uri"))), relative_path(a, parent)};
+        Person p{author_name(text(child(a, "atom:name"))), trim(text(child(a, "atom:uri"))), relative_path(a, parent)};
         if (!p.name.empty()) people.push_back(p);
       });
     if (people.empty()) return;
@@ -741,7 +799,7 @@ class Converter {
     w.open('[');
     for (std::size_t i = 0; i < people.size(); ++i) {
       w.open('{');
-      w.member("name", people[i].name);
+      w.member("name", escape_entities(people[i].name));
       if (!people[i].url.empty()) w.member("url", people[i].url);
       w.close('}');
       fields.emplace_back("authors/" + std::to_string(i), people[i].source);
@@ -761,7 +819,8 @@ class Converter {
       fields.emplace_back(key, relative_path(node, channel));
     };
     pugi::xml_node title = child(channel, "title");
-    member("title", title, trim(text(title)));
+    if (!title) title = child(channel, "dc:title");
+    member("title", title, escape_entities(plain(title, false)));
     if (atom_) {
       pugi::xml_node home = atom_link(channel, "alternate", "link");
       member("home_page_url", home, link_at(home, attribute(home, "href")));
@@ -815,6 +874,12 @@ class Converter {
       w.member(key, value);
       fields.emplace_back(key, where.empty() ? relative_path(node, item) : where);
     };
+    // The first of some kinds of child the item has: its own element, then fallbacks.
+    auto first_of = [&](std::initializer_list<const char*> kinds) {
+      for (const char* kind : kinds)
+        if (pugi::xml_node n = child(item, kind)) return n;
+      return pugi::xml_node();
+    };
     w.open('{');
     std::string id, url;
     pugi::xml_node id_node, url_node;
@@ -837,13 +902,10 @@ class Converter {
     if (id.empty()) id = source.path, id_node = item;               // nor link: its place in the feed
     member("id", id_node, id);
     member("url", url_node, url);
-    // A title is plain text in JSON Feed: Atom's text titles as they are; HTML, xhtml and
-    // RSS titles (which may hold markup, escaped or not) as the text a browser would show.
-    pugi::xml_node title = child(item, "title");
-    const std::string_view title_type = title.attribute("type").value();
-    member("title", title,
-           trim(atom_ && (title_type.empty() || title_type == "text") ? text(title)
-                                                                      : html_to_text(text(title, title_type != "html"))));
+    // Titles and summaries are plain text in JSON Feed, which reads entities in them: an
+    // '&' that would start one is escaped, so the text arrives as it is here.
+    pugi::xml_node title = first_of({"title", "dc:title", "media:title"});
+    member("title", title, escape_entities(plain(title, false)));
 
     // Body and summary. RSS: content:encoded is the body, description the summary (or the
     // body when alone). Atom: content (text, html or xhtml) and summary.
@@ -851,12 +913,13 @@ class Converter {
     bool body_text = false;
     if (atom_) {
       body = child(item, "content");
-      summary = child(item, "summary");
+      summary = first_of({"summary", "dc:description"});
       std::string_view type = body.attribute("type").value();
       body_text = body && (type.empty() || type == "text");
-    } else {
-      body = child(item, "content:encoded");
-      summary = child(item, "description");
+      if (!body) body = child(item, "xhtml:body");
+    } else {  // xhtml:body is XHTML written into the item, dc:description a summary
+      body = first_of({"content:encoded", "xhtml:body"});
+      summary = first_of({"description", "dc:description"});
       if (!body) body = summary, summary = pugi::xml_node();
     }
     std::string html = trim(text(body, !body_text));
@@ -864,27 +927,21 @@ class Converter {
     if (body_text) member("content_text", body, html);
     else member("content_html", body, html);
     if (summary) {
-      std::string_view type = summary.attribute("type").value();
-      std::string s = trim(text(summary, atom_ && type == "xhtml"));
-      member("summary", summary, s);
-      if (html.empty()) html = s, html_source_ = relative_path(summary, item);
+      member("summary", summary, escape_entities(plain(summary, !atom_)));
+      if (html.empty()) html = trim(text(summary, true)), html_source_ = relative_path(summary, item);
     }
 
     Picture pic = picture(item, html);
     member("image", item, pic.url, pic.source);
 
-    if (atom_) {
-      pugi::xml_node published = child(item, "published");
-      pugi::xml_node updated = child(item, "updated");
-      if (published) date_member(w, fields, "date_published", published, item);
-      else if (updated) date_member(w, fields, "date_published", updated, item);
-      if (published && updated) date_member(w, fields, "date_modified", updated, item);
-    } else {
-      pugi::xml_node date = child(item, "pubDate");
-      if (!date) date = child(item, "dc:date");
-      if (date) date_member(w, fields, "date_published", date, item);
-      if (pugi::xml_node updated = child(item, "atom:updated")) date_member(w, fields, "date_modified", updated, item);
-    }
+    // Dates: the format's own elements first, then Dublin Core's (dc:date, and the terms
+    // namespace's dcterms:issued, dcterms:created, dcterms:modified).
+    pugi::xml_node published = atom_ ? first_of({"published", "dcterms:issued", "dcterms:created", "dc:date"})
+                                     : first_of({"pubDate", "dc:date", "dcterms:issued", "dcterms:created"});
+    pugi::xml_node updated = first_of({atom_ ? "updated" : "atom:updated", "dcterms:modified"});
+    if (published) date_member(w, fields, "date_published", published, item);
+    else if (updated) date_member(w, fields, "date_published", updated, item);
+    if (published && updated) date_member(w, fields, "date_modified", updated, item);
     authors_member(w, fields, item);
 
     // Categories: the first is the card's section label, the others its tags.
@@ -899,6 +956,10 @@ class Converter {
       else add_category(text(c), c);
     });
     each(item, "dc:subject", [&](pugi::xml_node c) { add_category(text(c), c); });
+    if (categories.empty()) {  // Media RSS's, when the item names none of its own
+      each(item, "media:category", [&](pugi::xml_node c) { add_category(text(c), c); });
+      each(item, "media:group", [&](pugi::xml_node g) { each(g, "media:category", [&](pugi::xml_node c) { add_category(text(c), c); }); });
+    }
     if (categories.size() > 1) {
       w.key("tags");
       w.open('[');
@@ -915,15 +976,15 @@ class Converter {
       w.key("_carta");
       w.open('{');
       if (!pic.caption.empty()) {
-        w.member("image_caption", pic.caption);
+        w.member("image_caption", escape_entities(pic.caption));
         fields.emplace_back("_carta/image_caption", pic.source);
       }
       if (!pic.credit.empty()) {
-        w.member("image_credit", pic.credit);
+        w.member("image_credit", escape_entities(pic.credit));
         fields.emplace_back("_carta/image_credit", pic.source);
       }
       if (!categories.empty()) {
-        w.member("category", categories[0].first);
+        w.member("category", escape_entities(categories[0].first));
         fields.emplace_back("_carta/category", relative_path(categories[0].second, item));
       }
       w.close('}');
@@ -1014,7 +1075,24 @@ std::string XmlConversion::element_path(std::string_view pointer) const {
   return pointer.empty() ? root_path : std::string(pointer);
 }
 
-XmlConversion convert_xml_feed(std::string_view bytes, const FeedLimits& limits) {
+XmlEncoding xml_encoding(std::string_view bytes, std::string_view http_charset) {
+  using Source = XmlEncoding::Source;
+  if (bytes.substr(0, 3) == "\xEF\xBB\xBF") return {"UTF-8", "UTF-8", Source::bom};
+  if (bytes.substr(0, 2) == "\xFF\xFE") return {"UTF-16LE", "UTF-16LE", Source::bom};
+  if (bytes.substr(0, 2) == "\xFE\xFF") return {"UTF-16BE", "UTF-16BE", Source::bom};
+  // UTF-16 without a byte order mark, told by "<?" (XML 1.0, appendix F).
+  if (bytes.substr(0, 4) == std::string_view("<\0?\0", 4)) return {"UTF-16LE", "UTF-16LE", Source::bom};
+  if (bytes.substr(0, 4) == std::string_view("\0<\0?", 4)) return {"UTF-16BE", "UTF-16BE", Source::bom};
+  if (!http_charset.empty()) return {std::string(encoding_for_label(http_charset)), std::string(http_charset), Source::http};
+  std::string declared = declared_encoding(bytes);
+  if (declared.empty()) return {"UTF-8", "", Source::none};
+  std::string name(encoding_for_label(declared));
+  // A declaration read as ASCII is not in UTF-16: the bytes are UTF-8 (as HTML decides).
+  if (name == "UTF-16LE" || name == "UTF-16BE") name = "UTF-8";
+  return {name, declared, Source::declaration};
+}
+
+XmlConversion convert_xml_feed(std::string_view bytes, const FeedLimits& limits, const XmlOptions& options) {
   XmlConversion out;
   if (bytes.size() > limits.max_bytes) {
     out.diagnostics.push_back({Severity::error, "",
@@ -1024,7 +1102,8 @@ XmlConversion convert_xml_feed(std::string_view bytes, const FeedLimits& limits)
                                0, 0});
     return out;
   }
-  const std::string text = to_utf8(bytes, out.diagnostics);
+  const std::string text = to_utf8(bytes, options, out.diagnostics);
+  if (!out.ok()) return out;
   pugi::xml_document doc;
   const unsigned flags = pugi::parse_cdata | pugi::parse_eol | pugi::parse_ws_pcdata | pugi::parse_wconv_attribute | pugi::parse_doctype;
   pugi::xml_parse_result parsed = doc.load_buffer(text.data(), text.size(), flags, pugi::encoding_utf8);
@@ -1034,20 +1113,28 @@ XmlConversion convert_xml_feed(std::string_view bytes, const FeedLimits& limits)
     out.diagnostics.push_back(std::move(d));
     return out;
   }
-  // No DTD is processed. One that declares entities is refused: it is how billion laughs
-  // (entities that expand to entities) and XXE (entities that read files or URLs) attack.
+  // No DTD is processed: no entity it declares is ever expanded, since that is how billion
+  // laughs (entities that expand to entities) and XXE (entities that read files or URLs)
+  // attack. A DTD that merely declares entities is skipped with a warning. A document that
+  // uses one of them, other than a name HTML knows ("&nbsp;"), cannot be read without it
+  // and is refused.
   for (pugi::xml_node n = doc.first_child(); n; n = n.next_sibling()) {
     if (n.type() != pugi::node_doctype) continue;
-    std::string_view dtd = n.value();
-    if (dtd.find("<!ENTITY") != std::string_view::npos) {
-      Diagnostic d{Severity::error, "",
-                   "the document declares entities in a DTD; Carta processes no DTD (no entity expansion, "
-                   "no external entities), so it is refused",
-                   0, 0};
-      locate(text, static_cast<std::size_t>(std::max<std::ptrdiff_t>(0, n.offset_debug())), d.line, d.column);
-      out.diagnostics.push_back(std::move(d));
-      return out;
+    const DeclaredEntities declared = declared_entities(n.value());
+    if (declared.count == 0) continue;
+    Diagnostic d{Severity::warning, "",
+                 "the document declares entities in a DTD; Carta processes no DTD (no entity expansion, no external "
+                 "entities), so it is skipped",
+                 0, 0};
+    locate(text, static_cast<std::size_t>(std::max<std::ptrdiff_t>(0, n.offset_debug())), d.line, d.column);
+    const std::size_t body = static_cast<std::size_t>(std::max<std::ptrdiff_t>(0, doc.document_element().offset_debug()));
+    if (const std::string used = first_reference(std::string_view(text).substr(body), declared); !used.empty()) {
+      d.severity = Severity::error;
+      d.message = "the document declares entities in a DTD; Carta processes no DTD (no entity expansion, no "
+                  "external entities), so it is refused: its text uses &" + printable(used, 40) + "; which only the DTD defines";
     }
+    out.diagnostics.push_back(std::move(d));
+    if (!out.ok()) return out;
   }
   pugi::xml_node root = doc.document_element();
   Converter converter(text, limits, out);

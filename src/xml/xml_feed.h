@@ -36,7 +36,28 @@ struct XmlConversion {
   std::string element_path(std::string_view pointer) const;
 };
 
-XmlConversion convert_xml_feed(std::string_view bytes, const FeedLimits& limits = {});
+// The encoding of an XML feed's bytes, by the rules browsers follow for XML: a byte order
+// mark's, else the HTTP Content-Type's charset (`http_charset`, "" when none), else the XML
+// declaration's, else UTF-8. `name` is the WHATWG Encoding Standard's name ("UTF-8",
+// "windows-1256", "Shift_JIS"), "" when `label` (as written) names no encoding.
+struct XmlEncoding {
+  enum class Source { none, bom, http, declaration, given };
+  std::string name;
+  std::string label;
+  Source source = Source::none;
+};
+XmlEncoding xml_encoding(std::string_view bytes, std::string_view http_charset = {});
+
+struct XmlOptions {
+  std::string_view http_charset;  // the charset of the HTTP Content-Type, "" when none
+  // The bytes are UTF-8 already, decoded by the caller (the browser's TextDecoder, from
+  // the encoding xml_encoding named): the XML declaration's encoding is not applied again.
+  bool utf8 = false;
+};
+
+// An unknown encoding label is an error naming it; legacy encodings are decoded natively
+// (iconv), and on the web by the page (see XmlOptions::utf8).
+XmlConversion convert_xml_feed(std::string_view bytes, const FeedLimits& limits = {}, const XmlOptions& options = {});
 
 // Any feed Carta reads, by content: JSON directly, XML through convert_xml_feed, with the
 // JSON reader's pointers mapped back to element paths and the XML reader's warnings first.

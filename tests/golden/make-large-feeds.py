@@ -82,6 +82,14 @@ def build():
         items.append({"id": str(len(items)), "title": amp, "summary": amp})
         size += 2 * len(amp) + 40
     files["entity-flood.json"] = (head() + ",".join(json.dumps(i) for i in items) + "]}\n").encode()
+    # Plain text is searched for markup: '<' after '<' with no '>' must not cost a scan each.
+    lt = "<b" * (32 * KIB)
+    items = []
+    size = 200
+    while size + 2 * len(lt) + 64 < 8 * MIB:
+        items.append({"id": str(len(items)), "title": lt, "summary": lt})
+        size += 2 * len(lt) + 40
+    files["angle-bracket-flood.json"] = (head() + ",".join(json.dumps(i) for i in items) + "]}\n").encode()
     return files
 
 

@@ -316,3 +316,43 @@ TEST_CASE("link-params reach every story link: cards and related entries, not pi
   CHECK(a.related[1].url == "https://other.example/x?utm_source=partner&utm_medium=carta");
   CHECK(r.feed.items[1].url == "https://news.example/b?utm_source=partner&utm_medium=carta");
 }
+
+TEST_CASE("titles and summaries are plain text: no word after a '<' is lost") {
+  FeedResult r = parse_feed(feed_with_items(
+      R"({"id":"a","url":"https://x.example/a","title":"Why <canvas> beats SVG for 5<7 cards",)"
+      R"("summary":"Tom & Jerry <3 cheese; a<b and c>d"},)"
+      R"({"id":"b","url":"https://x.example/b","title":"It&#8217;s Q&amp;A &nosuch; time","summary":"A <b>bold</b> move",)"
+      R"("_carta":{"related":[{"title":"x<y and z>w","url":"https://x.example/r"}]}})"));
+  REQUIRE(r.feed.items.size() == 2);
+  CHECK(r.feed.items[0].title == "Why <canvas> beats SVG for 5<7 cards");
+  CHECK(r.feed.items[0].summary == "Tom & Jerry <3 cheese; a<b and c>d");
+  // Character references are decoded (tools write them into JSON titles); unknown ones stay.
+  CHECK(r.feed.items[1].title == "It\xE2\x80\x99s Q&A &nosuch; time");
+  // Markup in a plain field is shown as typed, with a warning where it is.
+  CHECK(r.feed.items[1].summary == "A <b>bold</b> move");
+  REQUIRE(r.feed.items[1].related.size() == 1);
+  CHECK(r.feed.items[1].related[0].title == "x<y and z>w");
+  const Diagnostic* d = find(r, "/items/1/summary");
+  REQUIRE(d);
+  CHECK(d->severity == Severity::warning);
+  CHECK(d->message.find("\"<b>\"") != std::string::npos);
+  CHECK_FALSE(find(r, "/items/0/title"));  // "<canvas>" and "5<7" are not the markup of a title
+  CHECK_FALSE(find(r, "/items/0/summary"));
+  CHECK(r.ok());
+}
+
+TEST_CASE("a byline is a name, never an e-mail address") {
+  CHECK(author_name("me@example.com (Example editor)") == "Example editor");
+  CHECK(author_name("Jane Doe <jane@example.com>") == "Jane Doe");
+  CHECK(author_name("Jane Doe (jane@example.com)") == "Jane Doe");
+  CHECK(author_name("  Jane   Doe, mailto:jane@example.com ") == "Jane Doe");
+  CHECK(author_name("jane@example.com") == "");
+  CHECK(author_name("<jane@example.com>") == "");
+  CHECK(author_name("Jane Doe (Reuters)") == "Jane Doe (Reuters)");  // no address: as written
+  CHECK(author_name("Jane Doe @jane") == "Jane Doe @jane");          // a handle is not an address
+  FeedResult r = parse_feed(feed_with_items(
+      R"({"id":"a","title":"t","authors":[{"name":"jane@example.com"},{"name":"Omar Ali <omar@example.com>"}]})"));
+  REQUIRE(r.feed.items.size() == 1);
+  REQUIRE(r.feed.items[0].authors.size() == 1);
+  CHECK(r.feed.items[0].authors[0].name == "Omar Ali");
+}
