@@ -17,8 +17,9 @@ const TYPES = {
   '.svg': 'image/svg+xml', '.txt': 'text/plain; charset=utf-8', '.xml': 'application/xml',
 };
 
-// policy(pathname) may give another policy for some paths (the browser tests use it).
-export function createServer(root, { policy = () => CSP } = {}) {
+// policy(pathname) may give another policy for some paths, type(pathname) another
+// Content-Type (the browser tests use them).
+export function createServer(root, { policy = () => CSP, type = () => null } = {}) {
   const base = path.resolve(root);
   return http.createServer((req, res) => {
     let pathname;
@@ -40,7 +41,7 @@ export function createServer(root, { policy = () => CSP } = {}) {
         return;
       }
       res.writeHead(200, {
-        'Content-Type': TYPES[path.extname(file).toLowerCase()] || 'application/octet-stream',
+        'Content-Type': type(pathname) || TYPES[path.extname(file).toLowerCase()] || 'application/octet-stream',
         'Content-Length': st.size,
         'Content-Security-Policy': policy(pathname),
         'X-Content-Type-Options': 'nosniff',

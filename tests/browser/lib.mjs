@@ -28,8 +28,8 @@ export async function serve(dir = dist, options = {}) {
   return { url: `http://127.0.0.1:${server.address().port}/`, close: () => new Promise((r) => server.close(r)) };
 }
 
-// Serves a temporary copy of dist/ with extra files (name → text) beside it; close()
-// stops the server and removes the copy. options go to createServer (policy).
+// Serves a temporary copy of dist/ with extra files (name → text or bytes) beside it;
+// close() stops the server and removes the copy. options go to createServer (policy, type).
 export async function serveWithFixtures(prefix, fixtures, options = {}) {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
   fs.cpSync(dist, tmp, { recursive: true });
