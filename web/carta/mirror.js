@@ -20,6 +20,7 @@
 import { HIT_KIND } from './generated/protocol.js';
 import { addStyles } from './mirror-style.js';
 import { showFallback } from './fallback.js';
+import { findStrip } from './find.js';
 import { el, hit, place } from './dom.js';
 import { fmt, STRINGS, uiStrings } from './words.js';
 
@@ -152,49 +153,14 @@ export function createMirror(root, actions) {
     if (node && node !== root.activeElement) node.focus({ preventScroll: true });
   }
 
-  // The words of every card, for find in page (see MIRROR_CSS .offstage); the widget is
-  // asked to show the card a match is in. The find bar scrolls the match into view: card
-  // i's words are at 2(i+1) widths along the strip, so the scroll says i whatever the
-  // browser's alignment, and the strip goes back. window.find (and the find bar, as it
-  // closes) selects the match instead.
-  var offstage = el('div', { 'class': 'offstage', 'aria-hidden': 'true' });
-  var words = [], wordsHidden = [], lastMatch = null;
-  function reveal(index) { if (index >= 0 && index < words.length) actions.reveal(index); }
-  offstage.addEventListener('scroll', function () {
-    var width = offstage.clientWidth;
-    var index = width ? Math.round(offstage.scrollLeft / (2 * width)) - 1 : -1;
-    offstage.scrollLeft = 0;
-    reveal(index);
-  });
-  function selected() {
-    var selection = document.getSelection(), range = null;
-    try {
-      if (selection && selection.getComposedRanges) range = selection.getComposedRanges({ shadowRoots: [root] })[0];
-      else if (root.getSelection) range = root.getSelection().getRangeAt(0);
-    } catch (e) { return; }
-    // Once per match: the selection stays where it was while the reader moves on.
-    var match = range && [range.startContainer, range.startOffset, range.endContainer, range.endOffset];
-    if (!match || (lastMatch && match.every(function (m, i) { return m === lastMatch[i]; }))) return;
-    lastMatch = match;
-    for (var node = match[0]; node && node !== offstage; node = node.parentNode)
-      if (node.parentNode === offstage) return reveal(+node.dataset.index);
-  }
-  document.addEventListener('selectionchange', selected);
-
-  function cardWords(c) {
-    var box = el('div', { 'data-index': c.index, lang: c.language || null, dir: c.rtl ? 'rtl' : null });
-    box.style.left = 200 * (c.index + 1) + '%';
-    [c.category, c.title, [c.caption, c.credit].filter(Boolean).join(' '), c.meta, c.summary]
-      .concat((c.related || []).map(function (r) { return r.title; }))
-      .forEach(function (text) { if (text) box.appendChild(el('p', null, text)); });
-    return box;
-  }
+  // Every card's words, for find in page (find.js).
+  var find = findStrip(root, actions.reveal);
 
   var cards = {}, prevSlot = {}, nextSlot = {}, dotsSlot = {}, toggleSlot = {}, notice = {};
 
   return {
     destroy: function () {
-      document.removeEventListener('selectionchange', selected);
+      find.destroy();
       region.remove();
       removeStyles();
     },
@@ -270,12 +236,9 @@ export function createMirror(root, actions) {
         toggle.classList.remove('vh');
         nodes.push(toggle);
       }
-      nodes.push(live, offstage);
+      nodes.push(live, find.node);
       sync(nodes);
-      // A card in view is found in its article, not twice.
-      wordsHidden.forEach(function (box) { box.hidden = false; });
-      wordsHidden = view.cards.map(function (c) { return words[c.index]; }).filter(Boolean);
-      wordsHidden.forEach(function (box) { box.hidden = true; });
+      find.inView(view.cards.map(function (c) { return c.index; }));
       // What the reader may see now, for impressions.
       actions.cards(view.cards.map(function (c) {
         return { element: cards[c.index].node, card: { index: c.index, id: c.id, url: c.url } };
@@ -290,13 +253,7 @@ export function createMirror(root, actions) {
     // Every card's words, a slice at a time (`items` from carta_items_json), for find in
     // page; `from` 0 starts again (a new feed).
     addWords: function (items, from) {
-      if (!from) { offstage.textContent = ''; words = []; wordsHidden = []; }
-      items.forEach(function (c) {
-        var box = cardWords(c);
-        words[c.index] = box;
-        if (cards[c.index]) { box.hidden = true; wordsHidden.push(box); }
-        offstage.appendChild(box);
-      });
+      find.add(items, from, function (i) { return !!cards[i]; });
     },
 
     // Without WebGL 2 or WebAssembly: the same articles as a plain, visible, scrollable
