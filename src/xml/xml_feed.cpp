@@ -36,6 +36,26 @@ constexpr char16_t kWindows1252[32] = {
 
 char32_t windows_1252(unsigned char c) { return c >= 0x80 && c < 0xA0 ? kWindows1252[c - 0x80] : c; }
 
+// RFC 4648 base64, as Atom 0.3's mode="base64" carries content; whitespace is skipped, and
+// decoding stops at '=' or at a character that is not base64.
+std::string from_base64(std::string_view text) {
+  std::string out;
+  unsigned bits = 0;
+  int count = 0;
+  for (char c : text) {
+    int v = c >= 'A' && c <= 'Z' ? c - 'A' : c >= 'a' && c <= 'z' ? c - 'a' + 26 : c >= '0' && c <= '9' ? c - '0' + 52
+          : c == '+' ? 62 : c == '/' ? 63 : -1;
+    if (c == ' ' || c == '\t' || c == '\r' || c == '\n') continue;
+    if (v < 0) break;
+    bits = (bits << 6) | static_cast<unsigned>(v);
+    if ((count += 6) >= 8) {
+      count -= 8;
+      out += static_cast<char>((bits >> count) & 0xFF);
+    }
+  }
+  return out;
+}
+
 std::string lower(std::string_view s) {
   std::string out(s);
   for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
@@ -550,10 +570,18 @@ class Converter {
 
   // Text of an element: character data decoded, CDATA as is; child elements (HTML written
   // without escaping, Atom's xhtml) as markup when `markup`, else as their text.
-  void gather(pugi::xml_node node, bool markup, int depth, std::string& out) {
+  void gather(pugi::xml_node node, bool markup, int depth, std::string& out, bool xhtml = false) {
     for (pugi::xml_node c = node.first_child(); c; c = c.next_sibling()) {
       switch (c.type()) {
-        case pugi::node_pcdata: decode(c.value(), node, out); break;
+        case pugi::node_pcdata:
+          if (!xhtml) {
+            decode(c.value(), node, out);
+          } else {  // XHTML's text is text: an escaped "&lt;blink&gt;" stays words, not a tag
+            std::string words;
+            decode(c.value(), node, words);
+            for (char ch : words) out += ch == '<' ? "&lt;" : ch == '&' ? "&amp;" : std::string(1, ch);
+          }
+          break;
         case pugi::node_cdata: out += c.value(); break;
         case pugi::node_element:
           if (depth >= limits_.max_depth) break;  // deeper markup is dropped, not followed
@@ -571,12 +599,12 @@ class Converter {
               out += '"';
             }
             out += '>';
-            gather(c, markup, depth + 1, out);
+            gather(c, markup, depth + 1, out, xhtml);
             out += "</";
             out += name;
             out += '>';
           } else {
-            gather(c, markup, depth + 1, out);
+            gather(c, markup, depth + 1, out, xhtml);
           }
           break;
         default: break;
@@ -587,6 +615,29 @@ class Converter {
     std::string out;
     if (node) gather(node, markup, 0, out);
     return out;
+  }
+  // XHTML written into the feed (Atom's type="xhtml", xhtml:body) as HTML source.
+  std::string xhtml(pugi::xml_node node) {
+    std::string out;
+    if (node) gather(node, true, 0, out, true);
+    return out;
+  }
+
+  // What an Atom text construct holds: Atom 1.0's type ("text", the default, "html",
+  // "xhtml"), or Atom 0.3's MIME type ("text/plain", "text/html", "application/xhtml+xml")
+  // with its mode ("xml", the default, "escaped", "base64").
+  enum class Construct { text, html, xhtml };
+  static Construct construct_of(pugi::xml_node node) {
+    std::string_view type = node.attribute("type").value(), mode = node.attribute("mode").value();
+    if (type == "html" || type == "text/html") return Construct::html;
+    if (type == "xhtml" || type == "application/xhtml+xml") return mode == "escaped" || mode == "base64" ? Construct::html : Construct::xhtml;
+    return Construct::text;
+  }
+  // The construct's content as text or HTML source (XHTML's as HTML source).
+  std::string construct_text(pugi::xml_node node) {
+    if (construct_of(node) == Construct::xhtml) return xhtml(node);
+    std::string raw = text(node);
+    return std::string_view(node.attribute("mode").value()) == "base64" ? from_base64(raw) : raw;
   }
   std::string attribute(pugi::xml_node node, const char* name) {
     std::string out;
@@ -606,11 +657,9 @@ class Converter {
   // with its entities decoded. RSS's description is HTML (`html`).
   std::string plain(pugi::xml_node node, bool html) {
     if (!node) return {};
-    std::string_view type = node.attribute("type").value();
     if (atom_) {
-      if (type == "xhtml") return html_to_text(text(node, true));
-      if (type == "html") return html_to_text(text(node));
-      return collapse_whitespace(text(node));
+      std::string content = construct_text(node);
+      return construct_of(node) == Construct::text ? collapse_whitespace(content) : html_to_text(content);
     }
     std::string raw = text(node, true);
     return html || !looks_like_html(raw).empty() ? html_to_text(raw) : plain_text(raw);
@@ -771,7 +820,9 @@ class Converter {
     std::vector<Person> people;
     if (atom_) {
       each(parent, "author", [&](pugi::xml_node a) {
-        Person p{author_name(text(child(a, "name"))), trim(text(child(a, "uri"))), relative_path(a, parent)};
+        pugi::xml_node uri = child(a, "uri");
+        if (!uri) uri = child(a, "url");  // Atom 0.3
+        Person p{author_name(text(child(a, "name"))), trim(text(uri)), relative_path(a, parent)};
         if (p.name.empty() && !child(a, "name")) p.name = author_name(text(a));  // some write <author>Jane</author>
         if (!p.name.empty()) people.push_back(p);
       });
@@ -826,7 +877,9 @@ class Converter {
       member("home_page_url", home, link_at(home, attribute(home, "href")));
       pugi::xml_node self = atom_link(channel, "self", "link");
       member("feed_url", self, link_at(self, attribute(self, "href")));
-      member("description", child(channel, "subtitle"), trim(text(child(channel, "subtitle"))));
+      pugi::xml_node subtitle = child(channel, "subtitle");
+      if (!subtitle) subtitle = child(channel, "tagline");  // Atom 0.3
+      member("description", subtitle, plain(subtitle, false));
       member("language", channel, trim(channel.attribute("xml:lang").value()));
     } else {
       pugi::xml_node link = child(channel, "link");
@@ -914,15 +967,14 @@ class Converter {
     if (atom_) {
       body = child(item, "content");
       summary = first_of({"summary", "dc:description"});
-      std::string_view type = body.attribute("type").value();
-      body_text = body && (type.empty() || type == "text");
+      body_text = body && construct_of(body) == Construct::text;
       if (!body) body = child(item, "xhtml:body");
     } else {  // xhtml:body is XHTML written into the item, dc:description a summary
       body = first_of({"content:encoded", "xhtml:body"});
       summary = first_of({"description", "dc:description"});
       if (!body) body = summary, summary = pugi::xml_node();
     }
-    std::string html = trim(text(body, !body_text));
+    std::string html = trim(is_kind(body, "xhtml:body") ? xhtml(body) : atom_ && body ? construct_text(body) : text(body, true));
     html_source_ = body ? relative_path(body, item) : std::string();
     if (body_text) member("content_text", body, html);
     else member("content_html", body, html);
@@ -936,9 +988,11 @@ class Converter {
 
     // Dates: the format's own elements first, then Dublin Core's (dc:date, and the terms
     // namespace's dcterms:issued, dcterms:created, dcterms:modified).
-    pugi::xml_node published = atom_ ? first_of({"published", "dcterms:issued", "dcterms:created", "dc:date"})
+    // Atom 0.3 wrote issued, created and modified.
+    pugi::xml_node published = atom_ ? first_of({"published", "issued", "created", "dcterms:issued", "dcterms:created", "dc:date"})
                                      : first_of({"pubDate", "dc:date", "dcterms:issued", "dcterms:created"});
-    pugi::xml_node updated = first_of({atom_ ? "updated" : "atom:updated", "dcterms:modified"});
+    pugi::xml_node updated = atom_ ? first_of({"updated", "modified", "dcterms:modified"})
+                                   : first_of({"atom:updated", "dcterms:modified"});
     if (published) date_member(w, fields, "date_published", published, item);
     else if (updated) date_member(w, fields, "date_published", updated, item);
     if (published && updated) date_member(w, fields, "date_modified", updated, item);

@@ -200,6 +200,41 @@ TEST_CASE("Atom text and plain RSS titles are text: read once by the XML parser,
   for (const Diagnostic& d : rss_feed.diagnostics) CHECK(d.message.find("markup") == std::string::npos);
 }
 
+TEST_CASE("Atom 0.3 says what its text holds by MIME type and mode: escaped HTML, base64, XHTML whose text is text") {
+  const std::string atom03 =
+      "<feed version=\"0.3\" xmlns=\"http://purl.org/atom/ns#\">"
+      "<title type=\"text/html\" mode=\"escaped\">Fish &lt;b&gt;&amp;amp;&lt;/b&gt; chips</title>"
+      "<tagline type=\"text/plain\">All about fish</tagline>"
+      "<entry><id>urn:x:1</id><link rel=\"alternate\" type=\"text/html\" href=\"https://news.example/1\"/>"
+      "<title type=\"text/plain\" mode=\"base64\">RmlzaCAmIGNoaXBz</title>"  // "Fish & chips"
+      "<issued>2004-01-01T12:00:00Z</issued><modified>2004-01-02T12:00:00Z</modified>"
+      "<author><name>Jane Doe</name><url>https://jane.example/</url></author>"
+      "<content type=\"application/xhtml+xml\" mode=\"xml\"><div xmlns=\"http://www.w3.org/1999/xhtml\">"
+      "History of the &lt;blink&gt; tag</div></content></entry></feed>";
+  FeedResult r = read_any_feed(atom03);
+  REQUIRE(r.ok());
+  CHECK(r.feed.title == "Fish & chips");
+  REQUIRE(r.feed.items.size() == 1);
+  const Item& it = r.feed.items[0];
+  CHECK(it.title == "Fish & chips");
+  CHECK(it.text == "History of the <blink> tag");
+  REQUIRE(it.published);
+  CHECK(it.published->unix_seconds == 1072958400);
+  REQUIRE(it.modified);
+  CHECK(it.modified->unix_seconds == 1072958400 + 86400);
+  REQUIRE(it.authors.size() == 1);
+  CHECK(it.authors[0].name == "Jane Doe");
+  CHECK(it.authors[0].url == "https://jane.example/");
+  CHECK(convert_xml_feed(atom03).json.find("\"description\": \"All about fish\"") != std::string::npos);
+  // Atom 1.0's xhtml the same: escaped markup inside XHTML is words.
+  FeedResult ten = read_any_feed(
+      "<feed xmlns=\"http://www.w3.org/2005/Atom\"><title>t</title><entry><id>a</id>"
+      "<title type=\"xhtml\"><div xmlns=\"http://www.w3.org/1999/xhtml\">History of the &lt;blink&gt; <b>tag</b></div></title>"
+      "<link href=\"https://a.example/1\"/></entry></feed>");
+  REQUIRE(ten.feed.items.size() == 1);
+  CHECK(ten.feed.items[0].title == "History of the <blink> tag");
+}
+
 TEST_CASE("bylines from RSS author, dc:creator and dc:author are names, never addresses") {
   FeedResult r = read_any_feed(rss(
       "<item><title>a</title><link>https://n.example/1</link><author>me@example.com (Example editor)</author></item>"
