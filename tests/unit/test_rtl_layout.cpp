@@ -192,7 +192,8 @@ TEST_CASE("an Arabic status card is right-aligned and in Arabic") {
 TEST_CASE("every words file has every word, and the mirror reads the same files") {
   // The page's mirror takes its words from assets/words/ too (English built into carta.js,
   // the others fetched): one source, nothing kept twice by hand.
-  const std::string js = read_source("web/carta/mirror.js") + read_source("web/carta/fallback.js");
+  const std::string js = read_source("web/carta/mirror.js") + read_source("web/carta/mirror-cards.js") +
+                         read_source("web/carta/fallback.js");
   REQUIRE(js.size() > 1000);
   CHECK(js.find("minRead: [") == std::string::npos);  // no table of its own any more
   // Every word the mirror reads (strings.KEY in web/carta/), each in every language.

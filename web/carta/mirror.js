@@ -21,7 +21,8 @@ import { HIT_KIND } from './generated/protocol.js';
 import { addStyles } from './mirror-style.js';
 import { showFallback } from './fallback.js';
 import { findStrip } from './find.js';
-import { el, hit, place } from './dom.js';
+import { el, place } from './dom.js';
+import { article, button } from './mirror-cards.js';
 import { fmt, STRINGS, uiStrings } from './words.js';
 
 // Builds and keeps the mirror inside a widget's shadow root. `actions` are the widget's:
@@ -64,56 +65,6 @@ export function createMirror(root, actions) {
     if (target >= 0) actions.go(target);
     else actions.open(link.href, link.dataset.id, +link.dataset.kind === HIT_KIND.related ? 'related' : 'card');
   });
-
-  function card(c, view) {
-    var n = c.index + 1;
-    var article = place(el('article', {
-      'aria-roledescription': strings.slide,
-      'aria-label': fmt(strings.slideLabel, { n: n, count: view.count }),
-      lang: c.language || null, dir: c.rtl ? 'rtl' : null
-    }), c.rect);
-    var h = el('h3');
-    var a = el('a', { href: c.url || null, 'data-kind': HIT_KIND.card, 'data-index': c.index, 'data-id': c.id,
-                      target: '_blank', rel: 'noopener noreferrer' }, c.title || c.summary);  // an untitled item: its text
-    if (!c.url) a.setAttribute('tabindex', '-1');
-    else hit(a, 'card-link');  // the whole card, as the canvas's click opens it
-    h.appendChild(a);
-    if (c.category) article.appendChild(el('p', null, c.category));
-    article.appendChild(h);
-    if (c.image) {
-      var figure = el('figure');
-      figure.appendChild(el('span', { role: 'img', 'aria-label': c.alt ? fmt(strings.image, { alt: c.alt }) : null }));
-      var caption = [c.caption, c.credit].filter(Boolean).join(' ');
-      if (caption) figure.appendChild(el('figcaption', null, caption));
-      article.appendChild(figure);
-    }
-    if (c.meta) article.appendChild(el('p', null, c.meta));
-    if (c.summary && c.title) article.appendChild(el('p', null, c.summary));
-    if (c.related && c.related.length) {
-      var list = el('ul', { 'aria-label': strings.related });
-      c.related.forEach(function (r, k) {
-        var li = el('li');
-        var link = el('a', {
-          href: r.url || (r.target >= 0 ? '#' : null), 'data-kind': HIT_KIND.related, 'data-index': c.index, 'data-related': k,
-          'data-id': c.id, 'data-target': r.target >= 0 ? r.target : null, target: '_blank', rel: 'noopener noreferrer',
-          lang: r.language || null, dir: r.language ? (r.rtl ? 'rtl' : 'ltr') : null
-        }, (r.category ? r.category + ': ' : '') + r.title);
-        li.appendChild(link);
-        list.appendChild(li);
-        if (r.rect) place(link, [r.rect[0] - c.rect[0], r.rect[1] - c.rect[1], r.rect[2], r.rect[3]]);
-        // A story of this feed is brought into view, not opened: no link under the pointer.
-        if (r.url && !(r.target >= 0)) hit(link);
-      });
-      article.appendChild(list);
-    }
-    return article;
-  }
-
-  function button(label, kind, index, rect, onClick) {
-    var b = place(el('button', { type: 'button', 'aria-label': label, 'data-kind': kind, 'data-index': index }), rect);
-    b.addEventListener('click', function () { if (b.getAttribute('aria-disabled') !== 'true') onClick(); });
-    return b;
-  }
 
   // Keeps `node` (made by make() when missing or when its key changed) and places it.
   function kept(slot, key, make, rect) {
@@ -194,7 +145,7 @@ export function createMirror(root, actions) {
       view.cards.forEach(function (c) {
         var slot = before[c.index] || {};
         var says = JSON.stringify(c, function (k, v) { return k === 'rect' || k === 'headline' ? undefined : v; });
-        nodes.push(kept(slot, says + view.count + strings.slide, function () { return card(c, view); }, c.rect));
+        nodes.push(kept(slot, says + view.count + strings.slide, function () { return article(strings, c, view); }, c.rect));
         (c.related || []).forEach(function (r, k) {
           var link = r.rect && slot.node.querySelector('[data-related="' + k + '"]');
           if (link) place(link, [r.rect[0] - c.rect[0], r.rect[1] - c.rect[1], r.rect[2], r.rect[3]]);

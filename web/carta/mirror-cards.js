@@ -1,0 +1,57 @@
+// What the mirror says of a card in view — an article with its headline link, picture
+// description, caption, byline line, text and related links, placed where the canvas draws
+// it — and its buttons. data-kind is the protocol's HIT_KIND of what a node stands for.
+import { HIT_KIND } from './generated/protocol.js';
+import { el, hit, place } from './dom.js';
+import { fmt } from './words.js';
+
+// `c` a card of the core's view (carta_json view), in the language of `strings`.
+export function article(strings, c, view) {
+  var n = c.index + 1;
+  var node = place(el('article', {
+    'aria-roledescription': strings.slide,
+    'aria-label': fmt(strings.slideLabel, { n: n, count: view.count }),
+    lang: c.language || null, dir: c.rtl ? 'rtl' : null
+  }), c.rect);
+  var h = el('h3');
+  var a = el('a', { href: c.url || null, 'data-kind': HIT_KIND.card, 'data-index': c.index, 'data-id': c.id,
+                    target: '_blank', rel: 'noopener noreferrer' }, c.title || c.summary);  // an untitled item: its text
+  if (!c.url) a.setAttribute('tabindex', '-1');
+  else hit(a, 'card-link');  // the whole card, as the canvas's click opens it
+  h.appendChild(a);
+  if (c.category) node.appendChild(el('p', null, c.category));
+  node.appendChild(h);
+  if (c.image) {
+    var figure = el('figure');
+    figure.appendChild(el('span', { role: 'img', 'aria-label': c.alt ? fmt(strings.image, { alt: c.alt }) : null }));
+    var caption = [c.caption, c.credit].filter(Boolean).join(' ');
+    if (caption) figure.appendChild(el('figcaption', null, caption));
+    node.appendChild(figure);
+  }
+  if (c.meta) node.appendChild(el('p', null, c.meta));
+  if (c.summary && c.title) node.appendChild(el('p', null, c.summary));
+  if (c.related && c.related.length) {
+    var list = el('ul', { 'aria-label': strings.related });
+    c.related.forEach(function (r, k) {
+      var li = el('li');
+      var link = el('a', {
+        href: r.url || (r.target >= 0 ? '#' : null), 'data-kind': HIT_KIND.related, 'data-index': c.index, 'data-related': k,
+        'data-id': c.id, 'data-target': r.target >= 0 ? r.target : null, target: '_blank', rel: 'noopener noreferrer',
+        lang: r.language || null, dir: r.language ? (r.rtl ? 'rtl' : 'ltr') : null
+      }, (r.category ? r.category + ': ' : '') + r.title);
+      li.appendChild(link);
+      list.appendChild(li);
+      if (r.rect) place(link, [r.rect[0] - c.rect[0], r.rect[1] - c.rect[1], r.rect[2], r.rect[3]]);
+      // A story of this feed is brought into view, not opened: no link under the pointer.
+      if (r.url && !(r.target >= 0)) hit(link);
+    });
+    node.appendChild(list);
+  }
+  return node;
+}
+
+export function button(label, kind, index, rect, onClick) {
+  var b = place(el('button', { type: 'button', 'aria-label': label, 'data-kind': kind, 'data-index': index }), rect);
+  b.addEventListener('click', function () { if (b.getAttribute('aria-disabled') !== 'true') onClick(); });
+  return b;
+}
