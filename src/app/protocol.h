@@ -20,7 +20,7 @@ namespace carta::protocol {
 // Each list is X(JavaScript name, C++ value). The JavaScript object of a list is named in
 // protocol_js.cpp; its members are these names with these values.
 
-// Keys the widget takes, by their KeyboardEvent.key (carta_key).
+// Keys the widget takes, by their KeyboardEvent.key (an Input of kind key).
 #define CARTA_KEYS(X) \
   X(ArrowLeft, Key::left) X(ArrowRight, Key::right) X(Home, Key::home) X(End, Key::end) X(Enter, Key::enter)
 
@@ -88,7 +88,7 @@ enum FrameBit : int { frame_drew = 1, frame_headline_visible = 2, frame_wants_ne
   X(drew, frame_drew) X(headlineVisible, frame_headline_visible) X(wantsNext, frame_wants_next) \
   X(pagePictures, frame_page_pictures)
 
-// The regions of a card a mirror element stands for (carta_focus, data-kind).
+// The regions of a card a mirror element stands for (data-kind; an Input of kind focus).
 #define CARTA_HIT_KINDS(X)                                                                                      \
   X(card, HitRegion::Kind::card) X(related, HitRegion::Kind::related) X(prev, HitRegion::Kind::prev)            \
   X(next, HitRegion::Kind::next) X(dot, HitRegion::Kind::dot)
@@ -97,7 +97,7 @@ enum FrameBit : int { frame_drew = 1, frame_headline_visible = 2, frame_wants_ne
   X(hover, pause_hover) X(focus, pause_focus) X(hidden, pause_hidden) X(offscreen, pause_offscreen)             \
   X(user, pause_user)
 
-// Rounded corners of a picture the page shows under the canvas (carta_page_pictures).
+// Rounded corners of a picture the page shows under the canvas (carta_json pagePictures).
 #define CARTA_CORNERS(X)                                                                                        \
   X(topLeft, corner_top_left) X(topRight, corner_top_right) X(bottomLeft, corner_bottom_left)                    \
   X(bottomRight, corner_bottom_right)

@@ -16,6 +16,7 @@ test('a widget goes waiting → loading → creating → running → destroyed',
   assert.equal(life.drawable, false, 'no frame without a live context');
   life.setContext('live');
   assert.equal(life.drawable, true);
+  assert.throws(() => life.to('loading'), /running cannot become loading/, 'a running widget never loads again');
   life.to('destroyed');
   assert.equal(life.made, false);
   assert.equal(life.drawable, false);

@@ -116,7 +116,7 @@ export function createMirror(root, actions) {
       removeStyles();
     },
 
-    // Rebuilds from the core's view (carta_view_json) when something a reader could notice
+    // Rebuilds from the core's view (carta_json view) when something a reader could notice
     // has changed. `options`: {loop, autoplay: {on, paused}, announce}.
     update: function (view, options) {
       strings = uiStrings(view.language);
@@ -201,7 +201,7 @@ export function createMirror(root, actions) {
       }
     },
 
-    // Every card's words, a slice at a time (`items` from carta_items_json), for find in
+    // Every card's words, a slice at a time (`items` from carta_json items), for find in
     // page; `from` 0 starts again (a new feed).
     addWords: function (items, from) {
       find.add(items, from, function (i) { return !!cards[i]; });

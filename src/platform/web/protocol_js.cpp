@@ -44,6 +44,22 @@ void ranges(const char* name, const char* comment, const std::vector<std::uint32
   line(text + "];");
 }
 
+struct Field {
+  const char* name;
+  std::size_t offset;
+  const char* type;
+};
+
+// A struct's layout: its size and each field's [offset, type].
+void layout(const char* name, const char* comment, std::size_t size, const std::vector<Field>& fields) {
+  line("// " + std::string(comment));
+  std::string text = "export const " + std::string(name) + " = {size: " + std::to_string(size) + ", fields: {";
+  for (std::size_t i = 0; i < fields.size(); ++i)
+    text += std::string(i ? ", " : "") + fields[i].name + ": [" + std::to_string(fields[i].offset) + ", '" +
+            fields[i].type + "']";
+  line(text + "}};");
+}
+
 #define CARTA_ENTRY(name, value) {#name, static_cast<long>(value)},
 
 }  // namespace
@@ -51,42 +67,31 @@ void ranges(const char* name, const char* comment, const std::vector<std::uint32
 int main() {
   line("// Generated from src/app/protocol.h by src/platform/web/protocol_js.cpp: do not edit.");
   line("// Update with: cmake --build --preset wasm --target protocol_js_update");
-  list("KEY", "Keys the widget takes, by KeyboardEvent.key (carta_key).", {CARTA_KEYS(CARTA_ENTRY)});
+  list("KEY", "Keys the widget takes, by KeyboardEvent.key (an Input of kind key).", {CARTA_KEYS(CARTA_ENTRY)});
   list("INPUT", "What the page tells a widget (carta_input): the Input's kind.", {CARTA_INPUT_KINDS(CARTA_ENTRY)});
   list("INPUT_RESULT", "carta_input's answer, as bits.", {CARTA_INPUT_RESULTS(CARTA_ENTRY)});
   list("IMAGE", "What became of a picture the widget asked for (carta_image).", {CARTA_IMAGE_STATES(CARTA_ENTRY)});
   list("JSON_KIND", "What carta_json answers with.", {CARTA_JSON_KINDS(CARTA_ENTRY)});
   list("FRAME", "carta_frame's answer, as bits.", {CARTA_FRAME_BITS(CARTA_ENTRY)});
-  list("HIT_KIND", "What a mirror element stands for (carta_focus).", {CARTA_HIT_KINDS(CARTA_ENTRY)});
-  list("PAUSE", "Why autoplay waits, as bits (carta_set_paused).", {CARTA_PAUSE_REASONS(CARTA_ENTRY)});
-  list("CORNER", "Rounded corners of a picture the page shows, as bits (carta_page_pictures).",
+  list("HIT_KIND", "What a mirror element stands for (data-kind; an Input of kind focus).", {CARTA_HIT_KINDS(CARTA_ENTRY)});
+  list("PAUSE", "Why autoplay waits (an Input of kind pause).", {CARTA_PAUSE_REASONS(CARTA_ENTRY)});
+  list("CORNER", "Rounded corners of a picture the page shows, as bits (carta_json pagePictures).",
        {CARTA_CORNERS(CARTA_ENTRY)});
   list("FACE", "The faces of a font part, in the order of its files (carta_set_font).", {CARTA_FACES(CARTA_ENTRY)});
   list("FONT_PART", "The font parts (carta_set_font).", {CARTA_FONT_PARTS(CARTA_ENTRY)});
-  list("CHANGE_CAUSE", "Why the card in view changed (carta_go, and the changed callback).",
+  list("CHANGE_CAUSE", "Why the card in view changed (an Input's cause, and the changed callback).",
        {CARTA_CHANGE_CAUSES(CARTA_ENTRY)});
 
-  std::string layout;
-  bool first = true;
-#define CARTA_FIELD(name, member, type)                                                                             \
-  layout += std::string(first ? "" : ", ") + #name + ": [" + std::to_string(offsetof(Struct, member)) + ", '" #type \
-            "']";                                                                                                   \
-  first = false;
+#define CARTA_FIELD(name, member, type) {#name, offsetof(Struct, member), #type},
   {
     using Struct = WidgetDesc;
-    layout = "export const WIDGET_DESC = {size: " + std::to_string(sizeof(Struct)) + ", fields: {";
-    first = true;
-    CARTA_WIDGET_DESC(CARTA_FIELD)
-    line("// WidgetDesc (carta_create): its size and each field's [offset, type] in the module's memory.");
-    line(layout + "}};");
+    layout("WIDGET_DESC", "WidgetDesc (carta_create): its size and each field's [offset, type] in the module's memory.",
+           sizeof(Struct), {CARTA_WIDGET_DESC(CARTA_FIELD)});
   }
   {
     using Struct = Input;
-    layout = "export const INPUT_LAYOUT = {size: " + std::to_string(sizeof(Struct)) + ", fields: {";
-    first = true;
-    CARTA_INPUT_FIELDS(CARTA_FIELD)
-    line("// Input (carta_input): its size and each field's [offset, type].");
-    line(layout + "}};");
+    layout("INPUT_LAYOUT", "Input (carta_input): its size and each field's [offset, type].", sizeof(Struct),
+           {CARTA_INPUT_FIELDS(CARTA_FIELD)});
   }
 
   std::vector<std::uint32_t> rtl;

@@ -1,6 +1,6 @@
 // Generated from src/app/protocol.h by src/platform/web/protocol_js.cpp: do not edit.
 // Update with: cmake --build --preset wasm --target protocol_js_update
-// Keys the widget takes, by KeyboardEvent.key (carta_key).
+// Keys the widget takes, by KeyboardEvent.key (an Input of kind key).
 export const KEY = {ArrowLeft: 0, ArrowRight: 1, Home: 2, End: 3, Enter: 4};
 // What the page tells a widget (carta_input): the Input's kind.
 export const INPUT = {pointerDown: 0, pointerMove: 1, pointerUp: 2, pointerLeave: 3, wheel: 4, key: 5, go: 6, step: 7, focus: 8, pause: 9, reducedMotion: 10, resize: 11, contextLost: 12, contextRestored: 13, replaceContext: 14};
@@ -12,17 +12,17 @@ export const IMAGE = {loaded: 1, inPage: 2, failed: 3};
 export const JSON_KIND = {view: 0, items: 1, pagePictures: 2, error: 3, stats: 4};
 // carta_frame's answer, as bits.
 export const FRAME = {drew: 1, headlineVisible: 2, wantsNext: 4, pagePictures: 8};
-// What a mirror element stands for (carta_focus).
+// What a mirror element stands for (data-kind; an Input of kind focus).
 export const HIT_KIND = {card: 0, related: 1, prev: 2, next: 3, dot: 4};
-// Why autoplay waits, as bits (carta_set_paused).
+// Why autoplay waits (an Input of kind pause).
 export const PAUSE = {hover: 1, focus: 2, hidden: 4, offscreen: 8, user: 16};
-// Rounded corners of a picture the page shows, as bits (carta_page_pictures).
+// Rounded corners of a picture the page shows, as bits (carta_json pagePictures).
 export const CORNER = {topLeft: 1, topRight: 2, bottomLeft: 4, bottomRight: 8};
 // The faces of a font part, in the order of its files (carta_set_font).
 export const FACE = {sans: 0, sansBold: 1, serifBold: 2};
 // The font parts (carta_set_font).
 export const FONT_PART = {base: 0, ext: 1};
-// Why the card in view changed (carta_go, and the changed callback).
+// Why the card in view changed (an Input's cause, and the changed callback).
 export const CHANGE_CAUSE = {reader: 0, autoplay: 1, feed: 2, api: 3};
 // WidgetDesc (carta_create): its size and each field's [offset, type] in the module's memory.
 export const WIDGET_DESC = {size: 56, fields: {width: [0, 'f32'], height: [4, 'f32'], dpr: [8, 'f32'], dark: [12, 'i32'], accent: [16, 'i32'], start: [20, 'i32'], autoplayMs: [24, 'f64'], reducedMotion: [32, 'i32'], loop: [36, 'i32'], debug: [40, 'i32'], locale: [44, 'str'], linkParams: [48, 'str']}};
