@@ -14,7 +14,7 @@ constexpr float kClickSlop = 6;  // CSS px a pointer may move and still count as
 }  // namespace
 
 App::App(const AppDesc& desc, AppHooks hooks) : desc_(desc), hooks_(std::move(hooks)), carousel_(desc.carousel) {
-  theme_ = make_theme(desc.dark, desc.accent);
+  theme_ = styled_theme(desc.dark, desc.accent, desc.style);
   renderer_.start();  // no ImGui context: the widget draws ImDrawLists, nothing else of ImGui
 }
 
@@ -86,7 +86,11 @@ void App::set_image_budget(std::size_t bytes) {
 }
 
 void App::set_theme(const Theme& theme) {
-  theme_ = theme;  // line images are keyed by colour: the old ones age out of their cache
+  bool fonts_changed = false;
+  for (int r = 0; r < static_cast<int>(TextRole::count); ++r)
+    fonts_changed |= theme.type[r].family != theme_.type[r].family;
+  theme_ = theme;  // line images are keyed by colour: the old ones age out of their cache…
+  if (fonts_changed) text_.restyle();  // … but not by font
 }
 
 void App::set_feed_failure(std::string message) {
@@ -139,7 +143,7 @@ void App::ensure_fonts() {
 
 void App::sync_layout(double seconds) {
   int count = status_ == FeedStatus::ready ? static_cast<int>(feed_.feed.items.size()) : 0;
-  StripMetrics strip = strip_metrics(desc_.width, count);
+  StripMetrics strip = strip_metrics(desc_.width, count, theme_.geometry);
   carousel_.set_layout(count, strip.per_view, strip.stride, seconds);
 }
 

@@ -14,6 +14,7 @@
 #include "core/feed.h"
 #include "core/image_cache.h"
 #include "core/layout.h"
+#include "core/style.h"
 #include "core/theme.h"
 #include "draw/card_layers.h"
 #include "draw/card_painter.h"
@@ -30,6 +31,7 @@ struct AppDesc {
   float dpr = 1;
   bool dark = false;
   std::optional<Color> accent;
+  Style style;            // the partner's look (--carta-* properties)
   std::string locale;     // empty: the feed's language
   bool debug = false;     // the error card shows the feed's diagnostic, not the readers' sentence
   int start_index = 0;

@@ -11,10 +11,7 @@ namespace carta {
 namespace {
 
 constexpr float kPad = 16;        // around the card strip
-constexpr float kGap = 16;        // between cards
 constexpr float kControls = 48;   // bar under the cards for buttons and dots
-constexpr float kInset = 18;      // inside a card, around the text
-constexpr float kRadius = 12;
 constexpr float kButton = 32;
 constexpr int kMaxDots = 9;
 constexpr float kChip = 22;      // tag chip height
@@ -23,7 +20,7 @@ constexpr float kChipPad = 9;
 class SceneBuilder {
  public:
   SceneBuilder(const SceneInput& in, const Theme& theme, const TextMeasure& measure)
-      : in_(in), theme_(theme), measure_(measure) {}
+      : in_(in), theme_(theme), measure_(measure), radius_(theme.geometry.radius), inset_(theme.geometry.padding) {}
 
   Scene scene;
 
@@ -67,7 +64,7 @@ class SceneBuilder {
   // path it takes; with `max_lines` > 0 the last line ends in an ellipsis when text is cut.
   std::vector<Line> lines(const std::string& content, float w, TextRole role, int max_lines) const {
     std::vector<Line> out;
-    const bool platform = measure_.platform_text(content, rtl_);
+    const bool platform = measure_.platform_text(content, rtl_, role);
     for (std::string& line : platform ? measure_.platform_lines(content, w, role, max_lines, {lang_, rtl_})
                                       : wrap_text(shaped(content), w, role, measure_, max_lines))
       out.push_back({std::move(line), platform});
@@ -83,7 +80,7 @@ class SceneBuilder {
   }
   // The width `content` would take on one line, uncut.
   float natural_width(TextRole role, const std::string& content) const {
-    return measure_.platform_text(content, rtl_) ? measure_.platform_width(role, content, {lang_, rtl_})
+    return measure_.platform_text(content, rtl_, role) ? measure_.platform_width(role, content, {lang_, rtl_})
                                            : measure_.width(role, shaped(content));
   }
   // Lays out wrapped text from `y` and returns the y under it.
@@ -130,7 +127,7 @@ class SceneBuilder {
     rtl_ = item.right_to_left;
     lang_ = item.language.empty() ? in_.feed->language : item.language;
     card_contents(index, item, r);
-    if (theme_.card_outline) outline(r, theme_.border, kRadius);  // over the picture's edge
+    if (theme_.card_outline) outline(r, theme_.border, radius_);  // over the picture's edge
     if (item.right_to_left) mirror(first_shape, first_hit, r, first_headline);
     rtl_ = false;
     scene.cards.push_back({index, r, first_shape, scene.shapes.size()});
@@ -147,25 +144,25 @@ class SceneBuilder {
     Rect image, body;
     unsigned image_corners;
     if (wide) {
-      float iw = std::round(r.w * 0.48f);
+      float iw = std::round(std::min(r.w * 0.48f, r.h * theme_.geometry.image_ratio));
       image = {r.x, r.y, iw, r.h};
-      body = {r.x + iw + kInset, r.y + kInset, r.w - iw - 2 * kInset, r.h - 2 * kInset};
+      body = {r.x + iw + inset_, r.y + inset_, r.w - iw - 2 * inset_, r.h - 2 * inset_};
       image_corners = corner_top_left | corner_bottom_left;
     } else {
-      float ih = std::round(std::min(r.w * 9.f / 16.f, r.h * 0.42f));
+      float ih = picture_height(r);
       image = {r.x, r.y, r.w, ih};
-      body = {r.x + kInset, r.y + ih + 14, r.w - 2 * kInset, r.h - ih - 14 - kInset};
+      body = {r.x + inset_, r.y + ih + 14, r.w - 2 * inset_, r.h - ih - 14 - inset_};
       image_corners = corner_top_left | corner_top_right;
     }
     // The card's box where the picture's (opaque) placeholder does not cover it, 1 px under
     // its edge so that no seam shows: a frame fills the card once, not twice.
-    if (wide) box({image.right() - 1, r.y, r.w - image.w + 1, r.h}, theme_.card, kRadius, corner_top_right | corner_bottom_right);
-    else box({r.x, image.bottom() - 1, r.w, r.h - image.h + 1}, theme_.card, kRadius, corner_bottom_left | corner_bottom_right);
+    if (wide) box({image.right() - 1, r.y, r.w - image.w + 1, r.h}, theme_.card, radius_, corner_top_right | corner_bottom_right);
+    else box({r.x, image.bottom() - 1, r.w, r.h - image.h + 1}, theme_.card, radius_, corner_bottom_left | corner_bottom_right);
     picture(item, image, image_corners);
 
     float y = body.y;
     const float bottom = body.bottom();
-    if (!item.category.empty()) {
+    if (!item.category.empty() && shows(show_category)) {
       text(body.x, y, body.w, TextRole::category, theme_.accent_text,
            one_line(ascii_upper(item.category), body.w, TextRole::category));
       y += theme_.style(TextRole::category).line_height + 4;
@@ -174,7 +171,8 @@ class SceneBuilder {
     float headline_top = y;
     HeadlineText headline;
     headline.index = index;
-    for (const Line& line : lines(item.title, body.w, TextRole::headline, headline_lines)) {
+    const std::string& title = shows(show_headline) ? item.title : std::string();
+    for (const Line& line : lines(title, body.w, TextRole::headline, headline_lines)) {
       text(body.x, y, body.w, TextRole::headline, theme_.text, line);
       headline.lines.push_back(line.text);
       y += theme_.style(TextRole::headline).line_height;
@@ -183,12 +181,14 @@ class SceneBuilder {
     scene.headlines.push_back(std::move(headline));
     // A card without a headline (RSS and JSON Feed allow items with none) is readable once
     // its first block is on screen.
-    if (index == in_.current && (y > headline_top || item.title.empty()) && headline_top < bottom)
+    if (index == in_.current && (y > headline_top || title.empty()) && headline_top < bottom)
       scene.headline_visible = true;
     y += 6;
     // On a narrow card the read time gives way before the byline or date is cut.
-    std::string meta = meta_line(item, in_.now_unix, in_.locale);
-    if (natural_width(TextRole::meta, meta) > body.w) meta = meta_line(item, in_.now_unix, in_.locale, false);
+    const unsigned meta_parts = theme_.show & (show_byline | show_date | show_read_time);
+    std::string meta = meta_line(item, in_.now_unix, in_.locale, meta_parts);
+    if (natural_width(TextRole::meta, meta) > body.w)
+      meta = meta_line(item, in_.now_unix, in_.locale, meta_parts & ~show_read_time);
     if (!meta.empty() && y + theme_.style(TextRole::meta).line_height <= bottom) {
       text(body.x, y, body.w, TextRole::meta, theme_.muted, one_line(meta, body.w, TextRole::meta));
       y += theme_.style(TextRole::meta).line_height + 10;
@@ -206,8 +206,8 @@ class SceneBuilder {
       float related_h = n > 0 ? n * row + rule : 0;
       return static_cast<int>(std::floor((bottom - y - related_h) / body_lh));
     };
-    const bool has_summary = !item.summary.empty();
-    const int most = static_cast<int>(std::min<std::size_t>(item.related.size(), 3));
+    const bool has_summary = !item.summary.empty() && shows(show_summary);
+    const int most = shows(show_related) ? static_cast<int>(std::min<std::size_t>(item.related.size(), 3)) : 0;
     const int roomy_summary = has_summary ? std::min(2, summary_lines_with(0, 0)) : 0;
     int related = 0;
     bool stacked = true;
@@ -225,7 +225,7 @@ class SceneBuilder {
       text_end = paragraph(body.x, y, body.w, TextRole::body, theme_.text, item.summary, summary_lines);
     // Tags, as small chips, where the summary leaves room above the related items.
     const float free_bottom = bottom - (related > 0 ? related * row + rule : 0);
-    if (!item.tags.empty() && free_bottom - text_end >= kChip + 10) tags(item, body, text_end + 8);
+    if (!item.tags.empty() && shows(show_tags) && free_bottom - text_end >= kChip + 10) tags(item, body, text_end + 8);
 
     if (related > 0) {
       float ry = bottom - related * row + (stacked ? 4 : 6);
@@ -292,7 +292,7 @@ class SceneBuilder {
   }
 
   void picture(const Item& item, Rect image, unsigned corners) {
-    box(image, theme_.placeholder, kRadius, corners);
+    box(image, theme_.placeholder, radius_, corners);
     scene.shapes.back().text = item.image;
     // A quiet picture mark on the placeholder: what shows while an image loads, or for
     // good when it is missing or fails. A loaded image covers it.
@@ -307,13 +307,13 @@ class SceneBuilder {
       Shape s;
       s.kind = Shape::Kind::image;
       s.rect = image;
-      s.radius = kRadius;
+      s.radius = radius_;
       s.corners = corners;
       s.text = item.image;
       scene.shapes.push_back(std::move(s));
     }
-    std::string caption = item.image_caption;
-    if (!item.image_credit.empty()) caption += (caption.empty() ? "" : "  ") + item.image_credit;
+    std::string caption = shows(show_caption) ? item.image_caption : std::string();
+    if (!item.image_credit.empty() && shows(show_credit)) caption += (caption.empty() ? "" : "  ") + item.image_credit;
     if (caption.empty()) return;
     float w = image.w - 2 * 12;
     float lh = theme_.style(TextRole::caption).line_height;
@@ -327,7 +327,7 @@ class SceneBuilder {
     scrim.rect = {image.x, image.bottom() - scrim_h, image.w, scrim_h};
     scrim.fade = std::max(0.f, scrim_h - caption_h - 10 - 6);
     scrim.color = theme_.scrim;
-    scrim.radius = kRadius;
+    scrim.radius = radius_;
     scrim.corners = corners & (corner_bottom_left | corner_bottom_right);
     scene.shapes.push_back(std::move(scrim));
     float y = image.bottom() - caption_h - 10;
@@ -342,27 +342,35 @@ class SceneBuilder {
     const std::size_t first_shape = scene.shapes.size(), first_hit = scene.hits.size();
     rtl_ = ui_strings(in_.locale).right_to_left;
     lang_ = in_.locale;
-    box(r, theme_.card, kRadius);
-    if (theme_.card_outline) outline(r, theme_.border, kRadius);
-    float w = std::min(r.w - 2 * kInset, 520.f);
+    box(r, theme_.card, radius_);
+    if (theme_.card_outline) outline(r, theme_.border, radius_);
+    float w = std::min(r.w - 2 * inset_, 520.f);
     float x = r.x + (r.w - w) / 2;
     float h = lines_height(TextRole::headline, title, w, 2) + 8 + lines_height(TextRole::status, message, w, 4);
-    float y = r.y + std::max(kInset, (r.h - h) / 2);
+    float y = r.y + std::max(inset_, (r.h - h) / 2);
     y = paragraph(x, y, w, TextRole::headline, theme_.text, title, 2) + 8;
     paragraph(x, y, w, TextRole::status, theme_.muted, message, 4);
     if (rtl_) mirror(first_shape, first_hit, r);
     rtl_ = false;
   }
 
+  // A picture over the text: the look's shape, at most 42 % of the card (the headline and
+  // byline keep their room).
+  float picture_height(const Rect& r) const {
+    return std::round(std::min(r.w / theme_.geometry.image_ratio, r.h * 0.42f));
+  }
+
+  bool shows(ShowPart part) const { return (theme_.show & part) != 0; }
+
   void skeleton(Rect r) {
-    box(r, theme_.card, kRadius);
-    if (theme_.card_outline) outline(r, theme_.border, kRadius);
-    float ih = std::round(std::min(r.w * 9.f / 16.f, r.h * 0.42f));
-    box({r.x, r.y, r.w, ih}, theme_.placeholder, kRadius, corner_top_left | corner_top_right);
-    float x = r.x + kInset, y = r.y + ih + 18, w = r.w - 2 * kInset;
+    box(r, theme_.card, radius_);
+    if (theme_.card_outline) outline(r, theme_.border, radius_);
+    float ih = picture_height(r);
+    box({r.x, r.y, r.w, ih}, theme_.placeholder, radius_, corner_top_left | corner_top_right);
+    float x = r.x + inset_, y = r.y + ih + 18, w = r.w - 2 * inset_;
     float bars[] = {0.3f, 0.9f, 0.7f, 0.5f};
     for (float f : bars) {
-      if (y + 14 > r.bottom() - kInset) break;
+      if (y + 14 > r.bottom() - inset_) break;
       box({x, y, w * f, 12}, theme_.placeholder, 6);
       y += 24;
     }
@@ -385,17 +393,22 @@ class SceneBuilder {
     const float y = in_.height - kControls + (kControls - kButton) / 2 - 4;
     Rect prev{kPad, y, kButton, kButton};
     Rect next{in_.width - kPad - kButton, y, kButton, kButton};
+    // A look without arrows still has them for the keyboard: drawn while one has focus.
+    const HitRegion* f = in_.focus;
+    const bool arrows = shows(show_arrows) || (f && (f->kind == HitRegion::Kind::prev || f->kind == HitRegion::Kind::next));
     for (int side = 0; side < 2; ++side) {
       Rect b = side == 0 ? prev : next;
       const bool disabled = count <= per_view_count_ || (!in_.loop && (side == 0 ? in_.current <= 0 : in_.current >= count - per_view_count_));
-      if (is_hovered(side == 0 ? HitRegion::Kind::prev : HitRegion::Kind::next, -1, -1) && !disabled)
-        box(b, theme_.hover, kButton / 2);
-      outline(b, disabled ? theme_.border : theme_.control, kButton / 2);
-      Shape chevron;
-      chevron.kind = side == 0 ? Shape::Kind::chevron_left : Shape::Kind::chevron_right;
-      chevron.rect = b;
-      chevron.color = disabled ? theme_.control : theme_.text;
-      scene.shapes.push_back(chevron);
+      if (arrows) {
+        if (is_hovered(side == 0 ? HitRegion::Kind::prev : HitRegion::Kind::next, -1, -1) && !disabled)
+          box(b, theme_.hover, kButton / 2);
+        outline(b, disabled ? theme_.border : theme_.control, kButton / 2);
+        Shape chevron;
+        chevron.kind = side == 0 ? Shape::Kind::chevron_left : Shape::Kind::chevron_right;
+        chevron.rect = b;
+        chevron.color = disabled ? theme_.control : theme_.text;
+        scene.shapes.push_back(chevron);
+      }
       HitRegion h;
       h.kind = side == 0 ? HitRegion::Kind::prev : HitRegion::Kind::next;
       h.rect = b;
@@ -404,7 +417,7 @@ class SceneBuilder {
     // One dot per position the strip can rest at; a window of at most kMaxDots of them
     // around the current one.
     const int positions = std::max(1, count - per_view_count_ + 1);
-    if (positions < 2) return;  // everything is in view: nothing to page through
+    if (positions < 2 || !shows(show_dots)) return;  // everything is in view: nothing to page through
     int shown = std::min(positions, kMaxDots);
     int first = std::clamp(in_.current - shown / 2, 0, std::max(0, positions - shown));
     const float dot = 8, active_dot = 20, gap = 8;
@@ -428,13 +441,13 @@ class SceneBuilder {
   void build() {
     scene.clear = theme_.page;
     const int count = in_.status == FeedStatus::ready && in_.feed ? static_cast<int>(in_.feed->items.size()) : 0;
-    const StripMetrics strip = strip_metrics(in_.width, count);
+    const StripMetrics strip = strip_metrics(in_.width, count, theme_.geometry);
     const int per_view = strip.per_view;
     const float strip_h = std::max(0.f, in_.height - kPad - kControls);
     const float card_w = strip.card_width;
     const Rect whole{kPad, kPad, in_.width - 2 * kPad, strip_h};
     if (in_.status == FeedStatus::loading) {
-      for (int k = 0; k < per_view; ++k) skeleton({kPad + k * (card_w + kGap), kPad, card_w, strip_h});
+      for (int k = 0; k < per_view; ++k) skeleton({kPad + k * strip.stride, kPad, card_w, strip_h});
       return;
     }
     const UiStrings& words = ui_strings(in_.locale);
@@ -461,7 +474,10 @@ class SceneBuilder {
       // On whole device pixels: mid-slide a card is drawn as at rest, moved (its pixels
       // can be drawn once and reused, draw/card_layers.h).
       if (in_.dpr > 0) x = std::round(x * in_.dpr) / in_.dpr;
-      if (x + card_w <= 0 || x >= in_.width) continue;
+      // Cards show in the strip and up to one gap beyond it: with a gap under the margin, the
+      // next card does not peek into it.
+      const float reach = std::min(kPad, theme_.geometry.gap);
+      if (x + card_w <= kPad - reach || x >= in_.width - kPad + reach) continue;
       card(i, items[i], {x, kPad, card_w, strip_h});
     }
     per_view_count_ = per_view;
@@ -481,7 +497,7 @@ class SceneBuilder {
       ring.rect = {h.rect.x - gap, h.rect.y - gap, h.rect.w + 2 * gap, h.rect.h + 2 * gap};
       ring.color = theme_.accent_text;
       ring.stroke = 2.5f;
-      ring.radius = h.kind == HitRegion::Kind::card ? kRadius + gap
+      ring.radius = h.kind == HitRegion::Kind::card ? radius_ + gap
                     : h.kind == HitRegion::Kind::prev || h.kind == HitRegion::Kind::next ? kButton / 2 + gap
                                                                                           : 8;
       // Keep the ring inside the view so the canvas never clips it.
@@ -498,6 +514,8 @@ class SceneBuilder {
   const SceneInput& in_;
   const Theme& theme_;
   const TextMeasure& measure_;
+  // The partner's shape (Geometry): a card's corners and the room inside it.
+  const float radius_, inset_;
   int per_view_count_ = 1;
   bool rtl_ = false;   // the direction of the text being laid out
   std::string lang_;  // … and its language
@@ -505,19 +523,20 @@ class SceneBuilder {
 
 }  // namespace
 
-StripMetrics strip_metrics(float width, int count) {
+StripMetrics strip_metrics(float width, int count, const Geometry& geometry) {
   StripMetrics m;
-  m.per_view = cards_per_view(width);
+  m.per_view = cards_per_view(width, geometry.cards);
   if (count > 0 && count < m.per_view) m.per_view = count;
-  m.card_width = std::max(1.f, (width - 2 * kPad - (m.per_view - 1) * kGap) / m.per_view);
-  m.stride = m.card_width + kGap;
+  m.card_width = std::max(1.f, (width - 2 * kPad - (m.per_view - 1) * geometry.gap) / m.per_view);
+  m.stride = m.card_width + geometry.gap;
   return m;
 }
 
-int cards_per_view(float width) {
-  if (width < 600) return 1;
-  if (width <= 1000) return 2;
-  return 3;
+int cards_per_view(float width, const std::vector<CardsStep>& steps) {
+  int n = 1;
+  for (const CardsStep& step : steps)
+    if (width >= step.min_width) n = step.cards;
+  return std::max(1, n);
 }
 
 Rect cover_crop(float image_w, float image_h, const Rect& target) {
@@ -551,7 +570,7 @@ const HitRegion* hit_test(const Scene& scene, float x, float y) {
   return nullptr;
 }
 
-std::string meta_line(const Item& item, std::int64_t now_unix, const std::string& ui_locale, bool read_time) {
+std::string meta_line(const Item& item, std::int64_t now_unix, const std::string& ui_locale, unsigned parts) {
   // A card written in the other direction from the page's language (an Arabic item in an
   // English feed) gets its byline and read time in its own language.
   const std::string& locale =
@@ -576,9 +595,9 @@ std::string meta_line(const Item& item, std::int64_t now_unix, const std::string
     if (i) names += i + 1 == item.authors.size() || i == 2 ? words.and_word : words.list_comma;
     names += item.authors[i].name;
   }
-  add(names);
-  if (item.published) add(format_card_date(*item.published, now_unix, locale));
-  if (read_time) add(read_time_text(item.read_time_minutes, locale));
+  if (parts & show_byline) add(names);
+  if (item.published && (parts & show_date)) add(format_card_date(*item.published, now_unix, locale));
+  if (parts & show_read_time) add(read_time_text(item.read_time_minutes, locale));
   return out;
 }
 

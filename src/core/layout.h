@@ -92,8 +92,8 @@ struct SceneInput {
                                         // the device pixel grid (0: not aligned)
 };
 
-// 1 card per view below 600 CSS px, 2 up to 1000, 3 above.
-int cards_per_view(float width);
+// Cards per view at `width` CSS px: the last step whose min_width it reaches.
+int cards_per_view(float width, const std::vector<CardsStep>& steps = Geometry().cards);
 
 // How the strip of cards is laid out for a view size: cards per view and the distance
 // from one card to the next (CSS px), which turns drag distances into card positions.
@@ -104,7 +104,7 @@ struct StripMetrics {
   float card_width = 0;
   float stride = 0;
 };
-StripMetrics strip_metrics(float width, int count = 0);
+StripMetrics strip_metrics(float width, int count = 0, const Geometry& geometry = Geometry());
 
 // Source rectangle (in 0..1 texture coordinates) that cover-crops an image of the given
 // size into `target`: fills it completely and keeps the aspect ratio, centred.
@@ -119,7 +119,9 @@ float scrim_alpha(const Shape& scrim, float y);
 // The topmost region under a point, or nullptr.
 const HitRegion* hit_test(const Scene& scene, float x, float y);
 
-// "Antoine Khoury · 31 Jul 2025 · 1 min read"; without the read time when `read_time` is false.
-std::string meta_line(const Item& item, std::int64_t now_unix, const std::string& locale, bool read_time = true);
+// "Antoine Khoury · 31 Jul 2025 · 1 min read": the byline, date and read time, those of
+// them in `parts` (ShowPart bits).
+std::string meta_line(const Item& item, std::int64_t now_unix, const std::string& locale,
+                      unsigned parts = show_byline | show_date | show_read_time);
 
 }  // namespace carta

@@ -28,10 +28,10 @@ struct TextMeasure {
   virtual ~TextMeasure() = default;
   // Width in CSS pixels of `text` set in `role` (fast path).
   virtual float width(TextRole role, std::string_view text) const = 0;
-  // Whether a paragraph (of direction `rtl`) must take the platform path. Without a
-  // platform text stack (the tests' measures), never.
-  virtual bool platform_text(std::string_view paragraph, bool rtl) const {
-    (void)paragraph, (void)rtl;
+  // Whether a paragraph (of direction `rtl`, set in `role`) must take the platform path.
+  // Without a platform text stack (the tests' measures), never.
+  virtual bool platform_text(std::string_view paragraph, bool rtl, TextRole role) const {
+    (void)paragraph, (void)rtl, (void)role;
     return false;
   }
   // Platform path: `paragraph` (logical order) broken into lines no wider than `max_width`,

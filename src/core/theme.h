@@ -3,7 +3,9 @@
 #pragma once
 #include <cstdint>
 #include <optional>
+#include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/text.h"
 
@@ -20,6 +22,32 @@ struct TypeStyle {
   Face face = Face::sans;
   float size = 15;         // CSS px: the em, as a CSS font-size (not ImGui's line height)
   float line_height = 22;  // CSS px
+  // A CSS font-family list the platform's text stack draws this role with (the partner's
+  // fonts); empty: Carta's own face from the atlas.
+  std::string family;
+};
+
+// The parts of a card and of the carousel a look may leave out (--carta-show).
+enum ShowPart : unsigned {
+  show_category = 1, show_headline = 2, show_byline = 4, show_date = 8, show_read_time = 16, show_summary = 32,
+  show_related = 64, show_caption = 128, show_credit = 256, show_dots = 512, show_arrows = 1024, show_tags = 2048,
+  show_all = 4095
+};
+
+// From `min_width` (CSS px) on, this many cards in view (--carta-cards).
+struct CardsStep {
+  float min_width = 0;
+  int cards = 1;
+};
+
+// The shape and density of the cards (CSS px).
+struct Geometry {
+  float radius = 12;            // a card's corners
+  float gap = 16;               // between cards
+  float padding = 18;           // inside a card, around its text
+  float image_ratio = 16.f / 9; // the picture's width / height where the card has room
+  // 1 card per view below 600 CSS px, 2 up to 1000, 3 above.
+  std::vector<CardsStep> cards = {{0, 1}, {600, 2}, {1001, 3}};
 };
 
 struct Theme {
@@ -40,6 +68,8 @@ struct Theme {
   Color chip;          // behind a tag
   TypeStyle type[static_cast<int>(TextRole::count)];
   bool card_outline = false;  // forced colours: cards are told apart from the page by a line
+  Geometry geometry;
+  unsigned show = show_all;   // ShowPart bits
 
   const TypeStyle& style(TextRole role) const { return type[static_cast<int>(role)]; }
 };
@@ -48,6 +78,12 @@ Theme make_theme(bool dark, std::optional<Color> accent = std::nullopt);
 
 // "#RRGGBB" or "#RGB"; nullopt when not a colour.
 std::optional<Color> parse_hex_color(std::string_view text);
+
+// Relative luminance (WCAG 2.x), 0 for black to 1 for white.
+double luminance(Color c);
+
+// a + (b - a) * t, channel by channel (opaque).
+Color mix(Color a, Color b, double t);
 
 // WCAG 2.x contrast ratio between two opaque colours (1 to 21).
 double contrast_ratio(Color a, Color b);

@@ -33,9 +33,17 @@ void TextEngine::set_platform(PlatformText* platform) {
 // in the browser and in Pango) has the fonts' ligatures, mark placement and kerning, which
 // FriBiDi's presentation forms through the atlas lack (5-8 % of pixels differ from
 // Chromium's own text, against 0 %), and on the web it spares an Arabic page the bidi
-// engine and the Arabic fonts (77 KB gzip). bench/README.md has the figures.
-bool TextEngine::platform_text(std::string_view paragraph, bool rtl) const {
-  return platform_ && (rtl || has_right_to_left_text(paragraph) || !atlas_covers(paragraph, rtl));
+// engine and the Arabic fonts (77 KB gzip). bench/README.md has the figures. A role set in
+// the partner's fonts (TypeStyle::family) is the platform's in every script.
+bool TextEngine::platform_text(std::string_view paragraph, bool rtl, TextRole role) const {
+  return platform_ && (rtl || !theme_.style(role).family.empty() || has_right_to_left_text(paragraph) ||
+                       !atlas_covers(paragraph, rtl));
+}
+
+void TextEngine::restyle() {
+  lines_.clear();
+  widths_.clear();
+  for (const CachedImage& image : images_.clear()) evicted_.push_back(image.handle);
 }
 
 std::vector<std::string> TextEngine::platform_lines(std::string_view paragraph, float max_width, TextRole role,

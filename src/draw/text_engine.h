@@ -49,7 +49,7 @@ class TextEngine final : public TextMeasure {
   bool has_platform() const { return platform_ != nullptr; }
 
   float width(TextRole role, std::string_view text) const override { return atlas_.width(role, text); }
-  bool platform_text(std::string_view paragraph, bool rtl) const override;
+  bool platform_text(std::string_view paragraph, bool rtl, TextRole role) const override;
   std::vector<std::string> platform_lines(std::string_view paragraph, float max_width, TextRole role, int max_lines,
                                           const Language& language) const override;
   float platform_width(TextRole role, std::string_view line, const Language& language) const override;
@@ -64,6 +64,9 @@ class TextEngine final : public TextMeasure {
   // caller deletes the names, which on a lost context only frees them for reuse).
   std::vector<std::uint64_t> forget_images();
   std::size_t image_bytes() const { return images_.bytes(); }
+  // The theme's fonts changed: every answer and line image is forgotten (the images' textures
+  // are handed out by take_evicted).
+  void restyle();
 
  private:
   const FontSet& atlas_;

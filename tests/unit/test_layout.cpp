@@ -5,6 +5,7 @@
 
 #include "core/datetime.h"
 #include "core/layout.h"
+#include "core/style.h"
 #include "fake_measure.h"
 
 using namespace carta;
@@ -299,4 +300,52 @@ TEST_CASE("on a narrow card the read time gives way before the byline is cut") {
   in.width = 50 * 8 + 68;
   s = build_scene(in, make_theme(false), m);
   CHECK(has_text(s, "Mena Today newsroom  \xC2\xB7  31 Jul 2025  \xC2\xB7  1 min read"));
+}
+
+TEST_CASE("the partner's look: cards per view, gap, radius, padding and the picture's shape") {
+  Feed f = sample_feed(5);
+  FixedMeasure m;
+  Theme t = styled_theme(false, std::nullopt,
+                         parse_style("--carta-cards: 1, 500px 3; --carta-gap: 8px; --carta-radius: 0; "
+                                     "--carta-padding: 30px; --carta-image-ratio: 1"));
+  CHECK(strip_metrics(800, 5, t.geometry).per_view == 3);
+  CHECK(strip_metrics(499, 5, t.geometry).per_view == 1);
+  CHECK(strip_metrics(800, 5, t.geometry).stride == doctest::Approx((800 - 32 - 2 * 8) / 3.f + 8));
+  Scene s = build_scene(ready_input(f, 800, 900), t, m);
+  CHECK(s.cards[2].rect.right() == doctest::Approx(800 - 16).epsilon(0.001));  // three fill the view
+  const CardSpan& card = s.cards[0];
+  int checked = 0;
+  for (std::size_t i = card.first; i < card.end; ++i) {
+    const Shape& sh = s.shapes[i];
+    if (sh.kind == Shape::Kind::image) CHECK(sh.radius == 0);
+    if (sh.kind == Shape::Kind::image) checked += sh.rect.h == doctest::Approx(card.rect.w).epsilon(0.01);  // square
+    if (sh.kind == Shape::Kind::text && sh.text == "SYRIA") checked += sh.rect.x == doctest::Approx(card.rect.x + 30);
+  }
+  CHECK(checked == 2);
+}
+
+TEST_CASE("--carta-show leaves parts out; arrows still come with keyboard focus") {
+  Feed f = sample_feed(3);
+  FixedMeasure m;
+  m.advance = 6;
+  Theme t = styled_theme(false, std::nullopt, parse_style("--carta-show: headline date summary"));
+  SceneInput in = ready_input(f, 800, 450);
+  Scene s = build_scene(in, t, m);
+  CHECK_FALSE(has_text(s, "SYRIA"));
+  CHECK(has_text(s, "31 Jul 2025"));  // no byline, no read time
+  CHECK_FALSE(has_text(s, "Caption"));
+  CHECK(has_text(s, "Headline number 0"));
+  CHECK(count_kind(s, HitRegion::Kind::dot) == 0);
+  CHECK(count_kind(s, HitRegion::Kind::related) == 0);
+  auto chevrons = [](const Scene& sc) {
+    return std::count_if(sc.shapes.begin(), sc.shapes.end(), [](const Shape& sh) {
+      return sh.kind == Shape::Kind::chevron_left || sh.kind == Shape::Kind::chevron_right;
+    });
+  };
+  CHECK(chevrons(s) == 0);
+  CHECK(count_kind(s, HitRegion::Kind::next) == 1);  // the mirror's button keeps its place
+  HitRegion next;
+  next.kind = HitRegion::Kind::next;
+  in.focus = &next;
+  CHECK(chevrons(build_scene(in, t, m)) == 2);
 }

@@ -17,7 +17,7 @@ namespace {
 struct FakePlatform final : TextMeasure {
   mutable std::vector<std::string> asked_languages;
   float width(TextRole, std::string_view text) const override { return 8.f * static_cast<float>(text.size()); }
-  bool platform_text(std::string_view paragraph, bool) const override {
+  bool platform_text(std::string_view paragraph, bool, TextRole) const override {
     return std::any_of(paragraph.begin(), paragraph.end(), [](char c) { return static_cast<unsigned char>(c) >= 0xE0; });
   }
   std::vector<std::string> platform_lines(std::string_view text, float, TextRole, int max_lines,

@@ -36,15 +36,17 @@ void usage(FILE* out) {
   std::fputs(
       "usage: carta <command> [options]\n"
       "  shot FEED -o OUT.png [--size WxH] [--dpr N] [--card N] [--theme light|dark]\n"
-      "                       [--accent #RRGGBB] [--now RFC3339] [--debug] [--image-root DIR]\n"
+      "                       [--accent #RRGGBB] [--style FILE.css] [--now RFC3339] [--debug]\n"
+      "                       [--image-root DIR]\n"
       "      render the carousel headless (no display needed) to a PNG; --debug puts a\n"
       "      broken feed's diagnostic on its error card instead of the readers' sentence;\n"
-      "      pictures are read only from inside the feed's folder, or --image-root\n"
+      "      pictures are read only from inside the feed's folder, or --image-root;\n"
+      "      --style reads a partner's look: the --carta-* custom properties in a CSS file\n"
       "  validate FEED        print each problem with its JSON pointer (element path for XML);\n"
       "                       exit 0 valid (warnings allowed), 1 invalid, 2 usage or I/O error\n"
       "  convert FEED         print the feed (RSS, Atom or JSON Feed) as JSON Feed 1.1 + _carta;\n"
       "                       problems on stderr; exit as validate\n"
-      "  view FEED [--size WxH] [--theme light|dark]\n"
+      "  view FEED [--size WxH] [--theme light|dark] [--style FILE.css]\n"
       "      open a window; reloads when the feed file changes\n"
       "  bench [--json]       frame cost by feed size, parse speed against bare nlohmann::json,\n"
       "                       RSS read speed, model size and peak memory\n",
@@ -60,6 +62,7 @@ struct ShotOptions {
   bool debug = false;
   std::string image_root;  // images are read only from inside it; default the feed's folder
   std::optional<Color> accent;
+  Style style;
   std::int64_t now = static_cast<std::int64_t>(std::time(nullptr));
 };
 
@@ -94,6 +97,8 @@ int run_shot(int argc, char** argv) {
       o.dark = std::strcmp(v, "dark") == 0;
     } else if (a == "--accent") {
       if (!(v = value()) || !(o.accent = parse_hex_color(v))) return fail_usage("--accent takes #RRGGBB");
+    } else if (a == "--style") {
+      if (!(v = value()) || !read_style(v, o.style)) return fail_usage("--style takes a readable CSS file");
     } else if (a == "--image-root") {
       if (!(v = value())) return fail_usage("--image-root takes a folder");
       o.image_root = v;
@@ -126,6 +131,7 @@ int run_shot(int argc, char** argv) {
   desc.dpr = o.dpr;
   desc.dark = o.dark;
   desc.accent = o.accent;
+  desc.style = o.style;
   desc.start_index = o.card;
   desc.debug = o.debug;
   ImageRequests images(o.image_root.empty() ? folder_of(o.feed) : folder_of(o.image_root + "/."));

@@ -24,6 +24,15 @@ std::optional<std::string> read_file(const std::string& path) {
   return out.str();
 }
 
+bool read_style(const std::string& path, Style& style) {
+  auto css = read_file(path);
+  if (!css) return false;
+  std::vector<std::string> warnings;
+  style = parse_style(*css, &warnings);
+  for (const std::string& w : warnings) std::fprintf(stderr, "warning %s: %s\n", path.c_str(), w.c_str());
+  return true;
+}
+
 std::string font_path(Face face, FontPart part) {
   const char* dir = std::getenv("CARTA_FONT_DIR");
   std::string base = dir && *dir ? dir : "/usr/share/fonts/truetype/noto";

@@ -13,6 +13,10 @@ namespace carta::native {
 
 std::optional<std::string> read_file(const std::string& path);
 
+// A partner's look from a style sheet (carta shot/view --style): its --carta-* declarations,
+// with their warnings on stderr. False when the file cannot be read.
+bool read_style(const std::string& path, Style& style);
+
 // The TrueType file of a face in Debian's fonts-noto-core (or $CARTA_FONT_DIR): Noto Sans
 // and Noto Serif for the base (whole files, so Latin Extended-A comes with them), Noto Sans
 // Arabic and Noto Naskh Arabic for Arabic, Noto Sans and Serif Hebrew for Hebrew.

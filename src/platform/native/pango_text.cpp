@@ -1,11 +1,13 @@
 #include "platform/native/pango_text.h"
 
 #include <cmath>
+#include <string>
 #include <vector>
 
 #include <GLES3/gl3.h>
 #include <pango/pangocairo.h>
 
+#include "core/style.h"
 #include "draw/gl_renderer.h"
 
 namespace carta::native {
@@ -13,13 +15,17 @@ namespace {
 
 const char kEllipsis[] = "\xE2\x80\xA6";
 
-// The atlas's faces, by family and weight; fontconfig falls back from them per character.
+// The atlas's faces, by family and weight — or the partner's families first (--carta-font-*,
+// as fontconfig names them) — and fontconfig falls back from them per character.
 PangoFontDescription* describe(const TypeStyle& style) {
   PangoFontDescription* d = pango_font_description_new();
+  std::string families;
+  for (const std::string& family : font_families(style.family)) families += family + ",";
   // Noto for the scripts fontconfig would otherwise give to DejaVu (Arabic, Hebrew): the faces
   // the widget's atlas used for them, Naskh for headlines.
-  pango_font_description_set_family(d, style.face == Face::serif_bold ? "Noto Serif,Noto Naskh Arabic,Noto Serif Hebrew"
-                                                                      : "Noto Sans,Noto Sans Arabic,Noto Sans Hebrew");
+  families += style.face == Face::serif_bold ? "Noto Serif,Noto Naskh Arabic,Noto Serif Hebrew"
+                                             : "Noto Sans,Noto Sans Arabic,Noto Sans Hebrew";
+  pango_font_description_set_family(d, families.c_str());
   pango_font_description_set_weight(d, style.face == Face::sans ? PANGO_WEIGHT_NORMAL : PANGO_WEIGHT_BOLD);
   pango_font_description_set_absolute_size(d, style.size * PANGO_SCALE);  // the em, in CSS px
   return d;

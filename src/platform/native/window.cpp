@@ -79,10 +79,12 @@ int run_view(int argc, char** argv) {
   std::string feed;
   int width = 960, height = 460;
   bool dark = false;
+  std::string style_path;
   for (int i = 2; i < argc; ++i) {
     std::string a = argv[i];
     if (a == "--size" && i + 1 < argc) std::sscanf(argv[++i], "%dx%d", &width, &height);
     else if (a == "--theme" && i + 1 < argc) dark = std::strcmp(argv[++i], "dark") == 0;
+    else if (a == "--style" && i + 1 < argc) style_path = argv[++i];
     else if (feed.empty() && !a.empty() && a[0] != '-') feed = a;
     else {
       std::fprintf(stderr, "carta view: unexpected %s\n", a.c_str());
@@ -90,7 +92,7 @@ int run_view(int argc, char** argv) {
     }
   }
   if (feed.empty()) {
-    std::fprintf(stderr, "usage: carta view FEED [--size WxH] [--theme light|dark]\n");
+    std::fprintf(stderr, "usage: carta view FEED [--size WxH] [--theme light|dark] [--style FILE.css]\n");
     return 2;
   }
   if (!glfwInit()) {
@@ -144,8 +146,15 @@ int run_view(int argc, char** argv) {
       std::fprintf(stderr, "carta view: %s\n", error.c_str());
       exit_code = 2;
     }
-    long long loaded_mtime = -2;
+    long long loaded_mtime = -2, style_mtime = -2;
     while (exit_code == 0 && !glfwWindowShouldClose(window)) {
+      // The partner's look, applied again whenever its file is saved.
+      if (!style_path.empty() && modification_time(style_path) != style_mtime) {
+        style_mtime = modification_time(style_path);
+        Style style;
+        if (read_style(style_path, style)) app.set_theme(styled_theme(dark, std::nullopt, style));
+        state.dirty = true;
+      }
       long long mtime = modification_time(feed);
       if (mtime != loaded_mtime) {
         loaded_mtime = mtime;
