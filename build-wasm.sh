@@ -34,6 +34,13 @@ rm -rf "$dist"
 mkdir -p "$dist/fonts" "$dist/images"
 cp build/wasm/carta.js build/wasm/carta.wasm build/wasm/carta-text.js build/wasm/carta-xml.js build/wasm/carta-xml.wasm "$dist/"
 cp web/index.html web/demo.css web/embed.html web/embed.css web/embed.js web/partner.html web/partner.js "$dist/"
+# The gallery of publishers' looks, with the page fonts its looks name (Debian's fonts-noto-core).
+cp web/gallery.html web/gallery.css "$dist/"
+mkdir -p "$dist/looks/fonts"
+cp web/looks/*.css "$dist/looks/"
+for f in NotoSerifDisplay-Bold NotoSansDisplay-Bold NotoSerif-Regular NotoSerif-Bold; do
+  cp "/usr/share/fonts/truetype/noto/$f.ttf" "$dist/looks/fonts/"
+done
 cp assets/feeds/demo.json assets/feeds/demo-ar.json assets/feeds/demo-mixed.json assets/feeds/demo-world.json assets/feeds/demo-rss.xml "$dist/"
 scripts/make-demo-images.sh "$dist/images" >/dev/null
 rm -f "$dist/images/.generated"

@@ -19,7 +19,7 @@ packages=(
   cmake ninja-build g++ clang libclang-rt-14-dev pkg-config dpkg-dev xz-utils
   emscripten terser esbuild
   nlohmann-json3-dev doctest-dev libglfw3-dev libstb-dev libegl-dev libgles-dev
-  fonts-noto-core fonts-noto-cjk fonts-noto-color-emoji libpango1.0-dev libcairo2-dev python3-fonttools brotli
+  fonts-noto-core fonts-dejavu-core fonts-dejavu-extra fonts-noto-cjk fonts-noto-color-emoji libpango1.0-dev libcairo2-dev python3-fonttools brotli
 )
 [ "$want_browser" = 1 ] && packages+=(chromium)
 

@@ -28,9 +28,11 @@
     return registered;
   }
 
+  // `face` is [a carta::Face (its weight), the partner's font-family list or '']: the
+  // partner's fonts fall back along their own list, as CSS does.
   function font(face, size) {
-    var f = FACES[face] || FACES[0];
-    return f[1] + ' ' + size + 'px ' + f[0] + ', ' + f[2];
+    var f = FACES[face[0]] || FACES[0];
+    return f[1] + ' ' + size + 'px ' + (face[1] || f[0] + ', ' + f[2]);
   }
 
   // Offsets (UTF-16) where grapheme clusters start, and the text's length at the end.

@@ -86,11 +86,13 @@ void App::set_image_budget(std::size_t bytes) {
 }
 
 void App::set_theme(const Theme& theme) {
-  bool fonts_changed = false;
+  bool partner_fonts = false;
   for (int r = 0; r < static_cast<int>(TextRole::count); ++r)
-    fonts_changed |= theme.type[r].family != theme_.type[r].family;
+    partner_fonts |= !theme.type[r].family.empty() || !theme_.type[r].family.empty();
   theme_ = theme;  // line images are keyed by colour: the old ones age out of their cache…
-  if (fonts_changed) text_.restyle();  // … but not by font
+  // … but not by font: with the partner's fonts, lines are set again (a web font that has
+  // loaded since, or another family).
+  if (partner_fonts) text_.restyle();
 }
 
 void App::set_feed_failure(std::string message) {

@@ -111,6 +111,9 @@ enum FrameBit : int { frame_drew = 1, frame_headline_visible = 2, frame_wants_ne
 #define CARTA_CHANGE_CAUSES(X) \
   X(reader, ChangeCause::reader) X(autoplay, ChangeCause::autoplay) X(feed, ChangeCause::feed) X(api, ChangeCause::api)
 
+// The partner's look: the host's custom properties the page hands to carta_set_theme are
+// CARTA_STYLE_PROPERTIES (core/style.h).
+
 // Whether `value`, from the page, is one of an enum's values in its list.
 #define CARTA_PROTOCOL_IS(name, value) || v == static_cast<int>(value)
 template <class E> bool known(int v);

@@ -13,6 +13,14 @@
 
 namespace carta {
 
+// The properties Carta reads, for the page (which asks the host element for each:
+// generated STYLE_PROPERTIES in web/carta/generated/protocol.js). README's table says what each does.
+#define CARTA_STYLE_PROPERTIES(X)                                                                               \
+  X("--carta-font-headline") X("--carta-font-text") X("--carta-color-background") X("--carta-color-card")       \
+  X("--carta-color-text") X("--carta-color-muted") X("--carta-color-accent") X("--carta-color-category")        \
+  X("--carta-radius") X("--carta-gap") X("--carta-padding") X("--carta-image-ratio") X("--carta-cards")         \
+  X("--carta-show")
+
 struct Style {
   std::optional<Color> background, card, text, muted, accent, category;
   std::optional<float> radius, gap, padding;  // CSS px

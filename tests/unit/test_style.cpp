@@ -156,3 +156,11 @@ TEST_CASE("a partner colour pair under 4.5:1 is named with both colours") {
   strengthen_contrast(t);
   CHECK(contrast_warnings(t).empty());
 }
+
+TEST_CASE("every property the page reads (protocol.h) is one the style reader knows") {
+  std::vector<std::string> warnings;
+#define CARTA_TEST_DECLARE(name) parse_style(std::string(name) + ": x", &warnings);
+  CARTA_STYLE_PROPERTIES(CARTA_TEST_DECLARE)
+  for (const std::string& w : warnings) CHECK(w.find("not a property") == std::string::npos);
+  CHECK_FALSE(warnings.empty());  // "x" is no value of any of them
+}

@@ -22,7 +22,7 @@ export function addWords(M, texts) {
 
 // Text the atlas cannot draw goes to the browser's text stack (carta-text.js); the widget
 // draws nothing until that and its fonts are ready, so no line is ever "???".
-function useBrowserText(w) {
+export function useBrowserText(w) {
   if (w.textWanted || w.life.destroyed) return;
   w.textWanted = w.textPending = true;
   loadTextStack().then((factory) => {

@@ -12,22 +12,26 @@ export const MIRROR_CSS =
   '.toggle{position:absolute;top:24px;right:24px;pointer-events:auto;font:600 13px/1 system-ui,sans-serif;' +
   'padding:7px 12px;border-radius:16px;border:0;background:rgba(0,0,0,.72);color:#fff;cursor:pointer}' +
   '.toggle:focus-visible{outline:3px solid #fff;outline-offset:2px}' +
-  '.fallback{position:absolute;inset:0;display:flex;gap:16px;overflow-x:auto;overflow-y:auto;padding:16px;box-sizing:border-box;' +
+  // The fallback list wears the partner's look too: their --carta-* properties, read by CSS
+  // itself, before the feed's theme colours.
+  '.fallback{position:absolute;inset:0;display:flex;gap:var(--carta-gap,16px);overflow-x:auto;overflow-y:auto;padding:16px;box-sizing:border-box;' +
   'scrollbar-width:thin;scroll-padding-inline:16px;' +
-  'scroll-snap-type:x mandatory;pointer-events:auto;font:15px/1.45 system-ui,sans-serif;background:var(--page)}' +
-  '.fallback article{flex:0 0 min(340px,85%);scroll-snap-align:start;background:var(--card);color:var(--text);' +
-  'border-radius:12px;overflow:hidden;display:flex;flex-direction:column}' +
-  '.fallback img{width:100%;aspect-ratio:16/9;object-fit:cover;background:var(--placeholder);display:block}' +
-  '.fallback .body{padding:12px 16px 16px}' +
-  '.fallback .category{color:var(--accent);font-weight:700;font-size:12px;text-transform:uppercase;margin:0 0 4px}' +
-  '.fallback h3{font:700 19px/1.3 Georgia,serif;margin:0 0 6px}' +
+  'scroll-snap-type:x mandatory;pointer-events:auto;font:15px/1.45 var(--carta-font-text,system-ui,sans-serif);' +
+  'background:var(--carta-color-background,var(--page))}' +
+  '.fallback article{flex:0 0 min(340px,85%);scroll-snap-align:start;background:var(--carta-color-card,var(--card));' +
+  'color:var(--carta-color-text,var(--text));border-radius:var(--carta-radius,12px);overflow:hidden;display:flex;flex-direction:column}' +
+  '.fallback img{width:100%;aspect-ratio:var(--carta-image-ratio,16/9);object-fit:cover;background:var(--placeholder);display:block}' +
+  '.fallback .body{padding:12px var(--carta-padding,16px) var(--carta-padding,16px)}' +
+  '.fallback .category{color:var(--carta-color-category,var(--carta-color-accent,var(--accent)));font-weight:700;font-size:12px;' +
+  'text-transform:uppercase;margin:0 0 4px}' +
+  '.fallback h3{font:700 19px/1.3 var(--carta-font-headline,Georgia,serif);margin:0 0 6px}' +
   // Whole lines only, with an ellipsis: the headline and caption at most 3 and 2 lines, the
   // summary as many as the card has room for (clampFallback), never a line cut by its edge.
   '.fallback h3,.fallback figcaption,.fallback .summary{display:-webkit-box;-webkit-box-orient:vertical;overflow:hidden}' +
   '.fallback h3{-webkit-line-clamp:3}.fallback figcaption{-webkit-line-clamp:2}' +
   '.fallback h3 a{color:inherit;text-decoration:none}.fallback h3 a:hover{text-decoration:underline}' +
-  '.fallback .meta{color:var(--muted);font-size:13px;margin:0 0 6px}.fallback p{margin:0}' +
-  '.fallback figcaption{font-size:12px;color:var(--muted);padding:6px 16px 0}' +
+  '.fallback .meta{color:var(--carta-color-muted,var(--muted));font-size:13px;margin:0 0 6px}.fallback p{margin:0}' +
+  '.fallback figcaption{font-size:12px;color:var(--carta-color-muted,var(--muted));padding:6px var(--carta-padding,16px) 0}' +
   // Printed, the cards in view are the mirror as plain content: no canvas, no controls.
   '@media print{:host{height:auto!important}canvas,button,.live,.toggle,.offstage,[role="group"]{display:none!important}' +
   '.mirror{position:static;overflow:visible;display:flex;gap:12px;align-items:flex-start;font:11pt/1.4 Georgia,serif;color:#000}' +

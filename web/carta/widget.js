@@ -4,7 +4,7 @@
 // GPU needs, feeding.js reads, mirror.js speaks.
 import { CHANGE_CAUSE, FONT_PART, INPUT, PAUSE } from './generated/protocol.js';
 import { loadFontPart, loadModule, loadTextStack } from './assets.js';
-import { addWords, failFeed, fallback, scheduleRefresh, setFonts, useFeed } from './feeding.js';
+import { addWords, failFeed, fallback, scheduleRefresh, setFonts, useBrowserText, useFeed } from './feeding.js';
 import { call, invalidate, mark, pause, resize, size, updateMirror } from './frames.js';
 import { fire, openLink, reportError, toDataLayer } from './events.js';
 import { glContext, makeCanvas, webgl2Exposed } from './gl-context.js';
@@ -19,6 +19,7 @@ import { loadWords } from './words.js';
 import { input, json, withDesc } from './wasm.js';
 import { feedSource } from './feed-source.js';
 import { readerQueries } from './reader.js';
+import { fontsOf, loadFonts, lookOf, watchLook } from './look.js';
 
 let nextHostId = 1;
 export const widgets = { mounted: 0 };
@@ -43,7 +44,7 @@ export function mount(el, options) {
     onScreen: !config.lazy, near: !config.lazy, pageVisible: !document.hidden, frameWanted: false,
     raf: 0, wakeTimer: 0, refreshTimer: 0, mirrorSoon: 0, frames: 0, wordsRun: 0, pending: [],
     readyFired: false, textWanted: false, textPending: false, extFonts: false, dragging: false,
-    userPaused: false, mirrorStale: false, announce: false, announcedIndex: -1, baseFonts: null,
+    userPaused: false, mirrorStale: false, announce: false, announcedIndex: -1, baseFonts: null, look: '',
     pageOnly: () => pageOnlyOrigins
   };
   const cleanups = [];
@@ -59,7 +60,7 @@ export function mount(el, options) {
   w.open = (url, id, kind) => openLink(el, config, url, id, kind);
   w.applyTheme = () => {
     if (!w.life.made) return;
-    w.queries.applyTheme(w.M, w.id);
+    w.queries.applyTheme(w.M, w.id, w.look);
     invalidate(w);
   };
   // Card `index` into view (`how` INPUT.go), or the next or previous (INPUT.step, +1 or -1).
@@ -191,10 +192,13 @@ function start(w, listen, cleanups) {
   // The words of the page's and the feed's languages, before the first frame too, and one
   // with right-to-left or other scripts the browser's text stack, fetched beside them.
   const wordsReady = feedPromise.then((f) => loadWords([w.config.locale].concat(f.languages || [])));
+  // The partner's look, and the page's fonts it names loaded before the first frame.
+  w.look = lookOf(w.el);
+  const pageFontsReady = loadFonts(w.look);
   feedPromise.then((f) => { if (needsTextStack(f.scripts)) loadTextStack().catch(() => {}); });
   const moduleReady = afterTask().then(loadModule).then(marked(w, 'module'));
   const fontsReady = afterTask().then(afterTask).then(() => loadFontPart('base')).then(marked(w, 'fonts'));
-  Promise.all([moduleReady, fontsReady, feedPromise.then(marked(w, 'feed')), wordsReady]).then((parts) =>
+  Promise.all([moduleReady, fontsReady, feedPromise.then(marked(w, 'feed')), wordsReady, pageFontsReady]).then((parts) =>
     afterTask().then(() => {
       if (w.life.destroyed) return;
       size(w);  // the drawing buffer made at its size, not made again (width, height) in create's task
@@ -237,7 +241,13 @@ function create(w) {
 function begin(w, fonts, feed, listen, cleanups) {
   w.life.to('creating');
   w.gl.made();
-  if (w.queries.matches('forced') || w.queries.matches('contrast')) w.queries.applyTheme(w.M, w.id);
+  w.queries.applyTheme(w.M, w.id, w.look);
+  if (fontsOf(w.look).some(Boolean)) useBrowserText(w);  // the page's fonts are drawn by the browser
+  cleanups.push(watchLook(w.el, w.look, (look) => {
+    w.look = look;
+    if (fontsOf(look).some(Boolean)) useBrowserText(w);
+    loadFonts(look).then(w.applyTheme);
+  }));
   mark(w, 'create');
   listenToInput(w, listen);
   w.baseFonts = fonts;

@@ -58,9 +58,10 @@ mergeInto(LibraryManager.library, {
   // The browser's text stack (web/carta-text.js), for what the atlas cannot draw: the lines
   // of a paragraph, joined by '\n', in memory from malloc (the caller frees it).
   carta_js_text_lines__deps: ['malloc'],
-  carta_js_text_lines: function (hostId, text, face, size, lineHeight, maxWidth, maxLines, rtl, lang) {
+  carta_js_text_lines: function (hostId, text, face, family, size, lineHeight, maxWidth, maxLines, rtl, lang) {
     var stack = Module['cartaHosts'][hostId].text;
-    var lines = stack.lines(UTF8ToString(text), face, size, lineHeight, maxWidth, maxLines, rtl, UTF8ToString(lang));
+    var font = [face, UTF8ToString(family)];
+    var lines = stack.lines(UTF8ToString(text), font, size, lineHeight, maxWidth, maxLines, rtl, UTF8ToString(lang));
     var joined = lines.map(function (l) { return l.split('\n').join(' '); }).join('\n');
     var n = lengthBytesUTF8(joined) + 1;
     var at = _malloc(n);
@@ -68,16 +69,17 @@ mergeInto(LibraryManager.library, {
     return at;
   },
 
-  carta_js_text_width: function (hostId, text, face, size, rtl, lang) {
-    return Module['cartaHosts'][hostId].text.width(UTF8ToString(text), face, size, rtl, UTF8ToString(lang));
+  carta_js_text_width: function (hostId, text, face, family, size, rtl, lang) {
+    return Module['cartaHosts'][hostId].text.width(UTF8ToString(text), [face, UTF8ToString(family)], size, rtl,
+                                                   UTF8ToString(lang));
   },
 
   // Draws a line and uploads it as a texture of the current context; writes its size to
   // `sizeOut` and returns the texture's name (0 on failure).
   carta_js_text_image__deps: ['$cartaTexture'],
-  carta_js_text_image: function (hostId, text, face, size, lineHeight, rgba, rtl, lang, dpr, pad, sizeOut) {
-    var canvas = Module['cartaHosts'][hostId].text.image(UTF8ToString(text), face, size, lineHeight, rgba >>> 0, rtl,
-                                                         UTF8ToString(lang), dpr, pad);
+  carta_js_text_image: function (hostId, text, face, family, size, lineHeight, rgba, rtl, lang, dpr, pad, sizeOut) {
+    var canvas = Module['cartaHosts'][hostId].text.image(UTF8ToString(text), [face, UTF8ToString(family)], size,
+                                                         lineHeight, rgba >>> 0, rtl, UTF8ToString(lang), dpr, pad);
     if (!canvas) return 0;
     HEAP32[sizeOut >> 2] = canvas.width;
     HEAP32[(sizeOut >> 2) + 1] = canvas.height;

@@ -44,6 +44,13 @@ void ranges(const char* name, const char* comment, const std::vector<std::uint32
   line(text + "];");
 }
 
+void strings(const char* name, const char* comment, const std::vector<const char*>& values) {
+  line("// " + std::string(comment));
+  std::string text = "export const " + std::string(name) + " = [";
+  for (std::size_t i = 0; i < values.size(); ++i) text += std::string(i ? ", " : "") + "'" + values[i] + "'";
+  line(text + "];");
+}
+
 struct Field {
   const char* name;
   std::size_t offset;
@@ -81,6 +88,10 @@ int main() {
   list("FONT_PART", "The font parts (carta_set_font).", {CARTA_FONT_PARTS(CARTA_ENTRY)});
   list("CHANGE_CAUSE", "Why the card in view changed (an Input's cause, and the changed callback).",
        {CARTA_CHANGE_CAUSES(CARTA_ENTRY)});
+
+#define CARTA_STRING(name) name,
+  strings("STYLE_PROPERTIES", "The partner's look: the host's custom properties handed to carta_set_theme.",
+          {CARTA_STYLE_PROPERTIES(CARTA_STRING)});
 
 #define CARTA_FIELD(name, member, type) {#name, offsetof(Struct, member), #type},
   {

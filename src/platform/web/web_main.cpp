@@ -106,17 +106,33 @@ EMSCRIPTEN_KEEPALIVE int carta_create(int host_id, const carta::protocol::Widget
   return 1;
 }
 
-// The reader's settings: dark (1) or light, more contrast, and forced colours — when
-// `forced` is 1 the four system colours (0xRRGGBB: Canvas, CanvasText, LinkText,
-// ButtonText) are all the widget draws with. The partner's accent stays otherwise.
-EMSCRIPTEN_KEEPALIVE void carta_set_theme(int host_id, int dark, int accent_rgb, int more_contrast, int forced,
-                                          int canvas, int canvas_text, int link_text, int button_text) {
+// The reader's settings and the partner's look: dark (1) or light, more contrast, forced
+// colours — when `forced` is 1 the four system colours (0xRRGGBB: Canvas, CanvasText,
+// LinkText, ButtonText) are all the widget draws with, in the partner's shape and fonts —
+// and `style`, the host's --carta-* properties as declarations (core/style.h). Answers the
+// warnings, one a line: properties or values Carta cannot use, colour pairs under 4.5:1.
+EMSCRIPTEN_KEEPALIVE const char* carta_set_theme(int host_id, int dark, int accent_rgb, int more_contrast, int forced,
+                                                 int canvas, int canvas_text, int link_text, int button_text,
+                                                 const char* style_text) {
+  static std::string warned;
+  warned.clear();
   Instance* inst = current(host_id);
-  if (!inst) return;
-  carta::Theme theme = forced ? carta::forced_colors_theme({rgb(canvas), rgb(canvas_text), rgb(link_text), rgb(button_text)})
-                              : carta::make_theme(dark != 0, accent_rgb >= 0 ? std::optional<carta::Color>(rgb(accent_rgb)) : std::nullopt);
-  if (more_contrast && !forced) carta::strengthen_contrast(theme);
+  if (!inst) return "";
+  std::vector<std::string> warnings;
+  const carta::Style style = carta::parse_style(style_text ? style_text : "", &warnings);
+  const carta::Theme look = carta::styled_theme(
+      dark != 0, accent_rgb >= 0 ? std::optional<carta::Color>(rgb(accent_rgb)) : std::nullopt, style);
+  carta::Theme theme = look;
+  if (forced) {
+    theme = carta::forced_colors_theme({rgb(canvas), rgb(canvas_text), rgb(link_text), rgb(button_text)});
+    carta::keep_look(theme, look);
+  } else {
+    for (std::string& w : carta::contrast_warnings(look)) warnings.push_back(std::move(w));
+    if (more_contrast) carta::strengthen_contrast(theme);
+  }
   inst->app->set_theme(theme);
+  for (const std::string& w : warnings) warned += w + "\n";
+  return warned.c_str();
 }
 
 EMSCRIPTEN_KEEPALIVE void carta_destroy(int host_id) {

@@ -10,13 +10,15 @@
 // The browser's text stack, reached through src/platform/web/library.js.
 extern "C" {
 // Lines joined by '\n', in memory from malloc (the caller frees it).
-char* carta_js_text_lines(int host_id, const char* text, int face, float size, float line_height, float max_width,
-                          int max_lines, int rtl, const char* lang);
-double carta_js_text_width(int host_id, const char* text, int face, float size, int rtl, const char* lang);
+// `face` is a carta::Face (its weight), `family` the partner's CSS font-family list or "".
+char* carta_js_text_lines(int host_id, const char* text, int face, const char* family, float size, float line_height,
+                          float max_width, int max_lines, int rtl, const char* lang);
+double carta_js_text_width(int host_id, const char* text, int face, const char* family, float size, int rtl,
+                           const char* lang);
 // Draws a line and uploads it as a texture of the current context; writes its size to
 // `size_out` and returns the texture's name (0 on failure).
-int carta_js_text_image(int host_id, const char* text, int face, float size, float line_height, int rgba, int rtl,
-                        const char* lang, float dpr, int pad, int* size_out);
+int carta_js_text_image(int host_id, const char* text, int face, const char* family, float size, float line_height,
+                        int rgba, int rtl, const char* lang, float dpr, int pad, int* size_out);
 }
 
 namespace carta::web {
@@ -24,8 +26,8 @@ namespace carta::web {
 std::vector<std::string> BrowserText::lines(std::string_view text, const TypeStyle& style, float max_width,
                                             int max_lines, const Language& language) {
   std::vector<std::string> out;
-  char* joined = carta_js_text_lines(host_id_, std::string(text).c_str(), static_cast<int>(style.face), style.size,
-                                     style.line_height, max_width, max_lines, language.rtl, language.code.c_str());
+  char* joined = carta_js_text_lines(host_id_, std::string(text).c_str(), static_cast<int>(style.face),
+                                     style.family.c_str(), style.size, style.line_height, max_width, max_lines, language.rtl, language.code.c_str());
   if (!joined) return out;
   std::string_view all(joined);
   while (!all.empty()) {
@@ -40,15 +42,15 @@ std::vector<std::string> BrowserText::lines(std::string_view text, const TypeSty
 
 float BrowserText::width(std::string_view line, const TypeStyle& style, const Language& language) {
   return static_cast<float>(carta_js_text_width(host_id_, std::string(line).c_str(), static_cast<int>(style.face),
-                                                style.size, language.rtl, language.code.c_str()));
+                                                style.family.c_str(), style.size, language.rtl, language.code.c_str()));
 }
 
 Texture BrowserText::image(std::string_view line, const TypeStyle& style, Color color, const Language& language,
                            float dpr) {
   int size[2] = {0, 0};
   const int rgba = static_cast<int>(static_cast<unsigned>(color.r) << 24 | color.g << 16 | color.b << 8 | color.a);
-  const int name = carta_js_text_image(host_id_, std::string(line).c_str(), static_cast<int>(style.face), style.size,
-                                       style.line_height, rgba, language.rtl, language.code.c_str(), dpr,
+  const int name = carta_js_text_image(host_id_, std::string(line).c_str(), static_cast<int>(style.face),
+                                       style.family.c_str(), style.size, style.line_height, rgba, language.rtl, language.code.c_str(), dpr,
                                        text_image_pad(dpr), size);
   Texture t;
   if (name <= 0) return t;

@@ -24,6 +24,8 @@ export const FACE = {sans: 0, sansBold: 1, serifBold: 2};
 export const FONT_PART = {base: 0, ext: 1};
 // Why the card in view changed (an Input's cause, and the changed callback).
 export const CHANGE_CAUSE = {reader: 0, autoplay: 1, feed: 2, api: 3};
+// The partner's look: the host's custom properties handed to carta_set_theme.
+export const STYLE_PROPERTIES = ['--carta-font-headline', '--carta-font-text', '--carta-color-background', '--carta-color-card', '--carta-color-text', '--carta-color-muted', '--carta-color-accent', '--carta-color-category', '--carta-radius', '--carta-gap', '--carta-padding', '--carta-image-ratio', '--carta-cards', '--carta-show'];
 // WidgetDesc (carta_create): its size and each field's [offset, type] in the module's memory.
 export const WIDGET_DESC = {size: 56, fields: {width: [0, 'f32'], height: [4, 'f32'], dpr: [8, 'f32'], dark: [12, 'i32'], accent: [16, 'i32'], start: [20, 'i32'], autoplayMs: [24, 'f64'], reducedMotion: [32, 'i32'], loop: [36, 'i32'], debug: [40, 'i32'], locale: [44, 'str'], linkParams: [48, 'str']}};
 // Input (carta_input): its size and each field's [offset, type].
