@@ -23,6 +23,15 @@ test('options win over data- attributes, which win over plain ones', () => {
   assert.equal(o.linkParams, 'utm_source=p&utm_medium=carta+carousel');
 });
 
+test('loop and debug are boolean attributes: present and not "false"', () => {
+  const el = element({ loop: '', debug: 'false' });
+  const c = readConfig(el, {});
+  assert.equal(c.loop, true);
+  assert.equal(c.debug, false);
+  assert.equal(readConfig(el, { loop: false }).loop, false);
+  assert.equal(readConfig(element({ 'data-loop': 'true' }), {}).loop, true);
+});
+
 test('accent colours and link parameters', () => {
   assert.equal(parseAccent('#0a7d3e'), 0x0a7d3e);
   assert.equal(parseAccent('red'), -1);

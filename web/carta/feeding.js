@@ -76,15 +76,17 @@ export function failFeed(w, error) {
   invalidate(w);
 }
 
-// A refresh keeps the current card (by id) and, when it fails, the last good feed.
+// A refresh keeps the current card (by id) and, when it fails, the last good feed. One that
+// arrives after the page gave the widget another feed (update.js counts them) is dropped.
 export function scheduleRefresh(w, hadGoodFeed) {
   if (!w.config.refresh || w.life.destroyed) return;
   w.refreshTimer = setTimeout(() => {
+    const serial = w.feeds, stale = () => w.life.destroyed || w.feeds !== serial;
     feedSource(w.el, w.config.feed).then((feed) => {
-      if (w.life.destroyed) return;
+      if (stale()) return;
       scheduleRefresh(w, useFeed(w, feed) || hadGoodFeed);
     }, (e) => {
-      if (w.life.destroyed) return;
+      if (stale()) return;
       if (hadGoodFeed) reportError(w.el, e.message, '');
       else failFeed(w, e);
       scheduleRefresh(w, hadGoodFeed);

@@ -2,17 +2,10 @@
 // the one global the page sees, Carta: {mount, stats, version}. Emscripten's factory,
 // createCartaModule, sits just above this code inside the same function scope.
 import { RELEASE, VERSION, loadedModule } from './assets.js';
+import './element.js';  // <carta-carousel>, its attributes and properties
 import { budget } from './gl-context.js';
 import { json } from './wasm.js';
 import { mount, widgets } from './widget.js';
-
-// <carta-carousel feed="…" theme="dark" autoplay="6000" height="420"></carta-carousel>
-if (window.customElements && !customElements.get('carta-carousel')) {
-  customElements.define('carta-carousel', class extends HTMLElement {
-    connectedCallback() { mount(this); }
-    disconnectedCallback() { if (this['cartaHandle']) this['cartaHandle']['destroy'](); }
-  });
-}
 
 function mountAll() {
   const nodes = document.querySelectorAll('.carta[data-feed], .carta:not([data-feed]) > script[type="application/feed+json"]');

@@ -18,7 +18,9 @@ function option(el, options, name) {
   return attr != null ? attr : el.getAttribute(name);
 }
 
-const int = (text, fallback) => parseInt(text || '', 10) || fallback;
+export const int = (text, fallback) => parseInt(text || '', 10) || fallback;
+// A boolean attribute (<carta-carousel loop>): present and not "false"; an option true or "true".
+export const flag = (text) => text != null && text !== 'false';
 
 export function readConfig(el, options) {
   const get = (name) => option(el, options, name);
@@ -29,11 +31,11 @@ export function readConfig(el, options) {
     start: int(get('start') || get('startIndex'), 0),
     height: int(get('height'), DEFAULT_HEIGHT),
     autoplay: int(get('autoplay'), 0),
-    loop: get('loop') === 'true',
+    loop: flag(get('loop')),
     refresh: int(get('refresh'), 0),  // seconds
     locale: get('locale') || '',  // UI language; empty follows the feed
     // The error card shows the feed's diagnostic instead of the readers' sentence.
-    debug: get('debug') === 'true',
+    debug: flag(get('debug')),
     // Fetch nothing until the widget is within this distance of the viewport.
     lazy: options.lazy !== false && get('loading') !== 'eager',
     lazyMargin: get('lazyMargin') || '100% 0px',

@@ -20,6 +20,7 @@ import { input, json, withDesc } from './wasm.js';
 import { feedSource } from './feed-source.js';
 import { readerQueries } from './reader.js';
 import { fontsOf, loadFonts, lookOf, watchLook } from './look.js';
+import { updateWidget } from './update.js';
 
 let nextHostId = 1;
 export const widgets = { mounted: 0 };
@@ -78,7 +79,7 @@ export function mount(el, options) {
   w.mirror = createMirror(root, mirrorActions(w, go, impressions));
   w.host = hostOf(w);
   cleanups.push(watchViewport(w, () => start(w, listen, cleanups)));
-  const handle = widgetHandle(w, go, () => {
+  const handle = widgetHandle(w, go, options, () => {
     cleanups.forEach((undo) => undo());
     impressions.destroy();
   });
@@ -288,7 +289,7 @@ function watchPixelRatio(w, cleanups) {
 }
 
 // The handle Carta.mount returns.
-function widgetHandle(w, go, undo) {
+function widgetHandle(w, go, options, undo) {
   const move = (how) => (i) => {
     if (how === 'go') go(i | 0, CHANGE_CAUSE.api);
     else go(how === 'next' ? 1 : -1, CHANGE_CAUSE.api, INPUT.step);
@@ -309,6 +310,9 @@ function widgetHandle(w, go, undo) {
     'next': move('next'),
     'prev': move('prev'),
     'go': move('go'),
+    // New settings, as mount's options ({feed, theme, ...}): the feed, theme, accent, height
+    // and start change the running widget, the others re-mount it (update.js).
+    'update': (changes) => { options = updateWidget(w, options, changes || {}, go, mount); },
     'destroy': () => {
       if (w.life.destroyed) return;
       const made = w.life.made;
