@@ -8,7 +8,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
-#include <unordered_map>
+#include <map>
 
 #include "core/carousel.h"
 #include "core/feed.h"
@@ -219,7 +219,7 @@ class App {
   bool pointer_down_ = false;
   bool pressed_control_ = false;  // the press began on a button or dot
   double last_frame_ = -1;
-  std::unordered_map<std::string, ImageState> image_states_;
+  std::map<std::string, ImageState> image_states_;
   std::vector<PagePicture> page_pictures_;  // in the last frame
   ImageCache images_;
   Texture lookup_;  // the texture handed to the painter for the current lookup

@@ -5,7 +5,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <cmath>
-#include <unordered_map>
+#include <map>
 
 #include "core/datetime.h"
 #include "core/html_text.h"
@@ -591,7 +591,7 @@ class ModelBuilder final : public JsonStream {
   bool reading_items_ = false;
   std::size_t document_index_ = 0;  // of the item being read
   const Path root_;
-  std::unordered_map<std::string, int> index_by_id_;  // items kept, by id
+  std::map<std::string, int> index_by_id_;  // items kept, by id
   JsonTree related_;  // the related lists of the items, kept until all items are read
   std::vector<PendingRelated> pending_related_;
   std::optional<std::size_t> first_unused_;  // the first item past max_items

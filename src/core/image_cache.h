@@ -5,7 +5,7 @@
 #include <cstdint>
 #include <list>
 #include <string>
-#include <unordered_map>
+#include <map>
 #include <vector>
 
 namespace carta {
@@ -41,7 +41,7 @@ class ImageCache {
   std::size_t budget_;
   std::size_t bytes_ = 0;
   std::list<CachedImage> order_;  // front: most recently used
-  std::unordered_map<std::string, std::list<CachedImage>::iterator> entries_;
+  std::map<std::string, std::list<CachedImage>::iterator> entries_;
 };
 
 // The size to decode an image to so it covers a display rectangle of `want_w` x `want_h`

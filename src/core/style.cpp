@@ -24,40 +24,69 @@ std::string lower(std::string_view s) {
   return out;
 }
 
+// Where `s` from `at` first reaches one of `stops` outside quotes and parentheses (its size
+// when it never does): the end of a declaration's value, or of one item of a list.
+std::size_t scan_to(std::string_view s, std::size_t at, std::string_view stops) {
+  int depth = 0;
+  char quote = 0;
+  for (; at < s.size(); ++at) {
+    const char c = s[at];
+    if (quote) {
+      if (c == quote) quote = 0;
+    } else if (c == '"' || c == '\'') {
+      quote = c;
+    } else if (c == '(') {
+      ++depth;
+    } else if (c == ')') {
+      depth = std::max(0, depth - 1);
+    } else if (depth == 0 && stops.find(c) != std::string_view::npos) {
+      break;
+    }
+  }
+  return at;
+}
+
 // Splits at any of `separators` outside quotes and parentheses; empty pieces dropped.
 std::vector<std::string_view> split(std::string_view s, std::string_view separators) {
   std::vector<std::string_view> out;
-  int depth = 0;
-  char quote = 0;
-  std::size_t start = 0;
-  for (std::size_t i = 0; i <= s.size(); ++i) {
-    const char c = i < s.size() ? s[i] : separators[0];
-    if (quote) {
-      if (c == quote) quote = 0;
-      continue;
-    }
-    if (c == '"' || c == '\'') quote = c;
-    else if (c == '(') ++depth;
-    else if (c == ')') depth = std::max(0, depth - 1);
-    else if (depth == 0 && separators.find(c) != std::string_view::npos) {
-      std::string_view piece = trim(s.substr(start, i - start));
-      if (!piece.empty()) out.push_back(piece);
-      start = i + 1;
-    }
+  for (std::size_t start = 0; start <= s.size();) {
+    const std::size_t end = scan_to(s, start, separators);
+    std::string_view piece = trim(s.substr(start, end - start));
+    if (!piece.empty()) out.push_back(piece);
+    start = end + 1;
   }
   return out;
 }
 
-// A whole number or decimal (no exponent), and what follows it.
+// "NAME: "VALUE" WHY", a warning about a value.
+void warn(std::vector<std::string>* warnings, std::string_view name, std::string_view value, const char* why) {
+  if (warnings) warnings->push_back(std::string(name).append(": \"").append(value).append("\" ").append(why));
+}
+
+// A decimal number ("12", "-0.5", ".75"; no exponent), and what follows it in `rest` — or,
+// without `rest`, nothing but spaces may follow. Written out rather than strtof, which
+// would link a float scanner several kilobytes large into the page's module.
 std::optional<float> number(std::string_view s, std::string_view* rest = nullptr) {
-  std::string text(s);
-  const char* begin = text.c_str();
-  char* end = nullptr;
-  const float v = std::strtof(begin, &end);
-  if (end == begin || !std::isfinite(v)) return std::nullopt;
-  if (rest) *rest = s.substr(static_cast<std::size_t>(end - begin));
-  else if (!trim(s.substr(static_cast<std::size_t>(end - begin))).empty()) return std::nullopt;
-  return v;
+  std::size_t i = 0;
+  const bool negative = i < s.size() && (s[i] == '-' || s[i] == '+') && s[i++] == '-';
+  double v = 0, scale = 1;
+  bool digits = false, point = false;
+  for (; i < s.size(); ++i) {
+    const char c = s[i];
+    if (c >= '0' && c <= '9') {
+      digits = true;
+      if (point) v += (c - '0') * (scale /= 10);
+      else v = v * 10 + (c - '0');
+    } else if (c == '.' && !point) {
+      point = true;
+    } else {
+      break;
+    }
+  }
+  if (!digits || v > 1e6) return std::nullopt;
+  if (rest) *rest = s.substr(i);
+  else if (!trim(s.substr(i)).empty()) return std::nullopt;
+  return static_cast<float>(negative ? -v : v);
 }
 
 // px (or a bare number), rem and em (of 16 px: the page's default root size); never negative.
@@ -98,7 +127,8 @@ std::optional<std::vector<CardsStep>> cards(std::string_view s) {
     out.push_back(step);
   }
   if (out.empty()) return std::nullopt;
-  std::stable_sort(out.begin(), out.end(), [](const CardsStep& a, const CardsStep& b) { return a.min_width < b.min_width; });
+  for (std::size_t i = 1; i < out.size(); ++i)  // by width, in the order written where equal
+    for (std::size_t j = i; j > 0 && out[j].min_width < out[j - 1].min_width; --j) std::swap(out[j], out[j - 1]);
   if (out.front().min_width > 0) out.insert(out.begin(), CardsStep{0, 1});
   return out;
 }
@@ -120,7 +150,7 @@ std::optional<unsigned> parts(std::string_view s, std::vector<std::string>* warn
     for (const auto& part : kParts)
       if (w == part.name) bits |= part.bits, found = true;
     if (!found) {
-      if (warnings) warnings->push_back("--carta-show: \"" + std::string(word) + "\" is not a part Carta shows");
+      warn(warnings, "--carta-show", word, "is not a part Carta shows");
       if (w.find_first_not_of("abcdefghijklmnopqrstuvwxyz-") != std::string::npos) return std::nullopt;
     }
   }
@@ -161,11 +191,10 @@ std::optional<Color> function_color(std::string_view s) {
   return Color{out[0], out[1], out[2], out[3]};
 }
 
-std::optional<Color> color(std::string_view s, const char* property, std::vector<std::string>* warnings) {
+std::optional<Color> color(std::string_view s, std::string_view property, std::vector<std::string>* warnings) {
   std::optional<Color> c = parse_css_color(s);
   if (c && c->a != 255) {
-    if (warnings) warnings->push_back(std::string(property) + ": Carta draws opaque colours; the alpha of " +
-                                      std::string(s) + " is left out");
+    warn(warnings, property, s, "is drawn opaque: Carta leaves its alpha out");
     c->a = 255;
   }
   return c;
@@ -180,11 +209,11 @@ std::optional<Color> parse_css_color(std::string_view text) {
     if (s.size() == 5 || s.size() == 9) {  // #rgba, #rrggbbaa
       std::optional<Color> c = parse_hex_color(s.substr(0, s.size() == 5 ? 4 : 7));
       if (!c) return std::nullopt;
-      std::string a = s.size() == 5 ? std::string(2, s[4]) : std::string(s.substr(7));
-      char* end = nullptr;
-      const long alpha = std::strtol(a.c_str(), &end, 16);
-      if (*end) return std::nullopt;
-      c->a = static_cast<std::uint8_t>(alpha);
+      // The alpha digits as a colour's red: "#aa" + "aaaa" or "#" + "80" + "0000".
+      std::string alpha = s.size() == 5 ? std::string("#") + s[4] + "00" : "#" + std::string(s.substr(7)) + "0000";
+      std::optional<Color> a = parse_hex_color(alpha);
+      if (!a) return std::nullopt;
+      c->a = a->r;
       return c;
     }
     return parse_hex_color(s);
@@ -218,65 +247,54 @@ std::string hex_color(Color c) {
 }
 
 Style parse_style(std::string_view css, std::vector<std::string>* warnings) {
+#define CARTA_NAME(name) name,
+  static constexpr std::string_view kNames[] = {CARTA_STYLE_PROPERTIES(CARTA_NAME)};
+#undef CARTA_NAME
+  // In kNames' order from the third: the colours, then the lengths.
+  static constexpr std::optional<Color> Style::*kColors[] = {&Style::background, &Style::card,  &Style::text,
+                                                              &Style::muted,      &Style::accent, &Style::category};
+  static constexpr std::optional<float> Style::*kLengths[] = {&Style::radius, &Style::gap, &Style::padding};
   Style style;
   const std::string_view prefix = "--carta-";
-  std::size_t at = 0;
-  while ((at = css.find(prefix, at)) != std::string_view::npos) {
+  for (std::size_t at = 0; (at = css.find(prefix, at)) != std::string_view::npos;) {
     std::size_t name_end = at + prefix.size();
     while (name_end < css.size() && (std::isalnum(static_cast<unsigned char>(css[name_end])) || css[name_end] == '-'))
       ++name_end;
+    const std::string_view name = css.substr(at, name_end - at);
     std::size_t colon = name_end;
     while (colon < css.size() && space(css[colon])) ++colon;
-    if (colon >= css.size() || css[colon] != ':') {  // a use (var(--carta-x)), not a declaration
-      at = name_end;
-      continue;
-    }
-    // The value runs to the declaration's end: ';' or '}' outside quotes and parentheses.
-    std::size_t end = colon + 1;
-    int depth = 0;
-    char quote = 0;
-    for (; end < css.size(); ++end) {
-      const char c = css[end];
-      if (quote) {
-        if (c == quote) quote = 0;
-      } else if (c == '"' || c == '\'') quote = c;
-      else if (c == '(') ++depth;
-      else if (c == ')') depth = std::max(0, depth - 1);
-      else if (depth == 0 && (c == ';' || c == '}')) break;
-    }
-    const std::string name(css.substr(at, name_end - at));
-    std::string_view value = trim(css.substr(colon + 1, end - colon - 1));
-    at = end;
+    at = name_end;
+    if (colon >= css.size() || css[colon] != ':') continue;  // a use (var(--carta-x)), not a declaration
+    at = scan_to(css, colon + 1, ";}");
+    std::string_view value = trim(css.substr(colon + 1, at - colon - 1));
     const std::string_view important = "!important";
     if (value.size() >= important.size() && lower(value.substr(value.size() - important.size())) == important)
       value = trim(value.substr(0, value.size() - important.size()));
     if (value.empty()) continue;  // unset: the default stays
 
+    static_assert(std::size(kNames) == 14, "a property in CARTA_STYLE_PROPERTIES without its case below");
+    const int k = static_cast<int>(std::find(std::begin(kNames), std::end(kNames), name) - std::begin(kNames));
     bool ok = true;
-    auto set = [&ok](auto& field, auto parsed) {
-      if (parsed) field = *parsed;
+    if (k < 2) {
+      if (std::optional<std::string> f = family(value)) (k == 0 ? style.font_headline : style.font_text) = *f;
       else ok = false;
-    };
-    const char* n = name.c_str();
-    if (name == "--carta-font-headline") set(style.font_headline, family(value));
-    else if (name == "--carta-font-text") set(style.font_text, family(value));
-    else if (name == "--carta-color-background") set(style.background, color(value, n, warnings));
-    else if (name == "--carta-color-card") set(style.card, color(value, n, warnings));
-    else if (name == "--carta-color-text") set(style.text, color(value, n, warnings));
-    else if (name == "--carta-color-muted") set(style.muted, color(value, n, warnings));
-    else if (name == "--carta-color-accent") set(style.accent, color(value, n, warnings));
-    else if (name == "--carta-color-category") set(style.category, color(value, n, warnings));
-    else if (name == "--carta-radius") set(style.radius, length(value));
-    else if (name == "--carta-gap") set(style.gap, length(value));
-    else if (name == "--carta-padding") set(style.padding, length(value));
-    else if (name == "--carta-image-ratio") set(style.image_ratio, ratio(value));
-    else if (name == "--carta-cards") set(style.cards, cards(value));
-    else if (name == "--carta-show") set(style.show, parts(value, warnings));
-    else {
-      if (warnings) warnings->push_back(name + " is not a property Carta reads");
+    } else if (k < 8) {
+      ok = (style.*kColors[k - 2] = color(value, name, warnings)).has_value();
+    } else if (k < 11) {
+      ok = (style.*kLengths[k - 8] = length(value)).has_value();
+    } else if (k == 11) {
+      ok = (style.image_ratio = ratio(value)).has_value();
+    } else if (k == 12) {
+      std::optional<std::vector<CardsStep>> steps = cards(value);
+      if (steps) style.cards = std::move(*steps);
+      ok = steps.has_value();
+    } else if (k == 13) {
+      ok = (style.show = parts(value, warnings)).has_value();
+    } else {
+      if (warnings) warnings->push_back(std::string(name).append(" is not a property Carta reads"));
       continue;
     }
-    if (!ok && warnings) warnings->push_back(name + ": \"" + std::string(value) + "\" is not a value Carta can use");
+    if (!ok) warn(warnings, name, value, "is not a value Carta can use");
   }
   return style;
 }

@@ -5,7 +5,7 @@
 #include <cstdint>
 #include <cstring>
 #include <iterator>
-#include <unordered_map>
+#include <map>
 
 #include <imgui.h>
 
@@ -176,8 +176,8 @@ std::uint64_t fonts_key(const FontParts& parts, const Theme& theme, float dpr) {
   return h;
 }
 
-std::unordered_map<std::uint64_t, std::weak_ptr<SharedFonts>>& shared_atlases() {
-  static std::unordered_map<std::uint64_t, std::weak_ptr<SharedFonts>> all;
+std::map<std::uint64_t, std::weak_ptr<SharedFonts>>& shared_atlases() {
+  static std::map<std::uint64_t, std::weak_ptr<SharedFonts>> all;
   return all;
 }
 

@@ -7,7 +7,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
-#include <unordered_map>
+#include <map>
 #include <vector>
 
 #include "core/image_cache.h"
@@ -72,8 +72,8 @@ class TextEngine final : public TextMeasure {
   const FontSet& atlas_;
   const Theme& theme_;
   PlatformText* platform_ = nullptr;
-  mutable std::unordered_map<std::string, std::vector<std::string>> lines_;
-  mutable std::unordered_map<std::string, float> widths_;
+  mutable std::map<std::string, std::vector<std::string>> lines_;
+  mutable std::map<std::string, float> widths_;
   ImageCache images_{16u << 20};
   Texture lookup_;
   std::vector<std::uint64_t> evicted_;

@@ -1,6 +1,8 @@
 // Theme colours meet WCAG 2.2 AA for every text/background pair they are used in.
 #include <doctest/doctest.h>
 
+#include <cmath>
+
 #include "core/layout.h"
 #include "core/theme.h"
 #include "fake_measure.h"
@@ -141,4 +143,13 @@ TEST_CASE("forced colours: only the system's colours, cards outlined; more contr
   CHECK(contrast_ratio(more.border, more.card) >= 4.5);
   CHECK(contrast_ratio(more.accent_text, more.card) >= 7);
   CHECK(more.scrim.a > make_theme(false).scrim.a);
+}
+
+TEST_CASE("luminance agrees with WCAG's formula (pow) for every 8-bit channel value") {
+  for (int v = 0; v < 256; ++v) {
+    const double c = v / 255.0;
+    const double expected = c <= 0.04045 ? c / 12.92 : std::pow((c + 0.055) / 1.055, 2.4);
+    const std::uint8_t b = static_cast<std::uint8_t>(v);
+    CHECK(luminance({b, 0, 0, 255}) == doctest::Approx(0.2126 * expected).epsilon(1e-12));
+  }
 }

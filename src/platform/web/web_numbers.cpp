@@ -10,6 +10,9 @@ namespace {
 
 EM_JS(double, carta_js_number, (const char* text, int length), { return Number(UTF8ToString(text, length)); });
 
+EM_JS(float, carta_js_cos, (float x), { return Math.cos(x); });
+EM_JS(float, carta_js_sin, (float x), { return Math.sin(x); });
+
 bool digit(char c) { return c >= '0' && c <= '9'; }
 
 }  // namespace
@@ -42,3 +45,10 @@ extern "C" double __wrap_strtod(const char* text, char** end) {
   if (end) *end = const_cast<char*>(p);
   return carta_js_number(start, static_cast<int>(p - start));
 }
+
+// sinf and cosf for the web builds, linked with -Wl,--wrap=sinf,--wrap=cosf: ImGui asks for
+// them only to make its table of circle points, a few dozen calls per widget, and musl's
+// (with their argument reduction for huge angles) are 2.8 KB of carta.wasm. The browser's
+// Math.sin and Math.cos answer instead.
+extern "C" float __wrap_cosf(float x) { return carta_js_cos(x); }
+extern "C" float __wrap_sinf(float x) { return carta_js_sin(x); }
