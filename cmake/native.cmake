@@ -89,9 +89,10 @@ add_executable(carta_app_tests
   tests/app/test_app.cpp
   src/platform/native/headless_gl.cpp
   src/platform/native/native_assets.cpp
+  src/platform/native/pango_text.cpp
   src/platform/native/stb_impl.cpp)
 target_include_directories(carta_app_tests PRIVATE "${CMAKE_SOURCE_DIR}")
-target_link_libraries(carta_app_tests PRIVATE carta_app PkgConfig::EGL PkgConfig::GLES)
+target_link_libraries(carta_app_tests PRIVATE carta_app PkgConfig::EGL PkgConfig::GLES PkgConfig::PANGOCAIRO)
 target_compile_options(carta_app_tests PRIVATE ${CARTA_WARNINGS})
 add_test(NAME app COMMAND carta_app_tests)
 if(CARTA_SANITIZE)

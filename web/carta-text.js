@@ -16,8 +16,10 @@
   var registered = null;
 
   // The widget's base faces under Carta's own family names, from their bytes (so the page's
-  // CSP needs no font-src); resolves when the browser can draw with them.
+  // CSP needs no font-src); resolves when the browser can draw with them. A widget whose
+  // look names both its fonts has none: the page's fonts draw every line.
   function registerFonts(buffers) {
+    if (!buffers) return Promise.resolve();
     if (!registered) {
       registered = Promise.all(FACES.map(function (face, k) {
         var f = new FontFace(face[0], buffers[k].slice(0), { weight: face[1] });

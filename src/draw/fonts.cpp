@@ -235,6 +235,7 @@ bool build_role(PendingFonts& p, int r) {
   };
   // The theme's sizes are ems, as CSS font sizes; ImGui wants the line height in pixels.
   const std::vector<unsigned char>& base = files[static_cast<int>(FontPart::base)][face];
+  if (base.empty()) return true;  // drawn in the partner's font (FontSet::build checked)
   const float latin_em = line_height_em(base);
   const float latin_size = style.size * (latin_em > 0 ? latin_em : 1.f);
   // The base file and the Latin Extended-A file share the glyph list: each rasterizes the
@@ -265,6 +266,8 @@ std::shared_ptr<BuiltFonts> stack_atlas(PendingFonts& p) {
       height += part->TexHeight;  // each ends in a blank row (NoPowerOfTwoHeight): no bleeding
     }
   atlas.Flags |= ImFontAtlasFlags_NoMouseCursors;
+  width = std::max(width, 1);  // no part at all: every role is in the partner's fonts
+  height = std::max(height, 1);
   atlas.TexWidth = width;
   atlas.TexHeight = height;
   atlas.TexUvScale = ImVec2(1.f / width, 1.f / height);
@@ -321,8 +324,11 @@ std::shared_ptr<BuiltFonts> stack_atlas(PendingFonts& p) {
 }  // namespace
 
 bool FontSet::build(const FontParts& parts, const Theme& theme, float dpr, int max_steps) {
-  for (const auto& f : parts[static_cast<int>(FontPart::base)])
-    if (f.empty()) return false;
+  // A role in the partner's fonts (TypeStyle::family) needs no face of Carta's: a page that
+  // names both its fonts fetches none, and its atlas holds no glyphs.
+  for (const TypeStyle& style : theme.type)
+    if (style.family.empty() && parts[static_cast<int>(FontPart::base)][static_cast<int>(style.face)].empty())
+      return false;
   const std::uint64_t key = fonts_key(parts, theme, dpr);
   auto& all = shared_atlases();
   std::shared_ptr<SharedFonts> shared = all[key].lock();

@@ -53,8 +53,10 @@ class FontSet final : public TextMeasure {
  public:
   // Points this set at the atlas with every role of `theme` at `dpr`, built from `parts`
   // unless another set already built one with every glyph this one wants. Returns false
-  // when a base face is missing. Where a Latin Extended-A file is missing the base file is
-  // asked for those glyphs; without an Arabic or Hebrew file that script is not drawn.
+  // when a base face is missing that a role without a partner's font (TypeStyle::family)
+  // is set in; a role in the partner's font has no ImFont (font() is nullptr). Where a
+  // Latin Extended-A file is missing the base file is asked for those glyphs; without an
+  // Arabic or Hebrew file that script is not drawn.
   // Latin glyphs beyond ASCII are rasterized only once some text wants them (want_glyphs):
   // most feeds use a few dozen of the 300 the atlas could hold, and rasterizing is most of
   // a widget's start-up work.

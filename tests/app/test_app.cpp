@@ -14,6 +14,7 @@
 #include "draw/gl_renderer.h"
 #include "platform/native/headless_gl.h"
 #include "platform/native/native_assets.h"
+#include "platform/native/pango_text.h"
 
 using namespace carta;
 
@@ -493,4 +494,31 @@ TEST_CASE("each card is drawn once into its layer; later frames, mid-drag ones t
   h.app->set_card_layers(false);
   h.frame();
   CHECK(differ(pixels(), dragged) == 0);
+}
+
+TEST_CASE("a look that names both fonts draws with no font file of Carta's: every line is the platform's") {
+  native::HeadlessGl gl;
+  std::string error;
+  REQUIRE_MESSAGE(gl.open(800, 420, error), error);
+  AppDesc desc;
+  desc.style = parse_style("--carta-font-headline: serif; --carta-font-text: sans-serif");
+  App app(desc, AppHooks{});  // no load_fonts: not one TrueType file
+  native::PangoText text;
+  app.set_platform_text(&text);
+  REQUIRE(app.set_feed(feed_of({"a", "b"}), kFeedUrl));
+  CHECK(app.frame(1).drew);
+  int lines = 0, atlas_lines = 0;
+  for (const Shape& s : app.scene().shapes) {
+    lines += s.kind == Shape::Kind::text_image;
+    atlas_lines += s.kind == Shape::Kind::text;
+  }
+  CHECK(lines >= 6);  // category, headline, byline, summary of two cards
+  CHECK(atlas_lines == 0);
+
+  // Without the platform's text, or with a role in Carta's face, the atlas needs its files.
+  AppDesc half;
+  half.style = parse_style("--carta-font-headline: serif");
+  App without(half, AppHooks{});
+  REQUIRE(without.set_feed(feed_of({"a"}), kFeedUrl));
+  CHECK_FALSE(without.frame(1).drew);
 }

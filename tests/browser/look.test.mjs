@@ -15,6 +15,7 @@ body { margin: 0; font: 16px sans-serif; }
 .missing { --carta-font-headline: "No Such Font Anywhere", "DejaVu Serif", serif; }
 .direct { --carta-font-headline: "DejaVu Serif", serif; }
 .own { --carta-font-headline: carta-serif, serif; }
+.pagefonts { --carta-font-headline: "DejaVu Serif", serif; --carta-font-text: "DejaVu Sans", sans-serif; }
 `;
 const widget = (cls) => fixturePage(
   `<div id="wrap" class="${cls}"><div id="carousel" class="carta" data-feed="demo.json" data-height="420" data-loading="eager"></div></div>`,
@@ -29,6 +30,7 @@ before(async () => {
     'missing.html': widget('missing'),
     'direct.html': widget('direct'),
     'own.html': widget('own'),
+    'pagefonts.html': widget('pagefonts'),
   });
   browser = await launch();
 });
@@ -121,4 +123,23 @@ test('a page font that cannot load falls back along its list, as CSS does', asyn
   assert.ok(direct.rect[3] > 20, 'a headline is drawn');
   assert.equal(await pixelDiff(browser, missing.png, direct.png), 0, 'the missing font falls back to the next one');
   assert.ok(await pixelDiff(browser, direct.png, own.png) > 0.002, 'and that is DejaVu Serif, not Carta\'s own serif');
+});
+
+test('a page that names both fonts fetches none of Carta\'s, and its cards are drawn in them', async () => {
+  const page = await browser.newPage({ viewport: { width: 1000, height: 600 } });
+  const fonts = [];
+  page.on('request', (r) => { if (/\/fonts\//.test(r.url())) fonts.push(r.url()); });
+  try {
+    await openAndWaitReady(page, server.url + 'pagefonts.html');
+    await page.waitForTimeout(300);
+    assert.deepEqual(fonts, [], 'no Carta font was fetched');
+    const card = (await view(page)).cards[0];
+    const [hx, hy, hw, hh] = card.headline.rect;
+    assert.ok(card.headline.lines.length >= 1 && hh > 20, 'the headline is laid out');
+    const ink = (await regionPixels(browser, await shot(page), Math.round(hx), Math.round(hy), Math.round(hw), Math.round(hh)))
+      .filter(([r, g, b]) => r + g + b < 200).length;
+    assert.ok(ink > 200, `the headline is drawn (${ink} dark pixels)`);
+  } finally {
+    await page.close();
+  }
 });

@@ -50,7 +50,7 @@ export function useFeed(w, feed) {
     invalidate(w);
   });
   // Latin Extended-A fonts arrive after the first frame; a refreshed feed may bring them later.
-  if (feed.scripts.ext && !w.extFonts) {
+  if (feed.scripts.ext && !w.extFonts && w.baseFonts) {  // none with the page's fonts alone
     w.extFonts = true;  // once: a refresh must not make the atlas rasterize everything again
     loadFontPart('ext').then((buffers) => {
       if (!w.life.made) return;

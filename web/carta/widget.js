@@ -195,10 +195,13 @@ function start(w, listen, cleanups) {
   const wordsReady = feedPromise.then((f) => loadWords([w.config.locale].concat(f.languages || [])));
   // The partner's look, and the page's fonts it names loaded before the first frame.
   w.look = lookOf(w.el);
-  const pageFontsReady = loadFonts(w.look);
+  const pageFontsReady = loadFonts(w.look), pageFonts = fontsOf(w.look);
+  if (pageFonts[0] || pageFonts[1]) loadTextStack().catch(() => {});  // the page's fonts are drawn by it
+  // A look that names both fonts needs none of Carta's: they are not fetched.
+  const ownFonts = !(pageFonts[0] && pageFonts[1]);
   feedPromise.then((f) => { if (needsTextStack(f.scripts)) loadTextStack().catch(() => {}); });
   const moduleReady = afterTask().then(loadModule).then(marked(w, 'module'));
-  const fontsReady = afterTask().then(afterTask).then(() => loadFontPart('base')).then(marked(w, 'fonts'));
+  const fontsReady = afterTask().then(afterTask).then(() => ownFonts ? loadFontPart('base') : null).then(marked(w, 'fonts'));
   Promise.all([moduleReady, fontsReady, feedPromise.then(marked(w, 'feed')), wordsReady, pageFontsReady]).then((parts) =>
     afterTask().then(() => {
       if (w.life.destroyed) return;
@@ -246,13 +249,20 @@ function begin(w, fonts, feed, listen, cleanups) {
   if (fontsOf(w.look).some(Boolean)) useBrowserText(w);  // the page's fonts are drawn by the browser
   cleanups.push(watchLook(w.el, w.look, (look) => {
     w.look = look;
-    if (fontsOf(look).some(Boolean)) useBrowserText(w);
-    loadFonts(look).then(w.applyTheme);
+    const named = fontsOf(look);
+    if (named[0] || named[1]) useBrowserText(w);
+    // A look that drops one of the page's fonts needs Carta's own, fetched now.
+    const own = !(named[0] && named[1]) && !w.baseFonts ? loadFontPart('base').then((buffers) => {
+      if (!w.life.made || w.baseFonts) return;
+      w.baseFonts = buffers;
+      setFonts(w, buffers, FONT_PART.base);
+    }) : null;
+    Promise.all([loadFonts(look), own]).then(w.applyTheme, (e) => console.warn('Carta: ' + (e && e.message || e)));
   }));
   mark(w, 'create');
   listenToInput(w, listen);
   w.baseFonts = fonts;
-  setFonts(w, fonts, FONT_PART.base);
+  if (fonts) setFonts(w, fonts, FONT_PART.base);
   if (window.ResizeObserver) {
     const ro = new ResizeObserver(() => resize(w));
     ro.observe(w.el);
