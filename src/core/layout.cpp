@@ -99,7 +99,8 @@ class SceneBuilder {
   // Flips everything added since `first_shape` / `first_hit` left to right inside `area`:
   // a right-to-left card, or the controls of a right-to-left carousel. Text lines end up
   // right-aligned in their boxes.
-  void mirror(std::size_t first_shape, std::size_t first_hit, const Rect& area, std::size_t first_headline = ~std::size_t{0}) {
+  void mirror(std::size_t first_shape, std::size_t first_hit, const Rect& area, std::size_t first_headline = ~std::size_t{0},
+              std::size_t first_summary = ~std::size_t{0}) {
     auto flip = [&](Rect& r) { r.x = area.x + area.right() - r.right(); };
     for (std::size_t i = first_shape; i < scene.shapes.size(); ++i) {
       Shape& s = scene.shapes[i];
@@ -118,17 +119,18 @@ class SceneBuilder {
     }
     for (std::size_t i = first_hit; i < scene.hits.size(); ++i) flip(scene.hits[i].rect);
     for (std::size_t i = first_headline; i < scene.headlines.size(); ++i) flip(scene.headlines[i].rect);
+    for (std::size_t i = first_summary; i < scene.summaries.size(); ++i) flip(scene.summaries[i].rect);
   }
 
   void card(int index, const Item& item, Rect r) {
     // A right-to-left item is laid out left to right, then mirrored inside its card.
     const std::size_t first_shape = scene.shapes.size(), first_hit = scene.hits.size();
-    const std::size_t first_headline = scene.headlines.size();
+    const std::size_t first_headline = scene.headlines.size(), first_summary = scene.summaries.size();
     rtl_ = item.right_to_left;
     lang_ = item.language.empty() ? in_.feed->language : item.language;
     card_contents(index, item, r);
     if (theme_.card_outline) outline(r, theme_.border, radius_);  // over the picture's edge
-    if (item.right_to_left) mirror(first_shape, first_hit, r, first_headline);
+    if (item.right_to_left) mirror(first_shape, first_hit, r, first_headline, first_summary);
     rtl_ = false;
     scene.cards.push_back({index, r, first_shape, scene.shapes.size()});
   }
@@ -221,8 +223,17 @@ class SceneBuilder {
     const float row = stacked ? stacked_row : inline_row;
     int summary_lines = std::clamp(summary_lines_with(related, row), 0, 6);
     float text_end = y;
-    if (summary_lines > 0 && has_summary)
-      text_end = paragraph(body.x, y, body.w, TextRole::body, theme_.text, item.summary, summary_lines);
+    if (summary_lines > 0 && has_summary) {
+      HeadlineText summary;
+      summary.index = index;
+      for (const Line& line : lines(item.summary, body.w, TextRole::body, summary_lines)) {
+        text(body.x, text_end, body.w, TextRole::body, theme_.text, line);
+        summary.lines.push_back(line.text);
+        text_end += body_lh;
+      }
+      summary.rect = {body.x, y, body.w, text_end - y};
+      scene.summaries.push_back(std::move(summary));
+    }
     // Tags, as small chips, where the summary leaves room above the related items.
     const float free_bottom = bottom - (related > 0 ? related * row + rule : 0);
     if (!item.tags.empty() && shows(show_tags) && free_bottom - text_end >= kChip + 10) tags(item, body, text_end + 8);

@@ -71,6 +71,7 @@ struct Scene {
   std::vector<CardSpan> cards;  // the feed's cards drawn, in the order of their shapes
   std::vector<HitRegion> hits;
   std::vector<HeadlineText> headlines;
+  std::vector<HeadlineText> summaries;  // the same for each visible card's summary, as drawn
   bool headline_visible = false;  // the current card's headline is on screen
 };
 

@@ -63,8 +63,8 @@ export function loadFonts(look, ms = 3000) {
 }
 
 // Calls `changed(look)` when the host's look may have changed: a class or style attribute
-// anywhere in the document, a style sheet added or removed, the window's size (media
-// queries), or a web font that finished loading. At most once a frame; only when the
+// anywhere in the document, a style sheet added, removed or loaded, the window's size
+// (media queries), or a web font that finished loading. At most once a frame; only when the
 // declarations differ — or, for a font, when the look names one. Returns the undo.
 export function watchLook(el, last, changed) {
   let soon = 0;
@@ -88,11 +88,17 @@ export function watchLook(el, last, changed) {
     observer.observe(document.head || document.documentElement, { childList: true, subtree: true });
   }
   window.addEventListener('resize', onMutation);
+  // A style sheet that arrives after the widget started (an async carta.js does not wait for
+  // the page's CSS, nor for its @imports): its <link>'s load, and the page's.
+  document.addEventListener('load', onMutation, true);
+  window.addEventListener('load', onMutation);
   if (document.fonts && document.fonts.addEventListener) document.fonts.addEventListener('loadingdone', onFont);
   return () => {
     if (observer) observer.disconnect();
     cancelAnimationFrame(soon);
     window.removeEventListener('resize', onMutation);
+    document.removeEventListener('load', onMutation, true);
+    window.removeEventListener('load', onMutation);
     if (document.fonts && document.fonts.removeEventListener) document.fonts.removeEventListener('loadingdone', onFont);
   };
 }

@@ -386,12 +386,14 @@ void write_card(JsonWriter& w, const carta::Feed& feed, int index, std::int64_t 
   if (scene) {
     for (const carta::HitRegion& h : scene->hits)
       if (h.kind == Kind::card && h.index == index) w.key("rect").rect(h.rect);
-    for (const carta::HeadlineText& t : scene->headlines) {
-      if (t.index != index) continue;
-      w.key("headline").begin('{').key("rect").rect(t.rect).key("lines").begin('[');
-      for (const std::string& line : t.lines) w.string(line);
-      w.end(']').end('}');
-    }
+    // The headline's and the summary's lines as drawn, and their boxes.
+    for (auto [name, blocks] : {std::pair{"headline", &scene->headlines}, {"summaryText", &scene->summaries}})
+      for (const carta::HeadlineText& t : *blocks) {
+        if (t.index != index) continue;
+        w.key(name).begin('{').key("rect").rect(t.rect).key("lines").begin('[');
+        for (const std::string& line : t.lines) w.string(line);
+        w.end(']').end('}');
+      }
   }
   w.key("related").begin('[');
   for (std::size_t k = 0; k < it.related.size(); ++k) {
