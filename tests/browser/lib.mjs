@@ -184,3 +184,42 @@ export function pixelDiff(browser, a, b, tolerance = 24) {
     return differ / (x.data.length / 4);
   }, tolerance);
 }
+
+// A picture of Chromium's DOM text on the left and Carta's canvas on the right, one row a
+// pair: `pairs` is [[label, dom PNG, Carta PNG], …].
+export async function sideBySide(browser, pairs, labelWidth = 90) {
+  const page = await browser.newPage({ viewport: { width: 1600, height: 200 } });
+  try {
+    const url = await page.evaluate(async ([rows, labelWidth]) => {
+      const images = await Promise.all(rows.flatMap(([, a, b]) => [a, b]).map(async (b64) => {
+        const img = new Image();
+        img.src = 'data:image/png;base64,' + b64;
+        await img.decode();
+        return img;
+      }));
+      const label = labelWidth, w = Math.max(...images.map((i) => i.width)), gap = 24;
+      const height = rows.reduce((h, _, k) => h + images[2 * k].height + gap, 60);
+      const c = document.createElement('canvas');
+      c.width = label + 2 * w + gap;
+      c.height = height;
+      const g = c.getContext('2d');
+      g.fillStyle = '#fff';
+      g.fillRect(0, 0, c.width, c.height);
+      g.fillStyle = '#555';
+      g.font = '24px sans-serif';
+      g.fillText('Chromium (DOM text)', label, 36);
+      g.fillText('Carta (canvas)', label + w + gap, 36);
+      let y = 60;
+      rows.forEach(([name], k) => {
+        g.fillText(name, 8, y + 40);
+        g.drawImage(images[2 * k], label, y);
+        g.drawImage(images[2 * k + 1], label + w + gap, y);
+        y += images[2 * k].height + gap;
+      });
+      return c.toDataURL('image/png');
+    }, [pairs.map(([label, a, b]) => [label, a.toString('base64'), b.toString('base64')]), labelWidth]);
+    return Buffer.from(url.split(',')[1], 'base64');
+  } finally {
+    await page.close();
+  }
+}

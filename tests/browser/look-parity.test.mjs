@@ -2,13 +2,13 @@
 // the same values — the same web fonts, colours, sizes and line heights, at the places the
 // layout gives the first card's headline and summary lines (the widget's view()) — compared
 // pixel by pixel both ways: what Carta draws must be in the reference and what the reference
-// shows must be in Carta's, so a missing or half-drawn line fails. The pictures, Chromium's
-// DOM on top and Carta's canvas under it, go to build/browser/looks/ (CARTA_LOOKS_OUT).
+// shows must be in Carta's, so a missing or half-drawn line fails. A picture of the two side
+// by side goes to build/browser/looks/ (CARTA_LOOKS_OUT).
 import fs from 'node:fs';
 import path from 'node:path';
 import test from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, serveWithFixtures, fixturePage, openAndWaitReady, root } from './lib.mjs';
+import { launch, serveWithFixtures, fixturePage, openAndWaitReady, root, sideBySide } from './lib.mjs';
 
 const LOOKS = ['broadsheet', 'tabloid', 'magazine'];
 const out = process.env.CARTA_LOOKS_OUT || path.join(root, 'build/browser/looks');
@@ -98,7 +98,7 @@ test('each publisher\'s look: headline and summary as the browser sets them in t
   const server = await serveWithFixtures('carta-parity-', fixtures);
   const browser = await launch();
   fs.mkdirSync(out, { recursive: true });
-  const figures = [];
+  const figures = [], pairs = [];
   try {
     for (const look of LOOKS) {
       const context = await browser.newContext({ viewport: { width: 960, height: 520 } });
@@ -117,8 +117,7 @@ test('each publisher\'s look: headline and summary as the browser sets them in t
         for (const [name, block] of Object.entries(blocks)) {
           const clip = { x: 24 + block.rect[0] - 4, y: 24 + block.rect[1], width: block.rect[2] + 8, height: block.rect[3] };
           const ours = await carta.screenshot({ clip }), theirs = await dom.screenshot({ clip });
-          fs.writeFileSync(path.join(out, `${look}-${name}-carta.png`), ours);
-          fs.writeFileSync(path.join(out, `${look}-${name}-dom.png`), theirs);
+          pairs.push([`${look} ${name === 'headline' ? 'headline' : 'summary'}`, theirs, ours]);
           const a = await mismatch(carta, ours, theirs), b = await mismatch(carta, theirs, ours);
           figures.push(`${look} ${name} (${block.lines.length} lines): ${(a * 100).toFixed(2)} % of Carta's pixels not in the DOM's, ${(b * 100).toFixed(2)} % the other way`);
           assert.ok(a <= 0.005 && b <= 0.005, figures[figures.length - 1]);
@@ -127,6 +126,7 @@ test('each publisher\'s look: headline and summary as the browser sets them in t
         await context.close();
       }
     }
+    fs.writeFileSync(path.join(out, 'looks-side-by-side.png'), await sideBySide(browser, pairs, 250));
   } finally {
     console.log(figures.join('\n'));
     await browser.close();

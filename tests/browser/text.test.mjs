@@ -7,7 +7,7 @@
 import fs from 'node:fs';
 import test from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, serveWithFixtures, fixturePage, openAndWaitReady, logical, distFile } from './lib.mjs';
+import { launch, serveWithFixtures, fixturePage, openAndWaitReady, logical, distFile, sideBySide } from './lib.mjs';
 
 // One line per script; each becomes the only item of a feed.
 const CORPUS = {
@@ -90,44 +90,6 @@ async function mismatch(browser, a, b) {
       }
       return bad / (A.width * A.height);
     }, [a.toString('base64'), b.toString('base64')]);
-  } finally {
-    await page.close();
-  }
-}
-
-// Chromium's DOM text on the left, Carta's canvas on the right, one row per script.
-async function sideBySide(browser, pairs) {
-  const page = await browser.newPage({ viewport: { width: 1600, height: 200 } });
-  try {
-    const url = await page.evaluate(async (rows) => {
-      const images = await Promise.all(rows.flatMap(([, a, b]) => [a, b]).map(async (b64) => {
-        const img = new Image();
-        img.src = 'data:image/png;base64,' + b64;
-        await img.decode();
-        return img;
-      }));
-      const label = 90, w = images[0].width, gap = 24;
-      const height = rows.reduce((h, _, k) => h + images[2 * k].height + gap, 60);
-      const c = document.createElement('canvas');
-      c.width = label + 2 * w + gap;
-      c.height = height;
-      const g = c.getContext('2d');
-      g.fillStyle = '#fff';
-      g.fillRect(0, 0, c.width, c.height);
-      g.fillStyle = '#555';
-      g.font = '24px sans-serif';
-      g.fillText('Chromium (DOM text)', label, 36);
-      g.fillText('Carta (canvas)', label + w + gap, 36);
-      let y = 60;
-      rows.forEach(([lang], k) => {
-        g.fillText(lang, 8, y + 40);
-        g.drawImage(images[2 * k], label, y);
-        g.drawImage(images[2 * k + 1], label + w + gap, y);
-        y += images[2 * k].height + gap;
-      });
-      return c.toDataURL('image/png');
-    }, pairs.map(([lang, a, b]) => [lang, a.toString('base64'), b.toString('base64')]));
-    return Buffer.from(url.split(',')[1], 'base64');
   } finally {
     await page.close();
   }
