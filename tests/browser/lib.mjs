@@ -145,6 +145,31 @@ async function inBlankPage(browser, pngs, measure, ...args) {
   }
 }
 
+// The share of `a`'s pixels with no pixel of `b` within `radius` px that matches it to
+// `tolerance`/255 in every channel (1 when the sizes differ): text compared with text that
+// may sit a pixel over. Compare both ways: a line missing from `a` shows only as `b`'s.
+export function mismatch(browser, a, b, { radius = 2, tolerance = 16 } = {}) {
+  return inBlankPage(browser, [a, b], ([A, B], radius, tolerance) => {
+    if (A.width !== B.width || A.height !== B.height) return 1;
+    let bad = 0;
+    for (let y = 0; y < A.height; y++)
+      for (let x = 0; x < A.width; x++) {
+        const i = (y * A.width + x) * 4;
+        let ok = false;
+        for (let dy = -radius; dy <= radius && !ok; dy++)
+          for (let dx = -radius; dx <= radius && !ok; dx++) {
+            const X = x + dx, Y = y + dy;
+            if (X < 0 || Y < 0 || X >= B.width || Y >= B.height) continue;
+            const j = (Y * B.width + X) * 4;
+            ok = Math.abs(A.data[i] - B.data[j]) <= tolerance && Math.abs(A.data[i + 1] - B.data[j + 1]) <= tolerance &&
+                 Math.abs(A.data[i + 2] - B.data[j + 2]) <= tolerance;
+          }
+        if (!ok) bad++;
+      }
+    return bad / (A.width * A.height);
+  }, radius, tolerance);
+}
+
 // The RGB values of a region of a PNG ([[r, g, b], …], row by row).
 export function regionPixels(browser, png, x, y, w = 1, h = 1) {
   return inBlankPage(browser, [png], ([image], x, y, w, h) => {

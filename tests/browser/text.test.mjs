@@ -7,7 +7,7 @@
 import fs from 'node:fs';
 import test from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, serveWithFixtures, fixturePage, openAndWaitReady, logical, distFile, sideBySide } from './lib.mjs';
+import { launch, serveWithFixtures, fixturePage, openAndWaitReady, logical, distFile, sideBySide, mismatch } from './lib.mjs';
 
 // One line per script; each becomes the only item of a feed.
 const CORPUS = {
@@ -53,46 +53,6 @@ for (const [lang, line] of Object.entries(CORPUS)) {
   const dir = RTL.has(lang) ? ' dir="rtl"' : '';
   fixtures[`dom-${lang}.html`] = fixturePage(`<div class="line" lang="${lang === 'emoji' ? 'en' : lang}"${dir}>${line}</div>`,
     { css: 'reference.css' }).replace('<script src="carta.js" async></script>\n', '');
-}
-
-// Fraction of pixels of `a` with no pixel of `b` within 2 px that matches it to 16/255.
-async function mismatch(browser, a, b) {
-  const page = await browser.newPage();
-  try {
-    return await page.evaluate(async ([a64, b64]) => {
-      const load = async (b64) => {
-        const img = new Image();
-        img.src = 'data:image/png;base64,' + b64;
-        await img.decode();
-        const c = document.createElement('canvas');
-        c.width = img.width;
-        c.height = img.height;
-        c.getContext('2d').drawImage(img, 0, 0);
-        return c.getContext('2d').getImageData(0, 0, c.width, c.height);
-      };
-      const A = await load(a64), B = await load(b64);
-      let bad = 0;
-      for (let y = 0; y < A.height; y++) {
-        for (let x = 0; x < A.width; x++) {
-          const i = (y * A.width + x) * 4;
-          let ok = false;
-          for (let dy = -2; dy <= 2 && !ok; dy++) {
-            for (let dx = -2; dx <= 2 && !ok; dx++) {
-              const X = x + dx, Y = y + dy;
-              if (X < 0 || Y < 0 || X >= B.width || Y >= B.height) continue;
-              const j = (Y * B.width + X) * 4;
-              ok = Math.abs(A.data[i] - B.data[j]) <= 16 && Math.abs(A.data[i + 1] - B.data[j + 1]) <= 16 &&
-                   Math.abs(A.data[i + 2] - B.data[j + 2]) <= 16;
-            }
-          }
-          if (!ok) bad++;
-        }
-      }
-      return bad / (A.width * A.height);
-    }, [a.toString('base64'), b.toString('base64')]);
-  } finally {
-    await page.close();
-  }
 }
 
 // The DOM's rendering of a line, its height in lines, and Carta's rendering of the same box.

@@ -34,7 +34,8 @@ export const MIRROR_CSS =
   '.fallback figcaption{font-size:12px;color:var(--carta-color-muted,var(--muted));padding:6px var(--carta-padding,16px) 0}' +
   // Printed, the cards in view are the mirror as plain content: no canvas, no controls.
   '@media print{:host{height:auto!important}canvas,button,.live,.toggle,.offstage,[role="group"]{display:none!important}' +
-  '.mirror{position:static;overflow:visible;display:flex;gap:12px;align-items:flex-start;font:11pt/1.4 Georgia,serif;color:#000}' +
+  '.mirror{position:static;overflow:visible;display:flex;gap:12px;align-items:flex-start;' +
+  'font:11pt/1.4 var(--carta-font-text,Georgia,serif);color:#000}.mirror h3{font-family:var(--carta-font-headline,inherit)}' +
   '.mirror .vh{position:static!important;opacity:1;overflow:visible;width:auto!important;height:auto!important}' +
   '.mirror article{flex:1;border:1px solid #999;border-radius:6px;padding:8px 10px;break-inside:avoid}' +
   '.mirror article p,.mirror figure,.mirror ul{margin:0 0 4px}.mirror h3{font-size:13pt;margin:0 0 4px}' +

@@ -247,7 +247,7 @@ function begin(w, fonts, feed, listen, cleanups) {
   w.gl.made();
   w.queries.applyTheme(w.M, w.id, w.look);
   if (fontsOf(w.look).some(Boolean)) useBrowserText(w);  // the page's fonts are drawn by the browser
-  cleanups.push(watchLook(w.el, w.look, (look) => {
+  const onLook = (look) => {
     w.look = look;
     const named = fontsOf(look);
     if (named[0] || named[1]) useBrowserText(w);
@@ -258,7 +258,12 @@ function begin(w, fonts, feed, listen, cleanups) {
       setFonts(w, buffers, FONT_PART.base);
     }) : null;
     Promise.all([loadFonts(look), own]).then(w.applyTheme, (e) => console.warn('Carta: ' + (e && e.message || e)));
-  }));
+  };
+  // The page's CSS may have arrived while the widget was loading (an async carta.js does not
+  // wait for it): the look as it is now, and from now on as it changes.
+  const now = lookOf(w.el);
+  if (now !== w.look) onLook(now);
+  cleanups.push(watchLook(w.el, now, onLook));
   mark(w, 'create');
   listenToInput(w, listen);
   w.baseFonts = fonts;
