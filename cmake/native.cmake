@@ -29,14 +29,21 @@ add_test(NAME shot-demo
          COMMAND carta shot "${CMAKE_SOURCE_DIR}/assets/feeds/demo.json" -o "${CMAKE_BINARY_DIR}/shot-demo.png")
 # Every demo feed, the fourteen-script corpus included, is valid with no warning at all:
 # text in any script is shown, so nothing in it is worth a warning.
+# tests/expect.sh checks the exit status as well as the output (PASS_REGULAR_EXPRESSION
+# alone would pass a crash after the right words).
+set(CARTA_EXPECT "${CMAKE_SOURCE_DIR}/tests/expect.sh")
 foreach(feed demo demo-ar demo-mixed demo-world)
-  add_test(NAME validate-${feed} COMMAND carta validate "${CMAKE_SOURCE_DIR}/assets/feeds/${feed}.json")
-  set_tests_properties(validate-${feed} PROPERTIES PASS_REGULAR_EXPRESSION "valid, [0-9]+ items, 0 errors, 0 warnings")
+  add_test(NAME validate-${feed} COMMAND "${CARTA_EXPECT}" 0 "valid, [0-9]+ items, 0 errors, 0 warnings"
+           "$<TARGET_FILE:carta>" validate "${CMAKE_SOURCE_DIR}/assets/feeds/${feed}.json")
 endforeach()
 # A feed's relative image URL reaches nothing outside the feed's folder.
 add_test(NAME shot-image-outside-feed-folder
-         COMMAND carta shot "${CMAKE_SOURCE_DIR}/tests/shots/feeds/image-outside.json" -o "${CMAKE_BINARY_DIR}/shot-outside.png")
-set_tests_properties(shot-image-outside-feed-folder PROPERTIES PASS_REGULAR_EXPRESSION "outside the feed's folder")
+         COMMAND "${CARTA_EXPECT}" 0 "outside the feed's folder" "$<TARGET_FILE:carta>" shot
+                 "${CMAKE_SOURCE_DIR}/tests/shots/feeds/image-outside.json" -o "${CMAKE_BINARY_DIR}/shot-outside.png")
+# The negative control: the right words, then a crash, must fail.
+add_test(NAME expect-fails-a-crash-after-the-message
+         COMMAND "${CARTA_EXPECT}" 0 "no failure" sh -c "echo 'inputs, no failure'; kill -SEGV $$")
+set_tests_properties(expect-fails-a-crash-after-the-message PROPERTIES WILL_FAIL TRUE)
 
 # The demo feed's pictures, painted by a project script (nothing downloaded or committed).
 add_custom_target(demo_images ALL
@@ -80,9 +87,8 @@ endif()
 add_executable(carta_fuzz_replay tests/fuzz/replay_main.cpp tests/fuzz/feed_fuzzer.cpp)
 target_include_directories(carta_fuzz_replay PRIVATE "${CMAKE_SOURCE_DIR}/src")
 target_link_libraries(carta_fuzz_replay PRIVATE carta_core carta_xml carta_bidi carta_words_all)
-add_test(NAME fuzz-replay COMMAND carta_fuzz_replay "${CMAKE_SOURCE_DIR}/tests/fuzz/corpus"
-         "${CMAKE_SOURCE_DIR}/tests/golden/feeds" "${CMAKE_SOURCE_DIR}/assets/feeds")
-set_tests_properties(fuzz-replay PROPERTIES PASS_REGULAR_EXPRESSION "inputs, no failure")
+add_test(NAME fuzz-replay COMMAND "${CARTA_EXPECT}" 0 "inputs, no failure" "$<TARGET_FILE:carta_fuzz_replay>"
+         "${CMAKE_SOURCE_DIR}/tests/fuzz/corpus" "${CMAKE_SOURCE_DIR}/tests/golden/feeds" "${CMAKE_SOURCE_DIR}/assets/feeds")
 
 add_executable(carta_app_tests
   tests/unit/main.cpp
