@@ -136,11 +136,9 @@ std::optional<std::vector<CardsStep>> cards(std::string_view s) {
 constexpr struct {
   const char* name;
   unsigned bits;
-} kParts[] = {{"category", show_category}, {"headline", show_headline},   {"byline", show_byline},
-              {"date", show_date},         {"read-time", show_read_time}, {"summary", show_summary},
-              {"related", show_related},   {"caption", show_caption},     {"credit", show_credit},
-              {"dots", show_dots},         {"arrows", show_arrows},       {"tags", show_tags},
-              {"all", show_all},           {"none", 0}};
+#define CARTA_PART(name, bits) {name, bits},
+} kParts[] = {CARTA_SHOW_PARTS(CARTA_PART)};
+#undef CARTA_PART
 
 std::optional<unsigned> parts(std::string_view s, std::vector<std::string>* warnings) {
   unsigned bits = 0;

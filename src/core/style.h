@@ -21,6 +21,14 @@ namespace carta {
   X("--carta-radius") X("--carta-gap") X("--carta-padding") X("--carta-image-ratio") X("--carta-cards")         \
   X("--carta-show")
 
+// The words of --carta-show and the ShowPart bits each stands for (the page's fallback list
+// reads the same table: generated SHOW_PARTS).
+#define CARTA_SHOW_PARTS(X)                                                                                    \
+  X("category", show_category) X("headline", show_headline) X("byline", show_byline) X("date", show_date)      \
+  X("read-time", show_read_time) X("summary", show_summary) X("related", show_related)                         \
+  X("caption", show_caption) X("credit", show_credit) X("dots", show_dots) X("arrows", show_arrows)            \
+  X("tags", show_tags) X("all", show_all) X("none", 0)
+
 struct Style {
   std::optional<Color> background, card, text, muted, accent, category;
   std::optional<float> radius, gap, padding;  // CSS px

@@ -118,7 +118,7 @@ test('accessibility tree: region named after the feed, the first article, its he
     const article = at(/^- article "1 of 9"/);
     assert.ok(article > 0, `an article "1 of 9":\n${snap}`);
     const title = items[0].title;
-    const heading = at(new RegExp(`^- heading "${esc(title)}" \\[level=3\\]`));
+    const heading = at(new RegExp(`^- heading "${esc(title)}" \\[level=2\\]`));  // heading-level: 2 by default
     assert.ok(heading > article, 'the first article has the first headline as a heading');
     assert.match(lines[heading + 1], new RegExp(`^- link "${esc(title)}"`), 'the heading is a link');
     assert.match(lines[heading + 2], new RegExp(`^- /url: ${esc(items[0].url)}$`), 'to the article');
@@ -274,7 +274,7 @@ test('fallback without WebGL (--disable-webgl): a visible list with real images 
 // edge and how many lines it holds.
 const fallbackBlocks = (page) => page.evaluate(() => [...document.querySelector('#carousel').shadowRoot.querySelectorAll('.fallback article')].map((a) => {
   const box = a.getBoundingClientRect();
-  return [...a.querySelectorAll('h3, figcaption, .meta, .category, .body > p:not(.category):not(.meta)')].filter((n) => n.getClientRects().length).map((n) => {
+  return [...a.querySelectorAll('.headline, figcaption, .meta, .category, .body > p:not(.category):not(.meta)')].filter((n) => n.getClientRects().length).map((n) => {
     const r = n.getBoundingClientRect(), cs = getComputedStyle(n), line = parseFloat(cs.lineHeight);
     const text = r.height - parseFloat(cs.paddingTop) - parseFloat(cs.paddingBottom);
     return { what: n.className || (n.tagName === 'P' ? 'summary' : n.tagName), overBy: r.bottom - box.bottom, lines: text / line };

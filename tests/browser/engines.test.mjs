@@ -279,8 +279,8 @@ for (const engine of ['firefox', 'webkit']) {
                               lang: region.getAttribute('lang'), dir: region.getAttribute('dir') },
           articles: [...root.querySelectorAll('article')].map((a) => ({
             label: a.getAttribute('aria-label'), role: a.getAttribute('aria-roledescription'),
-            heading: a.querySelector('h3') && a.querySelector('h3').textContent,
-            link: a.querySelector('h3 a') && a.querySelector('h3 a').href,
+            heading: a.querySelector('.headline') && a.querySelector('.headline').textContent,
+            link: a.querySelector('.headline a') && a.querySelector('.headline a').href,
           })),
           buttons: [...root.querySelectorAll('button')].map(label),
           group: root.querySelector('[role="group"]') && label(root.querySelector('[role="group"]')),

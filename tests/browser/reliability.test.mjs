@@ -420,8 +420,8 @@ test('the fallback list (no WebGL) reads the feed with the core\'s rules: no scr
         bold: root.querySelectorAll('b').length,
         hrefs: [...root.querySelectorAll('[href]')].map((n) => n.getAttribute('href')),
         articles: [...root.querySelectorAll('article')].map((a) => ({
-          title: a.querySelector('h3').textContent,
-          href: a.querySelector('h3 a').getAttribute('href'),
+          title: a.querySelector('.headline').textContent,
+          href: a.querySelector('.headline a').getAttribute('href'),
           summary: a.querySelector('.body > .summary')?.textContent ?? '',
         })),
       };

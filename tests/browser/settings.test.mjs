@@ -116,7 +116,7 @@ test('printed, the widget is its cards in view as plain content, not a blank box
         canvas: getComputedStyle(root.querySelector('canvas')).display,
         opacity: getComputedStyle(article).opacity,
         position: getComputedStyle(article).position,
-        headline: article.querySelector('h3').getBoundingClientRect().height > 0,
+        headline: article.querySelector('.headline').getBoundingClientRect().height > 0,
         buttons: [...root.querySelectorAll('button')].filter((b) => getComputedStyle(b).display !== 'none').length,
       };
     });

@@ -69,7 +69,7 @@ async function cardsSaid(url) {
       for (let i = 0; i < 50 && strip.children.length < el.cartaHandle.view().count; i++) await new Promise((r) => setTimeout(r, 50));
       return [...strip.children].map((box) => [...box.querySelectorAll('p')].map((q) => q.textContent));
     });
-    const headline = await p.evaluate(() => document.querySelector('#carousel').shadowRoot.querySelector('article h3 a').textContent);
+    const headline = await p.evaluate(() => document.querySelector('#carousel').shadowRoot.querySelector('article .headline a').textContent);
     return { cards, all, headline, errors };
   } finally {
     await context.close();

@@ -83,8 +83,8 @@ async function open(name) {
 // The mirror's words of the cards in view: headline, paragraphs, caption.
 const cards = (p) => p.evaluate(() => [...document.querySelector('#carousel').shadowRoot.querySelectorAll('.mirror article')]
   .map((a) => ({
-    title: a.querySelector('h3').textContent,
-    href: a.querySelector('h3 a').getAttribute('href'),
+    title: a.querySelector('.headline').textContent,
+    href: a.querySelector('.headline a').getAttribute('href'),
     caption: a.querySelector('figcaption')?.textContent || '',
     lines: [...a.querySelectorAll(':scope > p')].map((n) => n.textContent),
   })));
@@ -144,7 +144,7 @@ test('without WebGL the fallback list reads the RSS feed through the same module
     assert.equal(ready.detail.renderer, 'html');
     const first = await p.evaluate(() => {
       const a = document.querySelector('#carousel').shadowRoot.querySelector('.fallback article');
-      return { title: a.querySelector('h3').textContent, caption: a.querySelector('figcaption')?.textContent };
+      return { title: a.querySelector('.headline').textContent, caption: a.querySelector('figcaption')?.textContent };
     });
     assert.equal(first.title, 'Post-Assad Syria reaffirms strategic ties with Russia in first Moscow visit');
     assert.match(first.caption, /© SANA/);

@@ -23,7 +23,8 @@ test('every attribute has its property, and both spellings are observed', () => 
   assert.deepEqual(PROPERTIES.map((p) => [p[0], p[1]]), [
     ['feed', 'feed'], ['theme', 'theme'], ['accent', 'accent'], ['start', 'start'], ['autoplay', 'autoplay'],
     ['loop', 'loop'], ['locale', 'locale'], ['height', 'height'], ['refresh', 'refresh'], ['debug', 'debug'],
-    ['link-params', 'linkParams'], ['analytics', 'analytics'], ['loading', 'loading']]);
+    ['link-params', 'linkParams'], ['analytics', 'analytics'], ['loading', 'loading'], ['heading-level', 'headingLevel'],
+    ['label', 'label']]);
   for (const p of PROPERTIES) {
     assert.ok(OBSERVED.includes(p[0]), p[0]);
     assert.ok(OBSERVED.includes('data-' + p[0]), 'data-' + p[0]);

@@ -91,3 +91,12 @@ test('the widget\'s description is written where the C++ struct has each field',
   assert.equal(freed.length, 3, 'the struct and its two strings are freed');
   assert.deepEqual(Object.keys(WIDGET_DESC.fields).sort(), Object.keys(values).sort(), 'every field of WidgetDesc is written');
 });
+
+test('headline level and region label: h2 by default, an attribute or option to change them', () => {
+  assert.equal(readConfig(element({}), {}).headingLevel, 2);
+  assert.equal(readConfig(element({ 'heading-level': '3' }), {}).headingLevel, 3);
+  assert.equal(readConfig(element({ 'data-heading-level': '9' }), {}).headingLevel, 6);
+  assert.equal(readConfig(element({}), { headingLevel: 4 }).headingLevel, 4);
+  assert.equal(readConfig(element({ label: 'Sport' }), {}).label, 'Sport');
+  assert.equal(readConfig(element({}), {}).label, '');
+});

@@ -20,7 +20,9 @@ export const PROPERTIES = [
   ['debug', 'debug', 'b', false],
   ['link-params', 'linkParams', 's', ''],
   ['analytics', 'analytics', 's', ''],
-  ['loading', 'loading', 's', 'lazy']
+  ['loading', 'loading', 's', 'lazy'],
+  ['heading-level', 'headingLevel', 'n', 2],
+  ['label', 'label', 's', '']
 ];
 export const OBSERVED = PROPERTIES.map((p) => p[0]).concat(PROPERTIES.map((p) => 'data-' + p[0]));
 

@@ -1,17 +1,24 @@
 // The plain list a widget becomes without WebGL 2 (or WebAssembly): the same articles as
 // visible, scrollable cards with real images and links, in the canvas's colours (the core
 // gives them with the feed, carta_read_feed) or the system's.
+import { SHOW_PARTS } from './generated/protocol.js';
 import { el } from './dom.js';
 import { fmt } from './words.js';
 
+// The parts a look shows (--carta-show, README) as the canvas reads them: ShowPart bits by
+// the core's words (SHOW_PARTS); none said, all of them.
+export function shownParts(value) {
+  const words = String(value || '').trim().toLowerCase().split(/[\s,]+/).filter(Boolean);
+  return words.length ? words.reduce((bits, w) => bits | (SHOW_PARTS[w] || 0), 0) : SHOW_PARTS.all;
+}
+
 // Fills `region` with `feed`'s cards; returns them ({element, card}) for impressions.
-export function showFallback(region, strings, feed, onOpen) {
+export function showFallback(region, strings, feed, onOpen, heading) {
   // Without the core (no WebAssembly): the system's colours, in the page's scheme.
   let colours = feed.theme || { page: 'Canvas', card: 'Canvas', text: 'CanvasText', muted: 'GrayText',
                                 accent: 'LinkText', placeholder: 'Canvas' };
   region.textContent = '';
   region.className = 'mirror fallback';
-  region.setAttribute('aria-label', feed.title || strings.articles);
   if (feed.language) region.setAttribute('lang', feed.language);
   region.setAttribute('dir', feed.rtl ? 'rtl' : feed.language ? 'ltr' : 'auto');
   Object.keys(colours).forEach(function (k) { region.style.setProperty('--' + k, colours[k]); });
@@ -19,6 +26,8 @@ export function showFallback(region, strings, feed, onOpen) {
     region.appendChild(el('p', null, strings.failed));
     region.appendChild(el('p', null, strings.failedDetail));
   } else if (!feed.items.length) region.appendChild(el('p', null, strings.empty));
+  const show = shownParts(getComputedStyle(region).getPropertyValue('--carta-show'));
+  const has = (...parts) => parts.some((p) => show & SHOW_PARTS[p]);
   let shown = [];
   feed.items.forEach(function (item, i) {
     let article = el('article', { 'aria-roledescription': strings.slide, lang: item.language || null,
@@ -28,13 +37,13 @@ export function showFallback(region, strings, feed, onOpen) {
       let figure = el('figure', { style: null });
       figure.style.margin = '0';
       figure.appendChild(el('img', { src: item.image, alt: item.alt || '', loading: 'lazy', decoding: 'async' }));
-      let caption = [item.caption, item.credit].filter(Boolean).join(' ');
+      let caption = [has('caption') && item.caption, has('credit') && item.credit].filter(Boolean).join(' ');
       if (caption) figure.appendChild(el('figcaption', null, caption));
       article.appendChild(figure);
     }
     let body = el('div', { 'class': 'body' });
-    if (item.category) body.appendChild(el('p', { 'class': 'category' }, item.category));
-    let h = el('h3');
+    if (item.category && has('category')) body.appendChild(el('p', { 'class': 'category' }, item.category));
+    let h = el(heading, { 'class': has('headline') ? 'headline' : 'headline vh' });  // a hidden one is still the card's link
     let a = el('a', { href: item.url || null, target: '_blank', rel: 'noopener noreferrer' }, item.title || item.summary);
     a.addEventListener('click', function (e) {
       if (!item.url) return;
@@ -43,8 +52,8 @@ export function showFallback(region, strings, feed, onOpen) {
     });
     h.appendChild(a);
     body.appendChild(h);
-    if (item.meta) body.appendChild(el('p', { 'class': 'meta' }, item.meta));
-    if (item.summary && item.title) body.appendChild(el('p', { 'class': 'summary' }, item.summary));
+    if (item.meta && has('byline', 'date', 'read-time')) body.appendChild(el('p', { 'class': 'meta' }, item.meta));
+    if (item.summary && item.title && has('summary')) body.appendChild(el('p', { 'class': 'summary' }, item.summary));
     article.appendChild(body);
     shown.push({ element: region.appendChild(article), card: { index: i, id: item.id, url: item.url } });
   });
@@ -60,7 +69,7 @@ export function showFallback(region, strings, feed, onOpen) {
 // summary keeps the lines there is room for, then the caption, the category and the byline
 // line go, and last the headline is cut to the lines that fit (one at least); never a
 // line cut through by the card's edge. Again on every resize.
-let GIVE_WAY = ['.summary', 'figcaption', '.category', '.meta', 'h3'];
+let GIVE_WAY = ['.summary', 'figcaption', '.category', '.meta', '.headline'];
 function clampFallback(region) {
   Array.prototype.forEach.call(region.querySelectorAll('article'), function (article) {
     let body = article.querySelector('.body');
@@ -73,7 +82,7 @@ function clampFallback(region) {
       if (!node) return false;
       let line = parseFloat(getComputedStyle(node).lineHeight) || 20;
       let lines = Math.floor((node.getBoundingClientRect().height - over) / line + 0.01);
-      let clamps = node.tagName !== 'P' || i === 0;  // h3, figcaption, the summary: -webkit-box
+      let clamps = node.tagName !== 'P' || i === 0;  // the headline, figcaption, the summary: -webkit-box
       if (clamps && lines >= 1) node.style.webkitLineClamp = String(lines);
       else if (node.tagName === 'H3') node.style.webkitLineClamp = '1';
       else node.style.display = 'none';
@@ -95,7 +104,7 @@ function fallbackKey(e) {
   if (Math.abs(step) === 1 && getComputedStyle(list).direction === 'rtl') step = -step;
   let to = Math.max(0, Math.min(articles.length - 1, from + step));
   e.preventDefault();
-  let link = articles[to].querySelector('h3 a');
+  let link = articles[to].querySelector('.headline a');
   if (link) link.focus({ preventScroll: true });
   let still = window.matchMedia && matchMedia('(prefers-reduced-motion: reduce)').matches;
   articles[to].scrollIntoView({ block: 'nearest', inline: 'start', behavior: still ? 'auto' : 'smooth' });

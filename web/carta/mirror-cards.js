@@ -5,15 +5,16 @@ import { HIT_KIND } from './generated/protocol.js';
 import { el, hit, place } from './dom.js';
 import { fmt } from './words.js';
 
-// `c` a card of the core's view (carta_json view), in the language of `strings`.
-export function article(strings, c, view) {
+// `c` a card of the core's view (carta_json view), in the language of `strings`; its
+// headline a `heading` element (h2 by default: the widget's option heading-level).
+export function article(strings, c, view, heading) {
   var n = c.index + 1;
   var node = place(el('article', {
     'aria-roledescription': strings.slide,
     'aria-label': fmt(strings.slideLabel, { n: n, count: view.count }),
     lang: c.language || null, dir: c.rtl ? 'rtl' : null
   }), c.rect);
-  var h = el('h3');
+  var h = el(heading, { 'class': 'headline' });
   var a = el('a', { href: c.url || null, 'data-kind': HIT_KIND.card, 'data-index': c.index, 'data-id': c.id,
                     target: '_blank', rel: 'noopener noreferrer' }, c.title || c.summary);  // an untitled item: its text
   if (!c.url) a.setAttribute('tabindex', '-1');
@@ -23,7 +24,9 @@ export function article(strings, c, view) {
   node.appendChild(h);
   if (c.image) {
     var figure = el('figure');
-    figure.appendChild(el('span', { role: 'img', 'aria-label': c.alt ? fmt(strings.image, { alt: c.alt }) : null }));
+    // A picture is said by its description; without one it is decoration (its caption, if
+    // any, is read as text) — never an image with no name.
+    if (c.alt) figure.appendChild(el('span', { role: 'img', 'aria-label': fmt(strings.image, { alt: c.alt }) }));
     var caption = [c.caption, c.credit].filter(Boolean).join(' ');
     if (caption) figure.appendChild(el('figcaption', null, caption));
     node.appendChild(figure);

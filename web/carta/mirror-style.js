@@ -24,21 +24,21 @@ export const MIRROR_CSS =
   '.fallback .body{padding:12px var(--carta-padding,16px) var(--carta-padding,16px)}' +
   '.fallback .category{color:var(--carta-color-category,var(--carta-color-accent,var(--accent)));font-weight:700;font-size:12px;' +
   'text-transform:uppercase;margin:0 0 4px}' +
-  '.fallback h3{font:700 19px/1.3 var(--carta-font-headline,Georgia,serif);margin:0 0 6px}' +
+  '.fallback .headline{font:700 19px/1.3 var(--carta-font-headline,Georgia,serif);margin:0 0 6px}' +
   // Whole lines only, with an ellipsis: the headline and caption at most 3 and 2 lines, the
   // summary as many as the card has room for (clampFallback), never a line cut by its edge.
-  '.fallback h3,.fallback figcaption,.fallback .summary{display:-webkit-box;-webkit-box-orient:vertical;overflow:hidden}' +
-  '.fallback h3{-webkit-line-clamp:3}.fallback figcaption{-webkit-line-clamp:2}' +
-  '.fallback h3 a{color:inherit;text-decoration:none}.fallback h3 a:hover{text-decoration:underline}' +
+  '.fallback .headline,.fallback figcaption,.fallback .summary{display:-webkit-box;-webkit-box-orient:vertical;overflow:hidden}' +
+  '.fallback .headline{-webkit-line-clamp:3}.fallback figcaption{-webkit-line-clamp:2}' +
+  '.fallback .headline a{color:inherit;text-decoration:none}.fallback .headline a:hover{text-decoration:underline}' +
   '.fallback .meta{color:var(--carta-color-muted,var(--muted));font-size:13px;margin:0 0 6px}.fallback p{margin:0}' +
   '.fallback figcaption{font-size:12px;color:var(--carta-color-muted,var(--muted));padding:6px var(--carta-padding,16px) 0}' +
   // Printed, the cards in view are the mirror as plain content: no canvas, no controls.
   '@media print{:host{height:auto!important}canvas,button,.live,.toggle,.offstage,[role="group"]{display:none!important}' +
   '.mirror{position:static;overflow:visible;display:flex;gap:12px;align-items:flex-start;' +
-  'font:11pt/1.4 var(--carta-font-text,Georgia,serif);color:#000}.mirror h3{font-family:var(--carta-font-headline,inherit)}' +
+  'font:11pt/1.4 var(--carta-font-text,Georgia,serif);color:#000}.mirror .headline{font-family:var(--carta-font-headline,inherit)}' +
   '.mirror .vh{position:static!important;opacity:1;overflow:visible;width:auto!important;height:auto!important}' +
   '.mirror article{flex:1;border:1px solid #999;border-radius:6px;padding:8px 10px;break-inside:avoid}' +
-  '.mirror article p,.mirror figure,.mirror ul{margin:0 0 4px}.mirror h3{font-size:13pt;margin:0 0 4px}' +
+  '.mirror article p,.mirror figure,.mirror ul{margin:0 0 4px}.mirror .headline{font-size:13pt;margin:0 0 4px}' +
   '.mirror a{color:#000;position:static!important}.mirror ul{padding-left:16px}.mirror figcaption{font-size:9pt;color:#333}}';
 
 // Returns a function that takes the styles away again.

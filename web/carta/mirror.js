@@ -25,10 +25,28 @@ import { el, place } from './dom.js';
 import { article, button } from './mirror-cards.js';
 import { fmt, STRINGS, uiStrings } from './words.js';
 
+// The region labels the page's widgets use, each with the regions that took it in order:
+// a second widget of one feed is "Mena Today — Levant (2)" (landmarks must differ).
+var regionsByLabel = {};
+function releaseLabel(region) {
+  Object.keys(regionsByLabel).forEach(function (k) {
+    regionsByLabel[k] = regionsByLabel[k].filter(function (r) { return r !== region; });
+  });
+}
+function uniqueLabel(region, base) {
+  if ((regionsByLabel[base] || []).indexOf(region) < 0) {
+    releaseLabel(region);
+    (regionsByLabel[base] = regionsByLabel[base] || []).push(region);
+  }
+  var n = regionsByLabel[base].indexOf(region);
+  return n ? base + ' (' + (n + 1) + ')' : base;
+}
+
 // Builds and keeps the mirror inside a widget's shadow root. `actions` are the widget's:
 // open(url, id, kind), go(index), prev(), next(), focus(kind, index, related), toggle(),
-// reveal(index) (find in page met card `index`).
-export function createMirror(root, actions) {
+// reveal(index) (find in page met card `index`). `settings`: {heading: the headlines'
+// element ('h2'…), label: the region's name, '' for the feed's title}.
+export function createMirror(root, actions, settings) {
   var removeStyles = addStyles(root);
   var region = el('div', { 'class': 'mirror', role: 'region', 'aria-roledescription': 'carousel' });
   var live = el('div', { 'class': 'live', 'aria-live': 'polite', 'aria-atomic': 'true' });
@@ -36,6 +54,8 @@ export function createMirror(root, actions) {
   root.appendChild(region);
   var lastKey = '';
   var strings = STRINGS.en;
+  var name = function (title) { region.setAttribute('aria-label', uniqueLabel(region, settings.label || title || strings.articles)); };
+  name('');
 
   function focusInfo(node) {
     for (; node && node !== region; node = node.parentNode) {
@@ -112,6 +132,7 @@ export function createMirror(root, actions) {
   return {
     destroy: function () {
       find.destroy();
+      releaseLabel(region);
       region.remove();
       removeStyles();
     },
@@ -126,7 +147,7 @@ export function createMirror(root, actions) {
       if (key === lastKey) return;
       lastKey = key;
       var memo = focusMemo();
-      region.setAttribute('aria-label', view.title || strings.articles);
+      name(view.title);
       region.setAttribute('lang', view.language || 'en');
       region.setAttribute('dir', view.rtl ? 'rtl' : 'ltr');
       var nodes = [];
@@ -136,7 +157,7 @@ export function createMirror(root, actions) {
         : view.status === 'ready' && !view.count ? [strings.empty] : [];
       nodes = nodes.concat(kept(notice, JSON.stringify(said), function () {
         var box = el('div');
-        said.forEach(function (text, i) { box.appendChild(el(i ? 'p' : 'h3', null, text)); });
+        said.forEach(function (text, i) { box.appendChild(el(i ? 'p' : settings.heading, null, text)); });
         return box;
       }, null));
       // The cards in view: an article that says the same keeps its node and is moved.
@@ -144,8 +165,8 @@ export function createMirror(root, actions) {
       cards = {};
       view.cards.forEach(function (c) {
         var slot = before[c.index] || {};
-        var says = JSON.stringify(c, function (k, v) { return k === 'rect' || k === 'headline' ? undefined : v; });
-        nodes.push(kept(slot, says + view.count + strings.slide, function () { return article(strings, c, view); }, c.rect));
+        var says = JSON.stringify(c, function (k, v) { return k === 'rect' || k === 'headline' || k === 'summaryText' ? undefined : v; });
+        nodes.push(kept(slot, says + view.count + strings.slide, function () { return article(strings, c, view, settings.heading); }, c.rect));
         (c.related || []).forEach(function (r, k) {
           var link = r.rect && slot.node.querySelector('[data-related="' + k + '"]');
           if (link) place(link, [r.rect[0] - c.rect[0], r.rect[1] - c.rect[1], r.rect[2], r.rect[3]]);
@@ -211,7 +232,8 @@ export function createMirror(root, actions) {
     // list with real images and links (fallback.js).
     fallback: function (feed, onOpen) {
       strings = uiStrings(feed.language);
-      actions.cards(showFallback(region, strings, feed, onOpen));
+      name(feed.title);
+      actions.cards(showFallback(region, strings, feed, onOpen, settings.heading));
     }
   };
 }

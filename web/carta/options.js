@@ -42,6 +42,10 @@ export function readConfig(el, options) {
     // Added to every story link by the core (core/url.cpp).
     linkParams: linkParamsOf(options.linkParams != null ? options.linkParams : option(el, null, 'link-params')),
     // "datalayer": impressions and opens are also pushed onto the page's window.dataLayer.
-    analytics: get('analytics') || ''
+    analytics: get('analytics') || '',
+    // The cards' headlines are this level of heading (h2 under a page's h1; 3 under an h2).
+    headingLevel: Math.min(6, Math.max(1, int(get('heading-level') || get('headingLevel'), 2))),
+    // The region's accessible name; the feed's title when empty.
+    label: get('label') || ''
   };
 }

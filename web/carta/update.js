@@ -25,7 +25,8 @@ export function updateWidget(w, options, changes, go, mount) {
   fields.forEach((f) => { c[f] = next[f]; });  // in place: the reader's queries and links read it
   const has = (f) => fields.indexOf(f) >= 0;
   if (has('height')) w.el.style.height = c.height + 'px';  // the ResizeObserver resizes the canvas
-  const remount = fields.some((f) => state === 'waiting' ? f === 'lazy' || f === 'lazyMargin'
+  // A waiting widget's mirror already has its headings' level and its name.
+  const remount = fields.some((f) => state === 'waiting' ? ['lazy', 'lazyMargin', 'headingLevel', 'label'].indexOf(f) >= 0
     : SET.indexOf(f) < 0 && (state !== 'running' || LIVE.indexOf(f) < 0));
   if (remount) {
     const handle = w.el['cartaHandle'];

@@ -76,7 +76,7 @@ export function mount(el, options) {
     toDataLayer(config, 'carta_impression', detail);
   });
   listen(document, 'visibilitychange', impressions.visibility);
-  w.mirror = createMirror(root, mirrorActions(w, go, impressions));
+  w.mirror = createMirror(root, mirrorActions(w, go, impressions), { heading: 'h' + config.headingLevel, label: config.label });
   w.host = hostOf(w);
   cleanups.push(watchViewport(w, () => start(w, listen, cleanups)));
   const handle = widgetHandle(w, go, options, () => {

@@ -93,6 +93,16 @@ int main() {
   strings("STYLE_PROPERTIES", "The partner's look: the host's custom properties handed to carta_set_theme.",
           {CARTA_STYLE_PROPERTIES(CARTA_STRING)});
 
+  {
+    std::string text = "export const SHOW_PARTS = {";
+    bool first = true;
+#define CARTA_PART_ENTRY(name, bits) \
+    text += std::string(first ? "" : ", ") + "'" + name + "': " + std::to_string(static_cast<unsigned>(bits)), first = false;
+    CARTA_SHOW_PARTS(CARTA_PART_ENTRY)
+    line("// --carta-show's words and the parts (bits) each stands for (core/style.h).");
+    line(text + "};");
+  }
+
 #define CARTA_FIELD(name, member, type) {#name, offsetof(Struct, member), #type},
   {
     using Struct = WidgetDesc;

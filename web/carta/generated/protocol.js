@@ -26,6 +26,8 @@ export const FONT_PART = {base: 0, ext: 1};
 export const CHANGE_CAUSE = {reader: 0, autoplay: 1, feed: 2, api: 3};
 // The partner's look: the host's custom properties handed to carta_set_theme.
 export const STYLE_PROPERTIES = ['--carta-font-headline', '--carta-font-text', '--carta-color-background', '--carta-color-card', '--carta-color-text', '--carta-color-muted', '--carta-color-accent', '--carta-color-category', '--carta-radius', '--carta-gap', '--carta-padding', '--carta-image-ratio', '--carta-cards', '--carta-show'];
+// --carta-show's words and the parts (bits) each stands for (core/style.h).
+export const SHOW_PARTS = {'category': 1, 'headline': 2, 'byline': 4, 'date': 8, 'read-time': 16, 'summary': 32, 'related': 64, 'caption': 128, 'credit': 256, 'dots': 512, 'arrows': 1024, 'tags': 2048, 'all': 4095, 'none': 0};
 // WidgetDesc (carta_create): its size and each field's [offset, type] in the module's memory.
 export const WIDGET_DESC = {size: 56, fields: {width: [0, 'f32'], height: [4, 'f32'], dpr: [8, 'f32'], dark: [12, 'i32'], accent: [16, 'i32'], start: [20, 'i32'], autoplayMs: [24, 'f64'], reducedMotion: [32, 'i32'], loop: [36, 'i32'], debug: [40, 'i32'], locale: [44, 'str'], linkParams: [48, 'str']}};
 // Input (carta_input): its size and each field's [offset, type].
