@@ -493,7 +493,15 @@ test('time from navigation to carta:ready on the demo page', async () => {
     await p.goto(server.url);
     const ready = await waitReady(p, 'carousel', 30000);
     console.log(`demo page: carta:ready ${ready.at.toFixed(0)} ms after navigation (performance.now() at the event)`);
-    assert.ok(ready.at < 30000);
+    // The figure is bench/startup.mjs's to measure; this bound (about 5x what this machine
+    // takes, well inside the 30 s waited) only fails a start that hangs for seconds (seen
+    // failing with a 12 s wait planted before start-up).
+    assert.ok(ready.at < 10000, `ready ${Math.round(ready.at)} ms after navigation`);
+    // Start-up's steps happen in their order (the marks carta.js leaves, README).
+    const marks = await p.evaluate(() => ['start', 'module', 'create', 'model', 'atlas', 'first-frame']
+      .map((m) => performance.getEntriesByName('carta:' + m)[0]?.startTime ?? -1));
+    assert.ok(marks.every((t, i) => t >= 0 && (i === 0 || t >= marks[i - 1])), `marks in order: ${marks.map(Math.round)}`);
+    assert.ok(marks[marks.length - 1] <= ready.at, 'the first frame before carta:ready');
   } finally {
     await close();
   }
