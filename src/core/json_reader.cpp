@@ -604,6 +604,18 @@ class PlainJsonReader {
 
 #endif  // CARTA_QUICK_JSON
 
+namespace {
+JsonReadCounts read_counts;
+}  // namespace
+
+JsonReadCounts json_read_counts() {
+  JsonReadCounts counts = read_counts;
+#ifdef CARTA_QUICK_JSON
+  counts.quick_path_built = true;
+#endif
+  return counts;
+}
+
 bool read_json(std::string_view bytes, int max_depth, std::size_t max_values, Diagnostics& diagnostics,
                JsonTree& tree, JsonStream* stream, bool quick) {
   std::vector<bool> stream_calls;
@@ -612,7 +624,10 @@ bool read_json(std::string_view bytes, int max_depth, std::size_t max_values, Di
   if (quick) {
     tree.clear();
     JsonTreeReader reader(bytes, max_depth, max_values, diagnostics, tree, stream, stream_calls);
-    if (PlainJsonReader<JsonTreeReader>(bytes, reader).read()) return true;
+    if (PlainJsonReader<JsonTreeReader>(bytes, reader).read()) {
+      ++read_counts.quick;
+      return true;
+    }
   }
 #else
   (void)quick;  // no quick path in this build
@@ -623,6 +638,7 @@ bool read_json(std::string_view bytes, int max_depth, std::size_t max_values, Di
   diagnostics.erase(diagnostics.begin() + static_cast<std::ptrdiff_t>(listed), diagnostics.end());
 #endif
   tree.clear();
+  ++read_counts.full;
   JsonTreeReader reader(bytes, max_depth, max_values, diagnostics, tree, stream, stream_calls);
   return Json::sax_parse(bytes.begin(), bytes.end(), &reader, nlohmann::json::input_format_t::json,
                          /*strict=*/true);

@@ -151,6 +151,15 @@ class JsonStream {
 bool read_json(std::string_view bytes, int max_depth, std::size_t max_values, Diagnostics& diagnostics,
                JsonTree& tree, JsonStream* stream = nullptr, bool quick = true);
 
+// How the documents read_json has read so far were read: by the quick path alone, or by
+// nlohmann's parser (the quick path gave up, or there is none: `quick_path_built` is false
+// in the web build). For tests, which must see the quick path used where it is meant to be.
+struct JsonReadCounts {
+  std::size_t quick = 0, full = 0;
+  bool quick_path_built = false;
+};
+JsonReadCounts json_read_counts();
+
 // Appends one reference token to a JSON pointer, escaping '~' and '/' (RFC 6901).
 std::string pointer_append(const std::string& pointer, std::string_view token);
 std::string pointer_append(const std::string& pointer, std::size_t index);

@@ -13,6 +13,7 @@
 #include <string>
 #include <vector>
 
+#include "core/feed.h"
 #include "core/json_reader.h"
 #include "test_files.h"
 
@@ -192,4 +193,28 @@ TEST_CASE("numbers with fractions and exponents are read exactly, natively and i
   CHECK_FALSE(read_json("[1e400]", 8, 100, diagnostics, tree, nullptr, false));
   REQUIRE(!diagnostics.empty());
   CHECK(diagnostics[0].message.find("1e400") != std::string::npos);
+}
+
+TEST_CASE("the quick path reads the project's feeds itself; nlohmann's parser only what it gives up on") {
+  const JsonReadCounts before = json_read_counts();
+  int feeds = 0;
+  for (const char* name : {"demo", "demo-ar", "demo-mixed", "demo-world"}) {
+    const std::string bytes = read_bytes(std::string(CARTA_SOURCE_DIR) + "/assets/feeds/" + name + ".json");
+    REQUIRE_FALSE(bytes.empty());
+    CHECK(parse_feed(bytes, "https://news.example/feed.json").ok());
+    ++feeds;
+  }
+  const JsonReadCounts plain = json_read_counts();
+  // A fraction is not plain JSON for the quick path: nlohmann's parser reads it.
+  CHECK(parse_feed(R"({"version":"https://jsonfeed.org/version/1.1","title":"t","x":1.5,"items":[]})",
+                   "https://news.example/feed.json").ok());
+  const JsonReadCounts after = json_read_counts();
+  if (plain.quick_path_built) {  // natively
+    CHECK(plain.quick - before.quick == static_cast<std::size_t>(feeds));
+    CHECK(plain.full == before.full);
+    CHECK(after.full == plain.full + 1);
+  } else {  // the web build has none: every document is nlohmann's
+    CHECK(plain.full - before.full == static_cast<std::size_t>(feeds));
+    CHECK(after.quick == 0);
+  }
 }
