@@ -8,6 +8,7 @@ import { serve, launch, openAndWaitReady } from './lib.mjs';
 // Memory may not grow by more than this between 10 and 1 000 changes.
 const WASM_GROWTH_BOUND = 0;              // bytes: the wasm memory must not grow at all
 const JS_HEAP_GROWTH_BOUND = 2 * 1024 * 1024;  // bytes, after a forced garbage collection
+const IN_USE_GROWTH_BOUND = 512 * 1024;  // bytes the allocator holds, after the caches have filled
 
 let server, browser;
 before(async () => {
@@ -43,7 +44,9 @@ test('demo metrics: ms to ready, idle draw calls, memory over 1 000 card changes
     await cdp.send('HeapProfiler.collectGarbage');
     const heap = await cdp.send('Runtime.getHeapUsage');
     const stats = await page.evaluate(() => window.Carta.mount(document.querySelector('#carousel')).stats());
-    return { jsHeap: heap.usedSize, wasm: stats.wasmMemoryBytes, images: stats.imageBytes, frames: stats.frames };
+    const page_ = await page.evaluate(() => window.Carta.stats());
+    return { jsHeap: heap.usedSize, wasm: stats.wasmMemoryBytes, wasmInUse: page_.wasmHeapInUseBytes,
+             images: stats.imageBytes, frames: stats.frames };
   };
   const changes = (n) => page.evaluate(async (count) => {
     const carousel = window.Carta.mount(document.querySelector('#carousel'));
@@ -67,12 +70,18 @@ test('demo metrics: ms to ready, idle draw calls, memory over 1 000 card changes
     after_10_changes: after10,
     after_1000_changes: after1000,
     wasm_growth_bytes: after1000.wasm - after10.wasm,
+    wasm_in_use_growth_bytes: after1000.wasmInUse - after10.wasmInUse,
     js_heap_growth_bytes: after1000.jsHeap - after10.jsHeap,
   };
   console.log('carta metrics ' + JSON.stringify(report));
   assert.equal(idleDraws, 0, 'no frame is drawn while nothing changes');
   assert.ok(after1000.frames > after10.frames + 900, 'the 1 000 changes were drawn');
   assert.ok(report.wasm_growth_bytes <= WASM_GROWTH_BOUND, `wasm memory grew by ${report.wasm_growth_bytes} bytes`);
+  // The memory the widgets hold now (emmalloc's count), not the heap's size, which starts at
+  // 32 MiB and would hide 20 MiB of leak: a 1 MiB leak over the 990 changes fails this.
+  assert.ok(after10.wasmInUse > 0, 'the allocator\'s figure is read');
+  assert.ok(report.wasm_in_use_growth_bytes < IN_USE_GROWTH_BOUND,
+            `memory in use grew by ${report.wasm_in_use_growth_bytes} bytes over 990 changes`);
   assert.ok(report.js_heap_growth_bytes <= JS_HEAP_GROWTH_BOUND, `JS heap grew by ${report.js_heap_growth_bytes} bytes`);
   await page.close();
 });

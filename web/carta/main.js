@@ -15,8 +15,9 @@ function mountAll() {
 // What all the page's widgets cost together: how many there are, how many hold a WebGL
 // context now, the WebAssembly heap they share (its high-water mark) and their font atlases.
 function pageStats() {
-  const M = loadedModule, shared = M ? json(M, 0, 'stats') : { heapBytes: 0, atlases: 0 };
-  return { 'widgets': widgets.mounted, 'liveContexts': budget.live, 'wasmHeapBytes': shared.heapBytes, 'atlases': shared.atlases };
+  const M = loadedModule, shared = M ? json(M, 0, 'stats') : { heapBytes: 0, heapInUse: 0, atlases: 0 };
+  return { 'widgets': widgets.mounted, 'liveContexts': budget.live, 'wasmHeapBytes': shared.heapBytes,
+           'wasmHeapInUseBytes': shared.heapInUse, 'atlases': shared.atlases };
 }
 
 // The release: "0.3.0+<id of its files>" (docs/deploying.md), "0.3.0+dev" for a plain build.

@@ -4,6 +4,7 @@
 //   [X] Several instances per module, one WebGL 2 context each; one shared font atlas.
 //   [X] Images decoded by the browser (ImageBitmap) and uploaded here as textures.
 //   [X] No file system, no exceptions, no main loop: the page drives frames on demand.
+#include <emscripten/emmalloc.h>
 #include <emscripten/emscripten.h>
 #include <emscripten/html5_webgl.h>
 
@@ -483,13 +484,15 @@ std::string page_pictures_json(Instance* inst) {
   return std::move(w.text);
 }
 
-// What the widgets cost: {heapBytes, atlases, imageBytes}. The top of the WebAssembly heap
-// (the most it has held, as the heap never shrinks) and the font atlases are the page's,
+// What the widgets cost: {heapBytes, heapInUse, atlases, imageBytes}. The top of the
+// WebAssembly heap (the most it has held, as the heap never shrinks), the bytes allocated in
+// it now (emmalloc's own count: what a leak grows) and the font atlases are the page's,
 // shared by every widget; imageBytes are the decoded pictures widget `host_id` keeps on
 // the GPU (its LRU cache; 0 for an unknown id).
 std::string stats_json(Instance* inst) {
   JsonWriter w;
   w.begin('{').key("heapBytes").integer(static_cast<long long>(reinterpret_cast<std::uintptr_t>(sbrk(0))));
+  w.key("heapInUse").integer(static_cast<long long>(emmalloc_dynamic_heap_size() - emmalloc_free_dynamic_memory()));
   w.key("atlases").integer(carta::FontSet::shared_count());
   w.key("imageBytes").integer(inst ? static_cast<long long>(inst->app->image_bytes()) : 0).end('}');
   return std::move(w.text);
