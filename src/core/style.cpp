@@ -6,6 +6,8 @@
 #include <cctype>
 #include <cstdlib>
 
+#include "core/text.h"
+
 namespace carta {
 namespace {
 
@@ -15,13 +17,6 @@ std::string_view trim(std::string_view s) {
   while (!s.empty() && space(s.front())) s.remove_prefix(1);
   while (!s.empty() && space(s.back())) s.remove_suffix(1);
   return s;
-}
-
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  return out;
 }
 
 // Where `s` from `at` first reaches one of `stops` outside quotes and parentheses (its size
@@ -94,7 +89,7 @@ std::optional<float> length(std::string_view s) {
   std::string_view unit;
   std::optional<float> v = number(trim(s), &unit);
   if (!v || *v < 0) return std::nullopt;
-  const std::string u = lower(trim(unit));
+  const std::string u = ascii_lower(trim(unit));
   if (u.empty() || u == "px") return v;
   if (u == "rem" || u == "em") return *v * 16;
   return std::nullopt;
@@ -143,7 +138,7 @@ constexpr struct {
 std::optional<unsigned> parts(std::string_view s, std::vector<std::string>* warnings) {
   unsigned bits = 0;
   for (std::string_view word : split(s, " \t\n,")) {
-    const std::string w = lower(word);
+    const std::string w = ascii_lower(word);
     bool found = false;
     for (const auto& part : kParts)
       if (w == part.name) bits |= part.bits, found = true;
@@ -173,7 +168,7 @@ constexpr struct {
 
 std::optional<Color> function_color(std::string_view s) {
   const std::size_t open = s.find('(');
-  const std::string name = lower(trim(s.substr(0, open)));
+  const std::string name = ascii_lower(trim(s.substr(0, open)));
   if ((name != "rgb" && name != "rgba") || s.back() != ')') return std::nullopt;
   std::string_view inside = s.substr(open + 1, s.size() - open - 2);
   std::vector<std::string_view> v = split(inside, ", \t\n/");
@@ -217,7 +212,7 @@ std::optional<Color> parse_css_color(std::string_view text) {
     return parse_hex_color(s);
   }
   if (s.find('(') != std::string_view::npos) return function_color(s);
-  const std::string name = lower(s);
+  const std::string name = ascii_lower(s);
   for (const auto& named : kNamed)
     if (name == named.name) return named.color;
   return std::nullopt;
@@ -229,7 +224,7 @@ std::vector<std::string> font_families(std::string_view list) {
     if (name.size() >= 2 && (name.front() == '"' || name.front() == '\'') && name.back() == name.front())
       name = name.substr(1, name.size() - 2);
     std::string n(trim(name));
-    const std::string l = lower(n);
+    const std::string l = ascii_lower(n);
     if (l == "system-ui" || l == "ui-sans-serif" || l == "-apple-system") n = "sans-serif";
     else if (l == "ui-serif") n = "serif";
     else if (l == "ui-monospace") n = "monospace";
@@ -266,7 +261,7 @@ Style parse_style(std::string_view css, std::vector<std::string>* warnings) {
     at = scan_to(css, colon + 1, ";}");
     std::string_view value = trim(css.substr(colon + 1, at - colon - 1));
     const std::string_view important = "!important";
-    if (value.size() >= important.size() && lower(value.substr(value.size() - important.size())) == important)
+    if (value.size() >= important.size() && ascii_lower(value.substr(value.size() - important.size())) == important)
       value = trim(value.substr(0, value.size() - important.size()));
     if (value.empty()) continue;  // unset: the default stays
 

@@ -67,12 +67,17 @@ std::uint32_t next_code_point(std::string_view s, std::size_t& i) {
   return c;
 }
 
-std::string ascii_upper(std::string_view text) {
+namespace {
+std::string shift_case(std::string_view text, char from, char to) {
   std::string out(text);
   for (char& c : out)
-    if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+    if (c >= from && c <= from + 25) c = static_cast<char>(c - from + to);
   return out;
 }
+}  // namespace
+
+std::string ascii_upper(std::string_view text) { return shift_case(text, 'a', 'A'); }
+std::string ascii_lower(std::string_view text) { return shift_case(text, 'A', 'a'); }
 
 std::string fit_line(std::string_view text, float max_width, TextRole role, const TextMeasure& m) {
   bool cut = false;

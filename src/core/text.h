@@ -66,5 +66,7 @@ std::uint32_t next_code_point(std::string_view utf8, std::size_t& i);
 
 // Upper-cases ASCII letters (category labels); other characters are left as they are.
 std::string ascii_upper(std::string_view text);
+// Lower-cases ASCII letters (CSS keywords and units); other characters are left as they are.
+std::string ascii_lower(std::string_view text);
 
 }  // namespace carta

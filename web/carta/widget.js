@@ -245,6 +245,8 @@ function create(w) {
 function begin(w, fonts, feed, listen, cleanups) {
   w.life.to('creating');
   w.gl.made();
+  w.baseFonts = fonts;
+  if (fonts) setFonts(w, fonts, FONT_PART.base);
   w.queries.applyTheme(w.M, w.id, w.look);
   if (fontsOf(w.look).some(Boolean)) useBrowserText(w);  // the page's fonts are drawn by the browser
   const onLook = (look) => {
@@ -266,8 +268,6 @@ function begin(w, fonts, feed, listen, cleanups) {
   cleanups.push(watchLook(w.el, now, onLook));
   mark(w, 'create');
   listenToInput(w, listen);
-  w.baseFonts = fonts;
-  if (fonts) setFonts(w, fonts, FONT_PART.base);
   if (window.ResizeObserver) {
     const ro = new ResizeObserver(() => resize(w));
     ro.observe(w.el);
