@@ -15,9 +15,8 @@ target_compile_options(carta_web PRIVATE ${CARTA_WARNINGS})
 
 # The functions the page calls (web/carta/, by the protocol of src/app/protocol.h).
 set(CARTA_WEB_EXPORTS
-  _malloc _free _carta_create _carta_destroy _carta_set_font _carta_add_words _carta_use_browser_text _carta_prepare
-  _carta_set_feed _carta_set_feed_failure _carta_read_feed _carta_set_theme _carta_frame _carta_next_wake
-  _carta_input _carta_image _carta_json)
+  _malloc _free _carta_create _carta_destroy _carta_set_theme _carta_asset _carta_feed _carta_read_feed
+  _carta_frame _carta_next_wake _carta_input _carta_image _carta_json)
 list(JOIN CARTA_WEB_EXPORTS "," CARTA_WEB_EXPORTS_CSV)
 
 target_link_options(carta_web PRIVATE

@@ -42,6 +42,7 @@ enum class InputKind : int {
   context_lost,      // the browser took the WebGL context, or the page gave it back
   context_restored,  // it is back: GL objects are made again
   replace_context,   // move to a new context on the host's (new) canvas; answers taken when it could
+  prepare,           // a step of the atlas (its budget runs from ms); answers more while steps remain
 };
 #define CARTA_INPUT_KINDS(X)                                                                                      \
   X(pointerDown, InputKind::pointer_down) X(pointerMove, InputKind::pointer_move)                                \
@@ -49,7 +50,7 @@ enum class InputKind : int {
   X(key, InputKind::key) X(go, InputKind::go) X(step, InputKind::step) X(focus, InputKind::focus)               \
   X(pause, InputKind::pause) X(reducedMotion, InputKind::reduced_motion) X(resize, InputKind::resize)           \
   X(contextLost, InputKind::context_lost) X(contextRestored, InputKind::context_restored)                       \
-  X(replaceContext, InputKind::replace_context)
+  X(replaceContext, InputKind::replace_context) X(prepare, InputKind::prepare)
 
 struct Input {
   std::int32_t kind;  // an InputKind
@@ -66,9 +67,11 @@ struct Input {
 
 // What carta_input answers, as bits: redraw (a frame is wanted), overLink (the pointer is
 // over a link or button: the cursor), taken (the widget took a key or the wheel — the page
-// must not act on it too — or replace_context succeeded).
-enum InputResult : int { input_redraw = 1, input_over_link = 2, input_taken = 4 };
-#define CARTA_INPUT_RESULTS(X) X(redraw, input_redraw) X(overLink, input_over_link) X(taken, input_taken)
+// must not act on it too — or replace_context succeeded), more (prepare has steps left: the
+// page asks again in a task of its own).
+enum InputResult : int { input_redraw = 1, input_over_link = 2, input_taken = 4, input_more = 8 };
+#define CARTA_INPUT_RESULTS(X) \
+  X(redraw, input_redraw) X(overLink, input_over_link) X(taken, input_taken) X(more, input_more)
 
 // A picture the page was asked for (carta_image): decoded (its ImageBitmap handed over), shown
 // by the page itself under the canvas, or failed.
@@ -102,7 +105,12 @@ enum FrameBit : int { frame_drew = 1, frame_headline_visible = 2, frame_wants_ne
   X(topLeft, corner_top_left) X(topRight, corner_top_right) X(bottomLeft, corner_bottom_left)                    \
   X(bottomRight, corner_bottom_right)
 
-// A font file is one face of one part (carta_set_font).
+// What the page hands a widget besides its feed (carta_asset): a font file (one face of one
+// part), a language's words (assets/words/LANG.json; for every widget), or the browser's text
+// stack, loaded (carta-text.js) for the scripts the atlas cannot draw.
+enum class AssetKind : int { font, words, browser_text };
+#define CARTA_ASSET_KINDS(X) X(font, AssetKind::font) X(words, AssetKind::words) X(browserText, AssetKind::browser_text)
+// A font file is one face of one part.
 #define CARTA_FACES(X) X(sans, Face::sans) X(sansBold, Face::sans_bold) X(serifBold, Face::serif_bold)
 #define CARTA_FONT_PARTS(X) X(base, FontPart::base) X(ext, FontPart::latin_extended)
 

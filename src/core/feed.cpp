@@ -599,14 +599,16 @@ class ModelBuilder final : public JsonStream {
 
 }  // namespace
 
+std::string too_large_message(std::string_view what, std::string_view size, std::size_t limit) {
+  return std::string(what) + " is " + std::string(size) + " bytes; the limit is " + std::to_string(limit / 1024) +
+         " KiB (" + std::to_string(limit) + " bytes)";
+}
+
 FeedResult parse_feed(std::string_view bytes, std::string_view location, const FeedLimits& limits) {
   FeedResult result;
   if (bytes.size() > limits.max_bytes) {
-    result.diagnostics.push_back({Severity::error, "",
-                                  "the feed is " + std::to_string(bytes.size()) + " bytes; the limit is " +
-                                      std::to_string(limits.max_bytes / 1024) + " KiB (" +
-                                      std::to_string(limits.max_bytes) + " bytes)",
-                                  0, 0});
+    result.diagnostics.push_back(
+        {Severity::error, "", too_large_message("the feed", std::to_string(bytes.size()), limits.max_bytes), 0, 0});
     return result;
   }
   if (bytes.size() >= 3 && bytes.substr(0, 3) == "\xEF\xBB\xBF") {

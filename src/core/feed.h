@@ -23,6 +23,11 @@ struct FeedLimits {
   std::size_t max_values = 500000;           // JSON values in all (5 000 rich items are ~150 000)
 };
 
+// The refusal of a document over `limit` bytes: "`what` is `size` bytes; the limit is 8192
+// KiB (8388608 bytes)". `size` is text so the page can say "more than …" (its copy is
+// generated from this one: FEED_LIMIT in web/carta/generated/protocol.js).
+std::string too_large_message(std::string_view what, std::string_view size, std::size_t limit);
+
 struct Author {
   std::string name;
   std::string url;

@@ -18,6 +18,7 @@
 
 #include "core/datetime.h"
 #include "core/html_text.h"
+#include "core/json_writer.h"
 #include "core/url.h"
 #include "xml/encodings.h"
 
@@ -284,78 +285,8 @@ std::string relative_path(pugi::xml_node node, pugi::xml_node top) {
 
 // --- JSON text -----------------------------------------------------------------------------
 
-// A small writer: the converter's output is read back by the JSON reader, and `carta
-// convert` prints it for people, so it is indented.
-class JsonWriter {
- public:
-  std::string out;
-  void open(char bracket) {
-    comma();
-    out += bracket;
-    first_.push_back(true);
-  }
-  void close(char bracket) {
-    bool empty = first_.back();
-    first_.pop_back();
-    if (!empty) newline();
-    out += bracket;
-  }
-  void key(std::string_view k) {
-    comma();
-    quote(k);
-    out += ": ";
-    after_key_ = true;
-  }
-  void string(std::string_view s) {
-    comma();
-    quote(s);
-  }
-  void number(long n) {
-    comma();
-    out += std::to_string(n);
-  }
-  void member(std::string_view k, std::string_view s) {
-    key(k);
-    string(s);
-  }
-
- private:
-  void newline() {
-    out += '\n';
-    out.append(first_.size() * 2, ' ');
-  }
-  void comma() {
-    if (after_key_) {
-      after_key_ = false;
-      return;
-    }
-    if (first_.empty()) return;
-    if (!first_.back()) out += ',';
-    first_.back() = false;
-    newline();
-  }
-  void quote(std::string_view s) {
-    out += '"';
-    for (char ch : s) {
-      unsigned char c = static_cast<unsigned char>(ch);
-      if (c == '"') out += "\\\"";
-      else if (c == '\\') out += "\\\\";
-      else if (c == '\n') out += "\\n";
-      else if (c == '\t') out += "\\t";
-      else if (c == '\r') out += "\\r";
-      else if (c < 0x20) {
-        char esc[8];
-        std::snprintf(esc, sizeof esc, "\\u%04x", c);
-        out += esc;
-      } else {
-        out += ch;
-      }
-    }
-    out += '"';
-  }
-  std::vector<bool> first_;
-  bool after_key_ = false;
-};
+// The converter's output is read back by the JSON reader, and `carta convert` prints it for
+// people, so it is indented (core/json_writer.h).
 
 // --- Dates ---------------------------------------------------------------------------------
 
@@ -914,7 +845,7 @@ class Converter {
     }
     w.close(']');
     w.close('}');
-    out_.json = std::move(w.out);
+    out_.json = std::move(w.text);
   }
 
   void write_item(pugi::xml_node item, std::string path) {
@@ -1050,7 +981,7 @@ class Converter {
   const std::string& text_;
   const FeedLimits& limits_;
   XmlConversion& out_;
-  JsonWriter json_;
+  JsonWriter json_{true};
   pugi::xml_node channel_;
   bool atom_ = false;
   std::size_t warnings_ = 0;
@@ -1149,11 +1080,8 @@ XmlEncoding xml_encoding(std::string_view bytes, std::string_view http_charset) 
 XmlConversion convert_xml_feed(std::string_view bytes, const FeedLimits& limits, const XmlOptions& options) {
   XmlConversion out;
   if (bytes.size() > limits.max_bytes) {
-    out.diagnostics.push_back({Severity::error, "",
-                               "the feed is " + std::to_string(bytes.size()) + " bytes; the limit is " +
-                                   std::to_string(limits.max_bytes / 1024) + " KiB (" +
-                                   std::to_string(limits.max_bytes) + " bytes)",
-                               0, 0});
+    out.diagnostics.push_back(
+        {Severity::error, "", too_large_message("the feed", std::to_string(bytes.size()), limits.max_bytes), 0, 0});
     return out;
   }
   const std::string text = to_utf8(bytes, options, out.diagnostics);
@@ -1197,9 +1125,7 @@ XmlConversion convert_xml_feed(std::string_view bytes, const FeedLimits& limits,
   // carta.wasm) reads. It is rarely larger (escaped newlines in long bodies).
   if (out.ok() && out.json.size() > limits.max_bytes)
     out.diagnostics.push_back({Severity::error, out.root_path,
-                               "the feed, as JSON, is " + std::to_string(out.json.size()) + " bytes; the limit is " +
-                                   std::to_string(limits.max_bytes / 1024) + " KiB (" +
-                                   std::to_string(limits.max_bytes) + " bytes)",
+                               too_large_message("the feed, as JSON,", std::to_string(out.json.size()), limits.max_bytes),
                                0, 0});
   if (!out.ok()) out.json.clear();
   return out;

@@ -316,8 +316,9 @@ test('open: Enter on the focused headline link opens the card at the current ind
 });
 
 // The reader sees the new card (and the focus ring on its headline) on the frame after the
-// arrow key; the mirror's links follow a task later. Enter pressed in between opens the card
-// the reader sees, not the one the mirror's focus was still on.
+// arrow key, and the mirror's focus has moved to its headline link with the key itself, before
+// any frame: Enter pressed at once opens the card the arrow brought, by the link's own click
+// (no path of its own in input.js).
 test('open: Enter pressed right after an arrow key opens the card the arrow brought', async () => {
   const { page, close } = await openDemo();
   try {

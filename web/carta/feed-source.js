@@ -1,17 +1,17 @@
 // Where a widget's feed comes from: an inline <script type="application/feed+json">, or
 // its URL, fetched with a time limit and a size limit counted as it streams. RSS and Atom
 // (by content) are converted to JSON Feed by carta-xml.wasm; the core reads the rest.
+import { FEED_LIMIT } from './generated/protocol.js';
 import { loadXml } from './assets.js';
 import { languagesIn, scriptsIn } from './scripts.js';
 
-// carta::FeedLimits::max_bytes: a larger feed is refused before it is read into memory.
-export const MAX_FEED_BYTES = 8 << 20;
+// The core's limit (carta::FeedLimits): a larger feed is refused before it is read into memory.
+export const MAX_FEED_BYTES = FEED_LIMIT.bytes;
 export const FETCH_TIMEOUT_MS = 15000;
 
 // The core's words for the same refusal; `bytes` 0: more than the limit, size unknown.
 export function tooLarge(bytes) {
-  return new Error('the feed is ' + (bytes || 'more than ' + MAX_FEED_BYTES) + ' bytes; the limit is ' +
-                   (MAX_FEED_BYTES >> 10) + ' KiB (' + MAX_FEED_BYTES + ' bytes)');
+  return new Error(FEED_LIMIT.message.replace('{size}', bytes || 'more than ' + MAX_FEED_BYTES));
 }
 
 // By content, as carta::sniff_feed: '<' after a byte order mark and whitespace is XML.

@@ -1,7 +1,7 @@
 // What a widget reads: its feed handed to the core (and refreshed), the font parts and
 // words the feed needs, the browser's text stack for scripts the atlas lacks — or, without
 // WebGL 2, the plain list the mirror shows instead.
-import { FONT_PART } from './generated/protocol.js';
+import { ASSET, FONT_PART } from './generated/protocol.js';
 import { loadFontPart, loadModule, loadTextStack } from './assets.js';
 import { needsTextStack } from './scripts.js';
 import { loadWords } from './words.js';
@@ -12,12 +12,23 @@ import { json, readJson, withBytes, withString } from './wasm.js';
 
 export function setFonts(w, buffers, part) {
   buffers.forEach((buffer, face) => {
-    withBytes(w.M, new Uint8Array(buffer), (p, n) => { w.M['_carta_set_font'](w.id, face, part, p, n); });
+    withBytes(w.M, new Uint8Array(buffer), (p, n) => { w.M['_carta_asset'](w.id, ASSET.font, face, part, p, n); });
   });
 }
 
+// A language's words, for every widget of the module.
 export function addWords(M, texts) {
-  texts.forEach((text) => withString(M, text, (p) => { M['_carta_add_words'](p); }));
+  texts.forEach((text) => withBytes(M, new TextEncoder().encode(text), (p, n) => { M['_carta_asset'](0, ASSET.words, 0, 0, p, n); }));
+}
+
+// The feed's bytes for the core to read (`url` resolves its links), or why it could not be
+// fetched (`failure`; '' for none yet: the loading state).
+export function handFeed(w, bytes, url, failure) {
+  const M = w.M;
+  withString(M, url, (u) => withBytes(M, bytes, (p, n) => {
+    if (failure == null) return call(w, () => M['_carta_feed'](w.id, p, n, u, 0));
+    withString(M, failure, (f) => M['_carta_feed'](w.id, 0, 0, u, f));
+  }));
 }
 
 // Text the atlas cannot draw goes to the browser's text stack (carta-text.js); the widget
@@ -30,7 +41,7 @@ export function useBrowserText(w) {
     w.host.text = factory(w.root, w.baseFonts);
     return w.host.text.ready;
   }).then(() => {
-    if (!w.life.destroyed && w.host.text) w.M['_carta_use_browser_text'](w.id);
+    if (!w.life.destroyed && w.host.text) w.M['_carta_asset'](w.id, ASSET.browserText, 0, 0, 0, 0);
   }).catch((e) => {
     console.warn('Carta: ' + (e && e.message || e));  // the atlas draws what it can
   }).then(() => {
@@ -59,9 +70,7 @@ export function useFeed(w, feed) {
     }, (e) => console.warn('Carta: ' + e.message));  // those letters show as the base font's fallback glyph
   }
   const M = w.M;
-  withString(M, feed.url, (u) => {
-    withBytes(M, feed.bytes, (p, n) => { call(w, () => M['_carta_set_feed'](w.id, p, n, u)); });
-  });
+  handFeed(w, feed.bytes, feed.url);
   if (w.life.destroyed) return false;
   const error = json(M, w.id, 'error');
   if (error.message) reportError(w.el, error.message, feed.path(error.path));
@@ -71,7 +80,7 @@ export function useFeed(w, feed) {
 }
 
 export function failFeed(w, error) {
-  withString(w.M, error.message, (p) => { w.M['_carta_set_feed_failure'](w.id, p); });
+  handFeed(w, new Uint8Array(0), '', error.message);
   reportError(w.el, error.message, error.where || '');
   invalidate(w);
 }

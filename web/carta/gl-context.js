@@ -41,11 +41,41 @@ export function makeCanvas() {
   return c;
 }
 
+// The canvas's context events: lost (taken by the browser, or given back by release) and
+// restored. listen() again after the canvas is replaced.
+function contextEvents(w, owner) {
+  const life = w.life;
+  let listeners = [];
+  const on = (type, fn) => { w.canvas.addEventListener(type, fn); listeners.push([w.canvas, type, fn]); };
+  return {
+    listen() {
+      on('webglcontextlost', (e) => {
+        e.preventDefault();
+        if (life.context !== 'released') { life.setContext('lost'); budget.release(owner); }  // the browser took it
+        w.canvas.style.visibility = 'hidden';  // until the restored context draws again
+        if (w.raf) { cancelAnimationFrame(w.raf); w.raf = 0; }
+        input(w.M, w.id, { kind: INPUT.contextLost });
+        w.pictures.drop();
+      });
+      on('webglcontextrestored', () => {
+        life.setContext('live');
+        if (!budget.holds(owner)) budget.claim(owner);
+        input(w.M, w.id, { kind: INPUT.contextRestored });
+        invalidate(w);
+      });
+    },
+    unlisten() {
+      listeners.forEach((l) => l[0].removeEventListener(l[1], l[2]));
+      listeners = [];
+    }
+  };
+}
+
 export function glContext(w) {
   // WEBGL_lose_context of the widget's context — the one start-up makes before the module's
   // create takes it, or seeThrough's on a new canvas — kept from the start, for a lost
   // context gives no extensions.
-  let loseContext = null, listeners = [];
+  let loseContext = null;
   const life = w.life;
   const owner = w.contextOwner = {
     used: 0,
@@ -54,32 +84,11 @@ export function glContext(w) {
       budget.release(owner);
       if (!life.made || !loseContext || life.context !== 'live') return;
       life.setContext('released');
-      loseContext.loseContext();  // fires webglcontextlost, below
+      loseContext.loseContext();  // fires webglcontextlost (contextEvents)
     }
   };
   function use(c) { loseContext = c && c.getExtension('WEBGL_lose_context'); }
-
-  function listen() {
-    const on = (type, fn) => { w.canvas.addEventListener(type, fn); listeners.push([w.canvas, type, fn]); };
-    on('webglcontextlost', (e) => {
-      e.preventDefault();
-      if (life.context !== 'released') { life.setContext('lost'); budget.release(owner); }  // the browser took it
-      w.canvas.style.visibility = 'hidden';  // until the restored context draws again
-      if (w.raf) { cancelAnimationFrame(w.raf); w.raf = 0; }
-      input(w.M, w.id, { kind: INPUT.contextLost });
-      w.pictures.drop();
-    });
-    on('webglcontextrestored', () => {
-      life.setContext('live');
-      if (!budget.holds(owner)) budget.claim(owner);
-      input(w.M, w.id, { kind: INPUT.contextRestored });
-      invalidate(w);
-    });
-  }
-  function unlisten() {
-    listeners.forEach((l) => l[0].removeEventListener(l[1], l[2]));
-    listeners = [];
-  }
+  const events = contextEvents(w, owner), listen = events.listen, unlisten = events.unlisten;
 
   return {
     attributes: Object.keys(w.pageOnly()).length ? SEE_THROUGH_ATTRIBUTES : CONTEXT_ATTRIBUTES,
@@ -94,7 +103,7 @@ export function glContext(w) {
     reclaim() {
       if (life.context !== 'released' || life.destroyed) return;
       budget.claim(owner);
-      loseContext.restoreContext();  // fires webglcontextrestored, above
+      loseContext.restoreContext();  // fires webglcontextrestored (contextEvents)
     },
     // Moves the widget to a new canvas whose context has alpha, for a picture the page must
     // show under it; true once it is there (or was). The module makes its GL objects again

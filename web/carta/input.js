@@ -55,24 +55,13 @@ function listenToPointer(w, listen) {
 function listenToKeys(w, listen) {
   listen(w.el, 'keydown', (e) => {
     if (e.altKey || e.ctrlKey || e.metaKey || !(e.key in KEY)) return;
-    // Enter on a focused link or button of the mirror does what that element does.
+    // Enter on a focused link or button of the mirror does what that element does: the
+    // mirror moved with the card (below), so it is the one the reader sees focused.
     const o = origin(e);
-    if (e.key === 'Enter' && o && (o.tagName === 'A' || o.tagName === 'BUTTON')) {
-      // The card changed and the canvas shows it (focus ring on its headline), but the
-      // mirror follows a task later: bring it up to date now, and when focus moves with
-      // it, Enter is for the element that has it — the one the reader sees focused.
-      if (w.mirrorStale || w.mirrorSoon) {
-        clearTimeout(w.mirrorSoon);
-        w.mirrorSoon = 0;
-        w.mirrorStale = false;
-        updateMirror(w);
-        const now = w.root.activeElement;
-        if (now && now !== o && now.click) { e.preventDefault(); now.click(); }
-      }
-      return;
-    }
+    if (e.key === 'Enter' && o && (o.tagName === 'A' || o.tagName === 'BUTTON')) return;
     if (call(w, () => input(w.M, w.id, { kind: INPUT.key, code: KEY[e.key] })) & INPUT_RESULT.taken) {
       e.preventDefault();
+      updateMirror(w);  // now, before the frame that shows it: keyboard focus goes with the card
       invalidate(w);
     }
   });

@@ -3,10 +3,9 @@
 // widget; what the core only takes at creation (autoplay, loop, locale, debug, link
 // parameters, refresh) re-mounts it — destroy and mount, the simplest correct way.
 import { CHANGE_CAUSE } from './generated/protocol.js';
-import { failFeed, scheduleRefresh, useFeed } from './feeding.js';
+import { failFeed, handFeed, scheduleRefresh, useFeed } from './feeding.js';
 import { feedSource } from './feed-source.js';
 import { readConfig } from './options.js';
-import { withString } from './wasm.js';
 
 // Nothing more to do once the widget has started (lazy and lazyMargin only decide when).
 const SET = ['height', 'analytics', 'lazy', 'lazyMargin'];
@@ -57,7 +56,7 @@ function loadFeed(w, go) {
     if (!w.life.made || w.feeds !== serial) return;
     w.feedLoading = false;
     w.readyFired = false;
-    withString(w.M, '', (p) => { w.M['_carta_set_feed_failure'](w.id, p); });
+    handFeed(w, new Uint8Array(0), '', '');
     const ok = feed.error ? (failFeed(w, feed.error), false) : useFeed(w, feed);
     if (ok && w.startAfterFeed) go(w.config.start, CHANGE_CAUSE.api);
     w.startAfterFeed = false;

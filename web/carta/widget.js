@@ -2,7 +2,7 @@
 // root, its life (lifecycle.js), and start-up once it nears the viewport. The work is the
 // modules': frames.js draws, input.js listens, pictures.js and gl-context.js hold what the
 // GPU needs, feeding.js reads, mirror.js speaks.
-import { CHANGE_CAUSE, FONT_PART, INPUT, PAUSE } from './generated/protocol.js';
+import { CHANGE_CAUSE, FONT_PART, INPUT, INPUT_RESULT, PAUSE } from './generated/protocol.js';
 import { loadFontPart, loadModule, loadTextStack } from './assets.js';
 import { addWords, failFeed, fallback, scheduleRefresh, setFonts, useBrowserText, useFeed } from './feeding.js';
 import { call, invalidate, mark, pause, resize, size, updateMirror } from './frames.js';
@@ -43,7 +43,7 @@ export function mount(el, options) {
   const w = {
     el, root, config, id: nextHostId++, M: null, life: lifecycle(),
     onScreen: !config.lazy, near: !config.lazy, pageVisible: !document.hidden, frameWanted: false,
-    raf: 0, wakeTimer: 0, refreshTimer: 0, mirrorSoon: 0, frames: 0, wordsRun: 0, pending: [],
+    raf: 0, wakeTimer: 0, refreshTimer: 0, frames: 0, wordsRun: 0, pending: [],
     readyFired: false, textWanted: false, textPending: false, extFonts: false, dragging: false,
     userPaused: false, mirrorStale: false, announce: false, announcedIndex: -1, baseFonts: null, look: '',
     pageOnly: () => pageOnlyOrigins
@@ -281,7 +281,7 @@ function begin(w, fonts, feed, listen, cleanups) {
     scheduleRefresh(w, ok);
     // The atlas, with the glyphs the first cards use: one role's glyphs a task.
     inTask(w, function prepare() {
-      if (w.M['_carta_prepare'](w.id, performance.now())) return inTask(w, prepare);
+      if (input(w.M, w.id, { kind: INPUT.prepare }) & INPUT_RESULT.more) return inTask(w, prepare);
       mark(w, 'atlas');
       w.life.to('running');  // frames were held back until now: none is drawn without the feed
       invalidate(w);

@@ -1,7 +1,7 @@
 // The words of the mirror and the fallback, by language, from assets/words/LANG.json — the
 // files the canvas reads too. English is built in (WORDS_EN and WORD_LANGUAGES are written
 // before this code by the build, from those files); the others are fetched when a feed or
-// the page needs them, and handed to the canvas as well (carta_add_words).
+// the page needs them, and handed to the canvas as well (carta_asset words).
 import { fetchAsset } from './assets.js';
 
 /* global WORDS_EN, WORD_LANGUAGES */

@@ -10,6 +10,7 @@
 
 #include "app/protocol.h"
 #include "core/bidi.h"
+#include "core/feed.h"
 
 namespace {
 
@@ -77,6 +78,7 @@ int main() {
   list("KEY", "Keys the widget takes, by KeyboardEvent.key (an Input of kind key).", {CARTA_KEYS(CARTA_ENTRY)});
   list("INPUT", "What the page tells a widget (carta_input): the Input's kind.", {CARTA_INPUT_KINDS(CARTA_ENTRY)});
   list("INPUT_RESULT", "carta_input's answer, as bits.", {CARTA_INPUT_RESULTS(CARTA_ENTRY)});
+  list("ASSET", "What the page hands a widget besides its feed (carta_asset).", {CARTA_ASSET_KINDS(CARTA_ENTRY)});
   list("IMAGE", "What became of a picture the widget asked for (carta_image).", {CARTA_IMAGE_STATES(CARTA_ENTRY)});
   list("JSON_KIND", "What carta_json answers with.", {CARTA_JSON_KINDS(CARTA_ENTRY)});
   list("FRAME", "carta_frame's answer, as bits.", {CARTA_FRAME_BITS(CARTA_ENTRY)});
@@ -84,10 +86,17 @@ int main() {
   list("PAUSE", "Why autoplay waits (an Input of kind pause).", {CARTA_PAUSE_REASONS(CARTA_ENTRY)});
   list("CORNER", "Rounded corners of a picture the page shows, as bits (carta_json pagePictures).",
        {CARTA_CORNERS(CARTA_ENTRY)});
-  list("FACE", "The faces of a font part, in the order of its files (carta_set_font).", {CARTA_FACES(CARTA_ENTRY)});
-  list("FONT_PART", "The font parts (carta_set_font).", {CARTA_FONT_PARTS(CARTA_ENTRY)});
+  list("FACE", "The faces of a font part, in the order of its files (carta_asset font).", {CARTA_FACES(CARTA_ENTRY)});
+  list("FONT_PART", "The font parts (carta_asset font).", {CARTA_FONT_PARTS(CARTA_ENTRY)});
   list("CHANGE_CAUSE", "Why the card in view changed (an Input's cause, and the changed callback).",
        {CARTA_CHANGE_CAUSES(CARTA_ENTRY)});
+
+  {
+    const carta::FeedLimits limits;
+    line("// The core's feed size limit and its refusal (carta::too_large_message): {size} is the size.");
+    line("export const FEED_LIMIT = {bytes: " + std::to_string(limits.max_bytes) + ", message: '" +
+         carta::too_large_message("the feed", "{size}", limits.max_bytes) + "'};");
+  }
 
 #define CARTA_STRING(name) name,
   strings("STYLE_PROPERTIES", "The partner's look: the host's custom properties handed to carta_set_theme.",

@@ -22,6 +22,7 @@
 #include "app/app.h"
 #include "app/protocol.h"
 #include "core/datetime.h"
+#include "core/json_writer.h"
 #include "core/strings.h"
 #include "platform/web/web_text.h"
 
@@ -144,41 +145,38 @@ EMSCRIPTEN_KEEPALIVE void carta_destroy(int host_id) {
   }
 }
 
-// One face (protocol::FACE) of one font part (protocol::FONT_PART).
-EMSCRIPTEN_KEEPALIVE void carta_set_font(int host_id, int face, int part, const unsigned char* data, int length) {
-  if (part < 0 || part >= static_cast<int>(carta::FontPart::count) || face < 0 ||
-      face >= static_cast<int>(carta::Face::count))
-    return;
-  if (Instance* inst = current(host_id))
-    inst->app->set_font(static_cast<carta::Face>(face), std::vector<unsigned char>(data, data + length),
-                        static_cast<carta::FontPart>(part));
-}
-
-// 1 while steps of the atlas remain: the page calls again in a task of its own.
-EMSCRIPTEN_KEEPALIVE int carta_prepare(int host_id, double milliseconds) {
+// The widget's feed (`bytes`, read by the core; `location` resolves its relative links), or,
+// when `failure` is not null, why the page could not fetch it (the error card says it).
+EMSCRIPTEN_KEEPALIVE void carta_feed(int host_id, const char* bytes, int length, const char* location,
+                                     const char* failure) {
   Instance* inst = current(host_id);
-  return inst && inst->app->prepare(milliseconds / 1000.0) ? 1 : 0;
+  if (!inst) return;
+  if (failure) inst->app->set_feed_failure(failure);
+  else inst->app->set_feed(std::string_view(bytes, length), location);
 }
 
-EMSCRIPTEN_KEEPALIVE void carta_set_feed(int host_id, const char* bytes, int length, const char* location) {
-  if (Instance* inst = current(host_id)) inst->app->set_feed(std::string_view(bytes, length), location);
-}
-
-// The page has loaded carta-text.js for this widget: paragraphs the atlas cannot draw go
-// to the browser's text stack from the next frame on.
-EMSCRIPTEN_KEEPALIVE void carta_use_browser_text(int host_id) {
-  if (Instance* inst = current(host_id)) {
+// Something the page fetched or loaded for a widget (protocol::AssetKind): a font file (`face`
+// and `part`: protocol::FACE, FONT_PART), a language's words (for every widget), or the
+// browser's text stack (carta-text.js): paragraphs the atlas cannot draw go to it from the
+// next frame on. Returns 1 when it was taken.
+EMSCRIPTEN_KEEPALIVE int carta_asset(int host_id, int kind, int face, int part, const unsigned char* data,
+                                     int length) {
+  using carta::protocol::AssetKind;
+  const std::string_view bytes(reinterpret_cast<const char*>(data), data ? static_cast<std::size_t>(length) : 0);
+  if (kind == static_cast<int>(AssetKind::words)) return carta::add_ui_strings(bytes) ? 1 : 0;
+  Instance* inst = current(host_id);
+  if (!inst) return 0;
+  if (kind == static_cast<int>(AssetKind::browser_text)) {
     inst->text = std::make_unique<carta::web::BrowserText>(host_id);
     inst->app->set_platform_text(inst->text.get());
+    return 1;
   }
-}
-
-// A language's words (assets/words/LANG.json) for the canvas; the page fetched them for a
-// feed or page in that language. Returns 1 when they were taken.
-EMSCRIPTEN_KEEPALIVE int carta_add_words(const char* json) { return carta::add_ui_strings(json) ? 1 : 0; }
-
-EMSCRIPTEN_KEEPALIVE void carta_set_feed_failure(int host_id, const char* message) {
-  if (Instance* inst = current(host_id)) inst->app->set_feed_failure(message);
+  if (kind != static_cast<int>(AssetKind::font) || part < 0 || part >= static_cast<int>(carta::FontPart::count) ||
+      face < 0 || face >= static_cast<int>(carta::Face::count))
+    return 0;
+  inst->app->set_font(static_cast<carta::Face>(face), std::vector<unsigned char>(data, data + bytes.size()),
+                      static_cast<carta::FontPart>(part));
+  return 1;
 }
 
 // What became of a picture the widget asked for (protocol IMAGE): loaded (`bitmap` is the
@@ -272,7 +270,7 @@ EMSCRIPTEN_KEEPALIVE int carta_input(int host_id, const carta::protocol::Input* 
   carta::App& app = *inst->app;
   const double s = in->ms / 1000.0;
   const auto cause = known<carta::ChangeCause>(in->cause) ? static_cast<carta::ChangeCause>(in->cause) : carta::ChangeCause::api;
-  bool redraw = false, taken = false;
+  bool redraw = false, taken = false, more = false;
   switch (static_cast<InputKind>(in->kind)) {
     case InputKind::pointer_down: redraw = app.pointer_down(in->x, in->y, s); break;
     case InputKind::pointer_move: redraw = app.pointer_move(in->x, in->y, s); break;
@@ -289,88 +287,19 @@ EMSCRIPTEN_KEEPALIVE int carta_input(int host_id, const carta::protocol::Input* 
     case InputKind::context_lost: app.context_lost(); break;
     case InputKind::context_restored: app.context_restored(); redraw = true; break;
     case InputKind::replace_context: redraw = taken = replace_context(*inst); break;
+    case InputKind::prepare: more = app.prepare(s); break;
   }
-  return (redraw ? input_redraw : 0) | (app.pointer_over_link() ? input_over_link : 0) | (taken ? input_taken : 0);
+  return (redraw ? input_redraw : 0) | (app.pointer_over_link() ? input_over_link : 0) | (taken ? input_taken : 0) |
+         (more ? input_more : 0);
 }
 
 }  // extern "C"
 
 namespace {
 
-// A small JSON writer for the mirror's view: strings, numbers, booleans, arrays, objects.
-// (Written by hand so the web build does not carry the JSON library's serializer.)
-class JsonWriter {
- public:
-  std::string text;
-  JsonWriter& key(const char* k) {
-    comma();
-    fresh_ = true;  // the key itself takes no comma
-    string(k);
-    text += ':';
-    fresh_ = true;
-    return *this;
-  }
-  JsonWriter& string(std::string_view s) {
-    comma();
-    text += '"';
-    for (char c : s) {
-      unsigned char u = static_cast<unsigned char>(c);
-      if (c == '"' || c == '\\') {
-        text += '\\';
-        text += c;
-      } else if (u < 0x20) {
-        static const char hex[] = "0123456789abcdef";
-        text += "\\u00";
-        text += hex[u >> 4];
-        text += hex[u & 15];
-      } else {
-        text += c;
-      }
-    }
-    text += '"';
-    return *this;
-  }
-  JsonWriter& number(double v) {
-    comma();
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%.2f", v);
-    text += buf;
-    return *this;
-  }
-  JsonWriter& integer(long long v) {
-    comma();
-    text += std::to_string(v);
-    return *this;
-  }
-  JsonWriter& boolean(bool v) {
-    comma();
-    text += v ? "true" : "false";
-    return *this;
-  }
-  JsonWriter& begin(char bracket) {
-    comma();
-    text += bracket;
-    fresh_ = true;
-    return *this;
-  }
-  JsonWriter& end(char bracket) {
-    text += bracket;
-    fresh_ = false;
-    return *this;
-  }
-  JsonWriter& rect(const carta::Rect& r) {
-    begin('[');
-    number(r.x).number(r.y).number(r.w).number(r.h);
-    return end(']');
-  }
+using carta::JsonWriter;
 
- private:
-  void comma() {
-    if (!fresh_) text += ',';
-    fresh_ = false;
-  }
-  bool fresh_ = true;
-};
+JsonWriter& rect(JsonWriter& w, const carta::Rect& r) { return w.numbers({r.x, r.y, r.w, r.h}); }
 
 // One card as the page's mirror and fallback list take it: everything the card says and,
 // with a scene, where it is drawn (its box, its headline's lines, its related links).
@@ -378,7 +307,7 @@ void write_card(JsonWriter& w, const carta::Feed& feed, int index, std::int64_t 
                 const carta::Scene* scene) {
   using Kind = carta::HitRegion::Kind;
   const carta::Item& it = feed.items[index];
-  w.begin('{');
+  w.open('{');
   w.key("index").integer(index).key("id").string(it.id).key("url").string(it.url);
   w.key("title").string(it.title).key("summary").string(it.summary).key("image").string(it.image);
   w.key("alt").string(it.image_alt).key("caption").string(it.image_caption).key("credit").string(it.image_credit);
@@ -386,30 +315,30 @@ void write_card(JsonWriter& w, const carta::Feed& feed, int index, std::int64_t 
   w.key("meta").string(carta::meta_line(it, now, locale));
   if (scene) {
     for (const carta::HitRegion& h : scene->hits)
-      if (h.kind == Kind::card && h.index == index) w.key("rect").rect(h.rect);
+      if (h.kind == Kind::card && h.index == index) rect(w.key("rect"), h.rect);
     // The headline's and the summary's lines as drawn, and their boxes.
     for (auto [name, blocks] : {std::pair{"headline", &scene->headlines}, {"summaryText", &scene->summaries}})
       for (const carta::HeadlineText& t : *blocks) {
         if (t.index != index) continue;
-        w.key(name).begin('{').key("rect").rect(t.rect).key("lines").begin('[');
+        rect(w.key(name).open('{').key("rect"), t.rect).key("lines").open('[');
         for (const std::string& line : t.lines) w.string(line);
-        w.end(']').end('}');
+        w.close(']').close('}');
       }
   }
-  w.key("related").begin('[');
+  w.key("related").open('[');
   for (std::size_t k = 0; k < it.related.size(); ++k) {
     const carta::RelatedItem& r = it.related[k];
-    w.begin('{').key("title").string(r.title).key("url").string(r.url).key("category").string(r.category);
+    w.open('{').key("title").string(r.title).key("url").string(r.url).key("category").string(r.category);
     w.key("target").integer(r.item_index);
     // A related story in another language than its card's is tagged with its own.
     if (r.item_index >= 0 && feed.items[r.item_index].language != it.language)
       w.key("language").string(feed.items[r.item_index].language).key("rtl").boolean(feed.items[r.item_index].right_to_left);
     if (scene)
       for (const carta::HitRegion& rh : scene->hits)
-        if (rh.kind == Kind::related && rh.index == index && rh.related == static_cast<int>(k)) w.key("rect").rect(rh.rect);
-    w.end('}');
+        if (rh.kind == Kind::related && rh.index == index && rh.related == static_cast<int>(k)) rect(w.key("rect"), rh.rect);
+    w.close('}');
   }
-  w.end(']').end('}');
+  w.close(']').close('}');
 }
 
 
@@ -424,7 +353,7 @@ std::string view_json(Instance* inst) {
   const auto& hits = app.scene().hits;
   using Kind = carta::HitRegion::Kind;
   JsonWriter w;
-  w.begin('{');
+  w.open('{');
   w.key("status").string(app.status() == carta::FeedStatus::ready    ? "ready"
                          : app.status() == carta::FeedStatus::failed ? "failed"
                                                                      : "loading");
@@ -437,21 +366,27 @@ std::string view_json(Instance* inst) {
   w.key("index").integer(app.current());
   w.key("perView").integer(app.per_view());
   for (const carta::HitRegion& h : hits) {
-    if (h.kind == Kind::prev) w.key("prev").rect(h.rect);
-    if (h.kind == Kind::next) w.key("next").rect(h.rect);
+    if (h.kind == Kind::prev) rect(w.key("prev"), h.rect);
+    if (h.kind == Kind::next) rect(w.key("next"), h.rect);
   }
-  w.key("dots").begin('[');
+  w.key("dots").open('[');
   for (const carta::HitRegion& h : hits) {
     if (h.kind != Kind::dot) continue;
-    w.begin('{').key("index").integer(h.index).key("rect").rect(h.rect).end('}');
+    rect(w.open('{').key("index").integer(h.index).key("rect"), h.rect).close('}');
   }
-  w.end(']');
-  w.key("cards").begin('[');
+  w.close(']');
+  w.key("cards").open('[');
+  bool current_written = false;
   for (const carta::HitRegion& h : hits) {
     if (h.kind != Kind::card || h.index < 0 || h.index >= static_cast<int>(feed.items.size())) continue;
     write_card(w, feed, h.index, app.now_unix(), app.locale(), &app.scene());
+    current_written = current_written || h.index == app.current();
   }
-  w.end(']').end('}');
+  // A key has just changed the card and no frame has drawn it yet: the mirror has its card
+  // now (not yet placed), so keyboard focus moves with it and Enter opens what is focused.
+  if (!current_written && app.current() >= 0 && app.current() < static_cast<int>(feed.items.size()))
+    write_card(w, feed, app.current(), app.now_unix(), app.locale(), nullptr);
+  w.close(']').close('}');
   return std::move(w.text);
 }
 
@@ -460,14 +395,14 @@ std::string view_json(Instance* inst) {
 // [card…].
 std::string items_json(Instance* inst, int from, int count) {
   JsonWriter w;
-  w.begin('[');
+  w.open('[');
   if (inst) {
     const carta::App& app = *inst->app;
     const carta::Feed& feed = app.feed().feed;
     const int end = std::min(static_cast<int>(feed.items.size()), from + std::max(0, count));
     for (int i = std::max(0, from); i < end; ++i) write_card(w, feed, i, app.now_unix(), app.locale(), nullptr);
   }
-  w.end(']');
+  w.close(']');
   return std::move(w.text);
 }
 
@@ -475,12 +410,12 @@ std::string items_json(Instance* inst, int from, int count) {
 // [{url, rect: [x, y, w, h] (CSS px), radius, corners (carta::Corner bits)}].
 std::string page_pictures_json(Instance* inst) {
   JsonWriter w;
-  w.begin('[');
+  w.open('[');
   if (inst)
     for (const carta::PagePicture& p : inst->app->page_pictures())
-      w.begin('{').key("url").string(p.url).key("rect").rect(p.rect).key("radius").number(p.radius)
-          .key("corners").integer(p.corners).end('}');
-  w.end(']');
+      rect(w.open('{').key("url").string(p.url).key("rect"), p.rect).key("radius").number(p.radius)
+          .key("corners").integer(p.corners).close('}');
+  w.close(']');
   return std::move(w.text);
 }
 
@@ -491,10 +426,10 @@ std::string page_pictures_json(Instance* inst) {
 // the GPU (its LRU cache; 0 for an unknown id).
 std::string stats_json(Instance* inst) {
   JsonWriter w;
-  w.begin('{').key("heapBytes").integer(static_cast<long long>(reinterpret_cast<std::uintptr_t>(sbrk(0))));
+  w.open('{').key("heapBytes").integer(static_cast<long long>(reinterpret_cast<std::uintptr_t>(sbrk(0))));
   w.key("heapInUse").integer(static_cast<long long>(emmalloc_dynamic_heap_size() - emmalloc_free_dynamic_memory()));
   w.key("atlases").integer(carta::FontSet::shared_count());
-  w.key("imageBytes").integer(inst ? static_cast<long long>(inst->app->image_bytes()) : 0).end('}');
+  w.key("imageBytes").integer(inst ? static_cast<long long>(inst->app->image_bytes()) : 0).close('}');
   return std::move(w.text);
 }
 
@@ -503,7 +438,7 @@ std::string stats_json(Instance* inst) {
 std::string error_json(Instance* inst) {
   const carta::Diagnostic* d = inst ? carta::first_error(inst->app->last_diagnostics()) : nullptr;
   JsonWriter w;
-  w.begin('{').key("message").string(d ? d->message : "").key("path").string(d ? where(*d) : "").end('}');
+  w.open('{').key("message").string(d ? d->message : "").key("path").string(d ? where(*d) : "").close('}');
   return std::move(w.text);
 }
 
@@ -523,25 +458,25 @@ EMSCRIPTEN_KEEPALIVE const char* carta_read_feed(const char* bytes, int length, 
   const carta::Diagnostic* e = carta::first_error(r.diagnostics);
   const std::string language = *locale ? locale : r.feed.language.empty() ? "en" : r.feed.language;
   JsonWriter w;
-  w.begin('{');
+  w.open('{');
   w.key("status").string(r.ok() ? "ready" : "failed");
   w.key("message").string(e ? e->message : std::string());
   w.key("path").string(e ? where(*e) : std::string());
   w.key("title").string(r.feed.title).key("language").string(language).key("rtl").boolean(r.feed.right_to_left);
   // The canvas's colours, for the list's CSS.
   const carta::Theme theme = carta::make_theme(dark != 0);
-  w.key("theme").begin('{');
+  w.key("theme").open('{');
   for (auto [name, c] : {std::pair{"page", theme.page}, {"card", theme.card}, {"text", theme.text}, {"muted", theme.muted},
                          {"accent", theme.accent_text}, {"placeholder", theme.placeholder}}) {
     char hex[8];
     std::snprintf(hex, sizeof hex, "#%02x%02x%02x", c.r, c.g, c.b);
     w.key(name).string(hex);
   }
-  w.end('}');
-  w.key("items").begin('[');
+  w.close('}');
+  w.key("items").open('[');
   for (int i = 0; r.ok() && i < static_cast<int>(r.feed.items.size()); ++i)
     write_card(w, r.feed, i, static_cast<std::int64_t>(now_unix), language, nullptr);
-  w.end(']').end('}');
+  w.close(']').close('}');
   text = std::move(w.text);
   return text.c_str();
 }

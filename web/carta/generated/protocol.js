@@ -3,9 +3,11 @@
 // Keys the widget takes, by KeyboardEvent.key (an Input of kind key).
 export const KEY = {ArrowLeft: 0, ArrowRight: 1, Home: 2, End: 3, Enter: 4};
 // What the page tells a widget (carta_input): the Input's kind.
-export const INPUT = {pointerDown: 0, pointerMove: 1, pointerUp: 2, pointerLeave: 3, wheel: 4, key: 5, go: 6, step: 7, focus: 8, pause: 9, reducedMotion: 10, resize: 11, contextLost: 12, contextRestored: 13, replaceContext: 14};
+export const INPUT = {pointerDown: 0, pointerMove: 1, pointerUp: 2, pointerLeave: 3, wheel: 4, key: 5, go: 6, step: 7, focus: 8, pause: 9, reducedMotion: 10, resize: 11, contextLost: 12, contextRestored: 13, replaceContext: 14, prepare: 15};
 // carta_input's answer, as bits.
-export const INPUT_RESULT = {redraw: 1, overLink: 2, taken: 4};
+export const INPUT_RESULT = {redraw: 1, overLink: 2, taken: 4, more: 8};
+// What the page hands a widget besides its feed (carta_asset).
+export const ASSET = {font: 0, words: 1, browserText: 2};
 // What became of a picture the widget asked for (carta_image).
 export const IMAGE = {loaded: 1, inPage: 2, failed: 3};
 // What carta_json answers with.
@@ -18,12 +20,14 @@ export const HIT_KIND = {card: 0, related: 1, prev: 2, next: 3, dot: 4};
 export const PAUSE = {hover: 1, focus: 2, hidden: 4, offscreen: 8, user: 16};
 // Rounded corners of a picture the page shows, as bits (carta_json pagePictures).
 export const CORNER = {topLeft: 1, topRight: 2, bottomLeft: 4, bottomRight: 8};
-// The faces of a font part, in the order of its files (carta_set_font).
+// The faces of a font part, in the order of its files (carta_asset font).
 export const FACE = {sans: 0, sansBold: 1, serifBold: 2};
-// The font parts (carta_set_font).
+// The font parts (carta_asset font).
 export const FONT_PART = {base: 0, ext: 1};
 // Why the card in view changed (an Input's cause, and the changed callback).
 export const CHANGE_CAUSE = {reader: 0, autoplay: 1, feed: 2, api: 3};
+// The core's feed size limit and its refusal (carta::too_large_message): {size} is the size.
+export const FEED_LIMIT = {bytes: 8388608, message: 'the feed is {size} bytes; the limit is 8192 KiB (8388608 bytes)'};
 // The partner's look: the host's custom properties handed to carta_set_theme.
 export const STYLE_PROPERTIES = ['--carta-font-headline', '--carta-font-text', '--carta-color-background', '--carta-color-card', '--carta-color-text', '--carta-color-muted', '--carta-color-accent', '--carta-color-category', '--carta-radius', '--carta-gap', '--carta-padding', '--carta-image-ratio', '--carta-cards', '--carta-show'];
 // --carta-show's words and the parts (bits) each stands for (core/style.h).
