@@ -76,8 +76,23 @@ add_executable(image_diff tests/shots/image_diff.cpp src/platform/native/stb_imp
 target_compile_options(image_diff PRIVATE -w)
 add_test(NAME golden-shots
          COMMAND "${CMAKE_SOURCE_DIR}/tests/shots/check-shots.sh" "$<TARGET_FILE:carta>" "$<TARGET_FILE:image_diff>")
+# The negative control of the per-line check: look-magazine-dark-960x460 with its byline and
+# date line drawn in the card's colour, as if it were missing. The whole image is within
+# the global cap (693 px, 0.16%); the line's box is not (22%).
+add_test(NAME golden-shots-hidden-meta-shot
+         COMMAND carta shot "${CMAKE_SOURCE_DIR}/assets/feeds/demo.json" -o "${CMAKE_BINARY_DIR}/shot-hidden-meta.png"
+                 --now 2025-08-10T12:00:00Z --size 960x460 --card 2
+                 --style "${CMAKE_SOURCE_DIR}/tests/shots/feeds/magazine-meta-hidden.css")
+set_tests_properties(golden-shots-hidden-meta-shot PROPERTIES FIXTURES_SETUP hidden_meta)
+add_test(NAME golden-shots-catch-a-missing-line
+         COMMAND "${CARTA_EXPECT}" 1 "\\(0\\.1[0-9]*%; limit 0\\.2000%\\).*worst meta at .*: [0-9]+ px \\([1-9][0-9]\\."
+                 "$<TARGET_FILE:image_diff>" "${CMAKE_SOURCE_DIR}/tests/shots/expected/look-magazine-dark-960x460.png"
+                 "${CMAKE_BINARY_DIR}/shot-hidden-meta.png" "${CMAKE_BINARY_DIR}/shot-hidden-meta.diff.png"
+                 --boxes "${CMAKE_SOURCE_DIR}/tests/shots/expected/look-magazine-dark-960x460.boxes.tsv")
+set_tests_properties(golden-shots-catch-a-missing-line PROPERTIES FIXTURES_REQUIRED hidden_meta)
 if(CARTA_SANITIZE)
-  set_tests_properties(golden-shots PROPERTIES ENVIRONMENT "ASAN_OPTIONS=detect_leaks=0")  # Mesa, as above
+  set_tests_properties(golden-shots golden-shots-hidden-meta-shot PROPERTIES
+                       ENVIRONMENT "ASAN_OPTIONS=detect_leaks=0")  # Mesa, as above
 endif()
 
 # The App driven on a headless GL context (refresh, click against drag, pictures, context

@@ -1,9 +1,12 @@
 // `carta`, the native tool: shot (headless PNG), validate (feed diagnostics), view (window),
 // convert (any feed to JSON Feed). Every command reads JSON Feed, RSS and Atom, by content.
+#include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <ctime>
+#include <fstream>
 #include <string>
 #include <vector>
 
@@ -37,11 +40,12 @@ void usage(FILE* out) {
       "usage: carta <command> [options]\n"
       "  shot FEED -o OUT.png [--size WxH] [--dpr N] [--card N] [--theme light|dark]\n"
       "                       [--accent #RRGGBB] [--style FILE.css] [--now RFC3339] [--debug]\n"
-      "                       [--image-root DIR]\n"
+      "                       [--image-root DIR] [--boxes BOXES.tsv]\n"
       "      render the carousel headless (no display needed) to a PNG; --debug puts a\n"
       "      broken feed's diagnostic on its error card instead of the readers' sentence;\n"
       "      pictures are read only from inside the feed's folder, or --image-root;\n"
-      "      --style reads a partner's look: the --carta-* custom properties in a CSS file\n"
+      "      --style reads a partner's look: the --carta-* custom properties in a CSS file;\n"
+      "      --boxes writes where each line of text went (role, x, y, w, h in device px, text)\n"
       "  validate FEED        print each problem with its JSON pointer (element path for XML);\n"
       "                       exit 0 valid (warnings allowed), 1 invalid, 2 usage or I/O error\n"
       "  convert FEED         print the feed (RSS, Atom or JSON Feed) as JSON Feed 1.1 + _carta;\n"
@@ -61,6 +65,7 @@ struct ShotOptions {
   bool dark = false;
   bool debug = false;
   std::string image_root;  // images are read only from inside it; default the feed's folder
+  std::string boxes;       // where each line of text went, for the golden shots' per-line check
   std::optional<Color> accent;
   Style style;
   std::int64_t now = static_cast<std::int64_t>(std::time(nullptr));
@@ -74,6 +79,49 @@ int fail_usage(const std::string& message) {
   std::fprintf(stderr, "carta: %s\n", message.c_str());
   usage(stderr);
   return kExitUsage;
+}
+
+const char* role_name(TextRole role) {
+  switch (role) {
+    case TextRole::caption: return "caption";
+    case TextRole::category: return "category";
+    case TextRole::headline: return "headline";
+    case TextRole::meta: return "meta";
+    case TextRole::body: return "body";
+    case TextRole::related_category: return "related_category";
+    case TextRole::related_title: return "related_title";
+    case TextRole::status: return "status";
+    case TextRole::count: break;
+  }
+  return "text";
+}
+
+// Every line of text the frame drew, as the box of its glyphs in device pixels (the line
+// box's height, the line's own width from its start edge), inside the framebuffer: what
+// tests/shots/image_diff checks line by line. Lines wholly outside it are left out.
+bool write_text_boxes(const std::string& path, const App& app, PangoText& platform, int fb_w, int fb_h) {
+  std::ofstream out(path);
+  if (!out) return false;
+  out << "# role\tx\ty\tw\th\ttext (device px; carta shot --boxes)\n";
+  const float dpr = app.fonts().dpr();
+  for (const Shape& s : app.scene().shapes) {
+    if (s.kind != Shape::Kind::text && s.kind != Shape::Kind::text_image) continue;
+    // The atlas draws a line from its box's left edge (a mirrored line's box is already its
+    // own width); the platform's image of a right-to-left line ends at the box's right edge.
+    const float width = s.kind == Shape::Kind::text ? app.fonts().width(s.role, s.text)
+                                                    : platform.width(s.text, app.theme().style(s.role), s.language);
+    const float left = s.kind == Shape::Kind::text_image && s.language.rtl ? s.rect.right() - width : s.rect.x;
+    const int x0 = std::max(0, static_cast<int>(std::floor(left * dpr)));
+    const int x1 = std::min(fb_w, static_cast<int>(std::ceil((left + width) * dpr)));
+    const int y0 = std::max(0, static_cast<int>(std::floor(s.rect.y * dpr)));
+    const int y1 = std::min(fb_h, static_cast<int>(std::ceil(s.rect.bottom() * dpr)));
+    if (x1 <= x0 || y1 <= y0) continue;
+    std::string text = s.text;
+    for (char& c : text)
+      if (c == '\t' || c == '\n' || c == '\r') c = ' ';
+    out << role_name(s.role) << '\t' << x0 << '\t' << y0 << '\t' << x1 - x0 << '\t' << y1 - y0 << '\t' << text << '\n';
+  }
+  return static_cast<bool>(out.flush());
 }
 
 int run_shot(int argc, char** argv) {
@@ -102,6 +150,9 @@ int run_shot(int argc, char** argv) {
     } else if (a == "--image-root") {
       if (!(v = value())) return fail_usage("--image-root takes a folder");
       o.image_root = v;
+    } else if (a == "--boxes") {
+      if (!(v = value())) return fail_usage("--boxes takes a file name");
+      o.boxes = v;
     } else if (a == "--debug") {
       o.debug = true;
     } else if (a == "--now") {
@@ -162,6 +213,10 @@ int run_shot(int argc, char** argv) {
   }
   if (!write_png(o.output, fb_w, fb_h, gl.read_pixels())) {
     std::fprintf(stderr, "carta shot: cannot write %s\n", o.output.c_str());
+    return kExitUsage;
+  }
+  if (!o.boxes.empty() && !write_text_boxes(o.boxes, app, text, fb_w, fb_h)) {
+    std::fprintf(stderr, "carta shot: cannot write %s\n", o.boxes.c_str());
     return kExitUsage;
   }
   return kExitOk;
