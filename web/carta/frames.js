@@ -35,12 +35,17 @@ function frame(w) {
   if ((flags & FRAME.drew) && w.canvas.style.visibility) w.canvas.style.visibility = '';
   const wake = schedule(w, now);
   const first = (flags & FRAME.headlineVisible) && !w.readyFired;
-  // The mirror follows the canvas in the same frame, when the card changes and once it is
-  // at rest: not on every animation frame, nor on every frame of a drag (the release
-  // redraws it). A key the core took has moved it already (input.js).
+  // The mirror follows the canvas when the card changes and once it is at rest: not on
+  // every animation frame, nor on every frame of a drag (the release redraws it).
+  // It is updated in a task after this frame's, so that the frame answering a click is
+  // presented without waiting for the mirror's DOM, style and layout. A key the core took
+  // has moved it already (input.js).
   if (!first && ((wake !== 0 && !w.dragging) || w.mirrorStale) && (flags & FRAME.drew)) {
     w.mirrorStale = false;
-    updateMirror(w);
+    if (!w.mirrorSoon) w.mirrorSoon = setTimeout(() => {
+      w.mirrorSoon = 0;
+      if (!w.life.destroyed) updateMirror(w);
+    }, 0);
   }
   if (flags & FRAME.pagePictures) w.pictures.place();
   if (first) ready(w);

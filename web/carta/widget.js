@@ -43,7 +43,7 @@ export function mount(el, options) {
   const w = {
     el, root, config, id: nextHostId++, M: null, life: lifecycle(),
     onScreen: !config.lazy, near: !config.lazy, pageVisible: !document.hidden, frameWanted: false,
-    raf: 0, wakeTimer: 0, refreshTimer: 0, frames: 0, wordsRun: 0, pending: [],
+    raf: 0, wakeTimer: 0, refreshTimer: 0, mirrorSoon: 0, frames: 0, wordsRun: 0, pending: [],
     readyFired: false, textWanted: false, textPending: false, extFonts: false, dragging: false,
     userPaused: false, mirrorStale: false, announce: false, announcedIndex: -1, baseFonts: null, look: '',
     pageOnly: () => pageOnlyOrigins
