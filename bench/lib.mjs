@@ -8,6 +8,7 @@ import { fixturePage, launch, serveWithFixtures } from '../tests/browser/lib.mjs
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const web = path.join(here, 'web');
+const dist = path.join(here, '..', 'dist');
 
 // Headless Chromium with WebGL on SwiftShader. `gpu` compositing (the default) composites
 // on SwiftShader too, as a phone's browser composites on its GPU; `software` is the tests'
@@ -33,8 +34,8 @@ export function option(args, name, fallback) {
 // dist/ (tests/browser/lib.mjs) plus `fixtures` and the baselines: swiper.html and
 // splide.html, the same feed's cards in a Swiper 14 and a Splide 4 carousel (dev
 // dependencies of bench/web only, not of the widget).
-export async function serveWithBaselines(prefix, fixtures) {
-  if (!fs.existsSync(path.join(web, 'node_modules/swiper')) || !fs.existsSync(path.join(web, 'node_modules/@splidejs/splide')))
+export async function serveWithBaselines(prefix, fixtures, options = {}) {
+  if (['swiper', '@splidejs/splide', 'lighthouse'].some((m) => !fs.existsSync(path.join(web, 'node_modules', m))))
     execFileSync('npm', ['ci', '--no-audit', '--no-fund'], { cwd: web, stdio: 'inherit' });
   const read = (...parts) => fs.readFileSync(path.join(web, ...parts), 'utf8');
   const files = {};
@@ -44,7 +45,15 @@ export async function serveWithBaselines(prefix, fixtures) {
   files['swiper-bundle.min.css'] = read('node_modules/swiper/swiper-bundle.min.css');
   files['splide.min.js'] = read('node_modules/@splidejs/splide/dist/js/splide.min.js');
   files['splide.min.css'] = read('node_modules/@splidejs/splide/dist/css/splide.min.css');
-  return serveWithFixtures(prefix, { ...files, ...fixtures });
+  // The same faces as Carta's: the baselines' CSS names fonts/carta-sans.ttf…, which the
+  // release serves under hashed names (carta-sans.c568bed44687.ttf) — without this they got
+  // 404 and ran on fallback fonts.
+  for (const face of ['carta-sans', 'carta-sans-bold', 'carta-serif-bold']) {
+    const hashed = fs.readdirSync(path.join(dist, 'fonts')).find((f) => new RegExp('^' + face + '\\.[0-9a-f]+\\.ttf$').test(f));
+    if (!hashed) throw new Error('bench: no ' + face + ' font in ' + dist + '/fonts (run ./build-wasm.sh)');
+    files['fonts/' + face + '.ttf'] = fs.readFileSync(path.join(dist, 'fonts', hashed));
+  }
+  return serveWithFixtures(prefix, { ...files, ...fixtures }, options);
 }
 
 // A fresh context's page with the cache off and the CPU slowed `rate` times (4x stands in

@@ -1,10 +1,13 @@
 // Serves a folder (default dist/) on 127.0.0.1 the way a careful partner would: correct
 // types (application/wasm), no directory listing, no path escapes, and the strict
 // Content-Security-Policy Carta promises to work under.
-//   node scripts/serve.mjs [--dir dist] [--port 8080] [--quiet]
+// With `compress`, text, wasm and fonts go out as a CDN sends them: brotli or gzip, by the
+// request's Accept-Encoding (the benchmarks' network profiles).
+//   node scripts/serve.mjs [--dir dist] [--port 8080] [--compress] [--quiet]
 import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
+import zlib from 'node:zlib';
 
 export const CSP =
   "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; img-src 'self' https: data: blob:";
@@ -17,9 +20,19 @@ const TYPES = {
   '.svg': 'image/svg+xml', '.txt': 'text/plain; charset=utf-8', '.xml': 'application/xml',
 };
 
+const COMPRESSED = new Set(['.html', '.js', '.mjs', '.css', '.wasm', '.json', '.ttf', '.svg', '.txt', '.xml']);
+
+// The body of `file` in the best encoding the request accepts (brotli, gzip or none).
+function encoded(file, accept) {
+  const body = fs.readFileSync(file);
+  if (/\bbr\b/.test(accept)) return { body: zlib.brotliCompressSync(body), encoding: 'br' };
+  if (/\bgzip\b/.test(accept)) return { body: zlib.gzipSync(body, { level: 9 }), encoding: 'gzip' };
+  return { body, encoding: null };
+}
+
 // policy(pathname) may give another policy for some paths, type(pathname) another
 // Content-Type (the browser tests use them).
-export function createServer(root, { policy = () => CSP, type = () => null } = {}) {
+export function createServer(root, { policy = () => CSP, type = () => null, compress = false } = {}) {
   const base = path.resolve(root);
   return http.createServer((req, res) => {
     let pathname;
@@ -40,13 +53,23 @@ export function createServer(root, { policy = () => CSP, type = () => null } = {
         res.writeHead(404, { 'Content-Type': 'text/plain' }).end('not found');
         return;
       }
-      res.writeHead(200, {
+      const headers = {
         'Content-Type': type(pathname) || TYPES[path.extname(file).toLowerCase()] || 'application/octet-stream',
         'Content-Length': st.size,
         'Content-Security-Policy': policy(pathname),
         'X-Content-Type-Options': 'nosniff',
         'Cache-Control': 'no-cache',
-      });
+      };
+      if (compress && COMPRESSED.has(path.extname(file).toLowerCase())) {
+        const { body, encoding } = encoded(file, req.headers['accept-encoding'] || '');
+        headers['Content-Length'] = body.length;
+        headers['Vary'] = 'Accept-Encoding';
+        if (encoding) headers['Content-Encoding'] = encoding;
+        res.writeHead(200, headers);
+        res.end(req.method === 'HEAD' ? undefined : body);
+        return;
+      }
+      res.writeHead(200, headers);
       if (req.method === 'HEAD') res.end();
       else fs.createReadStream(file).pipe(res);
     });
@@ -61,7 +84,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   };
   const dir = get('--dir', 'dist');
   const port = Number(get('--port', '8080'));
-  const server = createServer(dir);
+  const server = createServer(dir, { compress: args.includes('--compress') });
   server.listen(port, '127.0.0.1', () => {
     if (!args.includes('--quiet')) console.log(`Carta demo: http://127.0.0.1:${server.address().port}/ (serving ${dir}, Ctrl-C stops)`);
   });
