@@ -50,15 +50,13 @@ std::string font_path(Face face, FontPart part) {
 
 bool load_fonts(App& app, std::string& error) {
   for (int f = 0; f < static_cast<int>(Face::count); ++f) {
-    for (FontPart part : {FontPart::base, FontPart::arabic, FontPart::hebrew}) {
-      std::string path = font_path(static_cast<Face>(f), part);
-      auto bytes = read_file(path);
-      if (!bytes && part == FontPart::base) {
-        error = "cannot read font " + path + " (install fonts-noto-core, or set CARTA_FONT_DIR)";
-        return false;
-      }
-      if (bytes) app.set_font(static_cast<Face>(f), std::vector<unsigned char>(bytes->begin(), bytes->end()), part);
+    const std::string path = font_path(static_cast<Face>(f), FontPart::base);
+    auto bytes = read_file(path);
+    if (!bytes) {
+      error = "cannot read font " + path + " (install fonts-noto-core, or set CARTA_FONT_DIR)";
+      return false;
     }
+    app.set_font(static_cast<Face>(f), std::vector<unsigned char>(bytes->begin(), bytes->end()), FontPart::base);
   }
   return true;
 }

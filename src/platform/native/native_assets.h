@@ -22,8 +22,10 @@ bool read_style(const std::string& path, Style& style);
 // Arabic and Noto Naskh Arabic for Arabic, Noto Sans and Serif Hebrew for Hebrew.
 std::string font_path(Face face, FontPart part = FontPart::base);
 
-// Loads every face into the app. Returns false (and names the file) when a base face is
-// missing; without the Arabic or Hebrew files that script is not drawn.
+// Loads the base faces into the app. Returns false (and names the file) when one is missing.
+// Right-to-left paragraphs and every script the base faces lack are Pango's (PangoText), so
+// the atlas takes no Arabic or Hebrew part here; `carta bench` loads them for its own
+// figure of atlas-drawn Arabic.
 bool load_fonts(App& app, std::string& error);
 
 // "file:///abs/path" for a local path, so relative image URLs in the feed resolve beside it.
