@@ -52,6 +52,8 @@ cp /usr/share/doc/fonts-noto-core/copyright "$dist/fonts/NOTICE-noto-fonts.txt"
 # Content-hashed names for everything carta.js loads, its manifest inside carta.js, and
 # dist/integrity.json with every file's SRI hash (scripts/release.mjs, docs/deploying.md).
 node scripts/release.mjs "$dist"
+# dist/npm/: the npm package carta-carousel (ES module, types, custom-elements.json).
+node scripts/npm-package.mjs "$dist"
 
 echo "dist/ written:"
 (cd "$dist" && for f in carta.js carta*.wasm carta-*.js fonts/*.ttf; do

@@ -17,7 +17,7 @@ done
 
 packages=(
   cmake ninja-build g++ clang libclang-rt-14-dev pkg-config dpkg-dev xz-utils
-  emscripten terser esbuild node-acorn
+  emscripten terser esbuild node-acorn node-typescript
   nlohmann-json3-dev doctest-dev libglfw3-dev libstb-dev libegl-dev libgles-dev
   fonts-noto-core fonts-dejavu-core fonts-dejavu-extra fonts-noto-cjk fonts-noto-color-emoji libpango1.0-dev libcairo2-dev python3-fonttools brotli
 )

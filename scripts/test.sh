@@ -42,6 +42,9 @@ cmake --build --preset wasm
 ctest --preset wasm
 scripts/payload.sh --max-widget-gzip 170000   # 170 KB: carta.js + carta.wasm + base fonts
 
+step "the npm package (dist/npm: imported under Node, npm pack, types under tsc --strict)"
+node --test tests/npm/
+
 step "fuzzing the feed reader (libFuzzer + ASan + UBSan, bounded)"
 scripts/fuzz.sh "${CARTA_FUZZ_SECONDS:-60}"
 

@@ -10,7 +10,14 @@ export const RELEASE = JSON.parse('{"release":"dev"}');
 
 const scriptUrl = (typeof document !== 'undefined' && document.currentScript && document.currentScript.src) ||
   (typeof location !== 'undefined' ? location.href : '');
-const assetBase = scriptUrl ? new URL('.', scriptUrl).href : '';
+const scriptBase = scriptUrl ? new URL('.', scriptUrl).href : '';
+// Where Carta's files are: beside carta.js, or where the page says — window.CartaAssets, a
+// folder URL, read when a file is fetched (the npm package's module sets it to its own
+// folder unless the page has; a bundler that moves the files sets it to where they went).
+function assetBase() {
+  const base = typeof window !== 'undefined' && window['CartaAssets'];
+  return base ? new URL(String(base).replace(/\/?$/, '/'), scriptBase || undefined).href : scriptBase;
+}
 
 export function assetFile(name) {
   const digest = RELEASE.files && RELEASE.files[name], dot = name.lastIndexOf('.');
@@ -19,7 +26,7 @@ export function assetFile(name) {
   atob(digest.slice(0, 8)).split('').forEach((c) => { hex += (c.charCodeAt(0) | 256).toString(16).slice(1); });
   return [name.slice(0, dot) + '.' + hex + name.slice(dot), 'sha256-' + digest];
 }
-export function assetUrl(name) { return assetBase + assetFile(name)[0]; }
+export function assetUrl(name) { return assetBase() + assetFile(name)[0]; }
 
 // Each file is fetched with its integrity check: a changed byte is refused, as a page's
 // integrity= refuses a changed carta.js, which holds these hashes.

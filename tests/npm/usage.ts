@@ -1,0 +1,24 @@
+// How a TypeScript page uses carta-carousel: tsc --strict must accept all of it (package.test.mjs).
+import { mount, configure, stats, version, EVENTS } from 'carta-carousel';
+import type { CartaChangeDetail, CartaHandle, CartaOptions } from 'carta-carousel';
+
+configure({ assets: new URL('/static/carta/', 'https://example.org') });
+const options: CartaOptions = { feed: '/feed.json', theme: 'auto', autoplay: 6000, linkParams: { utm_source: 'partner' }, headingLevel: 3 };
+const handle: CartaHandle = mount(document.body, options);
+handle.go(2);
+handle.update({ theme: 'dark' });
+const live: 'none' | 'live' | 'lost' | 'released' = handle.stats().context;
+const widgets: number = stats().widgets;
+const release: string = version;
+
+const el = document.createElement('carta-carousel');
+el.feed = '/feed.json';
+el.loop = true;
+el.headingLevel = 3;
+el.addEventListener('carta:change', (e) => {
+  const detail: CartaChangeDetail = e.detail;
+  const cause: 'reader' | 'autoplay' | 'feed' | 'api' = detail.cause;
+  console.log(detail.index, cause, live, widgets, release);
+});
+el.addEventListener('carta:open', (e) => { if (e.detail.kind === 'related') e.preventDefault(); });
+el.addEventListener(EVENTS.impression, () => {});
