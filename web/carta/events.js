@@ -1,7 +1,14 @@
 // What the widget tells its page: bubbling, composed CustomEvents on the host element, and
-// (analytics="datalayer") the page's tag manager.
-export function fire(el, name, detail) {
-  el.dispatchEvent(new CustomEvent(name, { bubbles: true, composed: true, detail: detail }));
+// (analytics="datalayer") the page's tag manager. Each event is fired under two names:
+// carta:change, and carta-change for frameworks whose templates cannot write a colon in an
+// event's name (React 19: oncarta-change={…}; Vue: @carta-change). Returns false when a
+// listener of either cancelled it.
+export function fire(el, name, detail, cancelable = false) {
+  let go = true;
+  [name, name.replace(':', '-')].forEach((type) => {
+    go = el.dispatchEvent(new CustomEvent(type, { bubbles: true, composed: true, cancelable: cancelable, detail: detail })) && go;
+  });
+  return go;
 }
 
 // analytics="datalayer": the page's tag manager gets {event, carta: detail}, when there is one.
@@ -21,10 +28,7 @@ export function reportError(el, message, path) {
 // A story link: carta:open first (the page may take over), then only http(s), in a new
 // tab, with no opener and no referrer.
 export function openLink(el, config, url, id, kind) {
-  const ev = new CustomEvent('carta:open', {
-    bubbles: true, composed: true, cancelable: true, detail: { url: url, id: id, kind: kind }
-  });
-  el.dispatchEvent(ev);
+  const go = fire(el, 'carta:open', { url: url, id: id, kind: kind }, true);
   toDataLayer(config, 'carta_open', { url: url, id: id, kind: kind });
-  if (!ev.defaultPrevented && /^https?:\/\//i.test(url)) window.open(url, '_blank', 'noopener,noreferrer');
+  if (go && /^https?:\/\//i.test(url)) window.open(url, '_blank', 'noopener,noreferrer');
 }
