@@ -22,3 +22,4 @@ el.addEventListener('carta:change', (e) => {
 });
 el.addEventListener('carta:open', (e) => { if (e.detail.kind === 'related') e.preventDefault(); });
 el.addEventListener(EVENTS.impression, () => {});
+el.addEventListener('carta-open', (e) => { const url: string = e.detail.url; console.log(url); });

@@ -58,6 +58,12 @@ export interface CartaEventMap {
   'carta:open': CustomEvent<CartaOpenDetail>;
   'carta:impression': CustomEvent<CartaImpressionDetail>;
   'carta:error': CustomEvent<CartaErrorDetail>;
+  /** The same events under the dash names frameworks' templates can write (oncarta-change, @carta-change). */
+  'carta-ready': CustomEvent<CartaReadyDetail>;
+  'carta-change': CustomEvent<CartaChangeDetail>;
+  'carta-open': CustomEvent<CartaOpenDetail>;
+  'carta-impression': CustomEvent<CartaImpressionDetail>;
+  'carta-error': CustomEvent<CartaErrorDetail>;
 }
 
 /** What the widget costs now. */
