@@ -732,7 +732,7 @@ class Converter {
 
   using Fields = std::vector<std::pair<std::string, std::string>>;
 
-  void date_member(JsonWriter& w, Fields& fields, const char* key, pugi::xml_node node, pugi::xml_node from) {
+  void date_member(IndentedJsonWriter& w, Fields& fields, const char* key, pugi::xml_node node, pugi::xml_node from) {
     std::string raw = trim(text(node));
     if (raw.empty()) return;
     auto t = parse_feed_date(raw);
@@ -746,7 +746,7 @@ class Converter {
     fields.emplace_back(key, relative_path(node, from));
   }
 
-  void authors_member(JsonWriter& w, Fields& fields, pugi::xml_node parent) {
+  void authors_member(IndentedJsonWriter& w, Fields& fields, pugi::xml_node parent) {
     struct Person { std::string name, url, source; };
     std::vector<Person> people;
     if (atom_) {
@@ -790,7 +790,7 @@ class Converter {
   }
 
   void write_feed(pugi::xml_node channel, pugi::xml_node items_parent, const char* item_kind) {
-    JsonWriter& w = json_;
+    IndentedJsonWriter& w = json_;
     out_.root_path = path_of(channel);
     Fields& fields = out_.fields;
     w.open('{');
@@ -849,7 +849,7 @@ class Converter {
   }
 
   void write_item(pugi::xml_node item, std::string path) {
-    JsonWriter& w = json_;
+    IndentedJsonWriter& w = json_;
     XmlConversion::ItemSource source;
     source.path = std::move(path);
     Fields& fields = source.fields;
@@ -981,7 +981,7 @@ class Converter {
   const std::string& text_;
   const FeedLimits& limits_;
   XmlConversion& out_;
-  JsonWriter json_{true};
+  IndentedJsonWriter json_;
   pugi::xml_node channel_;
   bool atom_ = false;
   std::size_t warnings_ = 0;
