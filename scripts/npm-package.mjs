@@ -3,6 +3,7 @@
 // custom-elements.json made from the element's own table of properties, package.json, and
 // the widget's files under their release names. `npm pack` works there; nothing is published.
 //   node scripts/npm-package.mjs [DIST]
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -14,7 +15,7 @@ const dist = path.resolve(process.argv[2] || path.join(root, 'dist'));
 const out = path.join(dist, 'npm');
 
 // The widget's own files: the script, the modules, the lazy parts, fonts and words.
-const WIDGET = /^(carta\.js|carta(-text|-xml)?\.[0-9a-f]+\.(js|wasm)|integrity\.json|fonts\/(carta-.*\.ttf|NOTICE-noto-fonts\.txt)|words\/.*\.json)$/;
+const WIDGET = /^(carta\.js|carta(-text|-xml)?\.[0-9a-f]+\.(js|wasm)|fonts\/(carta-.*\.ttf|NOTICE-noto-fonts\.txt)|words\/.*\.json)$/;
 
 function files(dir, prefix = '') {
   return fs.readdirSync(path.join(dir, prefix), { withFileTypes: true }).flatMap((e) => {
@@ -99,5 +100,13 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   for (const f of ['index.mjs', 'index.d.ts', 'README.md']) fs.copyFileSync(path.join(root, 'web/npm', f), path.join(out, f));
   fs.writeFileSync(path.join(out, 'custom-elements.json'), JSON.stringify(customElements(), null, 2) + '\n');
   fs.writeFileSync(path.join(out, 'package.json'), JSON.stringify(packageJson(), null, 2) + '\n');
+  // dist/integrity.json (scripts/release.mjs) names every file of dist/: the package's too.
+  const integrityFile = path.join(dist, 'integrity.json');
+  const integrity = JSON.parse(fs.readFileSync(integrityFile, 'utf8'));
+  for (const f of files(out)) {
+    integrity['npm/' + f] = 'sha384-' + crypto.createHash('sha384').update(fs.readFileSync(path.join(out, f))).digest('base64');
+  }
+  const sorted = Object.fromEntries(Object.keys(integrity).sort().map((k) => [k, integrity[k]]));
+  fs.writeFileSync(integrityFile, JSON.stringify(sorted, null, 2) + '\n');
   console.log(`dist/npm/: carta-carousel ${VERSION}, ${copied.length + 5} files`);
 }
