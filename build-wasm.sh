@@ -32,7 +32,7 @@ cmake --build --preset wasm --target carta_web
 dist="$root/dist"
 rm -rf "$dist"
 mkdir -p "$dist/fonts" "$dist/images"
-cp build/wasm/carta.js build/wasm/carta.wasm build/wasm/carta-text.js build/wasm/carta-xml.js build/wasm/carta-xml.wasm "$dist/"
+cp build/wasm/carta.js build/wasm/carta.wasm build/wasm/carta-text.js build/wasm/carta-fallback.js build/wasm/carta-xml.js build/wasm/carta-xml.wasm "$dist/"
 cp web/index.html web/demo.css web/embed.html web/embed.css web/embed.js web/partner.html web/partner.js "$dist/"
 # The gallery of publishers' looks, with the page fonts its looks name (Debian's fonts-noto-core).
 cp web/gallery.html web/gallery.css "$dist/"

@@ -93,6 +93,18 @@ add_custom_command(OUTPUT "${CMAKE_BINARY_DIR}/carta-text.js"
   DEPENDS "${CMAKE_SOURCE_DIR}/web/carta-text.js" VERBATIM)
 add_custom_target(carta_text_js ALL DEPENDS "${CMAKE_BINARY_DIR}/carta-text.js")
 add_dependencies(carta_web carta_text_js)
+
+# carta-fallback.js, the plain list without WebGL 2: its own small file, fetched only then
+# (web/carta/fallback-part.js and the modules it imports, bundled like carta.js's page code).
+add_custom_command(OUTPUT "${CMAKE_BINARY_DIR}/carta-fallback.js"
+  COMMAND "${CARTA_ESBUILD}" "${CMAKE_SOURCE_DIR}/web/carta/fallback-part.js" --bundle --format=iife --target=es2017
+          --log-level=warning "--outfile=${CMAKE_BINARY_DIR}/carta-fallback.src.js"
+  COMMAND ${CMAKE_COMMAND} -E env NODE_PATH=/usr/share/nodejs
+          "${CARTA_TERSER}" "${CMAKE_BINARY_DIR}/carta-fallback.src.js" --compress passes=2 --mangle --ecma 2017 --comments false
+          --output "${CMAKE_BINARY_DIR}/carta-fallback.js"
+  DEPENDS ${CARTA_PAGE_MODULES} VERBATIM)
+add_custom_target(carta_fallback_js ALL DEPENDS "${CMAKE_BINARY_DIR}/carta-fallback.js")
+add_dependencies(carta_web carta_fallback_js)
 add_dependencies(carta_web carta_page_js)
 set_property(TARGET carta_web APPEND PROPERTY LINK_DEPENDS
   "${CMAKE_SOURCE_DIR}/src/platform/web/library.js" "${CMAKE_SOURCE_DIR}/web/carta-begin.js" "${CMAKE_BINARY_DIR}/carta-page.js")

@@ -15,7 +15,7 @@ const dist = path.resolve(process.argv[2] || path.join(root, 'dist'));
 const out = path.join(dist, 'npm');
 
 // The widget's own files: the script, the modules, the lazy parts, fonts and words.
-const WIDGET = /^(carta\.js|carta(-text|-xml)?\.[0-9a-f]+\.(js|wasm)|fonts\/(carta-.*\.ttf|NOTICE-noto-fonts\.txt)|words\/.*\.json)$/;
+const WIDGET = /^(carta\.js|carta(-text|-xml|-fallback)?\.[0-9a-f]+\.(js|wasm)|fonts\/(carta-.*\.ttf|NOTICE-noto-fonts\.txt)|words\/.*\.json)$/;
 
 function files(dir, prefix = '') {
   return fs.readdirSync(path.join(dir, prefix), { withFileTypes: true }).flatMap((e) => {

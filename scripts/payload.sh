@@ -40,6 +40,8 @@ group "extended Latin fonts, when needed" "$(hashed fonts/carta-ext-sans.ttf)" "
   "$(hashed fonts/carta-ext-serif-bold.ttf)"
 # Only for feeds with right-to-left text or scripts the atlas lacks (demo-ar.json, demo-world.json):
 group "the browser's text stack, when needed" "$(hashed carta-text.js)"
+# Only without WebGL 2 (or WebAssembly): the plain list.
+group "the plain list, without WebGL 2" "$(hashed carta-fallback.js)"
 if [ -n "$max" ]; then
   if [ "$widget_gzip" -gt "$max" ]; then
     echo "payload: the widget is $widget_gzip bytes gzip -9, over the budget of $max" >&2

@@ -83,7 +83,9 @@ export function loadFontPart(part) {
 
 // The optional parts, each a script that adds one function to Carta, fetched once per page
 // and only for a feed that needs it: carta-text.js (Carta.textStack), the browser's text
-// stack for what the atlas cannot draw, and carta-xml.js (Carta.xml), the RSS and Atom reader.
+// stack for what the atlas cannot draw, carta-xml.js (Carta.xml), the RSS and Atom reader,
+// and carta-fallback.js (Carta.fallbackList), the plain list without WebGL 2.
+const PARTS = ['carta-text.js', 'carta-xml.js', 'carta-fallback.js'];
 const partPromises = {};
 let scriptPolicy = null;
 // A part's address for a script element: under Trusted Types (require-trusted-types-for
@@ -94,7 +96,7 @@ function partUrl(file) {
   if (!tt || !tt['createPolicy']) return url;
   try {
     scriptPolicy = scriptPolicy || tt['createPolicy']('carta', { 'createScriptURL': (u) => {
-      if (u !== assetUrl('carta-text.js') && u !== assetUrl('carta-xml.js')) throw new TypeError('Carta loads no script but its own parts');
+      if (!PARTS.some((part) => u === assetUrl(part))) throw new TypeError('Carta loads no script but its own parts');
       return u;
     } });
     return scriptPolicy['createScriptURL'](url);
@@ -121,6 +123,7 @@ function loadPart(file, name) {
   return partPromises[file];
 }
 export function loadTextStack() { return loadPart('carta-text.js', 'textStack'); }
+export function loadFallbackList() { return loadPart('carta-fallback.js', 'fallbackList'); }
 
 // The RSS and Atom reader: one per page, made once; a wasm that fails its check rejects it.
 let xmlPromise = null;

@@ -2,7 +2,7 @@
 // words the feed needs, the browser's text stack for scripts the atlas lacks — or, without
 // WebGL 2, the plain list the mirror shows instead.
 import { ASSET, FONT_PART } from './generated/protocol.js';
-import { loadFontPart, loadModule, loadTextStack } from './assets.js';
+import { loadFallbackList, loadFontPart, loadModule, loadTextStack } from './assets.js';
 import { needsTextStack } from './scripts.js';
 import { loadWords } from './words.js';
 import { call, fillWords, invalidate } from './frames.js';
@@ -129,10 +129,10 @@ function linksOnly(feed, linkParams) {
 export function fallback(w, feedPromise) {
   w.canvas.remove();
   const core = typeof WebAssembly === 'object' ? loadModule().catch(() => null) : Promise.resolve(null);
-  Promise.all([feedPromise, core]).then(([feed, M]) => {
+  Promise.all([feedPromise, core, loadFallbackList()]).then(([feed, M, show]) => {
     if (feed.error) throw feed.error;
-    return loadWords([w.config.locale].concat(feed.languages)).then((texts) => [feed, M, texts]);
-  }).then(([feed, M, texts]) => {
+    return loadWords([w.config.locale].concat(feed.languages)).then((texts) => [feed, M, texts, show]);
+  }).then(([feed, M, texts, show]) => {
     if (w.life.destroyed) return;
     let model;
     if (M) {
@@ -143,7 +143,7 @@ export function fallback(w, feedPromise) {
     } else {
       model = linksOnly(feed, w.config.linkParams);
     }
-    w.mirror.fallback(model, (url, id, kind) => w.open(url, id, kind));
+    w.mirror.fallback(show, model, (url, id, kind) => w.open(url, id, kind));
     if (model.status === 'failed') reportError(w.el, model.message, feed.path(model.path));
     else fire(w.el, 'carta:ready', { count: model.items.length, renderer: 'html' });
   }).catch((e) => reportError(w.el, String(e && e.message || e), ''));

@@ -18,8 +18,7 @@
  * keyboard focus); only what changed is made, moved or removed. data-kind is the protocol's
  * HIT_KIND of what a node stands for. */
 import { HIT_KIND } from './generated/protocol.js';
-import { addStyles } from './mirror-style.js';
-import { showFallback } from './fallback.js';
+import { MIRROR_CSS, addStyles } from './mirror-style.js';
 import { findStrip } from './find.js';
 import { el, place } from './dom.js';
 import { article, button } from './mirror-cards.js';
@@ -216,7 +215,7 @@ function update(m, view, options) {
 // `settings`: {heading: the headlines' element ('h2'…), label: the region's name, '' for
 // the feed's title}.
 export function createMirror(root, actions, settings) {
-  const removeStyles = addStyles(root);
+  const removeStyles = addStyles(root, MIRROR_CSS);
   const region = el('div', { 'class': 'mirror', role: 'region', 'aria-roledescription': 'carousel' });
   root.appendChild(region);
   const m = {
@@ -240,11 +239,11 @@ export function createMirror(root, actions, settings) {
     // page; `from` 0 starts again (a new feed).
     addWords(items, from) { m.find.add(items, from, (i) => !!m.cards[i]); },
     // Without WebGL 2 or WebAssembly: the same articles as a plain, visible, scrollable
-    // list with real images and links (fallback.js).
-    fallback(feed, onOpen) {
+    // list with real images and links, drawn by `show` (carta-fallback.js: fallback.js).
+    fallback(show, feed, onOpen) {
       m.strings = uiStrings(feed.language);
       m.name(feed.title);
-      actions.cards(showFallback(region, m.strings, feed, onOpen, settings.heading));
+      actions.cards(show(region, m.strings, feed, onOpen, settings.heading));
     }
   };
 }
