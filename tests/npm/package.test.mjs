@@ -23,7 +23,7 @@ test('dist/npm holds the package (./build-wasm.sh writes it)', () => {
 test('importing the module under Node (no window) does not throw; mount says why it cannot run', async () => {
   assert.equal(typeof globalThis.window, 'undefined');
   const m = await import(path.join(pkgDir, 'index.mjs'));
-  assert.deepEqual(Object.keys(m).sort(), ['EVENTS', 'configure', 'mount', 'stats', 'version']);
+  assert.deepEqual(Object.keys(m).sort(), ['EVENTS', 'configure', 'consent', 'mount', 'stats', 'version']);
   assert.equal(m.version, '');
   assert.throws(() => m.mount({}, {}), /needs a browser page/);
   assert.equal(m.EVENTS.change, 'carta:change');

@@ -1,11 +1,13 @@
 // How a TypeScript page uses carta-carousel: tsc --strict must accept all of it (package.test.mjs).
-import { mount, configure, stats, version, EVENTS } from 'carta-carousel';
+import { mount, configure, consent, stats, version, EVENTS } from 'carta-carousel';
 import type { CartaChangeDetail, CartaHandle, CartaOptions } from 'carta-carousel';
 
 configure({ assets: new URL('/static/carta/', 'https://example.org') });
 const options: CartaOptions = { feed: '/feed.json', theme: 'auto', autoplay: 6000, linkParams: { utm_source: 'partner' }, headingLevel: 3 };
 const handle: CartaHandle = mount(document.body, options);
 handle.go(2);
+consent(true);
+mount(document.body, { feed: '/feed.json', consent: 'tcf' });
 handle.update({ theme: 'dark' });
 const live: 'none' | 'live' | 'lost' | 'released' = handle.stats().context;
 const widgets: number = stats().widgets;

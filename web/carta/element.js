@@ -22,7 +22,8 @@ export const PROPERTIES = [
   ['analytics', 'analytics', 's', ''],
   ['loading', 'loading', 's', 'lazy'],
   ['heading-level', 'headingLevel', 'n', 2],
-  ['label', 'label', 's', '']
+  ['label', 'label', 's', ''],
+  ['consent', 'consent', 's', '']
 ];
 export const OBSERVED = PROPERTIES.map((p) => p[0]).concat(PROPERTIES.map((p) => 'data-' + p[0]));
 

@@ -26,9 +26,10 @@ export function reportError(el, message, path) {
 }
 
 // A story link: carta:open first (the page may take over), then only http(s), in a new
-// tab, with no opener and no referrer.
-export function openLink(el, config, url, id, kind) {
+// tab, with no opener and no referrer. Its dataLayer push is a count: `counted` sends it
+// when the reader's consent allows (consent.js).
+export function openLink(el, config, url, id, kind, counted = (send) => send()) {
   const go = fire(el, 'carta:open', { url: url, id: id, kind: kind }, true);
-  toDataLayer(config, 'carta_open', { url: url, id: id, kind: kind });
+  counted(() => toDataLayer(config, 'carta_open', { url: url, id: id, kind: kind }));
   if (go && /^https?:\/\//i.test(url)) window.open(url, '_blank', 'noopener,noreferrer');
 }

@@ -1,10 +1,11 @@
 // carta.js's page side: every .carta[data-feed] element and <carta-carousel> mounted, and
-// the one global the page sees, Carta: {mount, stats, version}. Emscripten's factory,
+// the one global the page sees, Carta: {mount, stats, consent, version}. Emscripten's factory,
 // createCartaModule, sits just above this code inside the same function scope.
 import { RELEASE, VERSION, loadedModule } from './assets.js';
 import './element.js';  // <carta-carousel>, its attributes and properties
 import { budget } from './gl-context.js';
 import { json } from './wasm.js';
+import { setConsent } from './consent.js';
 import { mount, widgets } from './widget.js';
 
 function mountAll() {
@@ -21,6 +22,6 @@ function pageStats() {
 }
 
 // The release: "0.3.0+<id of its files>" (docs/deploying.md), "0.3.0+dev" for a plain build.
-window['Carta'] = { 'mount': mount, 'stats': pageStats, 'version': VERSION + '+' + RELEASE.release };
+window['Carta'] = { 'mount': mount, 'stats': pageStats, 'consent': setConsent, 'version': VERSION + '+' + RELEASE.release };
 if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', mountAll);
 else mountAll();

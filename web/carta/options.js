@@ -46,6 +46,8 @@ export function readConfig(el, options) {
     // The cards' headlines are this level of heading (h2 under a page's h1; 3 under an h2).
     headingLevel: Math.min(6, Math.max(1, int(get('heading-level') || get('headingLevel'), 2))),
     // The region's accessible name; the feed's title when empty.
-    label: get('label') || ''
+    label: get('label') || '',
+    // Whose answer counting waits for: '' none, 'tcf' the page's CMP, 'manual' Carta.consent.
+    consent: get('consent') || ''
   };
 }

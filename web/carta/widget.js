@@ -9,6 +9,7 @@ import { call, invalidate, mark, pause, resize, size, updateMirror } from './fra
 import { fire, openLink, reportError, toDataLayer } from './events.js';
 import { glContext, makeCanvas, webgl2Exposed } from './gl-context.js';
 import { impressionTracker } from './impressions.js';
+import { consentGate } from './consent.js';
 import { listenToInput } from './input.js';
 import { lifecycle } from './lifecycle.js';
 import { createMirror } from './mirror.js';
@@ -58,7 +59,9 @@ export function mount(el, options) {
   w.canvas = makeCanvas();
   root.appendChild(w.canvas);
   w.gl = glContext(w);
-  w.open = (url, id, kind) => openLink(el, config, url, id, kind);
+  // Counting waits for the reader's consent where the page asks for it (consent.js).
+  w.consent = consentGate(config.consent, window);
+  w.open = (url, id, kind) => openLink(el, config, url, id, kind, w.consent.when);
   w.applyTheme = () => {
     if (!w.life.made) return;
     w.queries.applyTheme(w.M, w.id, w.look);
@@ -72,8 +75,10 @@ export function mount(el, options) {
   };
   const impressions = impressionTracker((card) => {
     const detail = { index: card.index, id: card.id, url: card.url };
-    fire(el, 'carta:impression', detail);
-    toDataLayer(config, 'carta_impression', detail);
+    w.consent.when(() => {
+      fire(el, 'carta:impression', detail);
+      toDataLayer(config, 'carta_impression', detail);
+    });
   });
   listen(document, 'visibilitychange', impressions.visibility);
   w.mirror = createMirror(root, mirrorActions(w, go, impressions), { heading: 'h' + config.headingLevel, label: config.label });
@@ -82,6 +87,7 @@ export function mount(el, options) {
   const handle = widgetHandle(w, go, options, () => {
     cleanups.forEach((undo) => undo());
     impressions.destroy();
+    w.consent.destroy();
   });
   el['cartaHandle'] = handle;
   return handle;

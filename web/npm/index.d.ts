@@ -39,6 +39,9 @@ export interface CartaOptions {
   headingLevel?: number;
   /** The carousel region's accessible name; '' names it after the feed. */
   label?: string;
+  /** Whose answer counting (impressions, dataLayer pushes) waits for: '' none (default),
+   * 'tcf' the page's IAB TCF v2.2 CMP (purpose 8), 'manual' consent(true). */
+  consent?: '' | 'tcf' | 'manual';
 }
 
 /** A card as the events name it. */
@@ -114,6 +117,7 @@ export interface CartaCarouselElement extends HTMLElement {
   loading: string;
   headingLevel: number;
   label: string;
+  consent: string;
   readonly cartaHandle?: CartaHandle;
   addEventListener<K extends keyof CartaEventMap>(type: K, listener: (this: CartaCarouselElement, ev: CartaEventMap[K]) => void,
                                                   options?: boolean | AddEventListenerOptions): void;
@@ -130,6 +134,9 @@ export function mount(element: HTMLElement, options?: CartaOptions): CartaHandle
 /** Where Carta's files are (a folder URL), for a bundler that moved them. */
 export function configure(settings: { assets?: string | URL }): void;
 export function stats(): CartaPageStats;
+/** The reader's answer from a consent platform other than TCF, for every widget of the page:
+ * held counts are sent on true, dropped on false. */
+export function consent(yes: boolean): void;
 export const version: string;
 export const EVENTS: {
   readonly ready: 'carta:ready';

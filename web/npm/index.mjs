@@ -26,6 +26,9 @@ export function mount(element, options) { return carta().mount(element, options 
 /** What all the page's widgets cost together. */
 export function stats() { return carta().stats(); }
 
+/** The reader's answer from a consent platform other than TCF, for every widget of the page. */
+export function consent(yes) { carta().consent(yes); }
+
 /** The release, as Carta.version ("0.3.0+<release id>"); '' outside a browser. */
 export const version = inBrowser && window.Carta ? window.Carta.version : '';
 
