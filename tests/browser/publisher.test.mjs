@@ -26,6 +26,7 @@ before(async () => {
       data-link-params="${PARAMS}" data-analytics="datalayer"></div>`),
     'element.html': fixturePage(`<carta-carousel id="carousel" feed="feed.json" loading="eager" link-params="${PARAMS}"></carta-carousel>`),
     'plain.html': fixturePage('<div id="carousel" class="carta" data-feed="feed.json" data-loading="eager"></div>'),
+    'consent.html': fixturePage('<div id="carousel" class="carta" data-feed="feed.json" data-loading="eager" data-analytics="datalayer" data-consent="tcf"></div>'),
     // A widget 2 600 px below the fold (eager: it is the viewport, not lazy loading, that keeps it unseen).
     'below.html': fixturePage(`<div class="fold"></div>
       <div id="carousel" class="carta" data-feed="feed.json" data-loading="eager" data-loop="true"></div>
@@ -232,5 +233,40 @@ test('impressions: 0.9 s in view does not count; moving away and back, or loopin
     assert.deepEqual([...counted].sort(), [...ids].sort(), 'every card of the loop counted');
   } finally {
     await close();
+  }
+});
+
+// A TCF v2.2 CMP stub, before the page's scripts: it answers when the test calls
+// window.__answer(consents), as a CMP does once the reader has chosen.
+function cmpStub() {
+  const listeners = [];
+  window.__tcfapi = (command, version, callback) => {
+    if (command === 'addEventListener') { listeners.push(callback); callback({ eventStatus: 'cmpuishown', gdprApplies: true, listenerId: 1 }, true); }
+  };
+  window.__answer = (yes) => listeners.forEach((cb) => cb({ eventStatus: 'useractioncomplete', gdprApplies: true, listenerId: 1,
+                                                         purpose: { consents: { 1: true, 8: yes } } }, true));
+}
+
+test('consent="tcf": impressions and their dataLayer pushes wait for the CMP; a yes sends them, a no counts nothing', async () => {
+  for (const yes of [true, false]) {
+    const { page, close } = await open('consent.html', { init: [cmpStub] });
+    try {
+      await page.waitForTimeout(2000);  // the cards in view for over a second: counted, but held
+      assert.deepEqual(await impressions(page), [], 'nothing before the reader answers');
+      assert.deepEqual(await page.evaluate(() => window.dataLayer.filter((e) => e.event === 'carta_impression')), []);
+      await page.evaluate((answer) => window.__answer(answer), yes);
+      await page.waitForTimeout(300);
+      const seen = (await impressions(page)).map((i) => i.id);
+      const pushed = await page.evaluate(() => window.dataLayer.filter((e) => e.event === 'carta_impression').map((e) => e.carta.id));
+      const inView = (await cardsInView(page)).map((i) => ids[i]);
+      if (yes) {
+        assert.deepEqual(seen.slice().sort(), inView.slice().sort(), 'the held impressions of the cards in view, sent');
+        assert.deepEqual(pushed.slice().sort(), inView.slice().sort());
+      } else {
+        assert.deepEqual([seen, pushed], [[], []], 'a refusal counts nothing');
+      }
+    } finally {
+      await close();
+    }
   }
 });
