@@ -82,6 +82,7 @@ add_test(NAME golden-shots
 add_test(NAME golden-shots-hidden-meta-shot
          COMMAND carta shot "${CMAKE_SOURCE_DIR}/assets/feeds/demo.json" -o "${CMAKE_BINARY_DIR}/shot-hidden-meta.png"
                  --now 2025-08-10T12:00:00Z --size 960x460 --card 2
+                 --style "${CMAKE_SOURCE_DIR}/web/looks/magazine.css"
                  --style "${CMAKE_SOURCE_DIR}/tests/shots/feeds/magazine-meta-hidden.css")
 set_tests_properties(golden-shots-hidden-meta-shot PROPERTIES FIXTURES_SETUP hidden_meta)
 add_test(NAME golden-shots-catch-a-missing-line

@@ -39,12 +39,12 @@ void usage(FILE* out) {
   std::fputs(
       "usage: carta <command> [options]\n"
       "  shot FEED -o OUT.png [--size WxH] [--dpr N] [--card N] [--theme light|dark]\n"
-      "                       [--accent #RRGGBB] [--style FILE.css] [--now RFC3339] [--debug]\n"
+      "                       [--accent #RRGGBB] [--style FILE.css ...] [--now RFC3339] [--debug]\n"
       "                       [--image-root DIR] [--boxes BOXES.tsv]\n"
       "      render the carousel headless (no display needed) to a PNG; --debug puts a\n"
       "      broken feed's diagnostic on its error card instead of the readers' sentence;\n"
       "      pictures are read only from inside the feed's folder, or --image-root;\n"
-      "      --style reads a partner's look: the --carta-* custom properties in a CSS file;\n"
+      "      --style reads a partner's look: the --carta-* custom properties in CSS files (later over earlier);\n"
       "      --boxes writes where each line of text went (role, x, y, w, h in device px, text)\n"
       "  validate FEED        print each problem with its JSON pointer (element path for XML);\n"
       "                       exit 0 valid (warnings allowed), 1 invalid, 2 usage or I/O error\n"
@@ -68,6 +68,7 @@ struct ShotOptions {
   std::string boxes;       // where each line of text went, for the golden shots' per-line check
   std::optional<Color> accent;
   Style style;
+  std::string style_css;  // every --style sheet's text, in order
   std::int64_t now = static_cast<std::int64_t>(std::time(nullptr));
 };
 
@@ -146,7 +147,7 @@ int run_shot(int argc, char** argv) {
     } else if (a == "--accent") {
       if (!(v = value()) || !(o.accent = parse_hex_color(v))) return fail_usage("--accent takes #RRGGBB");
     } else if (a == "--style") {
-      if (!(v = value()) || !read_style(v, o.style)) return fail_usage("--style takes a readable CSS file");
+      if (!(v = value()) || !read_style(v, o.style_css, o.style)) return fail_usage("--style takes a readable CSS file");
     } else if (a == "--image-root") {
       if (!(v = value())) return fail_usage("--image-root takes a folder");
       o.image_root = v;

@@ -24,12 +24,14 @@ std::optional<std::string> read_file(const std::string& path) {
   return out.str();
 }
 
-bool read_style(const std::string& path, Style& style) {
-  auto css = read_file(path);
-  if (!css) return false;
+bool read_style(const std::string& path, std::string& css, Style& style) {
+  auto text = read_file(path);
+  if (!text) return false;
   std::vector<std::string> warnings;
-  style = parse_style(*css, &warnings);
+  parse_style(*text, &warnings);  // this file's warnings, named by it
   for (const std::string& w : warnings) std::fprintf(stderr, "warning %s: %s\n", path.c_str(), w.c_str());
+  css.append(text->begin(), text->end()).append("\n");
+  style = parse_style(css, nullptr);
   return true;
 }
 

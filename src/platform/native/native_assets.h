@@ -14,8 +14,10 @@ namespace carta::native {
 std::optional<std::string> read_file(const std::string& path);
 
 // A partner's look from a style sheet (carta shot/view --style): its --carta-* declarations,
-// with their warnings on stderr. False when the file cannot be read.
-bool read_style(const std::string& path, Style& style);
+// with their warnings on stderr. `css` holds the sheets read before (shot takes several
+// --style, later declarations over earlier ones, as in CSS); the file's text is added to it
+// and `style` is read from all of it. False when the file cannot be read.
+bool read_style(const std::string& path, std::string& css, Style& style);
 
 // The TrueType file of a face in Debian's fonts-noto-core (or $CARTA_FONT_DIR): Noto Sans
 // and Noto Serif for the base (whole files, so Latin Extended-A comes with them), Noto Sans

@@ -152,7 +152,8 @@ int run_view(int argc, char** argv) {
       if (!style_path.empty() && modification_time(style_path) != style_mtime) {
         style_mtime = modification_time(style_path);
         Style style;
-        if (read_style(style_path, style)) app.set_theme(styled_theme(dark, std::nullopt, style));
+        std::string css;
+        if (read_style(style_path, css, style)) app.set_theme(styled_theme(dark, std::nullopt, style));
         state.dirty = true;
       }
       long long mtime = modification_time(feed);
