@@ -25,10 +25,9 @@ export function addWords(M, texts) {
 // fetched (`failure`; '' for none yet: the loading state).
 export function handFeed(w, bytes, url, failure) {
   const M = w.M;
-  withString(M, url, (u) => withBytes(M, bytes, (p, n) => {
-    if (failure == null) return call(w, () => M['_carta_feed'](w.id, p, n, u, 0));
-    withString(M, failure, (f) => M['_carta_feed'](w.id, 0, 0, u, f));
-  }));
+  withString(M, url, (u) => failure == null
+    ? withBytes(M, bytes, (p, n) => call(w, () => M['_carta_feed'](w.id, p, n, u, 0)))
+    : withString(M, failure, (f) => M['_carta_feed'](w.id, 0, 0, u, f)));
 }
 
 // Text the atlas cannot draw goes to the browser's text stack (carta-text.js); the widget
@@ -80,7 +79,7 @@ export function useFeed(w, feed) {
 }
 
 export function failFeed(w, error) {
-  handFeed(w, new Uint8Array(0), '', error.message);
+  handFeed(w, null, '', error.message);
   reportError(w.el, error.message, error.where || '');
   invalidate(w);
 }

@@ -56,7 +56,7 @@ function loadFeed(w, go) {
     if (!w.life.made || w.feeds !== serial) return;
     w.feedLoading = false;
     w.readyFired = false;
-    handFeed(w, new Uint8Array(0), '', '');
+    handFeed(w, null, '', '');
     const ok = feed.error ? (failFeed(w, feed.error), false) : useFeed(w, feed);
     if (ok && w.startAfterFeed) go(w.config.start, CHANGE_CAUSE.api);
     w.startAfterFeed = false;
