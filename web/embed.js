@@ -6,7 +6,8 @@
   'use strict';
   var params = new URLSearchParams(location.search);
   var host = document.getElementById('carta');
-  ['feed', 'theme', 'accent', 'autoplay', 'start', 'height', 'locale', 'loop', 'refresh', 'link-params'].forEach(function (key) {
+  ['feed', 'theme', 'accent', 'autoplay', 'start', 'height', 'locale', 'loop', 'refresh', 'link-params',
+   'link-rel', 'referrer-policy'].forEach(function (key) {
     var value = params.get(key);
     if (value != null) host.setAttribute('data-' + key, value);
   });

@@ -1,5 +1,6 @@
 // What a publisher's team measures: tracked links (link-params on every story link, in the
-// mirror's hrefs, in carta:open and in what opens) and viewable impressions by the MRC rule
+// mirror's hrefs, in carta:open and in what opens), the link policy (link-rel and
+// referrer-policy on the same links and on what opens) and viewable impressions by the MRC rule
 // (carta:impression once a card has been at least half in the viewport, the tab visible, for
 // one continuous second; once per card per widget; none for a widget never scrolled to),
 // with analytics="datalayer" pushing both onto the page's window.dataLayer. Real scrolling,
@@ -23,7 +24,7 @@ before(async () => {
   server = await serveWithFixtures('carta-publisher-', {
     'feed.json': JSON.stringify(demo),
     'tracked.html': fixturePage(`<div id="carousel" class="carta" data-feed="feed.json" data-loading="eager"
-      data-link-params="${PARAMS}" data-analytics="datalayer"></div>`),
+      data-link-params="${PARAMS}" data-analytics="datalayer" data-link-rel="sponsored nofollow" data-referrer-policy="origin"></div>`),
     'element.html': fixturePage(`<carta-carousel id="carousel" feed="feed.json" loading="eager" link-params="${PARAMS}"></carta-carousel>`),
     'plain.html': fixturePage('<div id="carousel" class="carta" data-feed="feed.json" data-loading="eager"></div>'),
     'consent.html': fixturePage('<div id="carousel" class="carta" data-feed="feed.json" data-loading="eager" data-analytics="datalayer" data-consent="tcf"></div>'),
@@ -72,16 +73,21 @@ const tracked = (url) => {
 // Every story link of the mirror (cards and related rows), or of the fallback list.
 const hrefs = (page) => page.evaluate(() => [...document.querySelector('#carousel').shadowRoot.querySelectorAll('a[href]')]
   .map((a) => a.href).filter((h) => !h.endsWith('#')));
+// rel and referrerpolicy of the same links.
+const policies = (page) => page.evaluate(() => [...document.querySelector('#carousel').shadowRoot.querySelectorAll('a[href]')]
+  .map((a) => a.rel + '|' + a.getAttribute('referrerpolicy')));
+const SPONSORED = 'noopener sponsored nofollow|origin';
 const impressions = (page) => page.evaluate(() => window.__impressions);
 const cardsInView = (page) => page.evaluate(() => document.querySelector('#carousel').cartaHandle.view().cards.map((c) => c.index));
 
-test('link-params: every story href of the mirror carries them, keeping the query and fragment, no key twice', async () => {
+test('link-params and link policy: every story href of the mirror carries them, keeping the query and fragment, no key twice', async () => {
   const { page, close } = await open('tracked.html');
   try {
     await page.waitForTimeout(300);  // the mirror follows the first frame
     const all = await hrefs(page);
     assert.ok(all.length >= 3, 'cards and related links: ' + all.length);
     for (const h of all) assert.ok(tracked(h), 'tracked: ' + h);
+    assert.deepEqual([...new Set(await policies(page))], [SPONSORED], 'link-rel and referrer-policy on every link');
     assert.ok(all.includes(server.url + 'article.html?ref=home&utm_source=partner&utm_medium=carta#top'), all.join('\n'));
     // An item that names utm_source itself keeps its own value, once.
     await page.evaluate(() => document.querySelector('#carousel').cartaHandle.go(1));
@@ -93,7 +99,7 @@ test('link-params: every story href of the mirror carries them, keeping the quer
   }
 });
 
-test('link-params: carta:open, what opens and the dataLayer get the tracked URL', async () => {
+test('link-params and link policy: carta:open, what opens and the dataLayer get the tracked URL; what opens has no opener and the origin as referrer', async () => {
   const { page, close } = await open('tracked.html');
   try {
     await page.waitForTimeout(300);
@@ -105,6 +111,8 @@ test('link-params: carta:open, what opens and the dataLayer get the tracked URL'
     await popup.waitForLoadState('domcontentloaded');
     const url = server.url + 'article.html?ref=home&utm_source=partner&utm_medium=carta#top';
     assert.equal(popup.url(), url);
+    assert.deepEqual(await popup.evaluate(() => [document.referrer, window.opener]), [server.url, null],
+                     'referrer-policy="origin": the page\'s origin only; never an opener');
     assert.deepEqual(await page.evaluate(() => window.__opens), [{ url, id: ids[0], kind: 'card' }]);
     const layer = await page.evaluate(() => window.dataLayer.filter((e) => e.event === 'carta_open'));
     assert.deepEqual(layer, [{ event: 'carta_open', carta: { url, id: ids[0], kind: 'card' } }]);
@@ -126,6 +134,7 @@ test('link-params: the link-params attribute of <carta-carousel> and the linkPar
   try {
     await mounted.page.waitForTimeout(300);
     assert.ok((await hrefs(mounted.page)).every((h) => !h.includes('utm_medium')), 'no parameters unless asked');
+    assert.deepEqual([...new Set(await policies(mounted.page))], ['noopener noreferrer|null'], 'no referrer unless asked');
     await mounted.page.evaluate(() => new Promise((resolve) => {
       const old = document.querySelector('#carousel');
       old.cartaHandle.destroy();
@@ -142,7 +151,7 @@ test('link-params: the link-params attribute of <carta-carousel> and the linkPar
   }
 });
 
-test('link-params: the plain-HTML list (no WebGL 2; no WebAssembly) links carry them too', async () => {
+test('link-params and link policy: the plain-HTML list (no WebGL 2; no WebAssembly) links carry them too', async () => {
   for (const init of [() => { delete window.WebGL2RenderingContext; }, () => { delete window.WebAssembly; }]) {
     const { page, close } = await open('tracked.html', { init: [init] });
     try {
@@ -150,6 +159,7 @@ test('link-params: the plain-HTML list (no WebGL 2; no WebAssembly) links carry 
       assert.equal(all.length, demo.items.length, 'the fallback list: ' + all.length);
       for (const h of all) assert.ok(tracked(h), 'tracked: ' + h);
       assert.ok(all.includes(server.url + 'article.html?ref=home&utm_source=partner&utm_medium=carta#top'));
+      assert.deepEqual([...new Set(await policies(page))], [SPONSORED]);
     } finally {
       await close();
     }

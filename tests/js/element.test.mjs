@@ -24,7 +24,7 @@ test('every attribute has its property, and both spellings are observed', () => 
     ['feed', 'feed'], ['theme', 'theme'], ['accent', 'accent'], ['start', 'start'], ['autoplay', 'autoplay'],
     ['loop', 'loop'], ['locale', 'locale'], ['height', 'height'], ['refresh', 'refresh'], ['debug', 'debug'],
     ['link-params', 'linkParams'], ['analytics', 'analytics'], ['loading', 'loading'], ['heading-level', 'headingLevel'],
-    ['label', 'label'], ['consent', 'consent']]);
+    ['label', 'label'], ['consent', 'consent'], ['link-rel', 'linkRel'], ['referrer-policy', 'referrerPolicy']]);
   for (const p of PROPERTIES) {
     assert.ok(OBSERVED.includes(p[0]), p[0]);
     assert.ok(OBSERVED.includes('data-' + p[0]), 'data-' + p[0]);

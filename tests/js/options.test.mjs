@@ -3,6 +3,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { linkParamsOf, parseAccent, readConfig } from '../../web/carta/options.js';
+import { linkPolicy } from '../../web/carta/links.js';
 import { input, withDesc } from '../../web/carta/wasm.js';
 import { INPUT, INPUT_LAYOUT, KEY, WIDGET_DESC } from '../../web/carta/generated/protocol.js';
 
@@ -99,4 +100,30 @@ test('headline level and region label: h2 by default, an attribute or option to 
   assert.equal(readConfig(element({}), { headingLevel: 4 }).headingLevel, 4);
   assert.equal(readConfig(element({ label: 'Sport' }), {}).label, 'Sport');
   assert.equal(readConfig(element({}), {}).label, '');
+});
+
+test('link policy: noopener always, noreferrer unless a referrer policy keeps it, the partner\'s words after', () => {
+  const warned = [], warn = console.warn;
+  console.warn = (m) => warned.push(m);
+  try {
+    assert.deepEqual(linkPolicy('', ''), { rel: 'noopener noreferrer', referrerPolicy: null });
+    assert.deepEqual(linkPolicy('sponsored nofollow', ''), { rel: 'noopener noreferrer sponsored nofollow', referrerPolicy: null });
+    assert.deepEqual(linkPolicy('Sponsored, UGC sponsored', 'strict-origin-when-cross-origin'),
+                     { rel: 'noopener sponsored ugc', referrerPolicy: 'strict-origin-when-cross-origin' });
+    assert.deepEqual(linkPolicy('', 'no-referrer'), { rel: 'noopener noreferrer', referrerPolicy: 'no-referrer' });
+    // A page cannot give the story this page's window back, nor a word that is not one.
+    assert.deepEqual(linkPolicy('opener noopener noreferrer "x" nofollow', 'origin'), { rel: 'noopener nofollow', referrerPolicy: 'origin' });
+    assert.deepEqual(warned, []);
+    assert.deepEqual(linkPolicy('', 'everything'), { rel: 'noopener noreferrer', referrerPolicy: null }, 'unknown: none sent');
+    assert.match(warned[0], /referrer-policy "everything" is not a referrer policy/);
+  } finally {
+    console.warn = warn;
+  }
+});
+
+test('link policy from link-rel and referrer-policy, data- attributes, or mount\'s linkRel and referrerPolicy', () => {
+  assert.deepEqual(readConfig(element({ 'link-rel': 'sponsored', 'data-referrer-policy': 'origin' }), {}).links,
+                   { rel: 'noopener sponsored', referrerPolicy: 'origin' });
+  assert.deepEqual(readConfig(element({ 'link-rel': 'sponsored' }), { linkRel: 'nofollow', referrerPolicy: 'same-origin' }).links,
+                   { rel: 'noopener nofollow', referrerPolicy: 'same-origin' });
 });

@@ -23,7 +23,9 @@ export const PROPERTIES = [
   ['loading', 'loading', 's', 'lazy'],
   ['heading-level', 'headingLevel', 'n', 2],
   ['label', 'label', 's', ''],
-  ['consent', 'consent', 's', '']
+  ['consent', 'consent', 's', ''],
+  ['link-rel', 'linkRel', 's', ''],
+  ['referrer-policy', 'referrerPolicy', 's', '']
 ];
 export const OBSERVED = PROPERTIES.map((p) => p[0]).concat(PROPERTIES.map((p) => 'data-' + p[0]));
 

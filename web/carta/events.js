@@ -1,3 +1,5 @@
+import { openInNewTab } from './links.js';
+
 // What the widget tells its page: bubbling, composed CustomEvents on the host element, and
 // (analytics="datalayer") the page's tag manager. Each event is fired under two names:
 // carta:change, and carta-change for frameworks whose templates cannot write a colon in an
@@ -26,10 +28,10 @@ export function reportError(el, message, path) {
 }
 
 // A story link: carta:open first (the page may take over), then only http(s), in a new
-// tab, with no opener and no referrer. Its dataLayer push is a count: `counted` sends it
-// when the reader's consent allows (consent.js).
+// tab, with no opener, under the partner's link policy (links.js). Its dataLayer push is a
+// count: `counted` sends it when the reader's consent allows (consent.js).
 export function openLink(el, config, url, id, kind, counted = (send) => send()) {
   const go = fire(el, 'carta:open', { url: url, id: id, kind: kind }, true);
   counted(() => toDataLayer(config, 'carta_open', { url: url, id: id, kind: kind }));
-  if (go && /^https?:\/\//i.test(url)) window.open(url, '_blank', 'noopener,noreferrer');
+  if (go && /^https?:\/\//i.test(url)) openInNewTab(url, config.links);
 }

@@ -1,7 +1,7 @@
 // carta-fallback.js, the plain list a widget becomes without WebGL 2 (or WebAssembly): its own
 // small file, fetched only then (assets.js loadFallbackList), as carta-text.js is for the
 // text stack — so the widget's payload, which every reader with WebGL 2 fetches, does not
-// carry it. Adds Carta.fallbackList(region, strings, feed, onOpen, heading).
+// carry it. Adds Carta.fallbackList(region, strings, feed, onOpen, settings).
 import { showFallback } from './fallback.js';
 import { addStyles } from './mirror-style.js';
 
@@ -27,7 +27,7 @@ const FALLBACK_CSS =
   '.fallback .meta{color:var(--carta-color-muted,var(--muted));font-size:13px;margin:0 0 6px}.fallback p{margin:0}' +
   '.fallback figcaption{font-size:12px;color:var(--carta-color-muted,var(--muted));padding:6px var(--carta-padding,16px) 0}';
 
-window['Carta']['fallbackList'] = (region, strings, feed, onOpen, heading) => {
+window['Carta']['fallbackList'] = (region, strings, feed, onOpen, settings) => {
   addStyles(region.getRootNode(), FALLBACK_CSS);
-  return showFallback(region, strings, feed, onOpen, heading);
+  return showFallback(region, strings, feed, onOpen, settings);
 };

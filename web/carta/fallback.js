@@ -4,6 +4,7 @@
 import { SHOW_PARTS } from './generated/protocol.js';
 import { el } from './dom.js';
 import { fmt } from './words.js';
+import { linkAttributes } from './links.js';
 
 // The parts a look shows (--carta-show, README) as the canvas reads them: ShowPart bits by
 // the core's words (SHOW_PARTS); none said, all of them.
@@ -13,7 +14,8 @@ export function shownParts(value) {
 }
 
 // Fills `region` with `feed`'s cards; returns them ({element, card}) for impressions.
-export function showFallback(region, strings, feed, onOpen, heading) {
+// `settings` are the mirror's: heading (the headlines' element), links (links.js).
+export function showFallback(region, strings, feed, onOpen, settings) {
   // Without the core (no WebAssembly): the system's colours, in the page's scheme.
   let colours = feed.theme || { page: 'Canvas', card: 'Canvas', text: 'CanvasText', muted: 'GrayText',
                                 accent: 'LinkText', placeholder: 'Canvas' };
@@ -43,8 +45,8 @@ export function showFallback(region, strings, feed, onOpen, heading) {
     }
     let body = el('div', { 'class': 'body' });
     if (item.category && has('category')) body.appendChild(el('p', { 'class': 'category' }, item.category));
-    let h = el(heading, { 'class': has('headline') ? 'headline' : 'headline vh' });  // a hidden one is still the card's link
-    let a = el('a', { href: item.url || null, target: '_blank', rel: 'noopener noreferrer' }, item.title || item.summary);
+    let h = el(settings.heading, { 'class': has('headline') ? 'headline' : 'headline vh' });  // a hidden one is still the card's link
+    let a = el('a', Object.assign({ href: item.url || null }, linkAttributes(settings.links)), item.title || item.summary);
     a.addEventListener('click', function (e) {
       if (!item.url) return;
       e.preventDefault();

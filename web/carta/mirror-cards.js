@@ -4,19 +4,21 @@
 import { HIT_KIND } from './generated/protocol.js';
 import { el, hit, place } from './dom.js';
 import { fmt } from './words.js';
+import { linkAttributes } from './links.js';
 
-// `c` a card of the core's view (carta_json view), in the language of `strings`; its
-// headline a `heading` element (h2 by default: the widget's option heading-level).
-export function article(strings, c, view, heading) {
+// `c` a card of the core's view (carta_json view), in the language of `strings`. The
+// mirror's `settings`: heading, the headline's element (h2 by default: the widget's option
+// heading-level); links, the partner's link policy (links.js).
+export function article(strings, c, view, settings) {
   var n = c.index + 1;
   var node = place(el('article', {
     'aria-roledescription': strings.slide,
     'aria-label': fmt(strings.slideLabel, { n: n, count: view.count }),
     lang: c.language || null, dir: c.rtl ? 'rtl' : null
   }), c.rect);
-  var h = el(heading, { 'class': 'headline' });
-  var a = el('a', { href: c.url || null, 'data-kind': HIT_KIND.card, 'data-index': c.index, 'data-id': c.id,
-                    target: '_blank', rel: 'noopener noreferrer' }, c.title || c.summary);  // an untitled item: its text
+  var h = el(settings.heading, { 'class': 'headline' });
+  var a = el('a', Object.assign({ href: c.url || null, 'data-kind': HIT_KIND.card, 'data-index': c.index, 'data-id': c.id },
+                                linkAttributes(settings.links)), c.title || c.summary);  // an untitled item: its text
   if (!c.url) a.setAttribute('tabindex', '-1');
   else hit(a, 'card-link');  // the whole card, as the canvas's click opens it
   h.appendChild(a);
@@ -37,11 +39,11 @@ export function article(strings, c, view, heading) {
     var list = el('ul', { 'aria-label': strings.related });
     c.related.forEach(function (r, k) {
       var li = el('li');
-      var link = el('a', {
+      var link = el('a', Object.assign({
         href: r.url || (r.target >= 0 ? '#' : null), 'data-kind': HIT_KIND.related, 'data-index': c.index, 'data-related': k,
-        'data-id': c.id, 'data-target': r.target >= 0 ? r.target : null, target: '_blank', rel: 'noopener noreferrer',
+        'data-id': c.id, 'data-target': r.target >= 0 ? r.target : null,
         lang: r.language || null, dir: r.language ? (r.rtl ? 'rtl' : 'ltr') : null
-      }, (r.category ? r.category + ': ' : '') + r.title);
+      }, linkAttributes(settings.links)), (r.category ? r.category + ': ' : '') + r.title);
       li.appendChild(link);
       list.appendChild(li);
       if (r.rect) place(link, [r.rect[0] - c.rect[0], r.rect[1] - c.rect[1], r.rect[2], r.rect[3]]);

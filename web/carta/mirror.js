@@ -131,7 +131,7 @@ function cardNodes(m, view) {
   return view.cards.map((c) => {
     const slot = before[c.index] || {};
     const says = JSON.stringify(c, (k, v) => k === 'rect' || k === 'headline' || k === 'summaryText' ? undefined : v);
-    const node = kept(slot, says + view.count + m.strings.slide, () => article(m.strings, c, view, m.settings.heading), c.rect);
+    const node = kept(slot, says + view.count + m.strings.slide, () => article(m.strings, c, view, m.settings), c.rect);
     (c.related || []).forEach((r, k) => {
       const link = r.rect && node.querySelector('[data-related="' + k + '"]');
       if (link) place(link, [r.rect[0] - c.rect[0], r.rect[1] - c.rect[1], r.rect[2], r.rect[3]]);
@@ -213,7 +213,7 @@ function update(m, view, options) {
 // open(url, id, kind), go(index), prev(), next(), focus(kind, index, related), toggle(),
 // reveal(index) (find in page met card `index`), cards(shown) (for impressions).
 // `settings`: {heading: the headlines' element ('h2'…), label: the region's name, '' for
-// the feed's title}.
+// the feed's title, links: the link policy (links.js)}.
 export function createMirror(root, actions, settings) {
   const removeStyles = addStyles(root, MIRROR_CSS);
   const region = el('div', { 'class': 'mirror', role: 'region', 'aria-roledescription': 'carousel' });
@@ -243,7 +243,7 @@ export function createMirror(root, actions, settings) {
     fallback(show, feed, onOpen) {
       m.strings = uiStrings(feed.language);
       m.name(feed.title);
-      actions.cards(show(region, m.strings, feed, onOpen, settings.heading));
+      actions.cards(show(region, m.strings, feed, onOpen, settings));
     }
   };
 }

@@ -1,5 +1,7 @@
 // A widget's settings: from Carta.mount's object, else the element's data-NAME or NAME
 // attribute; the values as the rest of the page layer uses them.
+import { linkPolicy } from './links.js';
+
 export const DEFAULT_HEIGHT = 420;
 
 export function parseAccent(text) {
@@ -24,11 +26,13 @@ export const flag = (text) => text != null && text !== 'false';
 
 export function readConfig(el, options) {
   const get = (name) => option(el, options, name);
+  // An option mount() spells in camelCase (headingLevel) over the attribute (heading-level).
+  const either = (attr, camel) => options && options[camel] != null ? String(options[camel]) : get(attr);
   return {
     feed: get('feed'),
     theme: get('theme') || 'light',  // light, dark, or auto (the reader's scheme)
     accent: parseAccent(get('accent')),
-    start: int(get('start') || get('startIndex'), 0),
+    start: int(either('start', 'startIndex'), 0),
     height: int(get('height'), DEFAULT_HEIGHT),
     autoplay: int(get('autoplay'), 0),
     loop: flag(get('loop')),
@@ -44,9 +48,11 @@ export function readConfig(el, options) {
     // "datalayer": impressions and opens are also pushed onto the page's window.dataLayer.
     analytics: get('analytics') || '',
     // The cards' headlines are this level of heading (h2 under a page's h1; 3 under an h2).
-    headingLevel: Math.min(6, Math.max(1, int(get('heading-level') || get('headingLevel'), 2))),
+    headingLevel: Math.min(6, Math.max(1, int(either('heading-level', 'headingLevel'), 2))),
     // The region's accessible name; the feed's title when empty.
     label: get('label') || '',
+    // rel and referrer policy of every story link (links.js): link-rel, referrer-policy.
+    links: linkPolicy(either('link-rel', 'linkRel'), either('referrer-policy', 'referrerPolicy')),
     // Whose answer counting waits for: '' none, 'tcf' the page's CMP, 'manual' Carta.consent.
     consent: get('consent') || ''
   };

@@ -1,7 +1,8 @@
 // handle.update(changes), and <carta-carousel>'s attributes after it mounted: new settings
 // for a widget. The feed, theme, accent, height and start card change in the running
 // widget; what the core only takes at creation (autoplay, loop, locale, debug, link
-// parameters, refresh) re-mounts it — destroy and mount, the simplest correct way.
+// parameters, refresh) and the link policy re-mount it — destroy and mount, the simplest
+// correct way.
 import { CHANGE_CAUSE } from './generated/protocol.js';
 import { failFeed, handFeed, scheduleRefresh, useFeed } from './feeding.js';
 import { feedSource } from './feed-source.js';
@@ -9,6 +10,8 @@ import { readConfig } from './options.js';
 
 // Nothing more to do once the widget has started (lazy and lazyMargin only decide when).
 const SET = ['height', 'analytics', 'lazy', 'lazyMargin'];
+// The config field an option's name sets, where they differ.
+const FIELD = { startIndex: 'start', loading: 'lazy', linkRel: 'links', referrerPolicy: 'links' };
 // Changed in a running widget without a re-mount.
 const LIVE = ['feed', 'theme', 'accent', 'start'];
 
@@ -19,7 +22,7 @@ export function updateWidget(w, options, changes, go, mount) {
   if (w.life.destroyed) return merged;
   const next = readConfig(w.el, merged), c = w.config, state = w.life.state;
   // The config's fields the changes name; a feed is fetched again even at the same address.
-  const fields = Object.keys(changes).map((k) => k === 'startIndex' ? 'start' : k === 'loading' ? 'lazy' : k)
+  const fields = Object.keys(changes).map((k) => FIELD[k] || k)
     .filter((f) => f in next && (f === 'feed' || next[f] !== c[f]));
   fields.forEach((f) => { c[f] = next[f]; });  // in place: the reader's queries and links read it
   const has = (f) => fields.indexOf(f) >= 0;

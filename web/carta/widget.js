@@ -81,7 +81,7 @@ export function mount(el, options) {
     });
   });
   listen(document, 'visibilitychange', impressions.visibility);
-  w.mirror = createMirror(root, mirrorActions(w, go, impressions), { heading: 'h' + config.headingLevel, label: config.label });
+  w.mirror = createMirror(root, mirrorActions(w, go, impressions), { heading: 'h' + config.headingLevel, label: config.label, links: config.links });
   w.host = hostOf(w);
   cleanups.push(watchViewport(w, () => start(w, listen, cleanups)));
   const handle = widgetHandle(w, go, options, () => {

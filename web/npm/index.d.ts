@@ -42,6 +42,12 @@ export interface CartaOptions {
   /** Whose answer counting (impressions, dataLayer pushes) waits for: '' none (default),
    * 'tcf' the page's IAB TCF v2.2 CMP (purpose 8), 'manual' consent(true). */
   consent?: '' | 'tcf' | 'manual';
+  /** Words added to every story link's rel, e.g. 'sponsored nofollow' (noopener always;
+   * noreferrer unless referrerPolicy keeps the referrer). */
+  linkRel?: string;
+  /** The referrer every story link and what opens sends; default none (noreferrer). */
+  referrerPolicy?: '' | 'no-referrer' | 'no-referrer-when-downgrade' | 'origin' | 'origin-when-cross-origin' |
+    'same-origin' | 'strict-origin' | 'strict-origin-when-cross-origin' | 'unsafe-url';
 }
 
 /** A card as the events name it. */
@@ -118,6 +124,8 @@ export interface CartaCarouselElement extends HTMLElement {
   headingLevel: number;
   label: string;
   consent: string;
+  linkRel: string;
+  referrerPolicy: string;
   readonly cartaHandle?: CartaHandle;
   addEventListener<K extends keyof CartaEventMap>(type: K, listener: (this: CartaCarouselElement, ev: CartaEventMap[K]) => void,
                                                   options?: boolean | AddEventListenerOptions): void;
