@@ -1,7 +1,8 @@
 /* The iframe embed: embed.html?feed=…&theme=…&parent=<origin>. Configures the one widget
  * from the query string, reports the page's height to the parent — posted to that exact
  * origin, never "*" — and forwards Carta's events to it. Messages from any other origin
- * are ignored. Defines no globals. */
+ * are ignored. In an AMP page's <amp-iframe> (embed.html?amp=1&feed=…) it also asks AMP
+ * for its height, as amp-iframe's resize protocol has it. Defines no globals. */
 (function () {
   'use strict';
   var params = new URLSearchParams(location.search);
@@ -26,12 +27,17 @@
     if (parentOrigin && window.parent !== window) window.parent.postMessage(message, parentOrigin);
   }
 
+  // AMP serves its pages from a cache whose origin the embed cannot know in advance, so this
+  // one message goes to "*": it carries a height and nothing else. Events are never sent so.
+  var amp = params.get('amp') != null && window.parent !== window;
+
   var lastHeight = -1;
   function reportHeight() {
     var height = Math.ceil(document.documentElement.getBoundingClientRect().height);
     if (height === lastHeight || height === 0) return;
     lastHeight = height;
     post({ type: 'carta:height', height: height });
+    if (amp) window.parent.postMessage({ sentinel: 'amp', type: 'embed-size', height: height }, '*');
   }
   if (window.ResizeObserver) new ResizeObserver(reportHeight).observe(document.documentElement);
   reportHeight();

@@ -42,6 +42,11 @@ const FIXTURES = {
   }),
   'hostile.html': page('<div id="carousel" class="carta" data-feed="hostile.json" data-height="420" data-loading="eager"></div>'),
   'missing.html': page('<div id="carousel" class="carta" data-feed="no-such-feed.json" data-height="420" data-loading="eager"></div>'),
+  // An <amp-iframe> as AMP's runtime renders it: an iframe of embed.html?amp=1 in the
+  // sandbox the README's snippet gives, with no parent origin named.
+  'amp-host.html': page(`<h1>An AMP page</h1>
+<iframe id="amp" src="embed.html?amp=1&amp;feed=demo.json&amp;height=480" title="Latest stories" width="600" height="300"
+  sandbox="allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox"></iframe>`),
   'lazy.html': page(`<h1>Lazy start</h1>
 <div class="spacer"></div>
 <div id="carousel" class="carta" data-feed="demo.json" data-height="420"></div>`),
@@ -214,6 +219,23 @@ test('iframe: the embed never reports a height of 0 (no layout shift on the part
       KEY, { timeout: 20000 });
     const heights = (await log(p)).messages.filter((m) => m.data.type === 'carta:height').map((m) => m.data.height);
     assert.deepEqual(heights, [420], `heights reported: ${JSON.stringify(heights)}`);
+  } finally {
+    await close();
+  }
+});
+
+test('AMP: embed.html?amp=1 asks its parent for its height by amp-iframe\'s protocol, and sends nothing else', async () => {
+  const { page: p, close } = await newPage();
+  try {
+    await p.goto(server.url + 'amp-host.html');
+    await p.waitForFunction((key) => window[Symbol.for(key)].messages.some((m) => m.data && m.data.sentinel === 'amp'),
+      KEY, { timeout: 20000 });
+    const inner = p.frames().find((f) => f.url().includes('embed.html'));
+    await inner.waitForFunction(() => document.getElementById('carta').cartaHandle?.view().count === 9, null, { timeout: 20000 });
+    const messages = (await log(p)).messages.map((m) => m.data);
+    assert.deepEqual(messages, [{ sentinel: 'amp', type: 'embed-size', height: 480 }],
+      'one embed-size of the widget\'s 480 px; no carta:* message without a parent origin');
+    assert.equal(await inner.evaluate(() => Math.ceil(document.documentElement.getBoundingClientRect().height)), 480);
   } finally {
     await close();
   }
