@@ -10,7 +10,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { serveWithFixtures, launch, fixturePage } from './lib.mjs';
+import { serveWithFixtures, launch, fixturePage, picture } from './lib.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const page = (script) => fixturePage('<div id="app"></div>').replace('<script src="carta.js" async></script>',
@@ -56,6 +56,7 @@ for (const framework of ['react', 'vue']) {
       await tab.evaluate(() => window.setTheme('dark'));
       await tab.waitForFunction(() => document.querySelector('carta-carousel').theme === 'dark', null, { timeout: 10000 });
       assert.equal(await el.getAttribute('theme'), 'dark');
+      await picture(tab, framework);
       assert.deepEqual(errors, []);
       assert.deepEqual((await tab.evaluate(() => window.log)).filter((e) => e[0] === 'ready'), [['ready', 'webgl2']]);
     } finally {

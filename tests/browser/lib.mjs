@@ -14,6 +14,12 @@ export const dist = process.env.CARTA_DIST || path.join(root, 'dist');
 // The release gives every file carta.js loads a content-hashed name (scripts/release.mjs):
 // logical('/fonts/carta-sans.0123456789ab.ttf') is '/fonts/carta-sans.ttf', and
 // distFile('fonts/carta-sans.ttf') the name that file has in dist/.
+// CARTA_PICTURES=DIR: tests that show a page working save a picture of it there, to look at.
+export async function picture(page, name) {
+  if (!process.env.CARTA_PICTURES) return;
+  fs.mkdirSync(process.env.CARTA_PICTURES, { recursive: true });
+  await page.screenshot({ path: path.join(process.env.CARTA_PICTURES, name + '.png') });
+}
 export const logical = (p) => p.replace(/\.[0-9a-f]{12}(\.[A-Za-z0-9]+)$/, '$1');
 export function distFile(name, dir = dist) {
   const folder = path.dirname(name);
