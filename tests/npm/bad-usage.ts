@@ -4,3 +4,4 @@ mount(document.body, { theme: 'purple' });
 const el = document.createElement('carta-carousel');
 el.loop = 'yes';
 el.addEventListener('carta:change', (e) => { const n: string = e.detail.index; console.log(n); });
+mount(document.body, { referrerPolicy: 'the-whole-url' });

@@ -88,8 +88,9 @@ test('TypeScript refuses a wrong theme, a string for a boolean property, a detai
   const r = typeCheck('bad-usage.ts');
   assert.equal(r.status, 2, r.stdout);
   const errors = r.stdout.split('\n').filter((l) => /error TS/.test(l));
-  assert.equal(errors.length, 3, r.stdout);
+  assert.equal(errors.length, 4, r.stdout);
   assert.match(errors[0], /"purple"/);
   assert.match(errors[1], /'string' is not assignable to type 'boolean'/);
   assert.match(errors[2], /'number' is not assignable to type 'string'/);
+  assert.match(errors[3], /"the-whole-url"/);
 });

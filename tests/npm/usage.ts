@@ -7,7 +7,7 @@ const options: CartaOptions = { feed: '/feed.json', theme: 'auto', autoplay: 600
 const handle: CartaHandle = mount(document.body, options);
 handle.go(2);
 consent(true);
-mount(document.body, { feed: '/feed.json', consent: 'tcf' });
+mount(document.body, { feed: '/feed.json', consent: 'tcf', linkRel: 'sponsored nofollow', referrerPolicy: 'strict-origin-when-cross-origin' });
 handle.update({ theme: 'dark' });
 const live: 'none' | 'live' | 'lost' | 'released' = handle.stats().context;
 const widgets: number = stats().widgets;
@@ -17,6 +17,7 @@ const el = document.createElement('carta-carousel');
 el.feed = '/feed.json';
 el.loop = true;
 el.headingLevel = 3;
+el.referrerPolicy = 'origin';
 el.addEventListener('carta:change', (e) => {
   const detail: CartaChangeDetail = e.detail;
   const cause: 'reader' | 'autoplay' | 'feed' | 'api' = detail.cause;
