@@ -392,15 +392,74 @@ class ModelBuilder final : public JsonStream {
                  "read time must be a positive number of minutes; computed from the text instead");
           }
         }
+        news_marks(item, ext, ep);
         if (JsonValue rel = ext.find("related"); !rel.is_null()) {
           // Kept beyond this item's tree: related entries are resolved once all items are read.
           pending_related_.push_back({feed_.items.size(), document_index_, related_.keep(rel)});
         }
       }
     }
+    video_at(item, v, pointer);
     item.read_time_minutes = read_time > 0 ? read_time : estimate_read_time(item);
     keep = true;
     return item;
+  }
+
+  // _carta.live, .sponsor, .access and .kind; a value that is not one is warned of where it
+  // is and leaves the card unmarked — except a sponsor without a name, which still marks the
+  // item as sponsored (a reader must never take paid content for the newsroom's own).
+  void news_marks(Item& item, JsonValue ext, const Path& ep) {
+    if (JsonValue live = ext.find("live"); !live.is_null()) {
+      if (live.is_boolean()) item.live = live.boolean();
+      else warn(ep.member("live"), std::string("expected true or false but found ") + type_name(live) + "; ignored");
+    }
+    if (JsonValue sponsor = ext.find("sponsor"); !sponsor.is_null()) {
+      item.sponsored = true;
+      item.sponsor = sponsor.is_string() ? text_at(ext, "sponsor", ep) : std::string();
+      if (item.sponsor.empty())
+        warn(ep.member("sponsor"), "a sponsor needs a name; the card says \"Sponsored\" without one");
+    }
+    if (JsonValue access = ext.find("access"); !access.is_null()) {
+      const std::string a = access.is_string() ? access.string() : std::string();
+      if (a == "subscribers") item.subscribers_only = true;
+      else if (a != "free")
+        warn(ep.member("access"), "access is \"subscribers\" or \"free\", not " + quote_value(a, 40) + "; ignored");
+    }
+    if (JsonValue kind = ext.find("kind"); !kind.is_null()) {
+      static const std::pair<const char*, ItemKind> kKinds[] = {
+          {"news", ItemKind::news}, {"opinion", ItemKind::opinion}, {"analysis", ItemKind::analysis},
+          {"explainer", ItemKind::explainer}};
+      const std::string k = kind.is_string() ? kind.string() : std::string();
+      bool known = false;
+      for (const auto& [name, value] : kKinds)
+        if (k == name) item.kind = value, known = true;
+      if (!known)
+        warn(ep.member("kind"), "kind is one of news, opinion, analysis, explainer, not " + quote_value(k, 40) + "; ignored");
+    }
+  }
+
+  // A video story: JSON Feed's first attachment whose mime_type is video/*, with its
+  // duration_in_seconds when it gives a sensible one.
+  void video_at(Item& item, JsonValue v, const Path& pointer) {
+    JsonValue attachments = v.find("attachments");
+    if (attachments.is_null()) return;
+    const Path ap = pointer.member("attachments");
+    if (!attachments.is_array()) {
+      warn(ap, std::string("expected an array of attachments but found ") + type_name(attachments) + "; ignored");
+      return;
+    }
+    std::size_t i = 0;
+    for (JsonValue a : attachments) {
+      const Path at = ap.element(i++);
+      JsonValue type = a.is_object() ? a.find("mime_type") : JsonValue();
+      if (!type.is_string() || type.string().rfind("video/", 0) != 0) continue;
+      item.video_seconds = 0;
+      JsonValue d = a.find("duration_in_seconds");
+      if (d.is_null()) return;
+      if (d.is_number() && d.number() >= 0 && d.number() < 1e7) item.video_seconds = static_cast<int>(std::lround(d.number()));
+      else warn(at.member("duration_in_seconds"), "a duration is a number of seconds, 0 or more; the video's length is not shown");
+      return;
+    }
   }
 
   int estimate_read_time(const Item& item) const {

@@ -49,6 +49,10 @@ struct RelatedItem {
   std::string image;
 };
 
+// What kind of piece an item is, beside its category: the label news sites put on opinion,
+// analysis and explainers (`_carta.kind`).
+enum class ItemKind { news, opinion, analysis, explainer };
+
 struct Item {
   std::string id;
   std::string url;           // the article (external_url when url is absent)
@@ -68,6 +72,15 @@ struct Item {
   int read_time_minutes = 1;
   bool right_to_left = false;
   std::vector<RelatedItem> related;
+  // What news cards mark at a glance (_carta.live, .sponsor, .access, .kind; a video
+  // attachment): live coverage; paid content, labelled "Sponsored by" on every card and
+  // never hidden; a story for subscribers only; its kind; a video story and its length.
+  bool live = false;
+  bool sponsored = false;
+  std::string sponsor;  // the sponsor's name, when the feed gives one
+  bool subscribers_only = false;
+  ItemKind kind = ItemKind::news;
+  int video_seconds = -1;  // -1: not a video; 0: a video of unknown length
 };
 
 struct Feed {

@@ -5,6 +5,7 @@
 
 #include "core/bidi.h"
 #include "core/datetime.h"
+#include "core/marks.h"
 #include "core/strings.h"
 
 namespace carta {
@@ -162,13 +163,8 @@ class SceneBuilder {
     else box({r.x, image.bottom() - 1, r.w, r.h - image.h + 1}, theme_.card, radius_, corner_bottom_left | corner_bottom_right);
     picture(item, image, image_corners);
 
-    float y = body.y;
+    float y = kicker(item, body, body.y);
     const float bottom = body.bottom();
-    if (!item.category.empty() && shows(show_category)) {
-      text(body.x, y, body.w, TextRole::category, theme_.accent_text,
-           one_line(ascii_upper(item.category), body.w, TextRole::category));
-      y += theme_.style(TextRole::category).line_height + 4;
-    }
     int headline_lines = body.h > 220 ? 3 : 2;
     float headline_top = y;
     HeadlineText headline;
@@ -289,6 +285,83 @@ class SceneBuilder {
     }
   }
 
+  // The row above the headline: the card's marks — live, sponsored, its kind — then its
+  // category, then "subscribers only" with a lock. What does not fit gives way from the end;
+  // the sponsor's label is never left out, nor hidden by a look (--carta-show). Returns
+  // the y under the row.
+  float kicker(const Item& item, const Rect& body, float y) {
+    std::vector<CardMark> marks = card_marks(item, in_.locale);
+    marks.erase(std::remove_if(marks.begin(), marks.end(), [](const CardMark& m) { return m.kind == CardMark::Kind::video; }),
+                marks.end());
+    const bool category = !item.category.empty() && shows(show_category);
+    if (marks.empty() && !category) return y;
+    const TextRole role = TextRole::category;
+    const float lh = theme_.style(role).line_height, pad = 6;
+    const float h = marks.empty() ? lh : lh + 4, ty = y + (h - lh) / 2;
+    float x = body.x;
+    // One word or label at x, at most `w` wide; returns its width.
+    auto word = [&](const std::string& content, float w, Color c) {
+      const Line line = one_line(content, w, role);
+      const float lw = std::min(w, line_width(role, line));
+      text(x, ty, lw, role, c, line);
+      return lw;
+    };
+    auto room = [&] { return body.right() - x; };
+    for (const CardMark& m : marks) {
+      if (m.kind == CardMark::Kind::subscribers) continue;  // after the category
+      if (room() < 32 && m.kind != CardMark::Kind::sponsored) break;
+      if (m.kind == CardMark::Kind::live) {
+        const float dot = 6, start = x;
+        const std::size_t pill = scene.shapes.size();
+        box({x, y, 0, h}, theme_.live, 4);
+        box({x + pad, y + (h - dot) / 2, dot, dot}, theme_.live_text, dot / 2);  // still: no frame is drawn for it
+        x += pad + dot + 5;
+        x += word(ascii_upper(m.text), room() - pad, theme_.live_text) + pad;
+        scene.shapes[pill].rect.w = x - start;
+      } else if (m.kind == CardMark::Kind::sponsored) {
+        const float start = x;
+        const std::size_t chip = scene.shapes.size();
+        box({x, y, 0, h}, theme_.chip, 4);
+        x += pad;
+        x += word(m.text, std::max(8.f, room() - pad), theme_.text) + pad;
+        scene.shapes[chip].rect.w = x - start;
+      } else {
+        x += word(ascii_upper(m.text), room(), theme_.text);
+      }
+      x += 8;
+    }
+    if (category && room() >= 32) x += word(ascii_upper(item.category), room(), theme_.accent_text) + 8;
+    if (item.subscribers_only && room() >= 32) {
+      Shape lock;
+      lock.kind = Shape::Kind::lock_mark;
+      lock.rect = {x, y + (h - 12) / 2, 10, 12};
+      lock.color = theme_.muted;
+      scene.shapes.push_back(lock);
+      x += 14;
+      for (const CardMark& m : marks)
+        if (m.kind == CardMark::Kind::subscribers && room() >= 24) word(m.text, room(), theme_.muted);
+    }
+    return y + h + 4;
+  }
+
+  // A video story's mark on its picture, at the top corner (its caption is at the bottom):
+  // a play sign and the length, on a dark pill.
+  void video_mark(const Item& item, const Rect& image) {
+    if (item.video_seconds < 0 || image.w < 80 || image.h < 60) return;
+    const TextRole role = TextRole::caption;
+    const float h = 28, lh = theme_.style(role).line_height;
+    const std::string length = item.video_seconds > 0 ? duration_text(item.video_seconds) : std::string();
+    const float tw = length.empty() ? 0 : measure_.width(role, length);
+    const Rect pill = {image.x + 12, image.y + 12, length.empty() ? h : 10 + 10 + 6 + tw + 10, h};
+    box(pill, Color{0, 0, 0, 170}, h / 2);
+    Shape play;
+    play.kind = Shape::Kind::play_mark;
+    play.rect = {pill.x + 10, pill.y + 8, 10, 12};
+    play.color = Color{255, 255, 255, 255};
+    scene.shapes.push_back(play);
+    if (!length.empty()) text(pill.x + 26, pill.y + (h - lh) / 2, tw, role, Color{255, 255, 255, 255}, Line{length, false});
+  }
+
   void tags(const Item& item, const Rect& body, float y) {
     float x = body.x;
     for (const std::string& tag : item.tags) {
@@ -323,6 +396,7 @@ class SceneBuilder {
       s.text = item.image;
       scene.shapes.push_back(std::move(s));
     }
+    video_mark(item, image);
     std::string caption = shows(show_caption) ? item.image_caption : std::string();
     if (!item.image_credit.empty() && shows(show_credit)) caption += (caption.empty() ? "" : "  ") + item.image_credit;
     if (caption.empty()) return;
@@ -584,8 +658,7 @@ const HitRegion* hit_test(const Scene& scene, float x, float y) {
 std::string meta_line(const Item& item, std::int64_t now_unix, const std::string& ui_locale, unsigned parts) {
   // A card written in the other direction from the page's language (an Arabic item in an
   // English feed) gets its byline and read time in its own language.
-  const std::string& locale =
-      !item.language.empty() && item.right_to_left != ui_strings(ui_locale).right_to_left ? item.language : ui_locale;
+  const std::string locale = card_locale(item, ui_locale);
   const UiStrings& words = ui_strings(locale);
   std::string out;
   // Middle dots between the parts; in a right-to-left language each dot is held between two
@@ -607,7 +680,11 @@ std::string meta_line(const Item& item, std::int64_t now_unix, const std::string
     names += item.authors[i].name;
   }
   if (parts & show_byline) add(names);
-  if (item.published && (parts & show_date)) add(format_card_date(*item.published, now_unix, locale));
+  // A story updated well after it ran says so, with the time of the update.
+  if (was_updated(item) && (parts & show_date))
+    add(updated_text(words.updated, format_card_date(*item.modified, now_unix, locale)));
+  else if (item.published && (parts & show_date))
+    add(format_card_date(*item.published, now_unix, locale));
   if (parts & show_read_time) add(read_time_text(item.read_time_minutes, locale));
   return out;
 }

@@ -26,7 +26,8 @@ enum Corner : unsigned { corner_none = 0, corner_top_left = 1, corner_top_right 
 struct Shape {
   // text: a line drawn from the font atlas, in visual order; text_image: a line in logical
   // order that the platform's text stack draws as an image (TextMeasure::platform_text).
-  enum class Kind { box, outline, scrim, image, text, text_image, chevron_left, chevron_right, picture_mark };
+  enum class Kind { box, outline, scrim, image, text, text_image, chevron_left, chevron_right, picture_mark, play_mark,
+                    lock_mark };
   Kind kind = Kind::box;
   Rect rect;                // text: top-left of the line box
   Color color;              // fill, text colour; scrim: bottom colour (top is transparent)

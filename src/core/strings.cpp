@@ -79,6 +79,16 @@ bool add_ui_strings(std::string_view text) {
   string("failedDetail", w.failed_detail);
   string("empty", w.empty);
   string("emptyDetail", w.empty_detail);
+  string("live", w.live);
+  string("sponsored", w.sponsored);
+  string("sponsoredBy", w.sponsored_by);
+  string("updated", w.updated);
+  string("subscribers", w.subscribers);
+  string("opinion", w.opinion);
+  string("analysis", w.analysis);
+  string("explainer", w.explainer);
+  string("video", w.video);
+  string("videoLength", w.video_length);
   w.language = primary(w.language);
   if (!ok || w.language.empty()) return false;
   std::vector<UiStrings>& all = languages();

@@ -29,6 +29,19 @@ struct UiStrings {
   std::string failed_detail;          // … and the calm line under it, for readers
   std::string empty;                  // … when it has no items
   std::string empty_detail;
+  // A news card's marks: live coverage, paid content ("{name}"), a story updated since it
+  // ran ("{when}": a relative time or a date), for subscribers only, its kind, and what a
+  // video's mark says ("{duration}").
+  std::string live;
+  std::string sponsored;
+  std::string sponsored_by;
+  std::string updated;
+  std::string subscribers;
+  std::string opinion;
+  std::string analysis;
+  std::string explainer;
+  std::string video;
+  std::string video_length;
 };
 
 // The words for a locale ("ar", "ar-LB", "zh-Hant"…), by its primary language; English for

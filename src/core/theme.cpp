@@ -101,6 +101,8 @@ Theme make_theme(bool dark, std::optional<Color> accent) {
   t.accent_text = readable_accent(t.accent, t.card, 4.5);
   t.caption_text = {255, 255, 255, 255};
   t.scrim = {0, 0, 0, 200};
+  t.live = {190, 18, 48, 255};  // white on it: 6.3:1, and apart from any card in either theme
+  t.live_text = {255, 255, 255, 255};
 
   auto set = [&t](TextRole role, Face face, float size, float line_height) {
     t.type[static_cast<int>(role)] = {face, size, line_height};
@@ -134,6 +136,8 @@ Theme forced_colors_theme(const SystemColors& c) {
   // Captions over pictures: the system's text on a nearly solid system background.
   t.caption_text = c.canvas_text;
   t.scrim = {c.canvas.r, c.canvas.g, c.canvas.b, 235};
+  t.live = c.canvas_text;
+  t.live_text = c.canvas;
   t.card_outline = true;  // card and page are both Canvas
   return t;
 }

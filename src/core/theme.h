@@ -65,7 +65,9 @@ struct Theme {
   Color placeholder_mark;
   Color control;       // buttons and inactive dots
   Color hover;         // behind a hovered button or related item
-  Color chip;          // behind a tag
+  Color chip;          // behind a tag, and the sponsor's label
+  Color live;          // the "Live" mark…
+  Color live_text;     // … and its word
   TypeStyle type[static_cast<int>(TextRole::count)];
   bool card_outline = false;  // forced colours: cards are told apart from the page by a line
   Geometry geometry;
