@@ -416,14 +416,18 @@ class ModelBuilder final : public JsonStream {
     if (JsonValue sponsor = ext.find("sponsor"); !sponsor.is_null()) {
       item.sponsored = true;
       item.sponsor = sponsor.is_string() ? text_at(ext, "sponsor", ep) : std::string();
-      if (item.sponsor.empty())
+      if (!sponsor.is_string())
+        warn(ep.member("sponsor"), std::string("a sponsor is a name, not ") + type_name(sponsor) +
+                                       "; the card says \"Sponsored\" without one");
+      else if (item.sponsor.empty())
         warn(ep.member("sponsor"), "a sponsor needs a name; the card says \"Sponsored\" without one");
     }
     if (JsonValue access = ext.find("access"); !access.is_null()) {
       const std::string a = access.is_string() ? access.string() : std::string();
       if (a == "subscribers") item.subscribers_only = true;
       else if (a != "free")
-        warn(ep.member("access"), "access is \"subscribers\" or \"free\", not " + quote_value(a, 40) + "; ignored");
+        warn(ep.member("access"), "access is \"subscribers\" or \"free\", not " +
+                                      (access.is_string() ? quote_value(a, 40) : std::string(type_name(access))) + "; ignored");
     }
     if (JsonValue kind = ext.find("kind"); !kind.is_null()) {
       static const std::pair<const char*, ItemKind> kKinds[] = {
@@ -434,7 +438,8 @@ class ModelBuilder final : public JsonStream {
       for (const auto& [name, value] : kKinds)
         if (k == name) item.kind = value, known = true;
       if (!known)
-        warn(ep.member("kind"), "kind is one of news, opinion, analysis, explainer, not " + quote_value(k, 40) + "; ignored");
+        warn(ep.member("kind"), "kind is one of news, opinion, analysis, explainer, not " +
+                                    (kind.is_string() ? quote_value(k, 40) : std::string(type_name(kind))) + "; ignored");
     }
   }
 

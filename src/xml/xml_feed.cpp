@@ -746,6 +746,60 @@ class Converter {
     fields.emplace_back(key, relative_path(node, from));
   }
 
+  // Seconds from Media RSS's duration="204", or as players write it ("3:24", "1:02:03");
+  // -1 for anything else.
+  static long duration_seconds(const std::string& text) {
+    long total = 0, part = -1;
+    int parts = 0;
+    for (char c : text + ":") {
+      if (c >= '0' && c <= '9') {
+        part = (part < 0 ? 0 : part) * 10 + (c - '0');
+        if (part > 10000000) return -1;
+      } else if (c == ':' && part >= 0 && ++parts <= 3) {
+        total = total * 60 + part;
+        part = -1;
+      } else {
+        return -1;
+      }
+    }
+    return total;
+  }
+
+  // A video story: Media RSS's media:content medium="video" (or of a video/* type), in the
+  // item or a media:group, else an enclosure of a video/* type — JSON Feed's attachment,
+  // with its duration="…" in seconds when it gives a whole number.
+  void video_member(IndentedJsonWriter& w, Fields& fields, pugi::xml_node item) {
+    pugi::xml_node found;
+    auto consider = [&](pugi::xml_node m) {
+      std::string_view medium = m.attribute("medium").value(), type = m.attribute("type").value();
+      if (!found && (medium == "video" || type.rfind("video/", 0) == 0) && !trim(m.attribute("url").value()).empty())
+        found = m;
+    };
+    each(item, "media:content", consider);
+    each(item, "media:group", [&](pugi::xml_node g) { each(g, "media:content", consider); });
+    each(item, "enclosure", consider);
+    if (!found) return;
+    const std::string url = link_at(found, attribute(found, "url"));
+    if (url.empty()) return;
+    std::string type = trim(found.attribute("type").value());
+    if (type.rfind("video/", 0) != 0) type = "video/*";
+    const std::string where = relative_path(found, item);
+    w.key("attachments").open('[').open('{');
+    w.member("url", url).member("mime_type", type);
+    fields.emplace_back("attachments/0/url", where + "/@url");
+    fields.emplace_back("attachments/0/mime_type", where);
+    const std::string duration = trim(found.attribute("duration").value());
+    if (!duration.empty()) {
+      if (long seconds = duration_seconds(duration); seconds >= 0) {
+        w.key("duration_in_seconds").integer(seconds);
+        fields.emplace_back("attachments/0/duration_in_seconds", where + "/@duration");
+      } else {
+        warn_at(found, "a duration is a number of seconds (or H:MM:SS), not \"" + printable(duration, 32) + "\"; left out");
+      }
+    }
+    w.close('}').close(']');
+  }
+
   void authors_member(IndentedJsonWriter& w, Fields& fields, pugi::xml_node parent) {
     struct Person { std::string name, url, source; };
     std::vector<Person> people;
@@ -916,6 +970,7 @@ class Converter {
 
     Picture pic = picture(item, html);
     member("image", item, pic.url, pic.source);
+    video_member(w, fields, item);
 
     // Dates: the format's own elements first, then Dublin Core's (dc:date, and the terms
     // namespace's dcterms:issued, dcterms:created, dcterms:modified).

@@ -29,9 +29,11 @@ export function reportError(el, message, path) {
 
 // A story link: carta:open first (the page may take over), then only http(s), in a new
 // tab, with no opener, under the partner's link policy (links.js). Its dataLayer push is a
-// count: `counted` sends it when the reader's consent allows (consent.js).
-export function openLink(el, config, url, id, kind, counted = (send) => send()) {
-  const go = fire(el, 'carta:open', { url: url, id: id, kind: kind }, true);
-  counted(() => toDataLayer(config, 'carta_open', { url: url, id: id, kind: kind }));
-  if (go && /^https?:\/\//i.test(url)) openInNewTab(url, config.links);
+// count: `counted` sends it when the reader's consent allows (consent.js). A sponsored
+// story's open says so (sponsored: true) and its link is rel="sponsored".
+export function openLink(el, config, url, id, kind, counted = (send) => send(), sponsored = false) {
+  const detail = sponsored ? { url: url, id: id, kind: kind, sponsored: true } : { url: url, id: id, kind: kind };
+  const go = fire(el, 'carta:open', detail, true);
+  counted(() => toDataLayer(config, 'carta_open', detail));
+  if (go && /^https?:\/\//i.test(url)) openInNewTab(url, config.links, sponsored);
 }

@@ -24,6 +24,7 @@ const FALLBACK_CSS =
   '.fallback .headline,.fallback figcaption,.fallback .summary{display:-webkit-box;-webkit-box-orient:vertical;overflow:hidden}' +
   '.fallback .headline{-webkit-line-clamp:3}.fallback figcaption{-webkit-line-clamp:2}' +
   '.fallback .headline a{color:inherit;text-decoration:none}.fallback .headline a:hover{text-decoration:underline}' +
+  '.fallback .marks{font-weight:700;font-size:12px;margin:0 0 4px}' +
   '.fallback .meta{color:var(--carta-color-muted,var(--muted));font-size:13px;margin:0 0 6px}.fallback p{margin:0}' +
   '.fallback figcaption{font-size:12px;color:var(--carta-color-muted,var(--muted));padding:6px var(--carta-padding,16px) 0}';
 

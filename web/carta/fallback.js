@@ -5,6 +5,7 @@ import { SHOW_PARTS } from './generated/protocol.js';
 import { el } from './dom.js';
 import { fmt } from './words.js';
 import { linkAttributes } from './links.js';
+import { storyOf } from './mirror-cards.js';
 
 // The parts a look shows (--carta-show, README) as the canvas reads them: ShowPart bits by
 // the core's words (SHOW_PARTS); none said, all of them.
@@ -44,9 +45,11 @@ export function showFallback(region, strings, feed, onOpen, settings) {
       article.appendChild(figure);
     }
     let body = el('div', { 'class': 'body' });
+    // The marks the canvas draws ("Live", "Sponsored by …", "Opinion", "Video, 3:24"): never hidden.
+    if (item.marks && item.marks.length) body.appendChild(el('p', { 'class': 'marks' }, item.marks.map((k) => k.text).join(' · ')));
     if (item.category && has('category')) body.appendChild(el('p', { 'class': 'category' }, item.category));
     let h = el(settings.heading, { 'class': has('headline') ? 'headline' : 'headline vh' });  // a hidden one is still the card's link
-    let a = el('a', Object.assign({ href: item.url || null }, linkAttributes(settings.links)), item.title || item.summary);
+    let a = el('a', Object.assign({ href: item.url || null }, linkAttributes(settings.links, item.sponsored)), item.title || item.summary);
     a.addEventListener('click', function (e) {
       if (!item.url) return;
       e.preventDefault();
@@ -57,7 +60,7 @@ export function showFallback(region, strings, feed, onOpen, settings) {
     if (item.meta && has('byline', 'date', 'read-time')) body.appendChild(el('p', { 'class': 'meta' }, item.meta));
     if (item.summary && item.title && has('summary')) body.appendChild(el('p', { 'class': 'summary' }, item.summary));
     article.appendChild(body);
-    shown.push({ element: region.appendChild(article), card: { index: i, id: item.id, url: item.url } });
+    shown.push({ element: region.appendChild(article), card: storyOf(Object.assign({ index: i }, item)) });
   });
   clampFallback(region);
   if (window.ResizeObserver) new ResizeObserver(function () { clampFallback(region); }).observe(region);

@@ -20,18 +20,20 @@ export function linkPolicy(relText, referrerText) {
   return { rel: rel, referrerPolicy: known ? policy : null };
 }
 
-// A link's attributes under the policy, for dom.js el(): a new tab, rel, referrerpolicy.
-export function linkAttributes(links) {
-  return { target: '_blank', rel: links.rel, referrerpolicy: links.referrerPolicy };
+// A link's attributes under the policy, for dom.js el(): a new tab, rel, referrerpolicy. A
+// sponsored story's links say so (rel="sponsored"), whatever the policy.
+export function linkAttributes(links, sponsored = false) {
+  const rel = sponsored && links.rel.split(' ').indexOf('sponsored') < 0 ? links.rel + ' sponsored' : links.rel;
+  return { target: '_blank', rel: rel, referrerpolicy: links.referrerPolicy };
 }
 
 // Opens `url` in a new tab as a link of the widget would: a link element of its own,
 // never attached to the page, clicked — so rel and the referrer policy apply as they do to
 // the mirror's links (window.open can say noreferrer but no other policy). Called inside
 // the reader's own input event, as a popup must be.
-export function openInNewTab(url, links) {
+export function openInNewTab(url, links, sponsored = false) {
   const a = document.createElement('a');
-  Object.entries(linkAttributes(links)).forEach(([k, v]) => { if (v != null) a.setAttribute(k, v); });
+  Object.entries(linkAttributes(links, sponsored)).forEach(([k, v]) => { if (v != null) a.setAttribute(k, v); });
   a.href = url;
   a.click();
 }

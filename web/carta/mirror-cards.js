@@ -18,10 +18,12 @@ export function article(strings, c, view, settings) {
   }), c.rect);
   var h = el(settings.heading, { 'class': 'headline' });
   var a = el('a', Object.assign({ href: c.url || null, 'data-kind': HIT_KIND.card, 'data-index': c.index, 'data-id': c.id },
-                                linkAttributes(settings.links)), c.title || c.summary);  // an untitled item: its text
+                                linkAttributes(settings.links, c.sponsored)), c.title || c.summary);  // an untitled item: its text
   if (!c.url) a.setAttribute('tabindex', '-1');
   else hit(a, 'card-link');  // the whole card, as the canvas's click opens it
   h.appendChild(a);
+  // Its marks, as the canvas draws them: "Live", "Sponsored by …", "Opinion", "Video, 3:24".
+  if (c.marks && c.marks.length) node.appendChild(el('p', null, c.marks.map((k) => k.text).join(' · ')));
   if (c.category) node.appendChild(el('p', null, c.category));
   node.appendChild(h);
   if (c.image) {
@@ -43,7 +45,7 @@ export function article(strings, c, view, settings) {
         href: r.url || (r.target >= 0 ? '#' : null), 'data-kind': HIT_KIND.related, 'data-index': c.index, 'data-related': k,
         'data-id': c.id, 'data-target': r.target >= 0 ? r.target : null,
         lang: r.language || null, dir: r.language ? (r.rtl ? 'rtl' : 'ltr') : null
-      }, linkAttributes(settings.links)), (r.category ? r.category + ': ' : '') + r.title);
+      }, linkAttributes(settings.links, c.sponsored)), (r.category ? r.category + ': ' : '') + r.title);
       li.appendChild(link);
       list.appendChild(li);
       if (r.rect) place(link, [r.rect[0] - c.rect[0], r.rect[1] - c.rect[1], r.rect[2], r.rect[3]]);
@@ -53,6 +55,13 @@ export function article(strings, c, view, settings) {
     node.appendChild(list);
   }
   return node;
+}
+
+// A card as the page's events name it: {index, id, url}, and sponsored: true for paid content.
+export function storyOf(c) {
+  const story = { index: c.index, id: c.id, url: c.url };
+  if (c.sponsored) story.sponsored = true;
+  return story;
 }
 
 export function button(label, kind, index, rect, onClick) {

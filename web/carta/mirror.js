@@ -21,7 +21,7 @@ import { HIT_KIND } from './generated/protocol.js';
 import { MIRROR_CSS, addStyles } from './mirror-style.js';
 import { findStrip } from './find.js';
 import { el, place } from './dom.js';
-import { article, button } from './mirror-cards.js';
+import { article, button, storyOf } from './mirror-cards.js';
 import { fmt, STRINGS, uiStrings } from './words.js';
 
 // The region labels the page's widgets use, each with the regions that took it in order:
@@ -201,7 +201,7 @@ function update(m, view, options) {
   sync(m.region, nodes);
   m.find.inView(view.cards.map((c) => c.index));
   // What the reader may see now, for impressions.
-  m.actions.cards(view.cards.map((c) => ({ element: m.cards[c.index].node, card: { index: c.index, id: c.id, url: c.url } })));
+  m.actions.cards(view.cards.map((c) => ({ element: m.cards[c.index].node, card: storyOf(c) })));
   restoreFocus(m, memo, view);
   if (options.announce && view.cards.length) {
     const current = view.cards.filter((c) => c.index === view.index)[0] || view.cards[0];

@@ -61,7 +61,9 @@ export function mount(el, options) {
   w.gl = glContext(w);
   // Counting waits for the reader's consent where the page asks for it (consent.js).
   w.consent = consentGate(config.consent, window);
-  w.open = (url, id, kind) => openLink(el, config, url, id, kind, w.consent.when);
+  // The stories the reader has seen that are paid content: their opens say so.
+  w.sponsored = new Set();
+  w.open = (url, id, kind) => openLink(el, config, url, id, kind, w.consent.when, w.sponsored.has(id));
   w.applyTheme = () => {
     if (!w.life.made) return;
     w.queries.applyTheme(w.M, w.id, w.look);
@@ -74,7 +76,7 @@ export function mount(el, options) {
     invalidate(w);
   };
   const impressions = impressionTracker((card) => {
-    const detail = { index: card.index, id: card.id, url: card.url };
+    const detail = Object.assign({}, card);
     w.consent.when(() => {
       fire(el, 'carta:impression', detail);
       toDataLayer(config, 'carta_impression', detail);
@@ -97,7 +99,10 @@ export function mount(el, options) {
 function mirrorActions(w, go, impressions) {
   const step = (by) => () => go(by, CHANGE_CAUSE.reader, INPUT.step);
   return {
-    cards: impressions.watch,
+    cards(shown) {
+      shown.forEach((s) => { if (s.card.sponsored) w.sponsored.add(s.card.id); });
+      impressions.watch(shown);
+    },
     open: w.open,
     go: (i) => go(i, CHANGE_CAUSE.reader),
     prev: step(-1),

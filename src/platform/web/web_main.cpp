@@ -23,6 +23,7 @@
 #include "app/protocol.h"
 #include "core/datetime.h"
 #include "core/json_writer.h"
+#include "core/marks.h"
 #include "core/strings.h"
 #include "platform/web/web_text.h"
 
@@ -301,6 +302,9 @@ using carta::JsonWriter;
 
 JsonWriter& rect(JsonWriter& w, const carta::Rect& r) { return w.numbers({r.x, r.y, r.w, r.h}); }
 
+// CardMark::Kind by name, for the page.
+constexpr const char* kMarkKinds[] = {"live", "sponsored", "kind", "subscribers", "video"};
+
 // One card as the page's mirror and fallback list take it: everything the card says and,
 // with a scene, where it is drawn (its box, its headline's lines, its related links).
 void write_card(JsonWriter& w, const carta::Feed& feed, int index, std::int64_t now, const std::string& locale,
@@ -313,6 +317,12 @@ void write_card(JsonWriter& w, const carta::Feed& feed, int index, std::int64_t 
   w.key("alt").string(it.image_alt).key("caption").string(it.image_caption).key("credit").string(it.image_credit);
   w.key("category").string(it.category).key("language").string(it.language).key("rtl").boolean(it.right_to_left);
   w.key("meta").string(carta::meta_line(it, now, locale));
+  // The card's marks in its words ("Live", "Sponsored by …", "Opinion", "Video, 3:24"), as
+  // the canvas draws them; a sponsored story's links say so too (rel="sponsored").
+  w.key("marks").open('[');
+  for (const carta::CardMark& m : carta::card_marks(it, locale))
+    w.open('{').key("kind").string(kMarkKinds[static_cast<int>(m.kind)]).key("text").string(m.text).close('}');
+  w.close(']').key("sponsored").boolean(it.sponsored);
   if (scene) {
     for (const carta::HitRegion& h : scene->hits)
       if (h.kind == Kind::card && h.index == index) rect(w.key("rect"), h.rect);
