@@ -3,12 +3,13 @@
 # wrapped in a function so that nothing but `Carta` reaches the page's global scope.
 add_executable(carta_web src/platform/web/web_main.cpp src/platform/web/web_bidi.cpp src/platform/web/web_text.cpp)
 set_target_properties(carta_web PROPERTIES OUTPUT_NAME carta SUFFIX ".js")
-# strtod by the browser's number parser, not musl's long-double one, and sinf and cosf by the
-# browser's Math (src/platform/web/web_numbers.cpp):
+# strtod by the browser's number parser, not musl's long-double one, sinf and cosf by the
+# browser's Math, snprintf by a small formatter of our own (src/platform/web/web_numbers.cpp):
 # for the widget and for the unit tests under Node, so that they test what the widget runs.
 add_library(carta_web_numbers OBJECT src/platform/web/web_numbers.cpp)
 target_compile_options(carta_web_numbers PRIVATE ${CARTA_WARNINGS})
-target_link_options(carta_web_numbers INTERFACE "-Wl,--wrap=strtod" "-Wl,--wrap=sinf" "-Wl,--wrap=cosf")
+target_link_options(carta_web_numbers INTERFACE "-Wl,--wrap=strtod" "-Wl,--wrap=sinf" "-Wl,--wrap=cosf"
+                    "-Wl,--wrap=snprintf" "-Wl,--wrap=vsnprintf")
 target_link_libraries(carta_tests PRIVATE carta_web_numbers)
 target_link_libraries(carta_web PRIVATE carta_app carta_words_en carta_web_numbers)
 target_compile_options(carta_web PRIVATE ${CARTA_WARNINGS})

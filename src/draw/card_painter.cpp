@@ -138,16 +138,13 @@ void paint_shapes(ImDrawList& draw, const Scene& scene, std::size_t first, std::
         draw.AddTriangleFilled(a, ImVec2(b.x, (a.y + b.y) / 2), ImVec2(a.x, b.y), to_imgui(s.color));
         break;
       }
-      case Shape::Kind::lock_mark: {  // a padlock: its body, and the shackle over it
+      case Shape::Kind::lock_mark: {  // a padlock: its body, and the shackle's arch over it
         ImVec2 a = d.min(s.rect), b = d.max(s.rect);
-        const float w = b.x - a.x, h = b.y - a.y, body = a.y + h * 0.45f;
+        const float w = b.x - a.x, body = a.y + (b.y - a.y) * 0.45f, inset = w * 0.2f, stroke = 1.6f * d.dpr;
         const ImU32 c = to_imgui(s.color);
+        draw.AddRect(ImVec2(a.x + inset, a.y + stroke / 2), ImVec2(b.x - inset, body + stroke), c, w * 0.3f,
+                     ImDrawFlags_RoundCornersTop, stroke);
         draw.AddRectFilled(ImVec2(a.x, body), b, c, 1.5f * d.dpr);
-        const float r = w * 0.3f, top = a.y + r + 1.5f * d.dpr;
-        draw.PathLineTo(ImVec2(a.x + w / 2 - r, body));
-        draw.PathArcTo(ImVec2(a.x + w / 2, top), r, 3.14159265f, 2 * 3.14159265f);  // over the top
-        draw.PathLineTo(ImVec2(a.x + w / 2 + r, body));
-        draw.PathStroke(c, ImDrawFlags_None, 1.6f * d.dpr);
         break;
       }
       case Shape::Kind::chevron_left:
