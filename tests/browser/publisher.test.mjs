@@ -9,7 +9,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { serveWithFixtures, launch, openAndWaitReady, fixturePage, dist } from './lib.mjs';
+import { serveWithFixtures, launch, openAndWaitReady, fixturePage, dist, root } from './lib.mjs';
 
 const PARAMS = 'utm_source=partner&utm_medium=carta';
 // The demo feed with its first article on this server, carrying a query and a fragment of
@@ -18,6 +18,9 @@ const demo = JSON.parse(fs.readFileSync(path.join(dist, 'demo.json'), 'utf8'));
 demo.items[0].url = 'article.html?ref=home#top';
 demo.items[1].url = 'https://example.org/b?utm_source=own';
 const ids = demo.items.map((it) => it.id);
+// Each kind of news card (tests/shots/feeds/news-kinds.json), its pictures from the demo's.
+const kinds = JSON.parse(fs.readFileSync(path.join(root, 'tests/shots/feeds/news-kinds.json'), 'utf8')
+  .replaceAll('../../../assets/feeds/images/', 'images/'));
 
 let server, browser;
 before(async () => {
@@ -27,6 +30,8 @@ before(async () => {
       data-link-params="${PARAMS}" data-analytics="datalayer" data-link-rel="sponsored nofollow" data-referrer-policy="origin"></div>`),
     'element.html': fixturePage(`<carta-carousel id="carousel" feed="feed.json" loading="eager" link-params="${PARAMS}"></carta-carousel>`),
     'plain.html': fixturePage('<div id="carousel" class="carta" data-feed="feed.json" data-loading="eager"></div>'),
+    'kinds.json': JSON.stringify(kinds),
+    'kinds.html': fixturePage('<div id="carousel" class="carta" data-feed="kinds.json" data-loading="eager"></div>'),
     'consent.html': fixturePage('<div id="carousel" class="carta" data-feed="feed.json" data-loading="eager" data-analytics="datalayer" data-consent="tcf"></div>'),
     // A widget 2 600 px below the fold (eager: it is the viewport, not lazy loading, that keeps it unseen).
     'below.html': fixturePage(`<div class="fold"></div>
@@ -163,6 +168,42 @@ test('link-params and link policy: the plain-HTML list (no WebGL 2; no WebAssemb
     } finally {
       await close();
     }
+  }
+});
+
+test('news marks: the mirror and the plain list say each card\'s marks; a sponsored story\'s links are rel=sponsored and its impression says so', async () => {
+  const marks = (page) => page.evaluate(() => [...document.querySelector('#carousel').shadowRoot.querySelectorAll('article')]
+    .map((a) => ({ text: a.textContent, rels: [...a.querySelectorAll('a[href]')].map((l) => l.rel) })));
+  const { page, close } = await open('kinds.html');
+  try {
+    const said = {};
+    for (const i of [0, 2, 3]) {
+      await page.evaluate((n) => document.querySelector('#carousel').cartaHandle.go(n), i);
+      await page.waitForTimeout(1300);  // the slide, then a second in view
+      for (const a of await marks(page)) said[a.text.slice(0, 60)] = a;
+    }
+    const all = Object.values(said);
+    const card = (words) => all.find((a) => a.text.includes(words));
+    for (const words of ['Live', 'Video, 3:24', 'Sponsored by Levant Solar Cooperative', 'Opinion · Subscribers only', 'Analysis'])
+      assert.ok(card(words), `a card says "${words}": ${all.map((a) => a.text.slice(0, 80)).join(' | ')}`);
+    assert.match(card('Live').text, /Updated 28 Aug 2025/, 'updated well after it ran: the update\'s date');
+    assert.deepEqual([...new Set(card('Sponsored by').rels)], ['noopener noreferrer sponsored']);
+    assert.deepEqual([...new Set(card('Opinion').rels)], ['noopener noreferrer']);
+    const seen = await impressions(page);
+    assert.deepEqual(seen.filter((e) => e.sponsored).map((e) => e.id), ['sample-sponsored'], JSON.stringify(seen));
+  } finally {
+    await close();
+  }
+  const plain = await open('kinds.html', { init: [() => { delete window.WebGL2RenderingContext; }] });
+  try {
+    const texts = await plain.page.evaluate(() =>
+      [...document.querySelector('#carousel').shadowRoot.querySelectorAll('.fallback .marks')].map((p) => p.textContent));
+    assert.deepEqual(texts, ['Live', 'Video, 3:24', 'Sponsored by Levant Solar Cooperative', 'Opinion · Subscribers only', 'Analysis']);
+    const rels = await marks(plain.page);
+    assert.deepEqual(rels.map((a) => a.rels[0]), ['noopener noreferrer', 'noopener noreferrer', 'noopener noreferrer sponsored',
+                                                  'noopener noreferrer', 'noopener noreferrer']);
+  } finally {
+    await plain.close();
   }
 });
 
