@@ -4,7 +4,7 @@
 #   carta.<hash>.wasm, carta-text.<hash>.js (loaded only for right-to-left feeds and
 #   scripts the font atlas lacks), carta-xml.<hash>.js + .wasm (only for RSS and Atom
 #   feeds), integrity.json (every file's SRI hash), fonts/, demo.json, demo-ar.json,
-#   demo-mixed.json, demo-world.json, demo-rss.xml, images/,
+#   demo-mixed.json, demo-world.json, demo-kinds.json, demo-rss.xml, images/,
 #   embed.html (for iframes) and partner.html (every way to embed, side by side).
 #   ./build-wasm.sh                  install what is missing, build, write dist/
 #   ./build-wasm.sh --serve [--port N]   ...then serve dist/ on http://127.0.0.1:N/ (8080)
@@ -41,7 +41,7 @@ cp web/looks/*.css "$dist/looks/"
 for f in NotoSerifDisplay-Bold NotoSansDisplay-Bold NotoSerif-Regular NotoSerif-Bold; do
   cp "/usr/share/fonts/truetype/noto/$f.ttf" "$dist/looks/fonts/"
 done
-cp assets/feeds/demo.json assets/feeds/demo-ar.json assets/feeds/demo-mixed.json assets/feeds/demo-world.json assets/feeds/demo-rss.xml "$dist/"
+cp assets/feeds/demo.json assets/feeds/demo-ar.json assets/feeds/demo-mixed.json assets/feeds/demo-world.json assets/feeds/demo-kinds.json assets/feeds/demo-rss.xml "$dist/"
 scripts/make-demo-images.sh "$dist/images" >/dev/null
 rm -f "$dist/images/.generated"
 scripts/subset-fonts.sh "$dist/fonts"

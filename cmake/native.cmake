@@ -32,7 +32,7 @@ add_test(NAME shot-demo
 # tests/expect.sh checks the exit status as well as the output (PASS_REGULAR_EXPRESSION
 # alone would pass a crash after the right words).
 set(CARTA_EXPECT "${CMAKE_SOURCE_DIR}/tests/expect.sh")
-foreach(feed demo demo-ar demo-mixed demo-world)
+foreach(feed demo demo-ar demo-mixed demo-world demo-kinds)
   add_test(NAME validate-${feed} COMMAND "${CARTA_EXPECT}" 0 "valid, [0-9]+ items, 0 errors, 0 warnings"
            "$<TARGET_FILE:carta>" validate "${CMAKE_SOURCE_DIR}/assets/feeds/${feed}.json")
 endforeach()

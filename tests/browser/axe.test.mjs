@@ -40,17 +40,18 @@ async function violations(file, { viewport = { width: 1280, height: 900 }, launc
   const page = await b.newPage({ viewport });
   try {
     await page.goto(server.url + file);
-    // Lazy widgets start near the viewport: a tall viewport and a walk down the page.
-    await page.evaluate(async () => {
-      for (let y = 0; y < document.body.scrollHeight; y += 400) {
-        window.scrollTo(0, y);
-        await new Promise((r) => setTimeout(r, 120));
-      }
-      window.scrollTo(0, 0);
-    });
-    await page.waitForFunction(() => [...document.querySelectorAll('.carta, carta-carousel')]
-      .every((el) => el.cartaHandle && (el.shadowRoot.querySelector('.mirror article, .mirror h2, .mirror h3, .mirror p') || el.shadowRoot.querySelector('.fallback'))),
-    null, { timeout: 30000 });
+    // Lazy widgets start near the viewport, and draw (and say) their first card once in
+    // view: each is brought into view in turn until its mirror speaks.
+    const count = await page.evaluate(() => document.querySelectorAll('.carta, carta-carousel').length);
+    for (let i = 0; i < count; i++) {
+      await page.evaluate((k) => document.querySelectorAll('.carta, carta-carousel')[k].scrollIntoView({ block: 'center' }), i);
+      await page.waitForFunction((k) => {
+        const el = document.querySelectorAll('.carta, carta-carousel')[k];
+        return el.cartaHandle && (el.shadowRoot.querySelector('.mirror article, .mirror h2, .mirror h3, .mirror p') ||
+                                  el.shadowRoot.querySelector('.fallback'));
+      }, i, { timeout: 30000 });
+    }
+    await page.evaluate(() => window.scrollTo(0, 0));
     await page.waitForTimeout(500);
     await page.evaluate(AXE);  // by the DevTools protocol: the page's CSP does not apply
     const result = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));

@@ -9,7 +9,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { serveWithFixtures, launch, openAndWaitReady, fixturePage, dist, root } from './lib.mjs';
+import { serveWithFixtures, launch, openAndWaitReady, fixturePage, dist } from './lib.mjs';
 
 const PARAMS = 'utm_source=partner&utm_medium=carta';
 // The demo feed with its first article on this server, carrying a query and a fragment of
@@ -18,9 +18,6 @@ const demo = JSON.parse(fs.readFileSync(path.join(dist, 'demo.json'), 'utf8'));
 demo.items[0].url = 'article.html?ref=home#top';
 demo.items[1].url = 'https://example.org/b?utm_source=own';
 const ids = demo.items.map((it) => it.id);
-// Each kind of news card (tests/shots/feeds/news-kinds.json), its pictures from the demo's.
-const kinds = JSON.parse(fs.readFileSync(path.join(root, 'tests/shots/feeds/news-kinds.json'), 'utf8')
-  .replaceAll('../../../assets/feeds/images/', 'images/'));
 
 let server, browser;
 before(async () => {
@@ -30,8 +27,8 @@ before(async () => {
       data-link-params="${PARAMS}" data-analytics="datalayer" data-link-rel="sponsored nofollow" data-referrer-policy="origin"></div>`),
     'element.html': fixturePage(`<carta-carousel id="carousel" feed="feed.json" loading="eager" link-params="${PARAMS}"></carta-carousel>`),
     'plain.html': fixturePage('<div id="carousel" class="carta" data-feed="feed.json" data-loading="eager"></div>'),
-    'kinds.json': JSON.stringify(kinds),
-    'kinds.html': fixturePage('<div id="carousel" class="carta" data-feed="kinds.json" data-loading="eager"></div>'),
+    // Each kind of news card: the demo's samples (demo-kinds.json).
+    'kinds.html': fixturePage('<div id="carousel" class="carta" data-feed="demo-kinds.json" data-loading="eager"></div>'),
     'consent.html': fixturePage('<div id="carousel" class="carta" data-feed="feed.json" data-loading="eager" data-analytics="datalayer" data-consent="tcf"></div>'),
     // A widget 2 600 px below the fold (eager: it is the viewport, not lazy loading, that keeps it unseen).
     'below.html': fixturePage(`<div class="fold"></div>
