@@ -251,9 +251,23 @@ void olives(Canvas& c) {
   c.grain(9, 7);
 }
 
+// A columnist's portrait for the fictional sample author: head and shoulders on a plain
+// studio background (an author's face beside a byline).
+void portrait(Canvas& c) {
+  c.vertical_gradient(hex(0x8fb3c9), hex(0x5d8aa6));
+  c.glow(c.w * 0.35f, c.h * 0.3f, 160, hex(0xe8f1f6), 0.35f);
+  c.rect(c.w * 0.16f, c.h * 0.7f, c.w * 0.68f, c.h * 0.5f, hex(0x2e3a4f), 1, 60);   // shoulders
+  c.rect(c.w * 0.43f, c.h * 0.56f, c.w * 0.14f, c.h * 0.18f, hex(0xc49a7c), 1, 10);  // neck
+  c.circle(c.w * 0.5f, c.h * 0.36f, c.w * 0.22f, hex(0x3a2a22));                     // hair
+  c.circle(c.w * 0.5f, c.h * 0.42f, c.w * 0.18f, hex(0xd2a988));                     // face
+  c.rect(c.w * 0.3f, c.h * 0.2f, c.w * 0.4f, c.h * 0.12f, hex(0x3a2a22), 1, 24);     // fringe
+  c.grain(9, 6);
+}
+
 struct Picture {
   const char* name;
   void (*paint)(Canvas&);
+  int width = 1200, height = 675;
 };
 
 }  // namespace
@@ -269,12 +283,12 @@ int main(int argc, char** argv) {
       {"hmeimim-airfield.jpg", airbase},                 {"unifil-patrol.png", peacekeepers},
       {"reconstruction-cranes.jpg", reconstruction},     {"levant-coast-map.png", coast_map},
       {"beirut-skyline.jpg", skyline},                   {"sample-fish-market.jpg", market},
-      {"sample-olive-terraces.png", olives},
+      {"sample-olive-terraces.png", olives},             {"sample-portrait.jpg", portrait, 240, 240},
   };
   for (const Picture& p : pictures) {
     std::string path = dir + "/" + p.name;
     bool png = path.size() > 4 && path.compare(path.size() - 4, 4, ".png") == 0;
-    Canvas c(1200, 675);
+    Canvas c(p.width, p.height);
     c.lossless = png;
     p.paint(c);
     std::vector<unsigned char> rgb = c.bytes();

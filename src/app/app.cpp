@@ -6,6 +6,8 @@
 #include <GLES3/gl3.h>
 #include <imgui.h>
 
+#include "core/marks.h"
+
 namespace carta {
 namespace {
 
@@ -73,6 +75,7 @@ void App::want_feed_glyphs() {
     for (const std::string* text : {&item.title, &item.summary, &item.category, &item.image_caption, &item.image_credit})
       fonts_.want_glyphs(*text);
     for (const Author& author : item.authors) fonts_.want_glyphs(author.name);
+    for (const CardMark& mark : card_marks(item, locale())) fonts_.want_glyphs(mark.text);
     for (const RelatedItem& related : item.related) {
       fonts_.want_glyphs(related.title);
       fonts_.want_glyphs(related.category);
@@ -187,6 +190,7 @@ SceneInput App::scene_input(double seconds) const {
   in.focus = focus_ ? &*focus_ : nullptr;
   in.loop = carousel_.options().loop;
   in.dpr = desc_.dpr;
+  in.pictures = &image_states_;
   return in;
 }
 
@@ -244,13 +248,17 @@ FrameResult App::frame(double seconds) {
     glGetIntegerv(GL_MAX_TEXTURE_SIZE, &side);
     max_texture_side_ = side > 0 ? side : 2048;
   }
-  for (const Shape& s : last_scene_.shapes) {
-    if (s.kind != Shape::Kind::image || image_states_.count(s.text)) continue;
-    image_states_[s.text] = ImageState::requested;
+  auto request = [&](const std::string& url, float w, float h) {
+    if (image_states_.count(url)) return;
+    image_states_[url] = ImageState::requested;
     if (hooks_.request_image)
-      hooks_.request_image(s.text, static_cast<int>(std::ceil(s.rect.w * desc_.dpr)),
-                           static_cast<int>(std::ceil(s.rect.h * desc_.dpr)), max_texture_side_);
-  }
+      hooks_.request_image(url, static_cast<int>(std::ceil(w * desc_.dpr)), static_cast<int>(std::ceil(h * desc_.dpr)),
+                           max_texture_side_);
+  };
+  for (const Shape& s : last_scene_.shapes)
+    if (s.kind == Shape::Kind::image) request(s.text, s.rect.w, s.rect.h);
+  // Authors' faces are drawn once they have arrived: asked for while not yet drawn.
+  for (const std::string& url : last_scene_.small_pictures) request(url, 40, 40);
   const bool had_page_pictures = !page_pictures_.empty();
   page_pictures_.clear();
   for (const Shape& s : last_scene_.shapes) {

@@ -66,7 +66,6 @@ struct FrameResult {
   bool page_pictures = false;      // the page shows pictures under this frame, or did under the last
 };
 
-enum class ImageState { requested, loaded, in_page, failed };
 
 // A picture the page shows under the canvas, where the last frame cut its hole (CSS px).
 struct PagePicture {

@@ -18,6 +18,10 @@ struct CachedImage {
   std::size_t bytes() const { return static_cast<std::size_t>(width) * static_cast<std::size_t>(height) * 4; }
 };
 
+// Where a picture is: asked for, decoded into a texture, shown by the page under the canvas,
+// or failed.
+enum class ImageState { requested, loaded, in_page, failed };
+
 // Whether all `count` pixels of packed RGBA have alpha 255.
 bool opaque_rgba(const unsigned char* rgba, std::size_t count);
 

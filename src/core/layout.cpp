@@ -17,6 +17,7 @@ constexpr float kButton = 32;
 constexpr int kMaxDots = 9;
 constexpr float kChip = 22;      // tag chip height
 constexpr float kChipPad = 9;
+constexpr float kAvatar = 20;    // an author's face beside the byline
 
 class SceneBuilder {
  public:
@@ -182,14 +183,29 @@ class SceneBuilder {
     if (index == in_.current && (y > headline_top || title.empty()) && headline_top < bottom)
       scene.headline_visible = true;
     y += 6;
-    // On a narrow card the read time gives way before the byline or date is cut.
+    // The author's face, round, before the byline, once it has arrived: until then, and if
+    // it never does, the byline starts where it would without one (never a hole).
     const unsigned meta_parts = theme_.show & (show_byline | show_date | show_read_time);
+    const std::string& face = item.authors.empty() || !(meta_parts & show_byline) ? std::string() : item.authors[0].avatar;
+    if (!face.empty()) scene.small_pictures.push_back(face);
+    const bool with_face = !face.empty() && arrived(face);
+    const float meta_x = with_face ? body.x + kAvatar + 6 : body.x, meta_w = body.right() - meta_x;
+    // On a narrow card the read time gives way before the byline or date is cut.
     std::string meta = meta_line(item, in_.now_unix, in_.locale, meta_parts);
-    if (natural_width(TextRole::meta, meta) > body.w)
+    if (natural_width(TextRole::meta, meta) > meta_w)
       meta = meta_line(item, in_.now_unix, in_.locale, meta_parts & ~show_read_time);
     if (!meta.empty() && y + theme_.style(TextRole::meta).line_height <= bottom) {
-      text(body.x, y, body.w, TextRole::meta, theme_.muted, one_line(meta, body.w, TextRole::meta));
-      y += theme_.style(TextRole::meta).line_height + 10;
+      const float lh = theme_.style(TextRole::meta).line_height;
+      if (with_face) {
+        Shape s;
+        s.kind = Shape::Kind::image;
+        s.rect = {body.x, y + (lh - kAvatar) / 2, kAvatar, kAvatar};
+        s.radius = kAvatar / 2;
+        s.text = face;
+        scene.shapes.push_back(std::move(s));
+      }
+      text(meta_x, y, meta_w, TextRole::meta, theme_.muted, one_line(meta, meta_w, TextRole::meta));
+      y += lh + 10;
     }
 
     // Related items sit at the bottom; the summary takes what is left between. Where there
@@ -360,6 +376,12 @@ class SceneBuilder {
     play.color = Color{255, 255, 255, 255};
     scene.shapes.push_back(play);
     if (!length.empty()) text(pill.x + 26, pill.y + (h - lh) / 2, tw, role, Color{255, 255, 255, 255}, Line{length, false});
+  }
+
+  bool arrived(const std::string& url) const {
+    if (!in_.pictures) return false;
+    auto state = in_.pictures->find(url);
+    return state != in_.pictures->end() && (state->second == ImageState::loaded || state->second == ImageState::in_page);
   }
 
   void tags(const Item& item, const Rect& body, float y) {

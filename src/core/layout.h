@@ -4,10 +4,12 @@
 #pragma once
 #include <cstddef>
 #include <cstdint>
+#include <map>
 #include <string>
 #include <vector>
 
 #include "core/feed.h"
+#include "core/image_cache.h"
 #include "core/text.h"
 #include "core/theme.h"
 
@@ -74,6 +76,7 @@ struct Scene {
   std::vector<HeadlineText> headlines;
   std::vector<HeadlineText> summaries;  // the same for each visible card's summary, as drawn
   bool headline_visible = false;  // the current card's headline is on screen
+  std::vector<std::string> small_pictures;  // the drawn cards' authors' faces, drawn or not yet
 };
 
 enum class FeedStatus { loading, ready, failed };
@@ -92,6 +95,9 @@ struct SceneInput {
   const HitRegion* focus = nullptr;     // what keyboard focus (in the page's mirror) is on
   float dpr = 1;                        // device px per CSS px: a card's left edge is on
                                         // the device pixel grid (0: not aligned)
+  // The pictures that have arrived (loaded, or shown by the page): an author's face is drawn
+  // only then; until it has, and when it fails, the card leaves no room for it.
+  const std::map<std::string, ImageState>* pictures = nullptr;
 };
 
 // Cards per view at `width` CSS px: the last step whose min_width it reaches.

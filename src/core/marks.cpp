@@ -1,5 +1,7 @@
 #include "core/marks.h"
 
+#include <cstdio>
+
 #include "core/strings.h"
 
 namespace carta {
@@ -43,8 +45,10 @@ std::string updated_text(const std::string& words, const std::string& when) { re
 std::string duration_text(int seconds) {
   if (seconds < 0) seconds = 0;
   const int h = seconds / 3600, m = seconds / 60 % 60, s = seconds % 60;
-  auto two = [](int n) { return (n < 10 ? "0" : "") + std::to_string(n); };
-  return h > 0 ? std::to_string(h) + ":" + two(m) + ":" + two(s) : std::to_string(m) + ":" + two(s);
+  char text[32];
+  if (h > 0) std::snprintf(text, sizeof text, "%d:%02d:%02d", h, m, s);
+  else std::snprintf(text, sizeof text, "%d:%02d", m, s);
+  return text;
 }
 
 bool was_updated(const Item& item) {

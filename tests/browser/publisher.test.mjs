@@ -196,6 +196,11 @@ test('news marks: the mirror and the plain list say each card\'s marks; a sponso
     const texts = await plain.page.evaluate(() =>
       [...document.querySelector('#carousel').shadowRoot.querySelectorAll('.fallback .marks')].map((p) => p.textContent));
     assert.deepEqual(texts, ['Live', 'Video, 3:24', 'Sponsored by Levant Solar Cooperative', 'Opinion · Subscribers only', 'Analysis']);
+    // The author's face where it loads (Rania Haddad's), none where it does not (a broken address).
+    await plain.page.waitForTimeout(500);
+    const faces = await plain.page.evaluate(() => [...document.querySelector('#carousel').shadowRoot.querySelectorAll('.fallback article')]
+      .map((a) => { const img = a.querySelector('img.avatar'); return img ? img.naturalWidth : null; }));
+    assert.deepEqual(faces, [null, null, null, 240, null], 'faces: ' + JSON.stringify(faces));
     const rels = await marks(plain.page);
     assert.deepEqual(rels.map((a) => a.rels[0]), ['noopener noreferrer', 'noopener noreferrer', 'noopener noreferrer sponsored',
                                                   'noopener noreferrer', 'noopener noreferrer']);

@@ -44,7 +44,7 @@ TEST_CASE("snprintf: flags, widths, precisions and every conversion") {
   CHECK(format("[%.3d|%8.3f|%-8.1e|%G]", 5, 3.14159, 31415.9, 0.0000123) == "[005|   3.142|3.1e+04 |1.23E-05]");
   CHECK(format("%lld %lu %hhd %hu %zu", -9000000000LL, 4000000000UL, 300, 70000, static_cast<size_t>(12)) ==
         "-9000000000 4000000000 44 4464 12");
-  CHECK(format("%o %#o %#x %x %X", 8, 8, 255, 0, 255) == "10 010 0xff 0 FF");
+  CHECK(format("%#x %x %X %#X", 255, 0, 255, 171) == "0xff 0 FF 0XAB");
   CHECK(format("%c%c|%3c|%-3c|", 'o', 'k', 'a', 'b') == "ok|  a|b  |");
   CHECK(format("%s|%.2s|%6s|%-6s|", "text", "text", "ab", "ab") == "text|te|    ab|ab    |");
   CHECK(format("%g %g %g %g %#g", 100000.0, 1000000.0, 0.0001, 0.00001, 1.0) == "100000 1e+06 0.0001 1e-05 1.00000");

@@ -25,6 +25,7 @@ const FALLBACK_CSS =
   '.fallback .headline{-webkit-line-clamp:3}.fallback figcaption{-webkit-line-clamp:2}' +
   '.fallback .headline a{color:inherit;text-decoration:none}.fallback .headline a:hover{text-decoration:underline}' +
   '.fallback .marks{font-weight:700;font-size:12px;margin:0 0 4px}' +
+  '.fallback .avatar{width:20px;height:20px;border-radius:50%;object-fit:cover;vertical-align:middle;margin-inline-end:6px}' +
   '.fallback .meta{color:var(--carta-color-muted,var(--muted));font-size:13px;margin:0 0 6px}.fallback p{margin:0}' +
   '.fallback figcaption{font-size:12px;color:var(--carta-color-muted,var(--muted));padding:6px var(--carta-padding,16px) 0}';
 

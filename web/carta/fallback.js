@@ -57,7 +57,7 @@ export function showFallback(region, strings, feed, onOpen, settings) {
     });
     h.appendChild(a);
     body.appendChild(h);
-    if (item.meta && has('byline', 'date', 'read-time')) body.appendChild(el('p', { 'class': 'meta' }, item.meta));
+    if (item.meta && has('byline', 'date', 'read-time')) body.appendChild(meta(item, has('byline')));
     if (item.summary && item.title && has('summary')) body.appendChild(el('p', { 'class': 'summary' }, item.summary));
     article.appendChild(body);
     shown.push({ element: region.appendChild(article), card: storyOf(Object.assign({ index: i }, item)) });
@@ -68,6 +68,18 @@ export function showFallback(region, strings, feed, onOpen, settings) {
   return shown;
 }
 
+
+// The byline line, after the author's face when the feed gives one: decoration (the byline
+// names the author), and gone if it does not load — never a hole.
+function meta(item, byline) {
+  const p = el('p', { 'class': 'meta' }, item.meta);
+  if (item.avatar && byline) {
+    const face = el('img', { 'class': 'avatar', src: item.avatar, alt: '', width: 20, height: 20, decoding: 'async' });
+    face.addEventListener('error', () => face.remove());
+    p.insertBefore(face, p.firstChild);
+  }
+  return p;
+}
 
 // Each fallback card's text fits its card in whole lines. When it does not (a short
 // widget, a reader's large minimum font size), the blocks give way in this order: the

@@ -1,6 +1,8 @@
 #include "platform/native/native_assets.h"
 
+#include <cerrno>
 #include <cstdlib>
+#include <cstring>
 #include <fstream>
 #include <sstream>
 
@@ -116,6 +118,10 @@ std::optional<Texture> load_texture(const std::string& url, int want_w, int want
   char* real = realpath(path.c_str(), nullptr);
   const std::string resolved = real ? real : "";
   std::free(real);
+  if (resolved.empty()) {
+    error = "cannot read " + path + ": " + std::strerror(errno);
+    return std::nullopt;
+  }
   if (root.empty() || resolved.compare(0, root.size() + 1, root + "/") != 0) {
     error = path + " is outside the feed's folder " + (root.empty() ? "(unknown)" : root) + "; not read";
     return std::nullopt;

@@ -323,6 +323,7 @@ void write_card(JsonWriter& w, const carta::Feed& feed, int index, std::int64_t 
   for (const carta::CardMark& m : carta::card_marks(it, locale))
     w.open('{').key("kind").string(kMarkKinds[static_cast<int>(m.kind)]).key("text").string(m.text).close('}');
   w.close(']').key("sponsored").boolean(it.sponsored);
+  w.key("avatar").string(it.authors.empty() ? std::string() : it.authors[0].avatar);
   if (scene) {
     for (const carta::HitRegion& h : scene->hits)
       if (h.kind == Kind::card && h.index == index) rect(w.key("rect"), h.rect);

@@ -65,8 +65,8 @@ extern "C" float __wrap_sinf(float x) { return carta_js_sin(x); }
 // musl's printf core (with its long-double float formatting) is 8 KB of carta.wasm (about
 // 3.5 KB gzip), for a handful of calls — hex colours, a JSON writer's "%.2f", a numeric id's
 // "%.17g", nlohmann's "<U+%.4X>" in a syntax error. This one does what C99 says for the
-// flags (- 0 + space #), width and precision (also *), the length modifiers, and d i u o x
-// X c s p f F e E g G %; the browser's Number.prototype.toFixed and toExponential give a
+// flags (- 0 + space #), width and precision (also *), the length modifiers, and d i u x X
+// c s f F e E g G % (no octal, no pointers: nothing here asks for them); the browser's Number.prototype.toFixed and toExponential give a
 // float's digits, rounded from its exact value as C does — except that a value exactly
 // halfway between two outputs (2.5 at "%.0f") rounds up where musl rounds to even.
 // tests/unit/test_format.cpp checks it against the C library natively, with the same
@@ -116,7 +116,7 @@ void field(Sink& out, const Spec& s, const char* prefix, int zeros, const char* 
 }
 
 void integer(Sink& out, Spec s, unsigned long long v, bool negative, char conv) {
-  const unsigned base = conv == 'o' ? 8 : conv == 'x' || conv == 'X' || conv == 'p' ? 16 : 10;
+  const unsigned base = conv == 'x' || conv == 'X' ? 16 : 10;
   const char* digits = conv == 'X' ? "0123456789ABCDEF" : "0123456789abcdef";
   char tmp[32];
   int n = 0;
@@ -125,8 +125,7 @@ void integer(Sink& out, Spec s, unsigned long long v, bool negative, char conv) 
   const int min = s.precision < 0 ? 1 : s.precision;
   int zeros = n < min ? min - n : 0;
   const char* prefix = negative ? "-" : s.plus && base == 10 ? "+" : s.space && base == 10 ? " " : "";
-  if (s.alt && base == 8 && zeros == 0 && (n == 0 || tmp[32 - n] != '0')) zeros = 1;
-  if ((s.alt && base == 16 && n > 0) || conv == 'p') prefix = conv == 'X' ? "0X" : "0x";
+  if (s.alt && base == 16 && n > 0) prefix = conv == 'X' ? "0X" : "0x";
   field(out, s, prefix, zeros, tmp + 32 - n, n);
 }
 
@@ -227,7 +226,6 @@ extern "C" int __wrap_vsnprintf(char* buf, size_t size, const char* format, va_l
         break;
       }
       case 'u':
-      case 'o':
       case 'x':
       case 'X': {
         unsigned long long v = length >= 2 ? va_arg(ap, unsigned long long) : length == 1 ? va_arg(ap, unsigned long)
@@ -237,9 +235,6 @@ extern "C" int __wrap_vsnprintf(char* buf, size_t size, const char* format, va_l
         integer(out, s, v, false, conv);
         break;
       }
-      case 'p':
-        integer(out, s, reinterpret_cast<uintptr_t>(va_arg(ap, void*)), false, 'p');
-        break;
       case 'c': {
         const char c = static_cast<char>(va_arg(ap, int));
         s.zero = false;
