@@ -18,10 +18,11 @@
 //
 // Per run: visually complete (the first frame from which on the box is what it is at the
 // end: no pixel off by more than 24 levels in any channel, 4 px in from its edges; it must
-// then stay so to the end of the window, at least --stable ms), the first change in the box, the longest main-thread task and total blocking time (each task's time
-// over 50 ms) from the trace's tasks on the page's main thread, over the same fixed window
-// for all three pages (navigation start to the end of the observation window), and what
-// the page fetched, and when the browser asked for each picture and had it. Every run is
+// then stay so to the end of the window, at least --stable ms), the first change in the
+// box, the longest main-thread task and total blocking time (each task's time over 50 ms)
+// from the trace's tasks on the page's main thread, over the same fixed window for all
+// three pages (navigation start to the end of the observation window), what the page
+// fetched, and when the browser asked for each picture and had it. Every run is
 // printed, then each page's median and range; never a best-of. BENCH_DEBUG=1 also prints
 // each run's pixel counts and long tasks; --frames DIR saves the box of every frame as PNG.
 //   node bench/visually-complete.mjs [--runs 5] [--rates 4[,1]] [--profiles none,slow4g]
