@@ -4,11 +4,13 @@ import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { chromium } from '../tests/browser/node_modules/playwright-core/index.mjs';
-import { fixturePage, launch, serveWithFixtures } from '../tests/browser/lib.mjs';
+import { dist, fixturePage, launch, serveWithFixtures } from '../tests/browser/lib.mjs';
+
+export { dist };
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const web = path.join(here, 'web');
-const dist = path.join(here, '..', 'dist');
+// dist: the release measured, this build's dist/ or CARTA_DIST's (tests/browser/lib.mjs).
 
 // Headless Chromium with WebGL on SwiftShader. `gpu` compositing (the default) composites
 // on SwiftShader too, as a phone's browser composites on its GPU; `software` is the tests'
@@ -35,6 +37,11 @@ export function option(args, name, fallback) {
 // splide.html, the same feed's cards in a Swiper 14 and a Splide 4 carousel (dev
 // dependencies of bench/web only, not of the widget).
 export async function serveWithBaselines(prefix, fixtures, options = {}) {
+  return serveWithFixtures(prefix, { ...baselineFiles(), ...fixtures }, options);
+}
+
+// The baselines' files (name → text or bytes), to serve beside dist/.
+export function baselineFiles() {
   if (['swiper', '@splidejs/splide', 'lighthouse'].some((m) => !fs.existsSync(path.join(web, 'node_modules', m))))
     execFileSync('npm', ['ci', '--no-audit', '--no-fund'], { cwd: web, stdio: 'inherit' });
   const read = (...parts) => fs.readFileSync(path.join(web, ...parts), 'utf8');
@@ -53,7 +60,7 @@ export async function serveWithBaselines(prefix, fixtures, options = {}) {
     if (!hashed) throw new Error('bench: no ' + face + ' font in ' + dist + '/fonts (run ./build-wasm.sh)');
     files['fonts/' + face + '.ttf'] = fs.readFileSync(path.join(dist, 'fonts', hashed));
   }
-  return serveWithFixtures(prefix, { ...files, ...fixtures }, options);
+  return files;
 }
 
 // A fresh context's page with the cache off and the CPU slowed `rate` times (4x stands in
@@ -91,6 +98,30 @@ export async function waitForMark(context, tab, name, timeout = 60000) {
   const out = await cdp.send('Runtime.evaluate', { expression, awaitPromise: true });
   await cdp.detach();
   if (out.exceptionDetails) throw new Error(out.exceptionDetails.exception ? out.exceptionDetails.exception.description : out.exceptionDetails.text);
+}
+
+// A measured page is driven over CDP only: Playwright's waitForFunction, evaluate and
+// locators run Playwright's own script in the page (a task of 90–200 ms at 4x), its
+// click(selector) more. cdpEvaluate runs `expression` (awaited if a promise) and returns
+// its value.
+export async function cdpEvaluate(cdp, expression) {
+  const out = await cdp.send('Runtime.evaluate', { expression, returnByValue: true, awaitPromise: true });
+  if (out.exceptionDetails) throw new Error(out.exceptionDetails.exception ? out.exceptionDetails.exception.description : out.exceptionDetails.text);
+  return out.result.value;
+}
+
+export const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+// Waits from Node for the page's performance mark `name`: nothing for `after` ms, then one
+// look every `every` ms (a Runtime.evaluate each, sparse: nothing of it polls in the page).
+export async function waitForMarkFromNode(cdp, name, { after = 0, every = 500, timeout = 60000 } = {}) {
+  const until = Date.now() + timeout;
+  await sleep(after);
+  for (;;) {
+    if (await cdpEvaluate(cdp, `performance.getEntriesByName(${JSON.stringify(name)}).length > 0`)) return;
+    if (Date.now() > until) throw new Error(`no mark ${name} within ${timeout} ms`);
+    await sleep(every);
+  }
 }
 
 // The builds a benchmark compares: its arguments that are not options (and not an option's

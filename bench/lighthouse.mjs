@@ -1,15 +1,16 @@
 // Lighthouse 12.2.3 (pinned in bench/web; 13 needs Node 22), mobile preset (simulated slow 4G,
 // 4x CPU), on the same page shape for Carta and both peers: an h1, then one carousel of the
 // demo feed — Carta's widget, Swiper 14, Splide 4 (bench/web), each with the same fonts.
-// Served compressed (gzip or brotli, as a CDN serves them). Every run is printed, then each
-// page's median and range; never a best-of. The accessibility category lists every audit
+// Served compressed (gzip or brotli, each file compressed once, as a CDN serves them).
+// Every run is printed, then each page's median and range; never a best-of. The accessibility category lists every audit
 // that failed, by id (issue 42: heading-order under an h1).
 //   ./build-wasm.sh && node bench/lighthouse.mjs [--runs 3] [--plain]
 import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import { option, serveWithBaselines, widget } from './lib.mjs';
+import { baselineFiles, dist, option, widget } from './lib.mjs';
+import { serveCdn } from './cdn.mjs';
 import { fixturePage } from '../tests/browser/lib.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -25,7 +26,9 @@ const PAGES = [
   { name: 'Splide 4', file: 'lh-splide.html', html: peerPage('splide.html') },
 ];
 
-const server = await serveWithBaselines('carta-bench-lh-', Object.fromEntries(PAGES.map((p) => [p.file, p.html])), { compress });
+// Compressed once, as a CDN's cache serves (bench/cdn.mjs): scripts/serve.mjs's `compress`
+// runs brotli 11 on every request, about 0.9 s for carta.wasm on the 2-core machine.
+const server = await serveCdn('carta-bench-lh-', dist, { ...baselineFiles(), ...Object.fromEntries(PAGES.map((p) => [p.file, p.html])) }, { compress });
 const require = createRequire(path.join(here, 'web', 'package.json'));
 const { default: lighthouse } = await import(require.resolve('lighthouse'));
 const chromeLauncher = await import(require.resolve('chrome-launcher'));

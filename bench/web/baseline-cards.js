@@ -2,7 +2,10 @@
 // category, headline link, byline and date, summary) inside `slideTag.slideClass`, as a
 // DOM carousel would. Marks "baseline:first-card" when the first card's text is laid out in
 // its font and painted, and "baseline:first-picture" when its picture is decoded too.
-window.baselineCards = function (list, slideTag, slideClass) {
+// Pictures past the first view (two cards) are lazy: loading="lazy" (set before src, or the
+// browser has already started the fetch), or with `splideLazy` Splide's own lazy loading
+// (the address in data-splide-lazy, no src, for its lazyLoad option).
+window.baselineCards = function (list, slideTag, slideClass, splideLazy) {
   return fetch('demo.json').then(function (r) { return r.json(); }).then(function (feed) {
     var first = null;
     feed.items.forEach(function (item, i) {
@@ -12,8 +15,12 @@ window.baselineCards = function (list, slideTag, slideClass) {
       card.className = 'card';
       var img = document.createElement('img');
       img.alt = item.image_alt || '';
-      img.src = item.image;
-      img.loading = i < 2 ? 'eager' : 'lazy';
+      if (i >= 2 && splideLazy) {
+        img.setAttribute('data-splide-lazy', item.image);
+      } else {
+        img.loading = i < 2 ? 'eager' : 'lazy';
+        img.src = item.image;
+      }
       var body = document.createElement('div');
       body.className = 'body';
       var category = document.createElement('div');
