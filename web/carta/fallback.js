@@ -46,7 +46,7 @@ export function showFallback(region, strings, feed, onOpen, settings) {
     }
     let body = el('div', { 'class': 'body' });
     // The marks the canvas draws ("Live", "Sponsored by …", "Opinion", "Video, 3:24"): never hidden.
-    if (item.marks && item.marks.length) body.appendChild(el('p', { 'class': 'marks' }, item.marks.map((k) => k.text).join(' · ')));
+    if (item.marks && item.marks.length) body.appendChild(el('p', { 'class': 'marks' }, item.marks.join(' · ')));
     if (item.category && has('category')) body.appendChild(el('p', { 'class': 'category' }, item.category));
     let h = el(settings.heading, { 'class': has('headline') ? 'headline' : 'headline vh' });  // a hidden one is still the card's link
     let a = el('a', Object.assign({ href: item.url || null }, linkAttributes(settings.links, item.sponsored)), item.title || item.summary);

@@ -23,7 +23,7 @@ export function article(strings, c, view, settings) {
   else hit(a, 'card-link');  // the whole card, as the canvas's click opens it
   h.appendChild(a);
   // Its marks, as the canvas draws them: "Live", "Sponsored by …", "Opinion", "Video, 3:24".
-  if (c.marks && c.marks.length) node.appendChild(el('p', null, c.marks.map((k) => k.text).join(' · ')));
+  if (c.marks && c.marks.length) node.appendChild(el('p', null, c.marks.join(' · ')));
   if (c.category) node.appendChild(el('p', null, c.category));
   node.appendChild(h);
   if (c.image) {

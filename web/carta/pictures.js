@@ -106,13 +106,22 @@ export function pictures(w, root) {
     }).catch(() => { if (!gone()) tell(w, url, IMAGE.failed); });
   }
 
+  // The picture's bytes, fetched for WebGL (CORS); a picture fetched early is taken once.
+  const early = {};
+  function bytes(url, origin) {
+    const got = early[url] || (pageOnlyOrigins[origin] ? Promise.reject({ pageOnly: true })
+      : fetch(url, { mode: 'cors', credentials: 'omit' }).then((r) => {
+        if (!r.ok) throw { http: r.status };
+        return r.blob();
+      }));
+    delete early[url];
+    return got;
+  }
+
   function load(url, wantW, wantH, maxSide) {
     const origin = new URL(url, location.href).origin;
     let opaque = false;
-    (pageOnlyOrigins[origin] ? Promise.reject({ pageOnly: true }) : fetch(url, { mode: 'cors', credentials: 'omit' })).then((r) => {
-      if (!r.ok) throw { http: r.status };
-      return r.blob();
-    }).then((blob) => {
+    bytes(url, origin).then((blob) => {
       opaque = blob.type === 'image/jpeg';  // no alpha channel: the canvas skips what it covers
       return createImageBitmap(blob);
     }).then((full) => scaledToCover(full, wantW, wantH, maxSide))
@@ -129,6 +138,15 @@ export function pictures(w, root) {
         if (!w.life.destroyed) asked.forEach((args) => load.apply(null, args));
       }, 0);
       queue.push([url, width, height, maxSide]);
+    },
+    // The first cards' pictures, fetched while the atlas is made (the model knows them
+    // before the first frame asks): their bytes wait here for the frame's request.
+    prefetch(urls) {
+      urls.forEach((url) => {
+        if (!url || early[url]) return;
+        early[url] = bytes(url, new URL(url, location.href).origin);
+        early[url].catch(() => {});  // said when the frame asks for it
+      });
     },
     take(n) { const b = bitmaps[n]; delete bitmaps[n]; return b || null; },
     // Every decoded picture not yet handed over is dropped (a lost context, destroy).

@@ -5,7 +5,7 @@
 import { CHANGE_CAUSE, FONT_PART, INPUT, INPUT_RESULT, PAUSE } from './generated/protocol.js';
 import { loadFontPart, loadModule, loadTextStack } from './assets.js';
 import { addWords, failFeed, fallback, scheduleRefresh, setFonts, useBrowserText, useFeed } from './feeding.js';
-import { call, invalidate, mark, pause, resize, size, updateMirror } from './frames.js';
+import { call, invalidate, mark, pause, readView, resize, size, updateMirror } from './frames.js';
 import { fire, openLink, reportError, toDataLayer } from './events.js';
 import { glContext, makeCanvas, webgl2Exposed } from './gl-context.js';
 import { impressionTracker } from './impressions.js';
@@ -290,6 +290,7 @@ function begin(w, fonts, feed, listen, cleanups) {
     const ok = feed.error ? (failFeed(w, feed.error), false) : useFeed(w, feed);
     mark(w, 'model');
     scheduleRefresh(w, ok);
+    if (ok) prefetchFirst(w);
     // The atlas, with the glyphs the first cards use: one role's glyphs a task.
     inTask(w, function prepare() {
       if (input(w.M, w.id, { kind: INPUT.prepare }) & INPUT_RESULT.more) return inTask(w, prepare);
@@ -298,6 +299,14 @@ function begin(w, fonts, feed, listen, cleanups) {
       invalidate(w);
     });
   });
+}
+
+// The pictures of the cards the first frame will show, asked for as soon as the model has
+// read the feed: the frame asks only once the atlas is made, some 300-700 ms later on a
+// phone, and on a slow network the pictures are most of the wait (bench/README.md).
+function prefetchFirst(w) {
+  const v = readView(w);
+  w.pictures.prefetch(json(w.M, w.id, 'items', v.index, Math.max(1, v.perView)).map((it) => it.image));
 }
 
 // ResizeObserver misses a devicePixelRatio change (a window dragged to another screen,

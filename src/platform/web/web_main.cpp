@@ -302,9 +302,6 @@ using carta::JsonWriter;
 
 JsonWriter& rect(JsonWriter& w, const carta::Rect& r) { return w.numbers({r.x, r.y, r.w, r.h}); }
 
-// CardMark::Kind by name, for the page.
-constexpr const char* kMarkKinds[] = {"live", "sponsored", "kind", "subscribers", "video"};
-
 // One card as the page's mirror and fallback list take it: everything the card says and,
 // with a scene, where it is drawn (its box, its headline's lines, its related links).
 void write_card(JsonWriter& w, const carta::Feed& feed, int index, std::int64_t now, const std::string& locale,
@@ -320,8 +317,7 @@ void write_card(JsonWriter& w, const carta::Feed& feed, int index, std::int64_t 
   // The card's marks in its words ("Live", "Sponsored by …", "Opinion", "Video, 3:24"), as
   // the canvas draws them; a sponsored story's links say so too (rel="sponsored").
   w.key("marks").open('[');
-  for (const carta::CardMark& m : carta::card_marks(it, locale))
-    w.open('{').key("kind").string(kMarkKinds[static_cast<int>(m.kind)]).key("text").string(m.text).close('}');
+  for (const carta::CardMark& m : carta::card_marks(it, locale)) w.string(m.text);
   w.close(']').key("sponsored").boolean(it.sponsored);
   w.key("avatar").string(it.authors.empty() ? std::string() : it.authors[0].avatar);
   if (scene) {
