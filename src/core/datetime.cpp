@@ -1,6 +1,7 @@
 #include "core/datetime.h"
 
 #include <cctype>
+#include <cstdio>
 #include <cstring>
 
 #include "core/strings.h"
@@ -186,6 +187,22 @@ std::string format_card_date(const Timestamp& when, std::int64_t now_unix, std::
     else out += pattern[i];
   }
   return out;
+}
+
+std::string format_rfc3339(const Timestamp& t) {
+  std::int64_t local = t.unix_seconds + static_cast<std::int64_t>(t.offset_minutes) * 60;
+  std::int64_t days = local >= 0 ? local / 86400 : (local - 86399) / 86400;
+  int secs = static_cast<int>(local - days * 86400);
+  int y, m, d;
+  civil_from_days(days, y, m, d);
+  int off = t.offset_minutes < 0 ? -t.offset_minutes : t.offset_minutes;
+  char text[40];
+  if (t.offset_minutes == 0)
+    std::snprintf(text, sizeof text, "%04d-%02d-%02dT%02d:%02d:%02dZ", y, m, d, secs / 3600, secs / 60 % 60, secs % 60);
+  else
+    std::snprintf(text, sizeof text, "%04d-%02d-%02dT%02d:%02d:%02d%c%02d:%02d", y, m, d, secs / 3600, secs / 60 % 60,
+                  secs % 60, t.offset_minutes < 0 ? '-' : '+', off / 60, off % 60);
+  return text;
 }
 
 }  // namespace carta

@@ -13,6 +13,9 @@ namespace carta {
 std::optional<Timestamp> parse_rfc3339(std::string_view text);
 std::optional<Timestamp> parse_rfc2822(std::string_view text);
 
+// RFC 3339 as the writer stated it: "2025-07-31T14:00:00+03:00" ("Z" for UTC).
+std::string format_rfc3339(const Timestamp& t);
+
 // Days since 1970-01-01 for a proleptic Gregorian date, and back.
 std::int64_t days_from_civil(int year, int month, int day);
 void civil_from_days(std::int64_t days, int& year, int& month, int& day);

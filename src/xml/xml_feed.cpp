@@ -288,23 +288,7 @@ std::string relative_path(pugi::xml_node node, pugi::xml_node top) {
 // The converter's output is read back by the JSON reader, and `carta convert` prints it for
 // people, so it is indented (core/json_writer.h).
 
-// --- Dates ---------------------------------------------------------------------------------
-
-std::string rfc3339(const Timestamp& t) {
-  std::int64_t local = t.unix_seconds + static_cast<std::int64_t>(t.offset_minutes) * 60;
-  std::int64_t days = local >= 0 ? local / 86400 : (local - 86399) / 86400;
-  int secs = static_cast<int>(local - days * 86400);
-  int y, m, d;
-  civil_from_days(days, y, m, d);
-  int off = t.offset_minutes < 0 ? -t.offset_minutes : t.offset_minutes;
-  char text[40];
-  if (t.offset_minutes == 0)
-    std::snprintf(text, sizeof text, "%04d-%02d-%02dT%02d:%02d:%02dZ", y, m, d, secs / 3600, secs / 60 % 60, secs % 60);
-  else
-    std::snprintf(text, sizeof text, "%04d-%02d-%02dT%02d:%02d:%02d%c%02d:%02d", y, m, d, secs / 3600, secs / 60 % 60,
-                  secs % 60, t.offset_minutes < 0 ? '-' : '+', off / 60, off % 60);
-  return text;
-}
+// --- Dates (written by format_rfc3339, core/datetime.h) -----------------------------------
 
 // RFC 822 dates as RSS feeds really write them: day names with or without a comma, full
 // month names, two-digit years, one-digit hours, no seconds, "+02:00", "GMT+2", zone names
@@ -742,7 +726,7 @@ class Converter {
                                : "RFC 822 such as Thu, 31 Jul 2025 14:00:00 +0300"));
       return;
     }
-    w.member(key, rfc3339(*t));
+    w.member(key, format_rfc3339(*t));
     fields.emplace_back(key, relative_path(node, from));
   }
 

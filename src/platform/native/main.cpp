@@ -18,7 +18,9 @@
 #include "bench/xml_bench.h"
 #include "core/datetime.h"
 #include "core/feed.h"
+#include "core/html_cards.h"
 #include "core/json_reader.h"
+#include "core/url.h"
 #include "platform/native/headless_gl.h"
 #include "platform/native/native_assets.h"
 #include "platform/native/pango_text.h"
@@ -50,6 +52,10 @@ void usage(FILE* out) {
       "                       exit 0 valid (warnings allowed), 1 invalid, 2 usage or I/O error\n"
       "  convert FEED         print the feed (RSS, Atom or JSON Feed) as JSON Feed 1.1 + _carta;\n"
       "                       problems on stderr; exit as validate\n"
+      "  html FEED [--base URL] [--json-ld] [--locale L] [--heading-level N] [--label TEXT] [--now RFC3339]\n"
+      "      print the cards as plain HTML for a page to carry before JavaScript (classes of\n"
+      "      web/carta-cards.css); --base: the feed's public address, which its relative links\n"
+      "      resolve against; --json-ld adds a schema.org ItemList; exit as validate\n"
       "  view FEED [--size WxH] [--theme light|dark] [--style FILE.css]\n"
       "      open a window; reloads when the feed file changes\n"
       "  bench [--json]       frame cost by feed size, parse speed against bare nlohmann::json,\n"
@@ -290,6 +296,55 @@ int run_convert(int argc, char** argv) {
   return result.ok() ? kExitOk : kExitInvalid;
 }
 
+// The cards as plain HTML (core/html_cards.h), for a page to carry before JavaScript.
+int run_html(int argc, char** argv) {
+  HtmlOptions o;
+  o.now_unix = static_cast<std::int64_t>(std::time(nullptr));
+  std::string path, base;
+  for (int i = 2; i < argc; ++i) {
+    const std::string a = argv[i];
+    auto value = [&]() -> const char* { return i + 1 < argc ? argv[++i] : nullptr; };
+    const char* v = nullptr;
+    if (a == "--json-ld") {
+      o.json_ld = true;
+    } else if (a == "--locale") {
+      if (!(v = value())) return fail_usage("--locale takes a language, e.g. ar");
+      o.locale = v;
+    } else if (a == "--now") {
+      auto t = (v = value()) ? parse_rfc3339(v) : std::nullopt;
+      if (!t) return fail_usage("--now takes an RFC 3339 time");
+      o.now_unix = t->unix_seconds;
+    } else if (a == "--heading-level") {
+      if (!(v = value()) || (o.heading_level = std::atoi(v)) < 1 || o.heading_level > 6)
+        return fail_usage("--heading-level takes 1 to 6");
+    } else if (a == "--base") {
+      if (!(v = value()) || !is_http_url(v)) return fail_usage("--base takes the feed's http(s) address");
+      base = v;
+    } else if (a == "--label") {
+      if (!(v = value())) return fail_usage("--label takes the list's name");
+      o.label = v;
+    } else if (!a.empty() && a[0] == '-') {
+      return fail_usage("unknown option " + a);
+    } else if (path.empty()) {
+      path = a;
+    } else {
+      return fail_usage("one feed at a time");
+    }
+  }
+  if (path.empty()) return fail_usage("html needs a FEED");
+  auto bytes = read_file(path);
+  if (!bytes) {
+    std::fprintf(stderr, "carta html: cannot read %s\n", path.c_str());
+    return kExitUsage;
+  }
+  FeedResult result = read_any_feed(*bytes, base.empty() ? file_url(path) : base);
+  for (const Diagnostic& d : result.diagnostics) std::fprintf(stderr, "%s\n", format_diagnostic(d).c_str());
+  if (!result.ok()) return kExitInvalid;
+  const std::string html = cards_html(result.feed, o);
+  std::fwrite(html.data(), 1, html.size(), stdout);
+  return kExitOk;
+}
+
 int run_bench(int argc, char** argv) {
   bool json = false;
   for (int i = 2; i < argc; ++i) {
@@ -369,5 +424,6 @@ int main(int argc, char** argv) {
   if (command == "view") return carta::native::run_view(argc, argv);
   if (command == "bench") return run_bench(argc, argv);
   if (command == "convert") return run_convert(argc, argv);
+  if (command == "html") return run_html(argc, argv);
   return fail_usage("unknown command " + command);
 }
