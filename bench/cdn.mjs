@@ -10,16 +10,7 @@ import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
-import { CSP } from '../scripts/serve.mjs';
-
-const TYPES = {
-  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8',
-  '.wasm': 'application/wasm', '.json': 'application/feed+json; charset=utf-8',
-  '.ttf': 'font/ttf', '.png': 'image/png', '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg',
-  '.svg': 'image/svg+xml', '.txt': 'text/plain; charset=utf-8', '.xml': 'application/xml',
-};
-const COMPRESSED = new Set(['.html', '.js', '.mjs', '.css', '.wasm', '.json', '.ttf', '.svg', '.txt', '.xml']);
+import { COMPRESSED, CSP, TYPES } from '../scripts/serve.mjs';
 
 // Serves a temporary copy of `dist` with `files` (name → text or bytes) added; close()
 // stops the server and removes the copy. `compress: false` serves every file as it is.

@@ -12,7 +12,7 @@ import zlib from 'node:zlib';
 export const CSP =
   "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; img-src 'self' https: data: blob:";
 
-const TYPES = {
+export const TYPES = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8',
   '.mjs': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8',
   '.wasm': 'application/wasm', '.json': 'application/feed+json; charset=utf-8',
@@ -20,7 +20,7 @@ const TYPES = {
   '.svg': 'image/svg+xml', '.txt': 'text/plain; charset=utf-8', '.xml': 'application/xml',
 };
 
-const COMPRESSED = new Set(['.html', '.js', '.mjs', '.css', '.wasm', '.json', '.ttf', '.svg', '.txt', '.xml']);
+export const COMPRESSED = new Set(['.html', '.js', '.mjs', '.css', '.wasm', '.json', '.ttf', '.svg', '.txt', '.xml']);
 
 // The body of `file` in the best encoding the request accepts (brotli, gzip or none).
 function encoded(file, accept) {
