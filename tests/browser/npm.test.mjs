@@ -65,17 +65,23 @@ after(async () => {
   if (project) fs.rmSync(project, { recursive: true, force: true });
 });
 
-test('the ES module mounts a widget and upgrades <carta-carousel>, its files fetched from the package', async () => {
-  const tab = await browser.newPage({ viewport: { width: 1000, height: 1200 } });
+// Opens `file` until `ready` widgets said carta:ready; returns the tab and Carta's own files
+// it fetched (paths).
+async function open(file, ready, height) {
+  const tab = await browser.newPage({ viewport: { width: 1000, height } });
   const fetched = [];
   tab.on('request', (r) => fetched.push(new URL(r.url()).pathname));
+  await tab.goto(server.url + file);
+  await tab.waitForFunction((n) => window.events && window.events.length === n, ready, { timeout: 30000 });
+  return { tab, own: fetched.filter((p) => /carta[.-].*\.(wasm|ttf|js)$/.test(p)) };
+}
+
+test('the ES module mounts a widget and upgrades <carta-carousel>, its files fetched from the package', async () => {
+  const { tab, own } = await open('npm-page.html', 2, 1200);
   try {
-    await tab.goto(server.url + 'npm-page.html');
-    await tab.waitForFunction(() => window.events && window.events.length === 2, null, { timeout: 30000 });
     assert.deepEqual((await tab.evaluate(() => window.events)).map((e) => e[1]), ['webgl2', 'webgl2']);
     assert.match(await tab.evaluate(() => window.version), /^0\.\d+\.\d+\+/);
     assert.equal(await tab.evaluate(() => typeof window.handle.next), 'function');
-    const own = fetched.filter((p) => /carta[.-].*\.(wasm|ttf|js)$/.test(p));
     assert.ok(own.some((p) => /^\/npm\/carta\.[0-9a-f]+\.wasm$/.test(p)), own.join(' '));
     assert.ok(own.some((p) => /^\/npm\/fonts\/carta-sans\.[0-9a-f]+\.ttf$/.test(p)), own.join(' '));
     assert.deepEqual(own.filter((p) => !p.startsWith('/npm/')), [], 'every file of Carta from the package');
@@ -86,14 +92,9 @@ test('the ES module mounts a widget and upgrades <carta-carousel>, its files fet
 });
 
 test('installed from the packed tarball and bundled by esbuild, configure({assets}) finds its files where the app put them', async () => {
-  const tab = await browser.newPage({ viewport: { width: 1000, height: 700 } });
-  const fetched = [];
-  tab.on('request', (r) => fetched.push(new URL(r.url()).pathname));
+  const { tab, own } = await open('bundled.html', 1, 700);
   try {
-    await tab.goto(server.url + 'bundled.html');
-    await tab.waitForFunction(() => window.events && window.events.length === 1, null, { timeout: 30000 });
     assert.deepEqual(await tab.evaluate(() => window.events), ['webgl2']);
-    const own = fetched.filter((p) => /carta[.-].*\.(wasm|ttf|js)$/.test(p));
     assert.ok(own.some((p) => /^\/static\/carta\/carta\.[0-9a-f]+\.wasm$/.test(p)), own.join(' '));
     assert.deepEqual(own.filter((p) => !p.startsWith('/static/carta/')), [], 'every file of Carta from where the app put it');
     await picture(tab, 'npm-bundled');
