@@ -750,10 +750,11 @@ class Converter {
   }
 
   // A video story: Media RSS's media:content medium="video" (or of a video/* type), in the
-  // item or a media:group, else an enclosure of a video/* type — JSON Feed's attachment,
-  // with its duration="…" in seconds when it gives a whole number.
+  // item or a media:group, else an enclosure (RSS) or link rel="enclosure" (Atom) of a
+  // video/* type — JSON Feed's attachment, with its duration="…" in seconds or H:MM:SS.
   void video_member(IndentedJsonWriter& w, Fields& fields, pugi::xml_node item) {
     pugi::xml_node found;
+    const char* address = "url";
     auto consider = [&](pugi::xml_node m) {
       std::string_view medium = m.attribute("medium").value(), type = m.attribute("type").value();
       if (!found && (medium == "video" || type.rfind("video/", 0) == 0) && !trim(m.attribute("url").value()).empty())
@@ -762,15 +763,20 @@ class Converter {
     each(item, "media:content", consider);
     each(item, "media:group", [&](pugi::xml_node g) { each(g, "media:content", consider); });
     each(item, "enclosure", consider);
+    each(item, atom_ ? "link" : "atom:link", [&](pugi::xml_node l) {
+      if (!found && std::string_view(l.attribute("rel").value()) == "enclosure" &&
+          std::string_view(l.attribute("type").value()).rfind("video/", 0) == 0 && !trim(l.attribute("href").value()).empty())
+        found = l, address = "href";
+    });
     if (!found) return;
-    const std::string url = link_at(found, attribute(found, "url"));
+    const std::string url = link_at(found, attribute(found, address));
     if (url.empty()) return;
     std::string type = trim(found.attribute("type").value());
     if (type.rfind("video/", 0) != 0) type = "video/*";
     const std::string where = relative_path(found, item);
     w.key("attachments").open('[').open('{');
     w.member("url", url).member("mime_type", type);
-    fields.emplace_back("attachments/0/url", where + "/@url");
+    fields.emplace_back("attachments/0/url", where + "/@" + address);
     fields.emplace_back("attachments/0/mime_type", where);
     const std::string duration = trim(found.attribute("duration").value());
     if (!duration.empty()) {
