@@ -50,12 +50,12 @@ export interface CartaOptions {
     'same-origin' | 'strict-origin' | 'strict-origin-when-cross-origin' | 'unsafe-url';
 }
 
-/** A card as the events name it. */
-export interface CartaCard { index: number; id: string; url: string; }
+/** A card as the events name it; `sponsored` (only then present) for paid content. */
+export interface CartaCard { index: number; id: string; url: string; sponsored?: true; }
 
 export interface CartaReadyDetail { count: number; renderer: 'webgl2' | 'html'; }
 export interface CartaChangeDetail { index: number; id: string; cause: 'reader' | 'autoplay' | 'feed' | 'api'; }
-export interface CartaOpenDetail { url: string; id: string; kind: 'card' | 'related'; }
+export interface CartaOpenDetail { url: string; id: string; kind: 'card' | 'related'; sponsored?: true; }
 export type CartaImpressionDetail = CartaCard;
 export interface CartaErrorDetail { message: string; path: string; }
 
