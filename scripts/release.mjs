@@ -1,6 +1,6 @@
 // Makes dist/ a release a CDN can serve (docs/deploying.md):
-//   - every file carta.js loads (the other carta* files beside it — wasm, lazy scripts and
-//     modules — and everything under fonts/ and words/ but notices) gets a content-hashed
+//   - every file carta.js loads (the other carta*.js and .wasm files beside it — wasm, lazy
+//     scripts and modules — and everything under fonts/ and words/ but notices) gets a content-hashed
 //     name, carta.<hash>.wasm, fonts/carta-sans.<hash>.ttf…, to be cached for a year;
 //   - carta.js, the one name that stays, learns each file's SHA-256 (it fetches each with
 //     that integrity check, and its name's hash is the digest's first 6 bytes, in hex) and
@@ -23,8 +23,9 @@ const sri = (data) => 'sha384-' + crypto.createHash('sha384').update(data).diges
 const sha256 = (data) => crypto.createHash('sha256').update(data).digest();
 
 // What carta.js loads by name: decided by where a file is, not by a list, so a module a
-// later build adds beside carta.js (carta-<name>.js / .wasm) is covered as it is.
-const loaded = (name) => (/^carta[-.][^/]*$/.test(name) && name !== 'carta.js') ||
+// later build adds beside carta.js (carta-<name>.js / .wasm) is covered as it is. A
+// stylesheet for the partner's page (carta-cards.css) is not one.
+const loaded = (name) => (/^carta(-[^/]*)?\.(js|wasm)$/.test(name) && name !== 'carta.js') ||
   (/^(fonts|words)\//.test(name) && !/\.txt$/.test(name));
 
 const files = {};

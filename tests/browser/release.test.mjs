@@ -40,7 +40,7 @@ test('every file of dist/ is in integrity.json with its sha384; every file carta
     const data = fs.readFileSync(path.join(dist, f));
     assert.equal(integrity[f], 'sha384-' + crypto.createHash('sha384').update(data).digest('base64'), f);
   }
-  const loaded = files.filter((f) => (/^carta[-.]/.test(f) && f !== 'carta.js') || /^(fonts|words)\/.*\.(ttf|json)$/.test(f));
+  const loaded = files.filter((f) => (/^carta(-[^/]*)?\.(js|wasm)$/.test(f) && f !== 'carta.js') || /^(fonts|words)\/.*\.(ttf|json)$/.test(f));
   assert.ok(loaded.length >= 5, loaded.join(' '));
   for (const f of loaded) {
     const m = /\.([0-9a-f]{12})\.[a-z0-9]+$/.exec(f);

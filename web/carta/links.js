@@ -11,7 +11,7 @@ export const REFERRER_POLICIES = ['no-referrer', 'no-referrer-when-downgrade', '
 export function linkPolicy(relText, referrerText) {
   const policy = String(referrerText || '').trim().toLowerCase();
   const known = REFERRER_POLICIES.indexOf(policy) >= 0;
-  if (policy && !known) console.warn('Carta: unknown referrer-policy "' + policy + '"; no referrer is sent');
+  if (policy && !known) console.warn('Carta: unknown referrer-policy ' + policy);
   const keeps = known && policy !== 'no-referrer';
   const words = String(relText || '').toLowerCase().split(/[\s,]+/)
     .filter((w) => /^[a-z][a-z0-9-]*$/.test(w) && ['opener', 'noopener', 'noreferrer'].indexOf(w) < 0);
