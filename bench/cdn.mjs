@@ -10,7 +10,7 @@ import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
-import { COMPRESSED, CSP, TYPES } from '../scripts/serve.mjs';
+import { COMPRESSED, CSP, TYPES, requestPath } from '../scripts/serve.mjs';
 
 // Serves a temporary copy of `dist` with `files` (name → text or bytes) added; close()
 // stops the server and removes the copy. `compress: false` serves every file as it is.
@@ -39,14 +39,8 @@ export async function serveCdn(prefix, dist, files, { compress = true } = {}) {
 
   const log = [];
   const server = http.createServer((req, res) => {
-    let pathname;
-    try {
-      pathname = decodeURIComponent(new URL(req.url, 'http://localhost').pathname);
-    } catch {
-      res.writeHead(400).end('bad request');
-      return;
-    }
-    if (pathname.endsWith('/')) pathname += 'index.html';
+    const pathname = requestPath(req, res);
+    if (pathname == null) return;
     const body = bodies.get(pathname);
     if (!body) {
       log.push({ path: pathname, status: 404, encoding: null, bytes: 0 });

@@ -30,19 +30,26 @@ function encoded(file, accept) {
   return { body, encoding: null };
 }
 
+// The decoded path a request asks for ("/" is "/index.html"), or null once a 400 has been
+// sent for one that cannot be decoded.
+export function requestPath(req, res) {
+  let pathname;
+  try {
+    pathname = decodeURIComponent(new URL(req.url, 'http://localhost').pathname);
+  } catch {
+    res.writeHead(400).end('bad request');
+    return null;
+  }
+  return pathname.endsWith('/') ? pathname + 'index.html' : pathname;
+}
+
 // policy(pathname) may give another policy for some paths, type(pathname) another
 // Content-Type (the browser tests use them).
 export function createServer(root, { policy = () => CSP, type = () => null, compress = false } = {}) {
   const base = path.resolve(root);
   return http.createServer((req, res) => {
-    let pathname;
-    try {
-      pathname = decodeURIComponent(new URL(req.url, 'http://localhost').pathname);
-    } catch {
-      res.writeHead(400).end('bad request');
-      return;
-    }
-    if (pathname.endsWith('/')) pathname += 'index.html';
+    const pathname = requestPath(req, res);
+    if (pathname == null) return;
     const file = path.resolve(base, '.' + pathname);
     if (file !== base && !file.startsWith(base + path.sep)) {
       res.writeHead(403).end('forbidden');
