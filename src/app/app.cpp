@@ -244,8 +244,7 @@ FrameResult App::frame(double seconds) {
   ImDrawList& draw = draw_list_.begin(atlas, static_cast<float>(framebuffer_width()),
                                       static_cast<float>(framebuffer_height()));
   if (max_texture_side_ == 0) {
-    GLint side = 0;
-    glGetIntegerv(GL_MAX_TEXTURE_SIZE, &side);
+    const int side = max_texture_size();
     max_texture_side_ = side > 0 ? side : 2048;
   }
   auto request = [&](const std::string& url, float w, float h) {

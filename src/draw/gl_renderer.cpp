@@ -1,6 +1,9 @@
 #include "draw/gl_renderer.h"
 
 #include <GLES3/gl3.h>
+#ifdef __EMSCRIPTEN__
+#include <emscripten/html5_webgl.h>
+#endif
 
 #include <algorithm>
 #include <cstddef>
@@ -96,9 +99,33 @@ unsigned upload_rgba_texture(unsigned name, const unsigned char* pixels, int wid
   return texture;
 }
 
+// Two numbers asked of the context without glGetIntegerv on the web, where it brings
+// Emscripten's whole glGet into carta.js (1.3 KB) for them: there the frame's framebuffer
+// is always the canvas's, 0; natively a shot renders into one of its own.
+namespace {
+#ifdef __EMSCRIPTEN__
+GLint bound_framebuffer() { return 0; }
+#else
+GLint bound_framebuffer() {
+  GLint framebuffer = 0;
+  glGetIntegerv(GL_FRAMEBUFFER_BINDING, &framebuffer);
+  return framebuffer;
+}
+#endif
+}  // namespace
+
+int max_texture_size() {
+#ifdef __EMSCRIPTEN__
+  return static_cast<int>(emscripten_webgl_get_parameter_d(GL_MAX_TEXTURE_SIZE));
+#else
+  GLint side = 0;
+  glGetIntegerv(GL_MAX_TEXTURE_SIZE, &side);
+  return side;
+#endif
+}
+
 void make_target(RenderTarget& target, int width, int height) {
-  GLint canvas = 0;
-  glGetIntegerv(GL_FRAMEBUFFER_BINDING, &canvas);
+  const GLint canvas = bound_framebuffer();
   if (!target.framebuffer) glGenFramebuffers(1, &target.framebuffer);
   target.texture = bind_texture(target.texture);
   // Drawn pixel for pixel, on whole pixels: the nearest texel is the one, and a CPU
@@ -273,8 +300,7 @@ void GlRenderer::render(const ImDrawData& data, int width, int height) {
 
 void GlRenderer::render_into(const RenderTarget& target, const ImDrawData& data) {
   if (!target.framebuffer || !program_ || !ready()) return;
-  GLint canvas = 0;  // the frame's own framebuffer (natively, a shot's may not be 0)
-  glGetIntegerv(GL_FRAMEBUFFER_BINDING, &canvas);
+  const GLint canvas = bound_framebuffer();  // the frame's own framebuffer (natively, a shot's may not be 0)
   glBindFramebuffer(GL_FRAMEBUFFER, target.framebuffer);
   glViewport(0, 0, target.width, target.height);
   glDisable(GL_SCISSOR_TEST);

@@ -16,6 +16,8 @@ namespace carta {
 unsigned upload_rgba_texture(unsigned name, const unsigned char* pixels, int width, int height);
 // Deletes textures by name (pictures and line images, whose names the caches keep as handles).
 void delete_textures(const std::vector<std::uint64_t>& names);
+// The largest texture side the current context takes (GL_MAX_TEXTURE_SIZE).
+int max_texture_size();
 
 // A texture the renderer draws into (a card's layer, draw/card_layers.h). What is drawn
 // into it from transparent is premultiplied by its alpha: draw it with
