@@ -33,7 +33,7 @@ dist="$root/dist"
 rm -rf "$dist"
 mkdir -p "$dist/fonts" "$dist/images"
 cp build/wasm/carta.js build/wasm/carta.wasm build/wasm/carta-text.js build/wasm/carta-fallback.js build/wasm/carta-xml.js build/wasm/carta-xml.wasm "$dist/"
-cp web/index.html web/demo.css web/embed.html web/embed.css web/embed.js web/partner.html web/partner.js "$dist/"
+cp web/index.html web/server.html web/demo.css web/embed.html web/embed.css web/embed.js web/partner.html web/partner.js "$dist/"
 # The gallery of publishers' looks, with the page fonts its looks name (Debian's fonts-noto-core).
 cp web/gallery.html web/gallery.css web/carta-cards.css "$dist/"
 mkdir -p "$dist/looks/fonts"

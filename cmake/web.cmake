@@ -148,3 +148,17 @@ set_property(TARGET carta_xml_web APPEND PROPERTY LINK_DEPENDS
   "${CMAKE_SOURCE_DIR}/web/carta-xml-begin.js" "${CMAKE_SOURCE_DIR}/web/carta-xml-end.js")
 carta_terse_after_link(carta_xml_web carta-xml.js)
 add_dependencies(carta_web carta_xml_web)
+
+# carta-html.js + carta-html.wasm: `carta html` for Node (src/platform/node/render_html.cpp),
+# the npm package's carta-carousel/html (web/npm/html.mjs, renderHtml) for servers and
+# builds. Every language's words are in it; the page layer never loads it.
+add_executable(carta_html_node src/platform/node/render_html.cpp)
+set_target_properties(carta_html_node PROPERTIES OUTPUT_NAME carta-html SUFFIX ".js")
+target_link_libraries(carta_html_node PRIVATE carta_xml carta_bidi carta_words_all carta_web_numbers)
+target_compile_options(carta_html_node PRIVATE ${CARTA_WARNINGS})
+target_link_options(carta_html_node PRIVATE
+  -sMODULARIZE=1 -sEXPORT_NAME=createCartaHtml -sENVIRONMENT=node -sFILESYSTEM=0
+  -sALLOW_MEMORY_GROWTH=1 -sMALLOC=emmalloc -sSUPPORT_LONGJMP=0 -sSUPPORT_ERRNO=0
+  -sEXPORTED_FUNCTIONS=_malloc,_free,_carta_html_encoding,_carta_html_render,_carta_html_output,_carta_html_messages
+  -sEXPORTED_RUNTIME_METHODS=UTF8ToString,stringToUTF8,lengthBytesUTF8)
+add_dependencies(carta_web carta_html_node)

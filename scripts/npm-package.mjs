@@ -76,6 +76,8 @@ export function packageJson() {
     types: './index.d.ts',
     exports: {
       '.': { types: './index.d.ts', import: './index.mjs', default: './index.mjs' },
+      // renderHtml under Node (carta html as WebAssembly): never in a browser's bundle.
+      './html': { types: './html.d.ts', node: './html.mjs' },
       './carta.js': './carta.js',
       './custom-elements.json': './custom-elements.json',
       './package.json': './package.json',
@@ -83,7 +85,7 @@ export function packageJson() {
     },
     customElements: 'custom-elements.json',
     sideEffects: true,
-    files: ['*.js', '*.mjs', '*.wasm', '*.d.ts', '*.json', 'fonts/', 'words/', 'README.md'],
+    files: ['*.js', '*.mjs', '*.cjs', '*.wasm', '*.d.ts', '*.json', '*.css', 'fonts/', 'words/', 'README.md'],
     keywords: ['carousel', 'news', 'json-feed', 'rss', 'atom', 'webassembly', 'webgl', 'custom-element'],
     license: 'UNLICENSED',  // the project names no licence yet; the fonts are Noto's (fonts/NOTICE-noto-fonts.txt)
   };
@@ -97,7 +99,13 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     fs.mkdirSync(path.dirname(path.join(out, f)), { recursive: true });
     fs.copyFileSync(path.join(dist, f), path.join(out, f));
   }
-  for (const f of ['index.mjs', 'index.d.ts', 'README.md']) fs.copyFileSync(path.join(root, 'web/npm', f), path.join(out, f));
+  for (const f of ['index.mjs', 'index.d.ts', 'html.mjs', 'html.d.ts', 'README.md']) fs.copyFileSync(path.join(root, 'web/npm', f), path.join(out, f));
+  // carta html for Node (renderHtml) and the stylesheet of the cards it prints.
+  const build = path.join(root, 'build/wasm');
+  if (!fs.existsSync(path.join(build, 'carta-html.wasm'))) throw new Error('npm-package: no build/wasm/carta-html.wasm (run ./build-wasm.sh)');
+  fs.copyFileSync(path.join(build, 'carta-html.js'), path.join(out, 'carta-html.cjs'));
+  fs.copyFileSync(path.join(build, 'carta-html.wasm'), path.join(out, 'carta-html.wasm'));
+  fs.copyFileSync(path.join(root, 'web/carta-cards.css'), path.join(out, 'carta-cards.css'));
   fs.writeFileSync(path.join(out, 'custom-elements.json'), JSON.stringify(customElements(), null, 2) + '\n');
   fs.writeFileSync(path.join(out, 'package.json'), JSON.stringify(packageJson(), null, 2) + '\n');
   // dist/integrity.json (scripts/release.mjs) names every file of dist/: the package's too.
@@ -108,5 +116,5 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   }
   const sorted = Object.fromEntries(Object.keys(integrity).sort().map((k) => [k, integrity[k]]));
   fs.writeFileSync(integrityFile, JSON.stringify(sorted, null, 2) + '\n');
-  console.log(`dist/npm/: carta-carousel ${VERSION}, ${copied.length + 5} files`);
+  console.log(`dist/npm/: carta-carousel ${VERSION}, ${files(out).length} files`);
 }

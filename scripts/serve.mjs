@@ -8,6 +8,7 @@ import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
+import { pathToFileURL } from 'node:url';
 
 export const CSP =
   "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; img-src 'self' https: data: blob:";
@@ -43,11 +44,32 @@ export function requestPath(req, res) {
   return pathname.endsWith('/') ? pathname + 'index.html' : pathname;
 }
 
+// A server-side render, as a partner's server does it: in an HTML page, each comment
+// <!--carta-html FEED--> becomes that feed's cards (renderHtml of the npm package in
+// ROOT/npm/, the feed read from ROOT, its links resolved against the request's origin).
+const INCLUDE = /<!--carta-html ([\w.-]+)-->/g;
+async function rendered(base, file, origin) {
+  const page = fs.readFileSync(file, 'utf8');
+  const feeds = [...page.matchAll(INCLUDE)].map((m) => m[1]);
+  if (!feeds.length) return null;
+  const { renderHtml } = await import(pathToFileURL(path.join(base, 'npm/html.mjs')).href);
+  const cards = await Promise.all(feeds.map((feed) =>
+    renderHtml(fs.readFileSync(path.join(base, feed)), { base: origin + '/' + feed, jsonLd: true })));
+  return Buffer.from(page.replace(INCLUDE, () => cards.shift()));
+}
+
 // policy(pathname) may give another policy for some paths, type(pathname) another
 // Content-Type (the browser tests use them).
 export function createServer(root, { policy = () => CSP, type = () => null, compress = false } = {}) {
   const base = path.resolve(root);
-  return http.createServer((req, res) => {
+  const headers = (pathname, length) => ({
+    'Content-Type': type(pathname) || TYPES[path.extname(pathname).toLowerCase()] || 'application/octet-stream',
+    'Content-Length': length,
+    'Content-Security-Policy': policy(pathname),
+    'X-Content-Type-Options': 'nosniff',
+    'Cache-Control': 'no-cache',
+  });
+  return http.createServer(async (req, res) => {
     const pathname = requestPath(req, res);
     if (pathname == null) return;
     const file = path.resolve(base, '.' + pathname);
@@ -55,28 +77,36 @@ export function createServer(root, { policy = () => CSP, type = () => null, comp
       res.writeHead(403).end('forbidden');
       return;
     }
+    if (pathname.endsWith('.html') && fs.existsSync(file)) {
+      let body;
+      try {
+        body = await rendered(base, file, 'http://' + req.headers.host);
+      } catch (e) {
+        res.writeHead(500, { 'Content-Type': 'text/plain' }).end(String(e && e.message || e));
+        return;
+      }
+      if (body) {
+        res.writeHead(200, headers(pathname, body.length));
+        res.end(req.method === 'HEAD' ? undefined : body);
+        return;
+      }
+    }
     fs.stat(file, (err, st) => {
       if (err || !st.isFile()) {
         res.writeHead(404, { 'Content-Type': 'text/plain' }).end('not found');
         return;
       }
-      const headers = {
-        'Content-Type': type(pathname) || TYPES[path.extname(file).toLowerCase()] || 'application/octet-stream',
-        'Content-Length': st.size,
-        'Content-Security-Policy': policy(pathname),
-        'X-Content-Type-Options': 'nosniff',
-        'Cache-Control': 'no-cache',
-      };
+      const head = headers(pathname, st.size);
       if (compress && COMPRESSED.has(path.extname(file).toLowerCase())) {
         const { body, encoding } = encoded(file, req.headers['accept-encoding'] || '');
-        headers['Content-Length'] = body.length;
-        headers['Vary'] = 'Accept-Encoding';
-        if (encoding) headers['Content-Encoding'] = encoding;
-        res.writeHead(200, headers);
+        head['Content-Length'] = body.length;
+        head['Vary'] = 'Accept-Encoding';
+        if (encoding) head['Content-Encoding'] = encoding;
+        res.writeHead(200, head);
         res.end(req.method === 'HEAD' ? undefined : body);
         return;
       }
-      res.writeHead(200, headers);
+      res.writeHead(200, head);
       if (req.method === 'HEAD') res.end();
       else fs.createReadStream(file).pipe(res);
     });

@@ -62,7 +62,7 @@ async function violations(file, { viewport = { width: 1280, height: 900 }, launc
   }
 }
 
-for (const file of ['index.html', 'partner.html', 'gallery.html', 'under-h1.html', 'under-h2.html', 'dark.html', 'states.html']) {
+for (const file of ['index.html', 'server.html', 'partner.html', 'gallery.html', 'under-h1.html', 'under-h2.html', 'dark.html', 'states.html']) {
   test(`axe-core finds nothing on ${file}`, async () => {
     const found = await violations(file);
     assert.deepEqual(found, [], found.join('\n'));

@@ -91,3 +91,56 @@ test('a feed that cannot be read prints no HTML and says why', () => {
   assert.equal(r.stdout, '');
   assert.match(r.stderr, /error/);
 });
+
+// renderHtml, the npm package's carta-carousel/html (dist/npm/html.mjs: carta html compiled
+// to WebAssembly for Node), prints what the native command prints, byte for byte: the demo
+// feeds, RSS and real feeds from another reader's suite — ISO-8859-1 among them, decoded
+// by Node's TextDecoder there and by iconv here — in English and Arabic, with the JSON-LD.
+const conformance = path.join(path.dirname(process.env.CARTA_CONFORMANCE_DIR ||
+  path.join(root, '../shared/conformance/jsonfeed')), 'rss');
+if (!fs.existsSync(conformance) && process.env.CARTA_CONFORMANCE !== 'none')
+  throw new Error(`the real RSS and Atom feeds are missing: no ${conformance} (CARTA_CONFORMANCE=none if this run has none)`);
+
+async function renderHtml() {
+  const file = path.join(root, 'dist/npm/html.mjs');
+  assert.ok(fs.existsSync(file), 'no dist/npm/html.mjs: run ./build-wasm.sh first');
+  return (await import(file)).renderHtml;
+}
+const NOW = '2025-08-30T14:00:00+03:00';
+
+test('renderHtml under Node prints the same HTML as carta html for the same feed', async () => {
+  const render = await renderHtml();
+  const feeds = ['demo.json', 'demo-kinds.json', 'demo-ar.json', 'demo-mixed.json', 'demo-world.json', 'demo-rss.xml']
+    .map((f) => path.join(root, 'assets/feeds', f));
+  if (fs.existsSync(conformance))
+    feeds.push(...['rss_1.0_iso8859.xml', 'rss_2.0_bbc.xml', 'atom_mediarss_newscred_1.xml'].map((f) => path.join(conformance, f)));
+  for (const feed of feeds) {
+    const base = BASE + path.basename(feed);
+    for (const [args, options] of [[[], {}], [['--json-ld', '--locale', 'ar', '--heading-level', '3', '--label', 'Stories'],
+      { jsonLd: true, locale: 'ar', headingLevel: 3, label: 'Stories' }]]) {
+      const native = html(feed, '--base', base, ...args);
+      const node = await render(fs.readFileSync(feed), { base, now: NOW, ...options });
+      assert.equal(node, native, `${path.basename(feed)} ${args.join(' ')}`);
+      assert.ok(node.includes('<article class="carta-card"'), path.basename(feed));
+    }
+  }
+  // A string is the same feed as its bytes.
+  const demo = path.join(root, 'assets/feeds/demo.json');
+  assert.equal(await render(fs.readFileSync(demo, 'utf8'), { base: BASE + 'demo.json', now: new Date(NOW) }),
+    html(demo, '--base', BASE + 'demo.json'));
+});
+
+test('renderHtml says why a feed cannot be read, and passes warnings on', async () => {
+  const render = await renderHtml();
+  const broken = path.join(root, 'tests/golden/feeds/truncated.json');
+  const native = spawnSync(carta, ['html', broken], { encoding: 'utf8' }).stderr.trim();
+  await assert.rejects(render(fs.readFileSync(broken)), (e) => e.message === 'renderHtml: the feed cannot be read:\n' + native);
+  const warnings = [];
+  const out = await render('{"version":"https://jsonfeed.org/version/1.1","title":"T","items":[{"id":"1","url":"story.html","title":"A"}]}',
+    { onWarning: (m) => warnings.push(m) });
+  assert.ok(!out.includes('href='), 'a relative link without a base is left out: ' + out);
+  assert.equal(warnings.length, 1);
+  assert.match(warnings[0], /\/items\/0\/url/);
+  await assert.rejects(render('{}', { headingLevel: 7 }), RangeError);
+  await assert.rejects(render(42), TypeError);
+});

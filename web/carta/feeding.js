@@ -127,6 +127,8 @@ function linksOnly(feed, linkParams) {
 // and dates as the canvas (carta_read_feed) — WebGL 2 is what is usually missing.
 export function fallback(w, feedPromise) {
   w.canvas.remove();
+  // The cards the page's server wrote (widget.js) are the plain list already.
+  if (w.slot) return fire(w.el, 'carta:ready', { count: w.el.querySelectorAll('.carta-card').length, renderer: 'html' });
   const core = typeof WebAssembly === 'object' ? loadModule().catch(() => null) : Promise.resolve(null);
   Promise.all([feedPromise, core, loadFallbackList()]).then(([feed, M, show]) => {
     if (feed.error) throw feed.error;

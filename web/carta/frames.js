@@ -32,7 +32,8 @@ function frame(w) {
   w.contextOwner.used = now;
   const flags = call(w, () => M['_carta_frame'](w.id, now, Date.now() / 1000));
   if (w.life.destroyed) return;
-  if ((flags & FRAME.drew) && w.canvas.style.visibility) w.canvas.style.visibility = '';
+  // The canvas shows once it holds a frame, in place of the page's own cards (widget.js).
+  if ((flags & FRAME.drew) && w.canvas.style.visibility) { w.canvas.style.visibility = ''; if (w.slot) w.slot.remove(); }
   const wake = schedule(w, now);
   const first = (flags & FRAME.headlineVisible) && !w.readyFired;
   // The mirror follows the canvas when the card changes and once it is at rest: not on

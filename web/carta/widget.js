@@ -56,6 +56,9 @@ export function mount(el, options) {
   };
   w.queries = readerQueries(config, root);
   w.pictures = pictures(w, root);
+  // Cards the page's server wrote inside the host (`carta html`, README): they stay in view
+  // until the canvas holds its first frame (frames.js), and are the widget without WebGL 2.
+  if (el.querySelector('.carta-cards')) (w.slot = root.appendChild(document.createElement('slot'))).style.cssText = 'position:absolute;inset:0;display:block';
   w.canvas = makeCanvas();
   root.appendChild(w.canvas);
   w.gl = glContext(w);
