@@ -5,3 +5,5 @@ const el = document.createElement('carta-carousel');
 el.loop = 'yes';
 el.addEventListener('carta:change', (e) => { const n: string = e.detail.index; console.log(n); });
 mount(document.body, { referrerPolicy: 'the-whole-url' });
+import { renderHtml } from 'carta-carousel/html';
+renderHtml('{}', { headingLevel: 7 });

@@ -144,3 +144,19 @@ test('renderHtml says why a feed cannot be read, and passes warnings on', async 
   await assert.rejects(render('{}', { headingLevel: 7 }), RangeError);
   await assert.rejects(render(42), TypeError);
 });
+
+test('a project that installed the package imports renderHtml from carta-carousel/html (its exports map)', () => {
+  const project = fs.mkdtempSync(path.join(os.tmpdir(), 'carta-ssr-'));
+  try {
+    fs.mkdirSync(path.join(project, 'node_modules'));
+    fs.cpSync(path.join(root, 'dist/npm'), path.join(project, 'node_modules/carta-carousel'), { recursive: true });
+    fs.copyFileSync(path.join(root, 'assets/feeds/demo-kinds.json'), path.join(project, 'feed.json'));
+    fs.writeFileSync(path.join(project, 'render.mjs'),
+      "import fs from 'node:fs';\nimport { renderHtml } from 'carta-carousel/html';\n" +
+      "process.stdout.write(await renderHtml(fs.readFileSync('feed.json', 'utf8'), { base: 'https://news.example/feeds/demo-kinds.json', now: '2025-08-30T14:00:00+03:00' }));\n");
+    const out = execFileSync(process.execPath, ['render.mjs'], { cwd: project, encoding: 'utf8' });
+    assert.equal(out, html(path.join(root, 'assets/feeds/demo-kinds.json'), '--base', BASE + 'demo-kinds.json'));
+  } finally {
+    fs.rmSync(project, { recursive: true, force: true });
+  }
+});

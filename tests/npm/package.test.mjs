@@ -70,7 +70,7 @@ function typeCheck(file) {
   const project = fs.mkdtempSync(path.join(os.tmpdir(), 'carta-ts-'));
   try {
     fs.mkdirSync(path.join(project, 'node_modules/carta-carousel'), { recursive: true });
-    for (const f of ['package.json', 'index.d.ts']) fs.copyFileSync(path.join(pkgDir, f), path.join(project, 'node_modules/carta-carousel', f));
+    for (const f of ['package.json', 'index.d.ts', 'html.d.ts']) fs.copyFileSync(path.join(pkgDir, f), path.join(project, 'node_modules/carta-carousel', f));
     fs.copyFileSync(path.join(here, file), path.join(project, file));
     return spawnSync('tsc', ['--noEmit', '--strict', '--target', 'es2020', '--module', 'es2020', '--moduleResolution', 'node',
                              '--lib', 'es2020,dom', path.join(project, file)], { encoding: 'utf8' });
@@ -85,13 +85,14 @@ test('TypeScript (strict) accepts a page that uses the types as documented', () 
   assert.equal(r.status, 0, r.stdout + r.stderr);
 });
 
-test('TypeScript refuses a wrong theme, a string for a boolean property, a detail of the wrong type', () => {
+test('TypeScript refuses a wrong theme, a string for a boolean property, a detail of the wrong type, an unknown policy, a heading level of 7', () => {
   const r = typeCheck('bad-usage.ts');
   assert.equal(r.status, 2, r.stdout);
   const errors = r.stdout.split('\n').filter((l) => /error TS/.test(l));
-  assert.equal(errors.length, 4, r.stdout);
+  assert.equal(errors.length, 5, r.stdout);
   assert.match(errors[0], /"purple"/);
   assert.match(errors[1], /'string' is not assignable to type 'boolean'/);
   assert.match(errors[2], /'number' is not assignable to type 'string'/);
   assert.match(errors[3], /"the-whole-url"/);
+  assert.match(errors[4], /'7' is not assignable/);
 });

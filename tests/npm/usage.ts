@@ -26,3 +26,11 @@ el.addEventListener('carta:change', (e) => {
 el.addEventListener('carta:open', (e) => { if (e.detail.kind === 'related') e.preventDefault(); });
 el.addEventListener(EVENTS.impression, () => {});
 el.addEventListener('carta-open', (e) => { const url: string = e.detail.url; console.log(url); });
+
+// A server-side render (Node): the cards as HTML, to put inside <carta-carousel>.
+import { renderHtml } from 'carta-carousel/html';
+import type { RenderHtmlOptions } from 'carta-carousel/html';
+const htmlOptions: RenderHtmlOptions = { base: 'https://news.example/feed.json', jsonLd: true, headingLevel: 3, now: new Date(),
+                                         onWarning: (message: string) => console.warn(message) };
+renderHtml('{"version":"https://jsonfeed.org/version/1.1","items":[]}', htmlOptions).then((cards: string) => cards.length);
+renderHtml(new Uint8Array(0), { locale: 'ar', now: '2025-08-30T14:00:00+03:00' });
