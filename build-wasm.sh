@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Builds the WebAssembly widget and writes a self-contained site to dist/:
-#   index.html (the demo page), carta.js (the loader, the one name that stays),
+#   index.html (the demo page), server.html (the cards rendered by the server first: scripts/serve.mjs
+#   renders them, as a partner's server would), carta.js (the loader, the one name that stays),
 #   carta.<hash>.wasm, carta-text.<hash>.js (loaded only for right-to-left feeds and
 #   scripts the font atlas lacks), carta-xml.<hash>.js + .wasm (only for RSS and Atom
 #   feeds), integrity.json (every file's SRI hash), fonts/, demo.json, demo-ar.json,
