@@ -194,6 +194,10 @@ SceneInput App::scene_input(double seconds) const {
   return in;
 }
 
+Rect App::picture_size() const {
+  return strip_picture(desc_.width, desc_.height, static_cast<int>(feed_.feed.items.size()), theme_.geometry);
+}
+
 bool App::prepare(double seconds) {
   Outward outward(*this);
   if (fonts_dirty_) {

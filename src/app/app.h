@@ -152,6 +152,9 @@ class App {
   void set_card_layers(bool on) { layers_.set_enabled(on); }
   const CardLayers& card_layers() const { return layers_; }
   int per_view() const { return carousel_.per_view(); }
+  // The size (CSS px) the first frame will ask the cards' pictures for: the page fetches and
+  // scales the first ones before it (strip_picture).
+  Rect picture_size() const;
   std::string locale() const;
   std::int64_t now_unix() const { return now_unix_; }
 

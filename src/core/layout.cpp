@@ -11,6 +11,14 @@
 namespace carta {
 namespace {
 
+// A picture over a card's text: the look's shape, at most 42 % of the card (the headline
+// and byline keep their room).
+float picture_over_text(const Rect& card, const Geometry& geometry) {
+  return std::round(std::min(card.w / geometry.image_ratio, card.h * 0.42f));
+}
+// A card wide enough to have its picture at its side.
+bool wide_card(const Rect& card) { return card.w >= 560 && card.w > card.h * 1.25f; }
+
 constexpr float kPad = 16;        // around the card strip
 constexpr float kControls = 48;   // bar under the cards for buttons and dots
 constexpr float kButton = 32;
@@ -144,18 +152,15 @@ class SceneBuilder {
     hit.index = index;
     scene.hits.push_back(hit);
 
-    const bool wide = r.w >= 560 && r.w > r.h * 1.25f;
-    Rect image, body;
+    const bool wide = wide_card(r);
+    const Rect image = card_picture(r, theme_.geometry);
+    Rect body;
     unsigned image_corners;
     if (wide) {
-      float iw = std::round(std::min(r.w * 0.48f, r.h * theme_.geometry.image_ratio));
-      image = {r.x, r.y, iw, r.h};
-      body = {r.x + iw + inset_, r.y + inset_, r.w - iw - 2 * inset_, r.h - 2 * inset_};
+      body = {r.x + image.w + inset_, r.y + inset_, r.w - image.w - 2 * inset_, r.h - 2 * inset_};
       image_corners = corner_top_left | corner_bottom_left;
     } else {
-      float ih = picture_height(r);
-      image = {r.x, r.y, r.w, ih};
-      body = {r.x + inset_, r.y + ih + 14, r.w - 2 * inset_, r.h - ih - 14 - inset_};
+      body = {r.x + inset_, r.y + image.h + 14, r.w - 2 * inset_, r.h - image.h - 14 - inset_};
       image_corners = corner_top_left | corner_top_right;
     }
     // The card's box where the picture's (opaque) placeholder does not cover it, 1 px under
@@ -461,11 +466,7 @@ class SceneBuilder {
     rtl_ = false;
   }
 
-  // A picture over the text: the look's shape, at most 42 % of the card (the headline and
-  // byline keep their room).
-  float picture_height(const Rect& r) const {
-    return std::round(std::min(r.w / theme_.geometry.image_ratio, r.h * 0.42f));
-  }
+  float picture_height(const Rect& r) const { return picture_over_text(r, theme_.geometry); }
 
   bool shows(ShowPart part) const { return (theme_.show & part) != 0; }
 
@@ -629,6 +630,18 @@ class SceneBuilder {
 };
 
 }  // namespace
+
+Rect card_picture(const Rect& card, const Geometry& geometry) {
+  // A wide card has its picture at its side, at most 48 % of it; any other, over the text.
+  if (wide_card(card))
+    return {card.x, card.y, std::round(std::min(card.w * 0.48f, card.h * geometry.image_ratio)), card.h};
+  return {card.x, card.y, card.w, picture_over_text(card, geometry)};
+}
+
+Rect strip_picture(float width, float height, int count, const Geometry& geometry) {
+  const StripMetrics strip = strip_metrics(width, count, geometry);
+  return card_picture({kPad, kPad, strip.card_width, std::max(0.f, height - kPad - kControls)}, geometry);
+}
 
 StripMetrics strip_metrics(float width, int count, const Geometry& geometry) {
   StripMetrics m;

@@ -114,6 +114,12 @@ struct StripMetrics {
 };
 StripMetrics strip_metrics(float width, int count = 0, const Geometry& geometry = Geometry());
 
+// Where a card's picture goes in `card`: at the side of a wide card, else over the text.
+Rect card_picture(const Rect& card, const Geometry& geometry);
+// The picture of a card of the strip in a widget of `width` x `height` CSS px: its size is
+// what the first frame will ask pictures for (the page fetches them before it).
+Rect strip_picture(float width, float height, int count, const Geometry& geometry);
+
 // Source rectangle (in 0..1 texture coordinates) that cover-crops an image of the given
 // size into `target`: fills it completely and keeps the aspect ratio, centred.
 Rect cover_crop(float image_w, float image_h, const Rect& target);

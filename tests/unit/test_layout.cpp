@@ -349,3 +349,28 @@ TEST_CASE("--carta-show leaves parts out; arrows still come with keyboard focus"
   in.focus = &next;
   CHECK(chevrons(build_scene(in, t, m)) == 2);
 }
+
+TEST_CASE("strip_picture is the size the frame draws the first card's picture at (the page fetches it ahead)") {
+  Feed f = sample_feed(5);
+  FixedMeasure m;
+  m.advance = 6;
+  struct Case { float width, height; std::vector<CardsStep> cards; };
+  // Two cards over their text; one per view on a phone; one wide card with its picture at its side.
+  for (const Case& c : {Case{800, 420, {}}, Case{390, 420, {}}, Case{1400, 420, {{0, 1}}}}) {
+    Theme theme = make_theme(false);
+    if (!c.cards.empty()) theme.geometry.cards = c.cards;
+    Scene s = build_scene(ready_input(f, c.width, c.height), theme, m);
+    auto image = std::find_if(s.shapes.begin(), s.shapes.end(),
+                              [&](const Shape& sh) { return sh.kind == Shape::Kind::image && sh.text == f.items[0].image; });
+    REQUIRE(image != s.shapes.end());
+    const Rect want = strip_picture(c.width, c.height, static_cast<int>(f.items.size()), theme.geometry);
+    CAPTURE(c.width);
+    CHECK(image->rect.w == want.w);
+    CHECK(image->rect.h == want.h);
+  }
+  CHECK(strip_picture(800, 420, 5, Geometry()).w == 376);  // (800 - 2 * 16 - 16) / 2
+  CHECK(strip_picture(800, 420, 5, Geometry()).h == 150);  // 42 % of the 356 px card
+  Geometry one;
+  one.cards = {{0, 1}};
+  CHECK(strip_picture(1400, 420, 5, one).h == 356);  // wide: the card's whole height, at its side
+}

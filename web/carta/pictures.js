@@ -106,14 +106,17 @@ export function pictures(w, root) {
     }).catch(() => { if (!gone()) tell(w, url, IMAGE.failed); });
   }
 
-  // The picture's bytes, fetched for WebGL (CORS); a picture fetched early is taken once.
+  // The picture, fetched for WebGL (CORS) and decoded: {full, opaque}; one fetched early is
+  // taken once.
   const early = {};
-  function bytes(url, origin) {
+  function decode(url, origin) {
     const got = early[url] || (pageOnlyOrigins[origin] ? Promise.reject({ pageOnly: true })
       : fetch(url, { mode: 'cors', credentials: 'omit' }).then((r) => {
         if (!r.ok) throw { http: r.status };
         return r.blob();
-      }));
+      }).then((blob) => createImageBitmap(blob).then((full) => ({
+        full, opaque: blob.type === 'image/jpeg'  // no alpha channel: the canvas skips what it covers
+      }))));
     delete early[url];
     return got;
   }
@@ -121,10 +124,7 @@ export function pictures(w, root) {
   function load(url, wantW, wantH, maxSide) {
     const origin = new URL(url, location.href).origin;
     let opaque = false;
-    bytes(url, origin).then((blob) => {
-      opaque = blob.type === 'image/jpeg';  // no alpha channel: the canvas skips what it covers
-      return createImageBitmap(blob);
-    }).then((full) => scaledToCover(full, wantW, wantH, maxSide))
+    decode(url, origin).then((d) => { opaque = d.opaque; return scaledToCover(d.full, wantW, wantH, maxSide); })
       .then((bitmap) => decoded(url, bitmap, opaque), (e) => notReadable(url, origin, e));
   }
 
@@ -139,13 +139,14 @@ export function pictures(w, root) {
       }, 0);
       queue.push([url, width, height, maxSide]);
     },
-    // The first cards' pictures, fetched while the atlas is made (the model knows them
-    // before the first frame asks): their bytes wait here for the frame's request.
-    prefetch(urls) {
+    // The first cards' pictures, fetched and decoded while the atlas is made (the model
+    // knows them, and the size the first frame draws them at, before it asks): handed over
+    // when ready, unless the frame has asked first (then its request takes them).
+    prefetch(urls, width, height) {
       urls.forEach((url) => {
         if (!url || early[url]) return;
-        early[url] = bytes(url, new URL(url, location.href).origin);
-        early[url].catch(() => {});  // said when the frame asks for it
+        const got = early[url] = decode(url, new URL(url, location.href).origin);
+        got.then(() => { if (early[url] === got) load(url, width, height, 4096); }, () => {});
       });
     },
     take(n) { const b = bitmaps[n]; delete bitmaps[n]; return b || null; },

@@ -304,12 +304,14 @@ function begin(w, fonts, feed, listen, cleanups) {
   });
 }
 
-// The pictures of the cards the first frame will show, asked for as soon as the model has
-// read the feed: the frame asks only once the atlas is made, some 300-700 ms later on a
-// phone, and on a slow network the pictures are most of the wait (bench/README.md).
+// The pictures of the cards the first frame will show, fetched, decoded and scaled to the
+// size it draws them at as soon as the model has read the feed, and handed to the core:
+// the frame would ask only once the atlas is made, some 150-700 ms later on a phone, and
+// would draw them a frame or two after its own (bench/README.md).
 function prefetchFirst(w) {
-  const v = readView(w);
-  w.pictures.prefetch(json(w.M, w.id, 'items', v.index, Math.max(1, v.perView)).map((it) => it.image));
+  const v = readView(w), dpr = size(w).dpr;
+  w.pictures.prefetch(json(w.M, w.id, 'items', v.index, Math.max(1, v.perView)).map((it) => it.image),
+    Math.ceil(v.picture[2] * dpr), Math.ceil(v.picture[3] * dpr));
 }
 
 // ResizeObserver misses a devicePixelRatio change (a window dragged to another screen,

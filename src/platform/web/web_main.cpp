@@ -372,6 +372,7 @@ std::string view_json(Instance* inst) {
   w.key("count").integer(static_cast<long long>(feed.items.size()));
   w.key("index").integer(app.current());
   w.key("perView").integer(app.per_view());
+  rect(w.key("picture"), app.picture_size());
   for (const carta::HitRegion& h : hits) {
     if (h.kind == Kind::prev) rect(w.key("prev"), h.rect);
     if (h.kind == Kind::next) rect(w.key("next"), h.rect);
