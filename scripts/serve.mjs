@@ -23,9 +23,8 @@ export const TYPES = {
 
 export const COMPRESSED = new Set(['.html', '.js', '.mjs', '.css', '.wasm', '.json', '.ttf', '.svg', '.txt', '.xml']);
 
-// The body of `file` in the best encoding the request accepts (brotli, gzip or none).
-function encoded(file, accept) {
-  const body = fs.readFileSync(file);
+// `body` in the best encoding the request accepts (brotli, gzip or none).
+function encoded(body, accept) {
   if (/\bbr\b/.test(accept)) return { body: zlib.brotliCompressSync(body), encoding: 'br' };
   if (/\bgzip\b/.test(accept)) return { body: zlib.gzipSync(body, { level: 9 }), encoding: 'gzip' };
   return { body, encoding: null };
@@ -47,15 +46,16 @@ export function requestPath(req, res) {
 // A server-side render, as a partner's server does it: in an HTML page, each comment
 // <!--carta-html FEED--> becomes that feed's cards (renderHtml of the npm package in
 // ROOT/npm/, the feed read from ROOT, its links resolved against the request's origin).
+// A page without one is sent as it is.
 const INCLUDE = /<!--carta-html ([\w.-]+)-->/g;
-async function rendered(base, file, origin) {
-  const page = fs.readFileSync(file, 'utf8');
-  const feeds = [...page.matchAll(INCLUDE)].map((m) => m[1]);
-  if (!feeds.length) return null;
+async function rendered(base, page, origin) {
+  const text = page.toString('utf8');
+  const feeds = [...text.matchAll(INCLUDE)].map((m) => m[1]);
+  if (!feeds.length) return page;
   const { renderHtml } = await import(pathToFileURL(path.join(base, 'npm/html.mjs')).href);
   const cards = await Promise.all(feeds.map((feed) =>
     renderHtml(fs.readFileSync(path.join(base, feed)), { base: origin + '/' + feed, jsonLd: true })));
-  return Buffer.from(page.replace(INCLUDE, () => cards.shift()));
+  return Buffer.from(text.replace(INCLUDE, () => cards.shift()));
 }
 
 // policy(pathname) may give another policy for some paths, type(pathname) another
@@ -69,7 +69,7 @@ export function createServer(root, { policy = () => CSP, type = () => null, comp
     'X-Content-Type-Options': 'nosniff',
     'Cache-Control': 'no-cache',
   });
-  return http.createServer(async (req, res) => {
+  return http.createServer((req, res) => {
     const pathname = requestPath(req, res);
     if (pathname == null) return;
     const file = path.resolve(base, '.' + pathname);
@@ -77,37 +77,32 @@ export function createServer(root, { policy = () => CSP, type = () => null, comp
       res.writeHead(403).end('forbidden');
       return;
     }
-    if (pathname.endsWith('.html') && fs.existsSync(file)) {
-      let body;
-      try {
-        body = await rendered(base, file, 'http://' + req.headers.host);
-      } catch (e) {
-        res.writeHead(500, { 'Content-Type': 'text/plain' }).end(String(e && e.message || e));
-        return;
-      }
-      if (body) {
-        res.writeHead(200, headers(pathname, body.length));
-        res.end(req.method === 'HEAD' ? undefined : body);
-        return;
-      }
-    }
-    fs.stat(file, (err, st) => {
+    fs.stat(file, async (err, st) => {
       if (err || !st.isFile()) {
         res.writeHead(404, { 'Content-Type': 'text/plain' }).end('not found');
         return;
       }
-      const head = headers(pathname, st.size);
-      if (compress && COMPRESSED.has(path.extname(file).toLowerCase())) {
-        const { body, encoding } = encoded(file, req.headers['accept-encoding'] || '');
+      const ext = path.extname(file).toLowerCase();
+      let body = null;  // read whole: a page (rendered) or a file to compress; else streamed
+      if (ext === '.html') {
+        try {
+          body = await rendered(base, fs.readFileSync(file), 'http://' + req.headers.host);
+        } catch (e) {
+          res.writeHead(500, { 'Content-Type': 'text/plain' }).end(String(e && e.message || e));
+          return;
+        }
+      }
+      const head = headers(pathname, body ? body.length : st.size);
+      if (compress && COMPRESSED.has(ext)) {
+        const out = encoded(body || fs.readFileSync(file), req.headers['accept-encoding'] || '');
+        body = out.body;
         head['Content-Length'] = body.length;
         head['Vary'] = 'Accept-Encoding';
-        if (encoding) head['Content-Encoding'] = encoding;
-        res.writeHead(200, head);
-        res.end(req.method === 'HEAD' ? undefined : body);
-        return;
+        if (out.encoding) head['Content-Encoding'] = out.encoding;
       }
       res.writeHead(200, head);
       if (req.method === 'HEAD') res.end();
+      else if (body) res.end(body);
       else fs.createReadStream(file).pipe(res);
     });
   });

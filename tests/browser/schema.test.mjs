@@ -8,19 +8,17 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Ajv2020 from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
+import { conformanceOptional, jsonfeedDir } from '../conformance.mjs';
 
 const here = (relative) => fileURLToPath(new URL(relative, import.meta.url));
 const readJson = (file) => JSON.parse(fs.readFileSync(file, 'utf8'));
 
 const schemaPath = here('../../schema/carta-feed.schema.json');
 const demoPath = here('../../assets/feeds/demo.json');
-// The real-world feeds live beside the checkout (../shared/conformance), not in it; set
-// CARTA_CONFORMANCE_DIR to point elsewhere. A run without them fails, unless it says it has
-// none (CARTA_CONFORMANCE=none): a missing folder must never pass as a green test.
-const conformanceDir = process.env.CARTA_CONFORMANCE_DIR || here('../../../shared/conformance/jsonfeed');
-const specExamplePath = path.join(conformanceDir, 'feed-rs_jsonfeed_spec_1.json');
+// The real-world feeds (tests/conformance.mjs): a run without them fails, unless it says
+// it has none.
+const specExamplePath = path.join(jsonfeedDir, 'feed-rs_jsonfeed_spec_1.json');
 const haveSpecExample = fs.existsSync(specExamplePath);
-const conformanceOptional = process.env.CARTA_CONFORMANCE === 'none';
 
 const schema = readJson(schemaPath);
 // strict: true turns every strict check on (unknown keywords, unknown formats, type

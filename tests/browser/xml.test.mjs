@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { launch, serveWithFixtures, fixturePage, openAndWaitReady, logical, root, dist, distFile } from './lib.mjs';
+import { haveRealRss, rssDir } from '../conformance.mjs';
 
 const rss = fs.readFileSync(path.join(root, 'assets/feeds/demo-rss.xml'), 'utf8');
 // An Atom 1.0 feed of two entries, written for this test (facts from the demo feed).
@@ -37,17 +38,11 @@ const atom = `<?xml version="1.0" encoding="utf-8"?>
   </entry>
 </feed>
 `;
-// Real feeds from another reader's test suite (../shared/conformance/rss, beside the
-// checkout; CARTA_CONFORMANCE_DIR names its jsonfeed folder elsewhere). A run without them
-// fails, unless it says it has none (CARTA_CONFORMANCE=none).
-const rssDir = path.join(path.dirname(process.env.CARTA_CONFORMANCE_DIR ||
-  path.join(root, '../shared/conformance/jsonfeed')), 'rss');
+// Real feeds from another reader's test suite (tests/conformance.mjs: a run without them fails).
 const realFeeds = ['rss_2.0_bbc.xml', 'rss_2.0_spiegel.xml', 'rss_2.0_nbcny.xml', 'rss_2.0_ilgiornale.xml',
   'rss_2.0_ilmessaggero.xml', 'rss_2.0_wirecutter.xml', 'atom_mediarss_newscred_1.xml', 'rss_2.0_encoding_1.xml',
   'rss_1.0_iso8859.xml', 'rss_0.92_spec_1.xml'];
-const haveReal = fs.existsSync(rssDir);
-if (!haveReal && process.env.CARTA_CONFORMANCE !== 'none')
-  throw new Error(`the real RSS and Atom feeds are missing: no ${rssDir} (CARTA_CONFORMANCE=none if this run has none)`);
+const haveReal = haveRealRss();
 const page = (feed) => fixturePage(`<main><div class="carta" id="carousel" data-feed="${feed}" data-loading="eager"></div></main>`);
 
 let browser, server;

@@ -9,6 +9,7 @@ import path from 'node:path';
 import { createRequire } from 'node:module';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
+import { haveRealRss, rssDir } from '../conformance.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const require = createRequire(path.join(root, 'tests/browser/package.json'));
@@ -96,10 +97,7 @@ test('a feed that cannot be read prints no HTML and says why', () => {
 // to WebAssembly for Node), prints what the native command prints, byte for byte: the demo
 // feeds, RSS and real feeds from another reader's suite — ISO-8859-1 among them, decoded
 // by Node's TextDecoder there and by iconv here — in English and Arabic, with the JSON-LD.
-const conformance = path.join(path.dirname(process.env.CARTA_CONFORMANCE_DIR ||
-  path.join(root, '../shared/conformance/jsonfeed')), 'rss');
-if (!fs.existsSync(conformance) && process.env.CARTA_CONFORMANCE !== 'none')
-  throw new Error(`the real RSS and Atom feeds are missing: no ${conformance} (CARTA_CONFORMANCE=none if this run has none)`);
+const haveReal = haveRealRss();  // fails loudly when a run that should have them does not
 
 async function renderHtml() {
   const file = path.join(root, 'dist/npm/html.mjs');
@@ -112,8 +110,8 @@ test('renderHtml under Node prints the same HTML as carta html for the same feed
   const render = await renderHtml();
   const feeds = ['demo.json', 'demo-kinds.json', 'demo-ar.json', 'demo-mixed.json', 'demo-world.json', 'demo-rss.xml']
     .map((f) => path.join(root, 'assets/feeds', f));
-  if (fs.existsSync(conformance))
-    feeds.push(...['rss_1.0_iso8859.xml', 'rss_2.0_bbc.xml', 'atom_mediarss_newscred_1.xml'].map((f) => path.join(conformance, f)));
+  if (haveReal)
+    feeds.push(...['rss_1.0_iso8859.xml', 'rss_2.0_bbc.xml', 'atom_mediarss_newscred_1.xml'].map((f) => path.join(rssDir, f)));
   for (const feed of feeds) {
     const base = BASE + path.basename(feed);
     for (const [args, options] of [[[], {}], [['--json-ld', '--locale', 'ar', '--heading-level', '3', '--label', 'Stories'],
